@@ -1,0 +1,51 @@
+// Every diagnostic a reader can emit, in one table: a code is stable once published (the store and
+// the web app key on it), and its severity is decided here, not at each call site.
+import type { Diagnostic, Severity } from '../model/index.js';
+
+export const DIAGNOSTIC_SEVERITY = {
+  'input-empty': 'error',            // 文件为空
+  'input-binary': 'error',           // 不是文本文件
+  'input-encoding': 'info',          // 按 GB18030 解码
+  'input-invalid-bytes': 'warning',  // 含无法解码的字节
+  'layout-unknown': 'error',         // 找不到表头，无法识别为绩效目标表
+  'header-missing': 'warning',       // 缺少部门/单位名称或金额单位
+  'unit-inferred': 'info',           // 没有资金使用单位行，以表头名称为单位
+  'unit-empty': 'warning',           // 单位行之下没有项目
+  'row-malformed': 'error',          // 制表行列数不对
+  'amount-joined': 'info',           // 跨行拆开的金额已合并
+  'amount-deferred': 'info',         // 来源金额印在项目其他内容之后
+  'amount-missing': 'error',         // 行没有金额
+  'amount-unread': 'error',          // 无法读取的金额
+  'amount-stray': 'error',           // 金额无法归属任何行
+  'column-undecided': 'warning',     // 来源列无法判定，列入 unplaced
+  'column-decided': 'info',          // 由表内合计判定来源列
+  'sources-mismatch': 'error',       // 来源之和 ≠ 总计
+  'sum-mismatch': 'error',           // 单位 ≠ Σ项目，合计 ≠ Σ单位
+  'sum-rounding': 'info',            // 差 0.01 以内，视为四舍五入
+  'indicator-unread': 'warning',     // 指标文字无法按格式读取，原文保留
+  'indicators-prose': 'warning',     // 绩效指标为自由文字，原文保留
+  'indicator-seq-gap': 'warning',    // 序号跳号
+  'indicator-seq-repeat': 'warning', // 序号重复或倒退
+  'indicator-annual-repeated': 'warning', // 年度指标值重复（源数据损坏）
+  'indicator-target-missing': 'warning',  // 缺实施周期或年度指标值
+  'indicator-name-missing': 'warning',    // 缺三级指标名称
+  'level1-name-missing': 'info',     // 一级指标只有代码
+  'level2-name-missing': 'info',     // 二级指标只有代码
+  'goal-missing': 'warning',         // 缺绩效目标
+  'goal-displaced': 'info',          // 绩效目标印在指标之后
+  'name-missing': 'error',           // 项目名称缺失
+  'orphan': 'warning',               // 内容无法归属任何项目
+  'stray-punctuation': 'info',       // 游离的标点
+} as const satisfies Record<string, Severity>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;
+
+export function diag(code: DiagnosticCode, message: string, where: { line?: number | undefined; path?: string | undefined } = {}): Diagnostic {
+  return {
+    severity: DIAGNOSTIC_SEVERITY[code],
+    code,
+    message,
+    ...(where.line !== undefined ? { line: where.line } : {}),
+    ...(where.path !== undefined ? { path: where.path } : {}),
+  };
+}

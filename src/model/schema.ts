@@ -1,0 +1,85 @@
+// Runtime schemas for the model: what `jixiao parse` prints is validated against these in tests, and
+// later stages (store, server) validate what they read back.
+import { z } from 'zod';
+import type {
+  Category, Diagnostic, Funding, Indicator, Orphan, Project, SourceInfo, TableDocument, Target, Unit,
+} from './types.js';
+
+const line = z.number().int().positive();
+
+export const sourceInfoSchema = z.object({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  layout: z.enum(['tabular-text', 'flowed-text', 'pdf', 'xlsx']),
+  bytes: z.number().int().nonnegative(),
+  lines: z.number().int().nonnegative(),
+  encoding: z.enum(['utf-8', 'gb18030']),
+}) satisfies z.ZodType<SourceInfo>;
+
+const amount = z.number().nonnegative().refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, 'at most two decimals');
+
+export const fundingSchema = z.object({
+  total: amount,
+  fiscal: amount.nullable(),
+  specialAccount: amount.nullable(),
+  other: amount.nullable(),
+  unplaced: z.array(amount),
+  printed: z.array(z.string()),
+  line: line.exactOptional(),
+}) satisfies z.ZodType<Funding>;
+
+export const categorySchema = z.object({ code: z.string().nullable(), name: z.string().nullable() }) satisfies z.ZodType<Category>;
+export const targetSchema = z.object({ raw: z.string() }).loose() satisfies z.ZodType<Target>;
+
+export const indicatorSchema = z.object({
+  seq: z.number().int().nullable(),
+  level1: categorySchema,
+  level2: categorySchema,
+  name: z.string(),
+  period: targetSchema,
+  annual: targetSchema,
+  text: z.string(),
+  line: line.exactOptional(),
+}) satisfies z.ZodType<Indicator>;
+
+export const projectSchema = z.object({
+  name: z.string(),
+  funding: fundingSchema,
+  goal: z.string(),
+  indicators: z.array(indicatorSchema),
+  indicatorsText: z.string().exactOptional(),
+  line: line.exactOptional(),
+}) satisfies z.ZodType<Project>;
+
+export const unitSchema = z.object({
+  name: z.string(),
+  funding: fundingSchema.nullable(),
+  projects: z.array(projectSchema),
+  line: line.exactOptional(),
+}) satisfies z.ZodType<Unit>;
+
+export const orphanSchema = z.object({
+  text: z.string(),
+  indicators: z.array(indicatorSchema),
+  line: line.exactOptional(),
+}) satisfies z.ZodType<Orphan>;
+
+export const diagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  message: z.string().min(1),
+  line: line.exactOptional(),
+  path: z.string().exactOptional(),
+}) satisfies z.ZodType<Diagnostic>;
+
+export const tableDocumentSchema = z.object({
+  source: sourceInfoSchema,
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+  department: z.string().nullable(),
+  currencyUnit: z.string().nullable(),
+  total: fundingSchema.nullable(),
+  units: z.array(unitSchema),
+  orphans: z.array(orphanSchema),
+  diagnostics: z.array(diagnosticSchema),
+}) satisfies z.ZodType<TableDocument>;

@@ -1,0 +1,123 @@
+// The typed form of one 项目支出绩效目标表 (project expenditure performance target table).
+// Field names follow ../shared/spec/table.schema.json; everything here is readonly because a parsed
+// document is a record of what was published, not a working copy.
+
+export type Layout = 'tabular-text' | 'flowed-text' | 'pdf' | 'xlsx';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The three source columns of a funding row, in the order the table prints them. */
+export type SourceColumn = 'fiscal' | 'specialAccount' | 'other';
+export const SOURCE_COLUMNS: readonly SourceColumn[] = ['fiscal', 'specialAccount', 'other'];
+export const SOURCE_COLUMN_LABEL: Readonly<Record<SourceColumn, string>> = {
+  fiscal: '财政拨款',
+  specialAccount: '财政专户拨款',
+  other: '其他资金',
+};
+
+export interface SourceInfo {
+  /** the input file's base name */
+  readonly file: string;
+  readonly sha256: string;
+  readonly layout: Layout;
+  readonly bytes: number;
+  readonly lines: number;
+  /** the text encoding the bytes were decoded with */
+  readonly encoding: 'utf-8' | 'gb18030';
+}
+
+/** Amounts in the table's currency unit (万元), at most two decimals. */
+export interface Funding {
+  /** 总计 */
+  readonly total: number;
+  /** 财政拨款; null when empty or unknown */
+  readonly fiscal: number | null;
+  /** 财政专户拨款 */
+  readonly specialAccount: number | null;
+  /** 其他资金 */
+  readonly other: number | null;
+  /** source amounts whose column neither the input nor the table's sums reveal; each has a diagnostic */
+  readonly unplaced: readonly number[];
+  /** the amounts exactly as printed, in print order (total first) */
+  readonly printed: readonly string[];
+  /** 1-based line of the row's amounts */
+  readonly line?: number;
+}
+
+export interface Category {
+  readonly code: string | null;
+  readonly name: string | null;
+}
+
+export interface Target {
+  /** the value exactly as written, line breaks removed */
+  readonly raw: string;
+}
+
+export interface Indicator {
+  /** the number before 、 in the source */
+  readonly seq: number | null;
+  /** 一级指标, e.g. {code:'1', name:'产出指标'} */
+  readonly level1: Category;
+  /** 二级指标, e.g. {code:'11', name:'数量指标'} */
+  readonly level2: Category;
+  /** 三级指标 */
+  readonly name: string;
+  /** 实施周期指标值 */
+  readonly period: Target;
+  /** 年度指标值 */
+  readonly annual: Target;
+  /** the indicator's whole source text, line breaks removed */
+  readonly text: string;
+  readonly line?: number;
+}
+
+export interface Project {
+  /** 项目名称 with the source's line breaks removed */
+  readonly name: string;
+  readonly funding: Funding;
+  /** 绩效目标, line breaks removed */
+  readonly goal: string;
+  readonly indicators: readonly Indicator[];
+  /** indicator-cell text that is not in the numbered form (e.g. free prose), kept verbatim */
+  readonly indicatorsText?: string;
+  readonly line?: number;
+}
+
+export interface Unit {
+  /** 资金使用单位 */
+  readonly name: string;
+  readonly funding: Funding | null;
+  readonly projects: readonly Project[];
+  readonly line?: number;
+}
+
+/** Content that belongs to no project; never merged into a neighbour. */
+export interface Orphan {
+  readonly text: string;
+  readonly indicators: readonly Indicator[];
+  readonly line?: number;
+}
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** stable machine-readable id, e.g. sum-mismatch */
+  readonly code: string;
+  /** for a finance clerk, in Chinese */
+  readonly message: string;
+  readonly line?: number;
+  /** where in the document, e.g. units[0].projects[3].indicators[2] */
+  readonly path?: string;
+}
+
+export interface TableDocument {
+  readonly source: SourceInfo;
+  readonly title: string | null;
+  readonly year: number | null;
+  readonly department: string | null;
+  readonly currencyUnit: string | null;
+  /** the 合计 row, null when the document has none */
+  readonly total: Funding | null;
+  readonly units: readonly Unit[];
+  readonly orphans: readonly Orphan[];
+  readonly diagnostics: readonly Diagnostic[];
+}
