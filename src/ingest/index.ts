@@ -2,22 +2,57 @@
 // bad input; throws only when called wrongly.
 import { createHash } from 'node:crypto';
 import type { TableDocument } from '../model/index.js';
+import { buildDocument } from './build.js';
 import { decode } from './decode.js';
+import { diag } from './diagnostics.js';
+import type { RawDocument } from './rows.js';
+import { readFlowed } from './text/flowed.js';
+import { splitLines, type SourceLine } from './text/lines.js';
+import { readTabular } from './text/tabular.js';
 
 export interface ParseOptions {
   /** the input file's base name, printed as source.file */
   readonly file?: string;
 }
 
+export type TextLayout = 'tabular-text' | 'flowed-text';
+
+/** Tabular text has rows of seven tab-separated cells; anything else is read as flowed text. */
+export function detectLayout(lines: readonly SourceLine[]): TextLayout {
+  let rows = 0;
+  let other = 0;
+  for (const l of lines) {
+    if (l.raw.trim() === '') continue;
+    const tabs = l.raw.split('\t').length - 1;
+    if (tabs >= 4) rows++;
+    else other++;
+    if (rows + other > 400) break;
+  }
+  return rows >= 2 && rows >= other / 4 ? 'tabular-text' : 'flowed-text';
+}
+
 export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): TableDocument {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseBytes expects a Uint8Array');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const decoded = decode(bytes);
-  return {
-    source: { file: options.file ?? '', sha256, layout: 'flowed-text', bytes: bytes.length, lines: 0, encoding: decoded.encoding },
-    title: null, year: null, department: null, currencyUnit: null, total: null, units: [], orphans: [],
-    diagnostics: [...decoded.diagnostics],
-  };
+  const source = { file: options.file ?? '', sha256, bytes: bytes.length, encoding: decoded.encoding };
+  const lines = splitLines(decoded.text);
+  const nonBlank = lines.some((l) => l.raw.trim() !== '');
+  let raw: RawDocument;
+  if (decoded.binary || !nonBlank) {
+    raw = { layout: 'flowed-text', meta: { title: null, year: null, department: null, currencyUnit: null }, rows: [], orphans: [], diagnostics: [], lineCount: decoded.binary ? 0 : lines.length };
+  } else {
+    raw = detectLayout(lines) === 'tabular-text' ? readTabular(lines) : readFlowed(lines);
+  }
+  const doc = buildDocument(raw, source);
+  const pre = [...decoded.diagnostics];
+  if (!decoded.binary && !nonBlank) pre.push(diag('input-empty', '文件为空（或只有空白），没有可读取的内容。', { line: 1 }));
+  else if (!decoded.binary && raw.rows.length === 0) {
+    pre.push(diag('layout-unknown', '找不到任何带金额的项目行，无法识别为项目支出绩效目标表；可读取的文字已列入 orphans。', { line: 1 }));
+  } else if (!decoded.binary && (raw.meta.department === null || raw.meta.currencyUnit === null)) {
+    pre.push(diag('header-missing', `表头缺少${[raw.meta.department === null ? '部门（单位）名称' : '', raw.meta.currencyUnit === null ? '金额单位' : ''].filter(Boolean).join('和')}。`, { line: 1 }));
+  }
+  return { ...doc, diagnostics: [...pre, ...doc.diagnostics] };
 }
 
 export function parseText(text: string, options: ParseOptions = {}): TableDocument {

@@ -1,0 +1,19 @@
+// jixiao's command line. Each command is a small function over the pipeline's public entry points.
+import { Command, Option } from 'commander';
+import { parseCommand } from './parse.js';
+
+export function program(): Command {
+  const p = new Command('jixiao')
+    .description('项目支出绩效目标表：读取、审核、存储与跟踪 (project expenditure performance targets)')
+    .version('0.1.0');
+  p.command('parse')
+    .description('读取绩效目标表文件（PDF 提取文本或制表符分隔文本），输出结构化结果')
+    .argument('<file...>', '一个或多个文件')
+    .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行').choices(['json', 'table', 'csv']).default('json'))
+    .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' }) => {
+      process.exitCode = await parseCommand(files, opts.format, process.stdout, process.stderr);
+    });
+  return p;
+}
+
+await program().parseAsync(process.argv);

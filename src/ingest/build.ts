@@ -1,0 +1,161 @@
+// Rows → document: group projects under units, read indicator cells, place source amounts by the
+// table's sums, and reconcile every total. Shared by all layouts.
+import type { Diagnostic, Funding, Indicator, Orphan, Project, SourceInfo, TableDocument, Unit } from '../model/index.js';
+import { SOURCE_COLUMN_LABEL, SOURCE_COLUMNS } from '../model/index.js';
+import { formatCents, fromCents, type Cents } from './amounts.js';
+import { diag } from './diagnostics.js';
+import { placeColumns, candidatePlacements, type Placement, type PlacementRow, type Vec } from './funding/placement.js';
+import { readIndicators } from './indicators.js';
+import type { RawDocument, RawRow } from './rows.js';
+import { reconcile, type Reconciled } from './funding/reconcile.js';
+
+interface UnitDraft { row: RawRow | null; name: string; line: number | undefined; projects: RawRow[] }
+
+export function buildDocument(raw: RawDocument, source: Omit<SourceInfo, 'layout' | 'lines'>): TableDocument {
+  const diagnostics: Diagnostic[] = [...raw.diagnostics];
+  let totalRow: RawRow | null = null;
+  const drafts: UnitDraft[] = [];
+  for (const row of raw.rows) {
+    if (row.kind === 'total' && totalRow === null) { totalRow = row; continue; }
+    if (row.kind === 'unit' || (row.kind === 'total')) {
+      drafts.push({ row, name: row.name.text, line: row.line, projects: [] });
+      continue;
+    }
+    if (drafts.length === 0) {
+      const name = raw.meta.department ?? '（未注明单位）';
+      drafts.push({ row: null, name, line: undefined, projects: [] });
+      diagnostics.push(diag('unit-inferred', `表中没有资金使用单位行，项目归入以表头名称命名的单位“${name}”。`, { line: row.line, path: 'units[0]' }));
+    }
+    drafts[drafts.length - 1]!.projects.push(row);
+  }
+
+  // Placement input, in the same shape as the output document.
+  const placementRow = (r: RawRow | null): PlacementRow | null => {
+    if (!r || !r.amounts) return null;
+    if (r.amounts.columns) {
+      const [, f, s, o] = r.amounts.columns;
+      return { options: [[f ?? 0, s ?? 0, o ?? 0]], hasSources: f !== null || s !== null || o !== null };
+    }
+    const sources = (r.amounts.values ?? []).slice(1);
+    return { options: candidatePlacements(sources), hasSources: sources.length > 0 && sources.length <= 3 };
+  };
+  const placed = placeColumns({
+    total: placementRow(totalRow),
+    units: drafts.map((u) => ({ row: placementRow(u.row), projects: u.projects.map((p) => placementRow(p) ?? { options: [[0, 0, 0]], hasSources: false }) })),
+  });
+
+  const total = totalRow ? funding(totalRow, placed.total, 'total', diagnostics) : null;
+  const units: Unit[] = drafts.map((u, ui) => {
+    const upath = `units[${ui}]`;
+    if (u.row) for (const d of u.row.diagnostics) diagnostics.push({ ...d, path: upath });
+    if (u.row && u.projects.length === 0) diagnostics.push(diag('unit-empty', `单位“${u.name}”之下没有项目。`, { line: u.line, path: upath }));
+    const unitFunding = u.row ? funding(u.row, placed.units[ui]!.row, upath, diagnostics) : null;
+    const projects = u.projects.map((p, pi) => buildProject(p, placed.units[ui]!.projects[pi]!, `${upath}.projects[${pi}]`, diagnostics));
+    return { name: u.name, funding: unitFunding, projects, ...(u.line !== undefined ? { line: u.line } : {}) };
+  });
+
+  const orphans: Orphan[] = raw.orphans.map((o, oi) => {
+    const path = `orphans[${oi}]`;
+    const read = readIndicators(o.indicators, path);
+    diagnostics.push(...read.diagnostics);
+    const text = [o.text.text, read.unread].filter(Boolean).join('');
+    diagnostics.push(diag('orphan', `有一段内容（${[text ? `文字 ${text.length} 字` : '', read.indicators.length ? `指标 ${read.indicators.length} 项` : ''].filter(Boolean).join('、')}）前面没有项目名称和金额，无法归属任何项目，已单独列出：“${clipText(text || o.indicators.text)}”。`, { line: o.line, path }));
+    return { text, indicators: read.indicators, ...(o.line !== undefined ? { line: o.line } : {}) };
+  });
+
+  const document: TableDocument = {
+    source: { ...source, layout: raw.layout, lines: raw.lineCount },
+    title: raw.meta.title,
+    year: raw.meta.year,
+    department: raw.meta.department,
+    currencyUnit: raw.meta.currencyUnit,
+    total,
+    units,
+    orphans,
+    diagnostics,
+  };
+  const checked: Reconciled = reconcile(document);
+  return { ...document, diagnostics: [...diagnostics, ...checked.diagnostics] };
+}
+
+function buildProject(row: RawRow, placement: Placement, path: string, out: Diagnostic[]): Project {
+  for (const d of row.diagnostics) out.push({ ...d, path });
+  const name = row.name.text;
+  if (name === '') out.push(diag('name-missing', '项目没有名称。', { line: row.line, path }));
+  const read = readIndicators(row.indicators, path);
+  out.push(...read.diagnostics);
+  if (row.goal.text === '') out.push(diag('goal-missing', `项目“${clipText(name)}”没有绩效目标。`, { line: row.line, path }));
+  const indicators: Indicator[] = read.indicators;
+  return {
+    name,
+    funding: funding(row, placement, path, out) ?? emptyFunding(),
+    goal: row.goal.text,
+    indicators,
+    ...(read.unread ? { indicatorsText: read.unread } : {}),
+    ...(row.line !== undefined ? { line: row.line } : {}),
+  };
+}
+
+function emptyFunding(): Funding {
+  return { total: 0, fiscal: null, specialAccount: null, other: null, unplaced: [], printed: [] };
+}
+
+const WHY: Record<Placement['why'], string> = {
+  known: '',
+  sums: '',
+  ambiguous: '按表内各级合计，可能的归属不止一种',
+  inconsistent: '表内合计本身对不上，无法据以判断',
+  'too-complex': '可能的组合过多，无法据表内合计判断',
+  'no-parent': '没有可据以核对的上级合计行',
+  'no-sources': '',
+};
+
+function funding(row: RawRow, placement: Placement | null, path: string, out: Diagnostic[]): Funding | null {
+  const a = row.amounts;
+  const where = { line: a?.line ?? row.line, path };
+  if (!a) {
+    out.push(diag('amount-missing', `“${clipText(row.name.text) || '（无名称）'}”没有金额。`, where));
+    return emptyFunding();
+  }
+  const line = a.line !== undefined ? { line: a.line } : {};
+  if (a.columns) {
+    const [t, f, s, o] = a.columns;
+    let totalCents: Cents | null = t;
+    if (totalCents === null) {
+      totalCents = (f ?? 0) + (s ?? 0) + (o ?? 0);
+      out.push(diag('amount-missing', `总计栏为空，按资金来源之和 ${formatCents(totalCents)} 计。`, where));
+    }
+    return { total: fromCents(totalCents), fiscal: nul(f), specialAccount: nul(s), other: nul(o), unplaced: [], printed: a.printed, ...line };
+  }
+  const values = a.values ?? [];
+  const totalCents = values[0] ?? 0;
+  const sources = values.slice(1);
+  let vec: Vec | null = placement?.vec ?? null;
+  if (sources.length > 3) vec = null;
+  if (vec && placement?.why === 'sums') {
+    const cols = SOURCE_COLUMNS.filter((_, i) => vec![i]! > 0).map((c) => SOURCE_COLUMN_LABEL[c]).join('、');
+    out.push(diag('column-decided', `金额 ${sources.map(formatCents).join('、')} 的所属列（${cols}）由表内合计唯一确定。`, where));
+  }
+  if (!vec && sources.length > 0) {
+    const reason = sources.length > 3 ? `印出了 ${sources.length} 个来源金额，多于三列` : WHY[placement?.why ?? 'no-parent'] || '无法判断';
+    out.push(diag('column-undecided', `金额 ${sources.map(formatCents).join('、')} 属于财政拨款、财政专户拨款还是其他资金，原文未标明（空栏被略去），${reason}；已列入 unplaced。`, where));
+  }
+  if (vec) {
+    const used = sources.length;
+    const placedCount = vec.filter((x) => x > 0).length;
+    // a zero amount placed nowhere would be lost: keep it unplaced instead
+    if (placedCount < used) vec = null;
+  }
+  return {
+    total: fromCents(totalCents),
+    fiscal: vec && vec[0] > 0 ? fromCents(vec[0]) : null,
+    specialAccount: vec && vec[1] > 0 ? fromCents(vec[1]) : null,
+    other: vec && vec[2] > 0 ? fromCents(vec[2]) : null,
+    unplaced: vec ? [] : sources.map(fromCents),
+    printed: a.printed,
+    ...line,
+  };
+}
+
+const nul = (c: Cents | null): number | null => (c === null ? null : fromCents(c));
+const clipText = (s: string, n = 30): string => (s.length <= n ? s : `${s.slice(0, n)}…`);

@@ -1,0 +1,116 @@
+// The 绩效指标 cell grammar, shared by every layout:
+//   N、C1-一级名称；C2-二级名称；三级指标；实施周期指标值:X；年度指标值:Y。
+// Published cells vary the separators (； ; , ，), the colon (: ：), leave names out (`14-；`),
+// skip or repeat numbers, repeat 年度指标值 in corrupted rows, or hold prose instead. Whatever is not
+// in the numbered form is kept verbatim and reported, never dropped.
+import type { Diagnostic, Indicator } from '../model/index.js';
+import { diag } from './diagnostics.js';
+import { lineAt, type Span } from './span.js';
+
+const SEP = '[；;,，]';
+const START = new RegExp(`(\\d{1,3})\\s*、\\s*(\\d)\\s*[-－—]\\s*([^；;,，、]{0,12}?)\\s*${SEP}\\s*(\\d{2})\\s*[-－—]\\s*([^；;,，、]{0,12}?)\\s*${SEP}`, 'g');
+const PERIOD = /实施周期指标值\s*[:：]?/;
+const ANNUAL = /年度指标值\s*[:：]?/g;
+const TRAILING_SEP = /\s*[；;,，]\s*$/;
+const TRAILING_TERMINATOR = /\s*[。；;,，]\s*$/;
+/** text that carries no content of its own: punctuation and spaces left between pieces */
+const CONTENTLESS = /^[\s。；;,，.、:：]*$/;
+
+export interface IndicatorReading {
+  readonly indicators: Indicator[];
+  /** text of the cell that is not in the numbered form, verbatim */
+  readonly unread: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function readIndicators(span: Span, path: string): IndicatorReading {
+  const text = span.text;
+  const indicators: Indicator[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const starts: RegExpExecArray[] = [];
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m !== null; m = START.exec(text)) starts.push(m);
+
+  const prefix = text.slice(0, starts[0]?.index ?? text.length).trim();
+  let unread = '';
+  if (!CONTENTLESS.test(prefix)) {
+    unread = prefix;
+    if (starts.length === 0) {
+      diagnostics.push(diag('indicators-prose', `绩效指标未按“序号、一级指标；二级指标；指标名称；实施周期指标值；年度指标值”格式填写，无法拆分为指标，原文已完整保留（${prefix.length} 字）。`, { line: lineAt(span, 0), path }));
+    } else {
+      diagnostics.push(diag('indicator-unread', `绩效指标开头有一段文字不属于任何编号指标，原文保留：“${clip(prefix)}”。`, { line: lineAt(span, 0), path }));
+    }
+  }
+
+  let prevSeq: number | null = null;
+  starts.forEach((m, i) => {
+    const end = starts[i + 1]?.index ?? text.length;
+    const ipath = `${path}.indicators[${i}]`;
+    const line = lineAt(span, m.index);
+    const where = { line, path: ipath };
+    const seq = Number(m[1]);
+    const body = text.slice(m.index + m[0].length, end);
+    const chunk = text.slice(m.index, end).trim();
+
+    if (prevSeq !== null && seq !== prevSeq + 1) {
+      if (seq > prevSeq + 1) {
+        const missing = Array.from({ length: Math.min(seq - prevSeq - 1, 20) }, (_, k) => prevSeq! + 1 + k);
+        diagnostics.push(diag('indicator-seq-gap', `指标序号跳号：${prevSeq} 之后是 ${seq}，缺少 ${missing.join('、')}${seq - prevSeq - 1 > 20 ? '…' : ''}。`, where));
+      } else {
+        diagnostics.push(diag('indicator-seq-repeat', `指标序号重复或倒退：${prevSeq} 之后是 ${seq}。`, where));
+      }
+    }
+    prevSeq = seq;
+
+    const level1Name = m[3]!.trim();
+    const level2Name = m[5]!.trim();
+    if (level1Name === '') diagnostics.push(diag('level1-name-missing', `一级指标只写了代码“${m[2]}-”，没有名称。`, where));
+    if (level2Name === '') diagnostics.push(diag('level2-name-missing', `二级指标只写了代码“${m[4]}-”，没有名称。`, where));
+
+    const { name, period, annual } = splitBody(body, where, diagnostics);
+    if (name === '') diagnostics.push(diag('indicator-name-missing', `第 ${seq} 项指标没有三级指标名称。`, where));
+    indicators.push({
+      seq,
+      level1: { code: m[2]!, name: level1Name || null },
+      level2: { code: m[4]!, name: level2Name || null },
+      name,
+      period: { raw: period },
+      annual: { raw: annual },
+      text: chunk,
+      ...(line !== undefined ? { line } : {}),
+    });
+  });
+  return { indicators, unread, diagnostics };
+}
+
+function splitBody(body: string, where: { line?: number | undefined; path: string }, out: Diagnostic[]): { name: string; period: string; annual: string } {
+  const p = PERIOD.exec(body);
+  ANNUAL.lastIndex = 0;
+  const annuals: RegExpExecArray[] = [];
+  for (let a = ANNUAL.exec(body); a !== null; a = ANNUAL.exec(body)) annuals.push(a);
+  const afterPeriod = p ? annuals.filter((a) => a.index >= p.index + p[0].length) : annuals;
+  const a = afterPeriod[0] ?? (p ? undefined : annuals[0]);
+
+  const nameEnd = Math.min(p?.index ?? body.length, a?.index ?? body.length);
+  const name = body.slice(0, nameEnd).replace(TRAILING_SEP, '').trim();
+  let period = '';
+  if (p) period = body.slice(p.index + p[0].length, a && a.index > p.index ? a.index : body.length).replace(TRAILING_SEP, '').trim();
+  let annual = '';
+  if (a) {
+    const next = annuals.find((x) => x.index > a.index);
+    annual = body.slice(a.index + a[0].length, next?.index ?? body.length).replace(TRAILING_TERMINATOR, '').trim();
+    if (next) {
+      const extra = annuals.length - annuals.indexOf(a) - 1;
+      out.push(diag('indicator-annual-repeated', `“年度指标值”在同一指标中出现了 ${extra + 1} 次（源数据可能损坏）；取第一个值，其余原文保留在该指标的 text 中。`, where));
+    }
+  }
+  if (!p || !a) {
+    const missing = [!p ? '实施周期指标值' : null, !a ? '年度指标值' : null].filter(Boolean).join('和');
+    out.push(diag('indicator-target-missing', `指标“${clip(name || body)}”缺少${missing}。`, where));
+  }
+  return { name, period, annual };
+}
+
+export function clip(s: string, n = 40): string {
+  return s.length <= n ? s : `${s.slice(0, n)}…`;
+}

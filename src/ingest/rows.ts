@@ -1,0 +1,46 @@
+// What a layout reader hands to the builder: the table's rows in document order, each cell still as
+// source text with its lines. The readers decide only what their layout reveals; reading indicators,
+// placing amounts and checking sums is common work done once in build.ts.
+import type { Diagnostic, Layout } from '../model/index.js';
+import type { Cents } from './amounts.js';
+import type { HeaderMeta } from './text/lines.js';
+import type { Span } from './span.js';
+
+export interface RowAmounts {
+  /** the amounts as printed, in print order */
+  readonly printed: readonly string[];
+  readonly line: number | undefined;
+  /** tabular: [总计, 财政拨款, 财政专户拨款, 其他资金], null for an empty cell */
+  readonly columns?: readonly [Cents | null, Cents | null, Cents | null, Cents | null];
+  /** flowed: 总计 first, then the source amounts in print order, their columns unknown */
+  readonly values?: readonly Cents[];
+}
+
+export type RowKind = 'total' | 'unit' | 'project';
+
+export interface RawRow {
+  kind: RowKind;
+  name: Span;
+  amounts: RowAmounts | null;
+  goal: Span;
+  indicators: Span;
+  /** the row's first source line */
+  line: number | undefined;
+  /** about this row; the builder adds the document path */
+  diagnostics: Diagnostic[];
+}
+
+export interface RawOrphan {
+  readonly text: Span;
+  readonly indicators: Span;
+  readonly line: number | undefined;
+}
+
+export interface RawDocument {
+  readonly layout: Layout;
+  readonly meta: HeaderMeta;
+  readonly rows: readonly RawRow[];
+  readonly orphans: readonly RawOrphan[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lineCount: number;
+}

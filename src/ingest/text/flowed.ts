@@ -1,0 +1,327 @@
+// flowed-text: a table as a PDF extractor prints it. Every cell is wrapped over lines, blank lines
+// fall inside cells, empty amount cells vanish, a short name shares its line with the amounts, and
+// some extractors interleave columns: a goal printed after the indicators, a source amount printed
+// again after the goal, an amount split over two lines. One pass over the lines, building rows:
+//
+//   name lines → amounts → goal lines → indicator block
+//
+// with the recoveries each described where it happens. Text that cannot be placed becomes an orphan.
+import type { Diagnostic } from '../../model/index.js';
+import { isAmountToken, isPartialAmountToken, toCents, formatCents, type Cents } from '../amounts.js';
+import { diag } from '../diagnostics.js';
+import type { RawDocument, RawOrphan, RawRow } from '../rows.js';
+import { spanOf, type Span } from '../span.js';
+import { displayWidth, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
+
+interface Line {
+  readonly no: number;
+  readonly text: string;
+  /** leading spaces; project names start indented in most extractions */
+  readonly indent: number;
+}
+
+interface Draft {
+  nameLines: Line[];
+  /** where the amounts are printed */
+  amountLine: number | undefined;
+  printed: string[];
+  values: Cents[];
+  goalLines: Line[];
+  indLines: Line[];
+  lastField: 'name' | 'amounts' | 'goal' | 'indicators';
+  deferred: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const TOKEN = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{0,2}`;
+const AMOUNTS_ONLY = new RegExp(String.raw`^${TOKEN}(?:\s+${TOKEN})*$`);
+const NAME_AMOUNTS = new RegExp(String.raw`^(.*?\S)\s+(${TOKEN}(?:\s+${TOKEN})*)$`);
+const AMOUNTS_TEXT = new RegExp(String.raw`^((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})+)\s+(\S.*)$`);
+const IND_START_LINE = /^\d{1,3}\s*、\s*\d\s*[-－—]/;
+const IND_NUMBER_LINE = /^\d{1,3}\s*、/;
+const IND_MARK = /\d{1,3}\s*、\s*\d\s*[-－—]/g;
+const ANNUAL_MARK = /年度指标值/g;
+const CONTINUATION = /^[；;,，。、:：)）】”’]/;
+const STRAY = /^[。，,；;、.．:：）)】”’]+$/;
+const FRAGMENT = /^\d{1,2}$/;
+
+type Kind =
+  | { k: 'blank' }
+  | { k: 'stray' }
+  | { k: 'fragment' }
+  | { k: 'ind-start' }
+  | { k: 'amounts'; before: string; tokens: string[]; after: string }
+  | { k: 'text' };
+
+function classify(text: string): Kind {
+  if (text === '') return { k: 'blank' };
+  if (STRAY.test(text)) return { k: 'stray' };
+  if (FRAGMENT.test(text)) return { k: 'fragment' };
+  if (IND_START_LINE.test(text)) return { k: 'ind-start' };
+  if (AMOUNTS_ONLY.test(text) && /\.\d/.test(text)) return { k: 'amounts', before: '', tokens: text.split(/\s+/), after: '' };
+  const at = AMOUNTS_TEXT.exec(text);
+  if (at) {
+    const tokens = at[1]!.split(/\s+/);
+    const values = tokens.map((t) => toCents(t) ?? 0);
+    const sources = values.slice(1).reduce((s, v) => s + v, 0);
+    if (Math.abs(values[0]! - sources) <= tokens.length) return { k: 'amounts', before: '', tokens, after: at[2]! };
+  }
+  const na = NAME_AMOUNTS.exec(text);
+  if (na && /\.\d/.test(na[2]!)) {
+    const tokens = na[2]!.split(/\s+/);
+    // every token but the last must be complete; the last may be cut by a line break
+    if (tokens.slice(0, -1).every(isAmountToken) && !/[:：]$/.test(na[1]!)) return { k: 'amounts', before: na[1]!, tokens, after: '' };
+  }
+  return { k: 'text' };
+}
+
+/** Incremental state of an open indicator block, so long blocks cost linear time. */
+class IndicatorBlock {
+  readonly lines: Line[] = [];
+  private tail = '';
+  private offset = 0;
+  private lastStart = -1;
+  private lastAnnual = -1;
+  private maxWidth = 0;
+
+  add(line: Line): void {
+    const t = line.text;
+    const window = this.tail + t;
+    const base = this.offset - this.tail.length;
+    for (const m of window.matchAll(IND_MARK)) this.lastStart = Math.max(this.lastStart, base + m.index);
+    for (const m of window.matchAll(ANNUAL_MARK)) this.lastAnnual = Math.max(this.lastAnnual, base + m.index);
+    this.offset += t.length;
+    this.tail = (this.tail + t).slice(-16);
+    this.lines.push(line);
+    this.maxWidth = Math.max(this.maxWidth, displayWidth(t));
+  }
+
+  /** Does `next` continue this block? */
+  continuesWith(next: Line, kind: Kind): boolean {
+    const last = this.lines[this.lines.length - 1]!.text;
+    const hasAnnual = this.lastAnnual > this.lastStart;
+    if (kind.k === 'ind-start') return true;
+    if (kind.k === 'amounts' && kind.before === '' && kind.after === '' && !/[:：]$/.test(last)) return false;
+    if (hasAnnual && last.endsWith('。')) return IND_NUMBER_LINE.test(next.text) || CONTINUATION.test(next.text);
+    if (!hasAnnual) return true;
+    if (CONTINUATION.test(next.text) || IND_NUMBER_LINE.test(next.text)) return true;
+    // The last value is there but unterminated. A short last line ends a wrapped cell, and an
+    // indented line starts a name: either way the block is over.
+    if (next.indent >= 2) return false;
+    return !(this.lines.length >= 2 && displayWidth(last) < this.maxWidth * 0.6);
+  }
+}
+
+export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
+  const meta = emptyMeta();
+  const diagnostics: Diagnostic[] = [];
+  const rows: Draft[] = [];
+  const orphans: RawOrphan[] = [];
+  let cur: Draft | null = null;
+  /** text lines whose role is not known yet, split into blocks at indented lines */
+  let pending: Line[][] = [];
+  let block: IndicatorBlock | null = null;
+  let partial: Draft | null = null;
+  let nameWidth = 0;
+
+  const pendingLines = (): Line[] => pending.flat();
+  const orphanText = (lines: Line[], indLines: Line[] = []): void => {
+    if (lines.length === 0 && indLines.length === 0) return;
+    orphans.push({ text: spanOf(lines), indicators: spanOf(indLines), line: (lines[0] ?? indLines[0])?.no });
+  };
+  /** Text that precedes something of `cur`'s that is not a name: give it to cur's goal if it can be. */
+  const giveToGoal = (lines: Line[]): void => {
+    if (lines.length === 0) return;
+    if (cur && (cur.goalLines.length === 0 || cur.lastField === 'goal')) {
+      if (cur.lastField === 'indicators' && cur.goalLines.length === 0) {
+        cur.diagnostics.push(diag('goal-displaced', '绩效目标印在绩效指标之后（原表栏目错位），已归入本项目。', { line: lines[0]!.no }));
+      }
+      cur.goalLines.push(...lines);
+      cur.lastField = 'goal';
+    } else {
+      orphanText(lines);
+    }
+  };
+
+  const closeBlock = (): void => {
+    if (!block) return;
+    const lines = block.lines;
+    block = null;
+    if (cur && cur.indLines.length === 0) {
+      const text = pendingLines();
+      pending = [];
+      if (text.length) { cur.goalLines.push(...text); cur.lastField = 'goal'; }
+      cur.indLines = lines;
+      cur.lastField = 'indicators';
+    } else {
+      orphanText(pendingLines(), lines);
+      pending = [];
+    }
+  };
+
+  const startRow = (line: Line, kind: Extract<Kind, { k: 'amounts' }>): void => {
+    // Split the pending text: the name starts at the last indented block; what comes before it
+    // is the previous row's (a goal printed late) or nobody's.
+    let nameLines: Line[];
+    const lastIndented = pending.map((b) => (b[0]?.indent ?? 0) >= 2).lastIndexOf(true);
+    if (lastIndented > 0) {
+      giveToGoal(pending.slice(0, lastIndented).flat());
+      nameLines = pending.slice(lastIndented).flat();
+    } else if (lastIndented < 0 && cur && cur.goalLines.length === 0 && cur.indLines.length > 0 && nameWidth > 0) {
+      // no indentation to go by: a goal printed after the indicators is wider than a name column
+      const all = pendingLines();
+      let k = all.length;
+      while (k > 0 && displayWidth(all[k - 1]!.text) <= nameWidth) k--;
+      giveToGoal(all.slice(0, k));
+      nameLines = all.slice(k);
+    } else {
+      nameLines = pendingLines();
+    }
+    pending = [];
+    if (kind.before) nameLines.push({ no: line.no, text: kind.before, indent: line.indent });
+    for (const n of nameLines) nameWidth = Math.max(nameWidth, displayWidth(n.text));
+
+    const draft: Draft = {
+      nameLines, amountLine: line.no, printed: [], values: [], goalLines: [], indLines: [],
+      lastField: 'amounts', deferred: false, diagnostics: [],
+    };
+    addTokens(draft, kind.tokens, line.no);
+    if (kind.after) { draft.goalLines.push({ no: line.no, text: kind.after, indent: 0 }); draft.lastField = 'goal'; }
+    rows.push(draft);
+    cur = draft;
+  };
+
+  const addTokens = (draft: Draft, tokens: string[], no: number): void => {
+    tokens.forEach((t, i) => {
+      const last = i === tokens.length - 1;
+      if (!isAmountToken(t) && last && isPartialAmountToken(t)) partial = draft;
+      else if (!isAmountToken(t)) draft.diagnostics.push(diag('amount-unread', `金额“${t}”格式不完整（应为两位小数），按原样读取，请核对原表。`, { line: no }));
+      draft.printed.push(t);
+      draft.values.push(toCents(t) ?? 0);
+    });
+  };
+
+  /** A row that printed only its total may print its source amounts later, after other cells. */
+  const isDeferredSources = (kind: Extract<Kind, { k: 'amounts' }>): boolean => {
+    if (!cur || cur.values.length !== 1 || cur.deferred || kind.before !== '' || partial) return false;
+    if (!kind.tokens.every(isAmountToken) || kind.tokens.length > 3) return false;
+    if (pending.some((b) => (b[0]?.indent ?? 0) >= 2)) return false;
+    const sum = kind.tokens.reduce((s, t) => s + (toCents(t) ?? 0), 0);
+    return Math.abs(sum - cur.values[0]!) <= kind.tokens.length;
+  };
+
+  for (const l of sourceLines) {
+    const text = l.raw.replace(/[\u00a0\u3000]/g, ' ');
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    const hk = headerKind(trimmed);
+    if (hk) { readHeader(meta, hk, trimmed); continue; }
+    const line: Line = { no: l.no, text: trimmed, indent: text.length - text.trimStart().length };
+    const kind = classify(trimmed);
+
+    if (block) {
+      if (block.continuesWith(line, kind)) { block.add(line); continue; }
+      closeBlock();
+    }
+
+    switch (kind.k) {
+      case 'blank':
+        break;
+      case 'ind-start':
+        block = new IndicatorBlock();
+        block.add(line);
+        break;
+      case 'stray':
+        // a wrapped cell's last line can be its closing punctuation alone; only when there is no
+        // text to close, or that text is already closed, is the mark stray
+        if (pending.length > 0 && !/[。．.]$/.test(pending[pending.length - 1]!.at(-1)!.text)) { addText(line); break; }
+        diagnostics.push(diag('stray-punctuation', `第 ${line.no} 行只有标点“${trimmed}”，原表排版错位所致，未并入任何内容。`, { line: line.no }));
+        break;
+      case 'fragment':
+        if (partial) {
+          const d: Draft = partial;
+          const i = d.printed.length - 1;
+          const joined = d.printed[i]! + trimmed;
+          if (isAmountToken(joined)) {
+            d.diagnostics.push(diag('amount-joined', `金额被拆在两行（“${d.printed[i]}”与“${trimmed}”），合并为 ${joined}。`, { line: line.no }));
+            d.printed[i] = joined;
+            d.values[i] = toCents(joined) ?? 0;
+            partial = null;
+            break;
+          }
+        }
+        addText(line);
+        break;
+      case 'amounts':
+        if (partial) unfinishedPartial();
+        if (isDeferredSources(kind)) {
+          const d: Draft = cur!;
+          giveToGoal(pendingLines());
+          pending = [];
+          addTokens(d, kind.tokens, line.no);
+          d.deferred = true;
+          d.diagnostics.push(diag('amount-deferred', `资金来源金额 ${kind.tokens.join(' ')} 印在本项目其他内容之后（第 ${line.no} 行），已归入本项目。`, { line: line.no }));
+          if (kind.after) giveToGoal([{ no: line.no, text: kind.after, indent: 0 }]);
+        } else {
+          startRow(line, kind);
+        }
+        break;
+      case 'text':
+        addText(line);
+        break;
+    }
+  }
+  if (block) closeBlock();
+  if (partial) unfinishedPartial();
+  if (pending.length) {
+    const rest = pendingLines();
+    pending = [];
+    giveToGoal(rest);
+  }
+
+  function addText(line: Line): void {
+    // between a cut amount and its last digits, text can only be the rest of the name
+    if (partial && partial === cur && partial.goalLines.length === 0 && partial.indLines.length === 0) {
+      partial.nameLines.push(line);
+      return;
+    }
+    if (pending.length === 0 || line.indent >= 2) pending.push([line]);
+    else pending[pending.length - 1]!.push(line);
+  }
+
+  function unfinishedPartial(): void {
+    const d = partial!;
+    const t = d.printed[d.printed.length - 1]!;
+    d.diagnostics.push(diag('amount-unread', `金额“${t}”不完整（应有两位小数），后续数字未找到，按 ${formatCents(toCents(t) ?? 0)} 读取，请核对原表。`, { line: d.amountLine }));
+    partial = null;
+  }
+
+  return {
+    layout: 'flowed-text',
+    meta,
+    rows: classifyRows(rows),
+    orphans,
+    diagnostics,
+    lineCount: sourceLines.length,
+  };
+}
+
+/** A row with neither goal nor indicators, followed directly by another row, is a 资金使用单位 row. */
+function classifyRows(drafts: readonly Draft[]): RawRow[] {
+  return drafts.map((d, i): RawRow => {
+    const name = spanOf(d.nameLines);
+    const bare = name.text.replace(/\s/g, '');
+    const empty = d.goalLines.length === 0 && d.indLines.length === 0;
+    const kind = bare === '合计' || bare === '总计' ? 'total' : empty && i + 1 < drafts.length ? 'unit' : 'project';
+    const goal: Span = spanOf(d.goalLines);
+    return {
+      kind,
+      name,
+      amounts: { printed: d.printed, values: d.values, line: d.amountLine },
+      goal,
+      indicators: spanOf(d.indLines),
+      line: d.nameLines[0]?.no ?? d.amountLine,
+      diagnostics: d.diagnostics,
+    };
+  });
+}
