@@ -1,2 +1,39 @@
-import type { TableDocument } from '../../model/index.js';
-export function renderCsv(docs: readonly TableDocument[]): string { return `\uFEFF${docs.length}\n`; }
+// `--format csv`: one row per indicator with its unit, project and funding, UTF-8 with BOM and CRLF
+// so Excel opens it in Chinese. A project without indicators, and an orphan, still get a row.
+import type { Funding, Indicator, TableDocument } from '../../model/index.js';
+
+const HEADER = [
+  '文件', '单位', '项目名称', '项目行号', '总计', '财政拨款', '财政专户拨款', '其他资金', '未归列金额',
+  '序号', '一级指标代码', '一级指标', '二级指标代码', '二级指标', '三级指标', '实施周期指标值', '年度指标值', '指标行号',
+];
+
+function cell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const fundingCells = (f: Funding | null): (number | string | null)[] =>
+  f ? [f.total, f.fiscal, f.specialAccount, f.other, f.unplaced.join(' ')] : [null, null, null, null, null];
+
+const indicatorCells = (i: Indicator | null): (number | string | null)[] =>
+  i ? [i.seq, i.level1.code, i.level1.name, i.level2.code, i.level2.name, i.name, i.period.raw, i.annual.raw, i.line ?? null] : Array<null>(9).fill(null);
+
+export function renderCsv(docs: readonly TableDocument[]): string {
+  const lines = [HEADER.map(cell).join(',')];
+  for (const doc of docs) {
+    for (const u of doc.units) {
+      for (const p of u.projects) {
+        const base = [doc.source.file, u.name, p.name, p.line ?? null, ...fundingCells(p.funding)];
+        const list = p.indicators.length ? p.indicators : [null];
+        for (const i of list) lines.push([...base, ...indicatorCells(i)].map(cell).join(','));
+        if (p.indicatorsText) lines.push([...base, null, null, null, null, null, p.indicatorsText, null, null, null].map(cell).join(','));
+      }
+    }
+    for (const o of doc.orphans) {
+      const base = [doc.source.file, '', `（无所属项目）${o.text}`, o.line ?? null, null, null, null, null, null];
+      for (const i of o.indicators.length ? o.indicators : [null]) lines.push([...base, ...indicatorCells(i)].map(cell).join(','));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
