@@ -106,7 +106,7 @@ const WHY: Record<Placement['why'], string> = {
   ambiguous: '按表内各级合计，可能的归属不止一种',
   inconsistent: '表内合计本身对不上，无法据以判断',
   'too-complex': '可能的组合过多，无法据表内合计判断',
-  'no-parent': '没有可据以核对的上级合计行',
+  'no-parent': '表内没有可据以核对的合计行',
   'no-sources': '',
 };
 

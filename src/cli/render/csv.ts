@@ -25,7 +25,7 @@ export function renderCsv(docs: readonly TableDocument[]): string {
     for (const u of doc.units) {
       for (const p of u.projects) {
         const base = [doc.source.file, u.name, p.name, p.line ?? null, ...fundingCells(p.funding)];
-        const list = p.indicators.length ? p.indicators : [null];
+        const list = p.indicators.length || p.indicatorsText ? p.indicators : [null];
         for (const i of list) lines.push([...base, ...indicatorCells(i)].map(cell).join(','));
         if (p.indicatorsText) lines.push([...base, null, null, null, null, null, p.indicatorsText, null, null, null].map(cell).join(','));
       }

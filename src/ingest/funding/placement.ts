@@ -35,8 +35,8 @@ export interface GroupSolution {
 }
 
 /** Work limit for one group, in DP state expansions; beyond it the group is declared undecidable. */
-const BUDGET = 2_000_000;
-const STATE_CAP = 50_000;
+const BUDGET = 100_000;
+const STATE_CAP = 20_000;
 
 class TooComplex extends Error {}
 
@@ -45,6 +45,12 @@ class TooComplex extends Error {}
  * Returns null when the search would be too large to finish quickly.
  */
 export function solveGroup(parent: readonly Vec[], children: readonly (readonly Vec[])[], tolerance: number): GroupSolution | null {
+  // Totals first: when they do not add up, no placement can, and the search is skipped.
+  const childTotal = children.reduce((s, opts) => s + (opts[0] ? opts[0][0] + opts[0][1] + opts[0][2] : 0), 0);
+  const parentTotal = parent[0] ? parent[0][0] + parent[0][1] + parent[0][2] : 0;
+  if (Math.abs(parentTotal - childTotal) > 3 * tolerance) {
+    return { parentFeasible: parent.map(() => false), childFeasible: parent.map(() => children.map((opts) => opts.map(() => false))) };
+  }
   let work = 0;
   const feasible = (target: Vec, fixedChild: number, fixedOption: number): boolean => {
     let states = new Map<string, Vec>([['0,0,0', [0, 0, 0]]]);
@@ -113,16 +119,33 @@ function decide(row: PlacementRow, feasible: readonly boolean[] | null, blocked:
 }
 
 const all = (n: number): boolean[] => Array.from({ length: n }, () => true);
+const sumTotals = (options: readonly Vec[]): Cents => (options[0] ? options[0][0] + options[0][1] + options[0][2] : 0);
+
+/**
+ * When every child prints exactly one source amount, the group is symmetric: any column permutation
+ * of a solution that keeps the parent's candidates is a solution too. Then no child's column can be
+ * decided unless the parent's placement is already fixed from above, and the parent's candidates are
+ * all feasible or none (decided by the totals alone). This spares the search in the common case.
+ */
+function isSymmetric(children: readonly PlacementRow[]): boolean {
+  return children.every((c) => c.options.length === 3 && c.options.every((v) => v.filter((x) => x > 0).length <= 1));
+}
 
 export function placeColumns(input: PlacementInput): PlacementOutput {
   // Level A: each unit against its projects, for every candidate placement of the unit row.
-  const levelA = input.units.map((u) => {
-    if (!u.row || !u.row.hasSources || u.projects.some((p) => !p.hasSources) || u.projects.length === 0) return null;
-    return solveGroup(u.row.options, u.projects.map((p) => p.options), u.projects.length);
+  const evaluable = input.units.map((u) => !!u.row && u.row.hasSources && u.projects.length > 0 && u.projects.every((p) => p.hasSources));
+  const symmetric = input.units.map((u) => isSymmetric(u.projects));
+  const levelA = input.units.map((u, i) => {
+    if (!evaluable[i] || symmetric[i]) return null;
+    return solveGroup(u.row!.options, u.projects.map((p) => p.options), u.projects.length);
   });
-  const unitFeasibleA = input.units.map((u, i) => {
-    const s = levelA[i];
+  const unitFeasibleA = input.units.map((u, i): boolean[] | null => {
     if (!u.row) return null;
+    if (evaluable[i] && symmetric[i]) {
+      const diff = Math.abs(sumTotals(u.row.options) - u.projects.reduce((s, p) => s + sumTotals(p.options), 0));
+      return diff <= u.projects.length ? all(u.row.options.length) : null;
+    }
+    const s = levelA[i];
     if (!s) return all(u.row.options.length);
     return s.parentFeasible.some(Boolean) ? [...s.parentFeasible] : null;
   });
@@ -135,7 +158,7 @@ export function placeColumns(input: PlacementInput): PlacementOutput {
       const fa = unitFeasibleA[i];
       return fa ? u.row!.options.filter((_, k) => fa[k]) : u.row!.options;
     });
-    const solved = solveGroup(t.options, unitOptions, input.units.length);
+    const solved = isSymmetric(input.units.map((u) => u.row!)) && t.options.length > 1 ? null : solveGroup(t.options, unitOptions, input.units.length);
     if (solved && solved.parentFeasible.some(Boolean)) {
       // map the filtered option indices back to each unit's own candidate list
       const childFeasible = solved.childFeasible.map((perParent) => perParent.map((flags, ui) => {
@@ -157,16 +180,25 @@ export function placeColumns(input: PlacementInput): PlacementOutput {
     return fa ? fa.map((x, k) => x && fb[k]!) : fb;
   });
 
-  const totalPlacement = t ? decide(t, levelB ? levelB.parentFeasible : null, 'no-parent') : null;
+  const unitsEvaluable = input.units.length > 0 && input.units.every((u) => u.row && u.row.hasSources);
+  const totalPlacement = t ? decide(t, levelB ? levelB.parentFeasible : null, unitsEvaluable ? 'ambiguous' : 'no-parent') : null;
   const units = input.units.map((u, ui) => {
-    const solved = levelA[ui];
     const final = unitFinal[ui];
-    const row = u.row ? decide(u.row, final ?? null, levelA[ui] === null && u.row.hasSources ? 'too-complex' : 'inconsistent') : null;
+    let solved = levelA[ui] ?? null;
+    let blocked: Why = 'inconsistent';
+    if (!evaluable[ui]) blocked = u.row ? 'ambiguous' : 'no-parent';
+    else if (symmetric[ui] && final && final.filter(Boolean).length === 1) {
+      // the unit's columns are fixed from above: now the projects can be searched under that one placement
+      const k = final.indexOf(true);
+      const one = solveGroup([u.row!.options[k]!], u.projects.map((p) => p.options), u.projects.length);
+      solved = one && { parentFeasible: u.row!.options.map((_, j) => j === k && one.parentFeasible[0]!), childFeasible: u.row!.options.map((_, j) => (j === k ? one.childFeasible[0]! : u.projects.map((p) => p.options.map(() => false)))) };
+      if (!one) blocked = 'too-complex';
+    } else if (symmetric[ui]) blocked = final ? 'ambiguous' : 'inconsistent';
+    else if (!solved) blocked = 'too-complex';
+    const row = u.row ? decide(u.row, final ?? null, solved === null && evaluable[ui] && !symmetric[ui] ? 'too-complex' : 'inconsistent') : null;
     const projects = u.projects.map((p, pi) => {
-      if (!u.row) return decide(p, null, 'no-parent');
-      if (!solved) return decide(p, null, u.projects.some((q) => !q.hasSources) || !u.row.hasSources ? 'ambiguous' : 'too-complex');
-      if (!final || !final.some(Boolean)) return decide(p, null, 'inconsistent');
-      const flags = p.options.map((_, k) => final.some((ok, uk) => ok && solved.childFeasible[uk]![pi]![k]!));
+      if (!solved || !final || !final.some(Boolean)) return decide(p, null, blocked);
+      const flags = p.options.map((_, k) => final.some((ok, uk) => ok && solved!.childFeasible[uk]![pi]![k]!));
       return decide(p, flags, 'inconsistent');
     });
     return { row, projects };

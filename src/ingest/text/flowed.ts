@@ -11,7 +11,7 @@ import { isAmountToken, isPartialAmountToken, toCents, formatCents, type Cents }
 import { diag } from '../diagnostics.js';
 import type { RawDocument, RawOrphan, RawRow } from '../rows.js';
 import { spanOf, type Span } from '../span.js';
-import { displayWidth, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
+import { afterColumnHeader, displayWidth, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
 
 interface Line {
   readonly no: number;
@@ -210,7 +210,9 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
     return Math.abs(sum - cur.values[0]!) <= kind.tokens.length;
   };
 
-  for (const l of sourceLines) {
+  for (const original of sourceLines) {
+    const rest = afterColumnHeader(original.raw);
+    const l = rest !== null ? { no: original.no, raw: rest } : original;
     const text = l.raw.replace(/[\u00a0\u3000]/g, ' ');
     const trimmed = text.trim();
     if (trimmed === '') continue;

@@ -27,10 +27,25 @@ const PAGE_NUMBER = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-\
 
 export type HeaderKind = 'title' | 'department' | 'currency' | 'column-header' | 'page-number';
 
+/** The column header row, cells split by tabs or spaces; what follows it on the line is content. */
+const COLUMN_HEADER_PREFIX = /^\s*项目名称[^\t ]*[\t ]+总计[\t ]+财政拨款[\t ]+财政专户拨款[\t ]+其他资金[\t ]+绩效目标[\t ]+绩效指标/;
+const HAS_AMOUNT = /\d\.\d{2}(?!\d)/;
+
+/**
+ * Splits off a column header row that a line break was lost after: returns the content that
+ * follows the header on the same line, or null when the line is not such a header.
+ */
+export function afterColumnHeader(line: string): string | null {
+  const m = COLUMN_HEADER_PREFIX.exec(line);
+  return m ? line.slice(m[0].length) : null;
+}
+
 /** Recognises one header line (cells already joined by the caller for tabular rows). */
 export function headerKind(line: string): HeaderKind | null {
   const t = line.trim();
   if (t === '') return null;
+  // a line that carries an amount is content, whatever else it holds
+  if (HAS_AMOUNT.test(t)) return null;
   if (COLUMN_HEADER.test(t) && /总计/.test(t)) return 'column-header';
   if (DEPARTMENT.test(t)) return 'department';
   if (CURRENCY.test(t)) return 'currency';

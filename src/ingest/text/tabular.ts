@@ -7,7 +7,7 @@ import { cellCents, type Cents } from '../amounts.js';
 import { diag } from '../diagnostics.js';
 import type { RawDocument, RawOrphan, RawRow, RowAmounts } from '../rows.js';
 import { concatSpans, EMPTY_SPAN, spanOf } from '../span.js';
-import { emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
+import { afterColumnHeader, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
 
 const CELLS = 7;
 
@@ -17,7 +17,12 @@ export function readTabular(lines: readonly SourceLine[]): RawDocument {
   const orphans: RawOrphan[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  for (const l of lines) {
+  for (const original of lines) {
+    const rest = afterColumnHeader(original.raw);
+    if (rest !== null && rest.trim() !== '') {
+      diagnostics.push(diag('row-malformed', `第 ${original.no} 行的栏目标题后面紧接着内容（原表换行丢失），标题之后的部分按一行读取。`, { line: original.no }));
+    }
+    const l = rest !== null ? { no: original.no, raw: rest.replace(/^\t/, '') } : original;
     if (l.raw.trim() === '') continue;
     if (!l.raw.includes('\t')) {
       const kind = headerKind(l.raw);
@@ -30,7 +35,7 @@ export function readTabular(lines: readonly SourceLine[]): RawDocument {
       continue;
     }
     let cells = l.raw.split('\t');
-    if (headerKind(cells.join(' ')) === 'column-header' || headerKind(cells.join('')) === 'column-header') continue;
+    if (/^\s*项目名称/.test(cells[0]!) && headerKind(cells.join(' ')) === 'column-header') continue;
     if (cells.every((c) => c.trim() === '')) continue;
     const rowDiags: Diagnostic[] = [];
     if (cells.length !== CELLS) {

@@ -1,0 +1,59 @@
+// The CLI as a user runs it: the built binary on real files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'jixiao');
+const sample = (id: string) => join(root, 'samples', { '000': '000_df1d7dc7c09f411b.txt', '002': '002_02da4d888feccc7a.txt', '004': '004_08daa9245e557faf.txt' }[id]!);
+const run = (...args: string[]) => spawnSync(bin, args, { encoding: 'utf8', cwd: root });
+
+describe('jixiao parse', () => {
+  it('prints one JSON document for one file', () => {
+    const r = run('parse', sample('004'));
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.source.file).toBe('004_08daa9245e557faf.txt');
+    expect(doc.units[0].projects).toHaveLength(10);
+  });
+
+  it('prints JSON Lines for several files', () => {
+    const out = execFileSync(bin, ['parse', sample('000'), sample('004'), '--format', 'json'], { encoding: 'utf8' });
+    const lines = out.trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).source.file)).toEqual(['000_df1d7dc7c09f411b.txt', '004_08daa9245e557faf.txt']);
+  });
+
+  it('prints a readable table with counts and diagnostics by line', () => {
+    const r = run('parse', sample('004'), '--format', 'table');
+    expect(r.stdout).toContain('共 1 个单位，10 个项目，52 项指标。');
+    expect(r.stdout).toMatch(/第12行\s+警告 column-undecided/);
+  });
+
+  it('prints CSV with a BOM, a header and one row per indicator', () => {
+    const r = run('parse', sample('002'), '--format', 'csv');
+    expect(r.stdout.startsWith('\uFEFF文件,单位,项目名称')).toBe(true);
+    const rows = r.stdout.trim().split('\r\n');
+    // 1246 indicators, plus the prose project's kept text, plus the header
+    expect(rows).toHaveLength(1 + 1246 + 1);
+    expect(rows.some((l) => l.includes('"1.产出数量：'))).toBe(true);
+  });
+
+  it('reports an unreadable file, processes the others, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const bin2 = join(dir, 'image.png');
+    writeFileSync(bin2, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const r = run('parse', join(dir, 'missing.txt'), bin2, sample('004'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('missing.txt：文件不存在');
+    expect(r.stderr).toContain('image.png：文件不是文本');
+    expect(JSON.parse(r.stdout.trim()).source.file).toBe('004_08daa9245e557faf.txt');
+  });
+
+  it('rejects an unknown format with a message', () => {
+    const r = run('parse', sample('004'), '--format', 'xml');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('xml');
+  });
+});
