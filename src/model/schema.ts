@@ -29,7 +29,27 @@ export const fundingSchema = z.object({
 }) satisfies z.ZodType<Funding>;
 
 export const categorySchema = z.object({ code: z.string().nullable(), name: z.string().nullable() }) satisfies z.ZodType<Category>;
-export const targetSchema = z.object({ raw: z.string() }).loose() satisfies z.ZodType<Target>;
+const targetFields = {
+  raw: z.string(),
+  kind: z.enum(['numeric', 'range', 'deadline', 'qualitative', 'compound', 'empty', 'unparsed']).exactOptional(),
+  op: z.enum(['>=', '>', '<=', '<', '=', '≈']).exactOptional(),
+  value: z.number().exactOptional(),
+  min: z.number().exactOptional(),
+  max: z.number().exactOptional(),
+  unit: z.string().exactOptional(),
+  normalized: z.object({ value: z.number(), unit: z.string() }).exactOptional(),
+  subject: z.string().exactOptional(),
+  per: z.string().exactOptional(),
+  note: z.string().exactOptional(),
+  year: z.number().int().exactOptional(),
+  month: z.number().int().min(1).max(12).exactOptional(),
+  day: z.number().int().min(1).max(31).exactOptional(),
+  joiner: z.enum(['and', 'or']).exactOptional(),
+};
+export const targetSchema: z.ZodType<Target> = z.object({
+  ...targetFields,
+  get parts() { return z.array(targetSchema).exactOptional(); },
+});
 
 export const indicatorSchema = z.object({
   seq: z.number().int().nullable(),

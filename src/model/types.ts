@@ -48,10 +48,54 @@ export interface Category {
   readonly name: string | null;
 }
 
+// A 指标值 (target value): `raw` is always the text as written; the rest is read from it by src/targets.
+export type TargetKind = 'numeric' | 'range' | 'deadline' | 'qualitative' | 'compound' | 'empty' | 'unparsed';
+
+/**
+ * Comparison. Chinese legal usage counts 以上/以下/以内/不少于/不低于/不超过/不高于 as including the
+ * number (>= / <=); 超过/高于/大于/多于 and 少于/低于/小于/不足 as excluding it (> / <). 约/左右/余 are ≈.
+ */
+export type TargetOp = '>=' | '>' | '<=' | '<' | '=' | '≈';
+
+/** The same quantity in a base unit, where one exists: 1.85万人 → 18500 人, 15万 → 150000, ＞ → > . */
+export interface Normalized {
+  readonly value: number;
+  readonly unit: string;
+}
+
 export interface Target {
   /** the value exactly as written, line breaks removed */
   readonly raw: string;
+  /** absent until the target has been read (src/targets); the ingest stage only finds the text */
+  readonly kind?: TargetKind;
+  /** numeric: the comparison; deadline: '<' for 前/之前, '<=' for 以前/底前/以内 */
+  readonly op?: TargetOp;
+  /** numeric: the number as written (in `unit`) */
+  readonly value?: number;
+  /** range: the bounds as written */
+  readonly min?: number;
+  readonly max?: number;
+  /** the unit as written, half-width (`%`, `人次`, `万人`, `元/人.天`, `Gbps`); '' when none */
+  readonly unit?: string;
+  /** numeric and range: the value(s) in a base unit, when the unit has one */
+  readonly normalized?: Normalized;
+  /** what is measured, when the value names it: 完成率100% → 完成率; 1+X证书数量≥32个 → 1+X证书数量 */
+  readonly subject?: string;
+  /** a per-period rate written as a prefix: 每年不少于2次 → 年 (a suffix like 次/年 stays in the unit) */
+  readonly per?: string;
+  /** text after the quantity that qualifies it: 100%依照合同期限完成竣工验收 → 依照合同期限完成竣工验收 */
+  readonly note?: string;
+  /** deadline: the date the target must be met by */
+  readonly year?: number;
+  readonly month?: number;
+  readonly day?: number;
+  /** compound: the conditions, in order; `joiner` says whether all must hold or any one */
+  readonly parts?: readonly Target[];
+  readonly joiner?: 'and' | 'or';
 }
+
+/** A target after src/targets has read it. */
+export type ParsedTarget = Target & { readonly kind: TargetKind; readonly parts?: readonly ParsedTarget[] };
 
 export interface Indicator {
   /** the number before 、 in the source */

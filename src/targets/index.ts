@@ -1,0 +1,2 @@
+export { parseTarget, halfWidth, chineseNumber, UNITS } from './parse.js';
+export { formatTarget } from './format.js';
