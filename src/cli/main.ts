@@ -1,6 +1,7 @@
 // jixiao's command line. Each command is a small function over the pipeline's public entry points.
 import { Command, Option } from 'commander';
 import { parseCommand } from './parse.js';
+import { statsCommand } from './stats.js';
 
 export function program(): Command {
   const p = new Command('jixiao')
@@ -12,6 +13,13 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行').choices(['json', 'table', 'csv']).default('json'))
     .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' }) => {
       process.exitCode = await parseCommand(files, opts.format, process.stdout, process.stderr);
+    });
+  p.command('stats')
+    .description('统计：指标分类构成、指标值的识别与量化比例、最常见的指标及其常见目标、未能识别的指标值')
+    .argument('<file...>', '一个或多个文件')
+    .addOption(new Option('-f, --format <format>', 'text：可读报告；json：机器可读').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], opts: { format: 'text' | 'json' }) => {
+      process.exitCode = await statsCommand(files, opts.format, process.stdout, process.stderr);
     });
   return p;
 }

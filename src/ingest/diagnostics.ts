@@ -29,8 +29,11 @@ export const DIAGNOSTIC_SEVERITY = {
   'indicator-annual-repeated': 'warning', // 年度指标值重复（源数据损坏）
   'indicator-target-missing': 'warning',  // 缺实施周期或年度指标值
   'indicator-name-missing': 'warning',    // 缺三级指标名称
-  'level1-name-missing': 'info',     // 一级指标只有代码
-  'level2-name-missing': 'info',     // 二级指标只有代码
+  'level1-name-missing': 'info',     // 一级指标只有代码，已按代码表补名称
+  'level2-name-missing': 'info',     // 二级指标只有代码，已按代码表补名称
+  'level-name-mismatch': 'warning',  // 指标代码与名称不符
+  'level-code-unknown': 'warning',   // 不在代码表中的指标代码
+  'level-code-inconsistent': 'warning', // 二级代码不属于所写的一级
   'goal-missing': 'warning',         // 缺绩效目标
   'goal-displaced': 'info',          // 绩效目标印在指标之后
   'name-missing': 'error',           // 项目名称缺失

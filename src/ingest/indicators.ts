@@ -3,8 +3,8 @@
 // Published cells vary the separators (； ; , ，), the colon (: ：), leave names out (`14-；`),
 // skip or repeat numbers, repeat 年度指标值 in corrupted rows, or hold prose instead. Whatever is not
 // in the numbered form is kept verbatim and reported, never dropped.
-import type { Diagnostic, Indicator } from '../model/index.js';
-import { diag } from './diagnostics.js';
+import { LEVEL1, LEVEL2, type Category, type Diagnostic, type Indicator } from '../model/index.js';
+import { diag, type DiagnosticCode } from './diagnostics.js';
 import { lineAt, type Span } from './span.js';
 
 const SEP = '[；;,，]';
@@ -62,17 +62,18 @@ export function readIndicators(span: Span, path: string): IndicatorReading {
     }
     prevSeq = seq;
 
-    const level1Name = m[3]!.trim();
-    const level2Name = m[5]!.trim();
-    if (level1Name === '') diagnostics.push(diag('level1-name-missing', `一级指标只写了代码“${m[2]}-”，没有名称。`, where));
-    if (level2Name === '') diagnostics.push(diag('level2-name-missing', `二级指标只写了代码“${m[4]}-”，没有名称。`, where));
+    const level1 = category('一级', m[2]!, m[3]!.trim(), LEVEL1, 'level1-name-missing', where, diagnostics);
+    const level2 = category('二级', m[4]!, m[5]!.trim(), LEVEL2, 'level2-name-missing', where, diagnostics);
+    if (m[4]!.charAt(0) !== m[2]) {
+      diagnostics.push(diag('level-code-inconsistent', `二级指标“${m[4]}”不属于一级指标“${m[2]}”（二级代码应以一级代码开头）。`, where));
+    }
 
     const { name, period, annual } = splitBody(body, where, diagnostics);
     if (name === '') diagnostics.push(diag('indicator-name-missing', `第 ${seq} 项指标没有三级指标名称。`, where));
     indicators.push({
       seq,
-      level1: { code: m[2]!, name: level1Name || null },
-      level2: { code: m[4]!, name: level2Name || null },
+      level1,
+      level2,
       name,
       period: { raw: period },
       annual: { raw: annual },
@@ -113,4 +114,19 @@ function splitBody(body: string, where: { line?: number | undefined; path: strin
 
 export function clip(s: string, n = 40): string {
   return s.length <= n ? s : `${s.slice(0, n)}…`;
+}
+
+/** A level code with its name checked against the standard table; a missing name is filled from it. */
+function category(level: string, code: string, name: string, table: Readonly<Record<string, string>>, missing: DiagnosticCode, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Category {
+  const standard = table[code];
+  if (standard === undefined) {
+    out.push(diag('level-code-unknown', `${level}指标代码“${code}”不在标准代码表中${name ? `（所写名称“${name}”）` : ''}。`, where));
+    return { code, name: name || null };
+  }
+  if (name === '') {
+    out.push(diag(missing, `${level}指标只写了代码“${code}-”，没有名称；已按标准代码表补为“${standard}”。`, where));
+    return { code, name: standard };
+  }
+  if (name !== standard) out.push(diag('level-name-mismatch', `${level}指标代码“${code}”的标准名称是“${standard}”，此处写作“${name}”。`, where));
+  return { code, name };
 }

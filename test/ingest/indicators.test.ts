@@ -45,8 +45,8 @@ const cases: { what: string; lines: string[]; expect: { seq: number; l1: [string
     what: 'level-2 codes without names (003)',
     lines: ['4、1-产出指标；14-；成本控制率；实施周期指标值:100%；年度指标值:100%。5、2-效益指标；24-；提升专业及学院整体形象；实施周期指标值:明显提升 ；年度指标值:明显提升 。'],
     expect: [
-      { seq: 4, l1: ['1', '产出指标'], l2: ['14', null], name: '成本控制率', period: '100%', annual: '100%' },
-      { seq: 5, l1: ['2', '效益指标'], l2: ['24', null], name: '提升专业及学院整体形象', period: '明显提升', annual: '明显提升' },
+      { seq: 4, l1: ['1', '产出指标'], l2: ['14', '成本指标'], name: '成本控制率', period: '100%', annual: '100%' },
+      { seq: 5, l1: ['2', '效益指标'], l2: ['24', '可持续影响'], name: '提升专业及学院整体形象', period: '明显提升', annual: '明显提升' },
     ],
     diagnostics: ['level2-name-missing', 'level2-name-missing'],
   },

@@ -1,0 +1,34 @@
+// `jixiao stats`: what the tables hold, for a reader deciding what to look at.
+import type { Writable } from 'node:stream';
+import { computeStats, type Stats } from '../targets/index.js';
+import { readDocuments } from './read.js';
+import { pad } from './render/text.js';
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const KIND_LABEL: Record<string, string> = { numeric: '数值', range: '区间', deadline: '时限', compound: '多项条件', qualitative: '定性', empty: '空白', unparsed: '未能识别' };
+
+export async function statsCommand(files: readonly string[], format: 'text' | 'json', out: Writable, err: Writable): Promise<number> {
+  const { docs, failed } = await readDocuments(files, err);
+  const stats = computeStats(docs);
+  out.write(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats));
+  return failed > 0 ? 1 : 0;
+}
+
+export function renderStats(s: Stats): string {
+  const o: string[] = [];
+  o.push(`${s.documents} 个文件，${s.projects} 个项目，${s.indicators} 项指标`);
+  o.push('', '一级指标');
+  for (const l of s.byLevel1) o.push(`  ${pad(`${l.code ?? '—'} ${l.name ?? ''}`, 18)} ${pad(String(l.count), 6, 'right')}  ${pct(l.count / Math.max(1, s.indicators))}`);
+  o.push('', '二级指标');
+  for (const l of s.byLevel2) o.push(`  ${pad(`${l.code ?? '—'} ${l.name ?? ''}`, 18)} ${pad(String(l.count), 6, 'right')}  ${pct(l.count / Math.max(1, s.indicators))}`);
+  o.push('', `指标值（实施周期与年度，共 ${s.targets.total} 个）`);
+  for (const [k, n] of Object.entries(s.targets.byKind)) if (n) o.push(`  ${pad(KIND_LABEL[k] ?? k, 10)} ${pad(String(n), 6, 'right')}  ${pct(n / Math.max(1, s.targets.total))}`);
+  o.push(`  已识别 ${pct(s.targets.readShare)}；以数值或区间为目标的指标占 ${pct(s.numericShare)}`);
+  o.push('', `最常见的指标（按规范化名称归并，前 ${s.topNames.length} 个）`);
+  for (const n of s.topNames) {
+    o.push(`  ${pad(n.name, 34)} ${pad(String(n.count), 4, 'right')}${n.spellings > 1 ? `（${n.spellings} 种写法）` : ''}  常见目标：${n.usualTargets.map((t) => `${t.target || '（空）'}×${t.count}`).join('，')}`);
+  }
+  o.push('', s.unparsed.length ? `未能识别的指标值（${s.unparsed.length} 种）` : '未能识别的指标值：无');
+  for (const u of s.unparsed) o.push(`  ${u.raw}  ×${u.count}  （${u.where}）`);
+  return `${o.join('\n')}\n`;
+}
