@@ -26,6 +26,7 @@ const SUFFIX_OPS: readonly (readonly [string, TargetOp])[] = [
   ['以内', '<='], ['之内', '<='], ['左右', '≈'],
 ];
 const PERIODS = ['每学年', '每学期', '每季度', '每年', '每月', '每周', '每天', '每日'];
+const VERBS = /(完成|开展|举办|实现|提供|组织|培训|服务)$/;
 
 /** Measure words and units, longest first so 万人次 wins over 万人 and 人. */
 export const UNITS: readonly string[] = [
@@ -33,7 +34,7 @@ export const UNITS: readonly string[] = [
   '场次', '家次', '科次', '台套', '工作日',
   'Gbps', 'Mbps', '公里', '批次', '班次', 'GB', 'MB', 'ms', '万', '人', '个', '项', '次', '门', '套', '家', '场', '份', '起',
   '台', '亩', '㎡', '间', '件', '篇', '宗', '名', '所', '本', '部', '条', '秒', '天', '日', '月', '年', '周', '元', 'M', 'G',
-  '米', '吨', '辆', '批', '班', '期', '册', '张', '座', '栋', '处', '类', '种', '级', '分', '倍', '户', '床', '组', '块', '支', '页', '%', '‰',
+  '米', '吨', '辆', '批', '班', '期', '册', '张', '座', '栋', '处', '类', '种', '级', '分', '倍', '户', '床', '组', '块', '支', '页', '位', '%', '‰',
 ];
 const MULTIPLIER: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 const ALIAS: Readonly<Record<string, string>> = { '㎡': '平方米' };
@@ -47,25 +48,46 @@ const CJK_TAIL = /^[\u4e00-\u9fff]{1,4}$/;
 
 /** Reads one target string. Never throws. */
 export function parseTarget(raw: string): ParsedTarget {
-  const text = clean(raw);
-  if (EMPTY.test(text)) return { raw, kind: 'empty' };
-  return { raw, ...read(text) };
+  const c = clean(raw);
+  if (EMPTY.test(c.text)) return { raw, kind: 'empty' };
+  return { raw, ...read(c, raw) };
 }
 
 type Reading = Omit<ParsedTarget, 'raw'>;
 
 const MEASURE_WORD = /[个项次人门套家场份起台亩间件篇宗名所本部条%]$/;
 
-function clean(s: string): string {
-  return halfWidth(s).trim().replace(/。+$/, '').trim()
-    // spaces between an operator, a number and its unit carry nothing; between a measure word and
-    // the next number they separate two conditions (教师获奖≥4项 学生获奖≥10项)
-    .replace(/([≥≤<>=])\s+(?=\d)/g, '$1')
-    .replace(/(\d)\s+(?=[\u4e00-\u9fff%a-zA-Z㎡])/g, '$1')
-    .replace(/([\u4e00-\u9fff])\s+(?=\d)/g, (m: string, ch: string) => (MEASURE_WORD.test(ch) ? m : ch));
+/** Text prepared for reading, with the position in the raw string of each of its characters. */
+interface Clean { readonly text: string; readonly at: readonly number[] }
+
+function clean(raw: string): Clean {
+  const s = halfWidth(raw);
+  const drop = new Set<number>();
+  const mark = (re: RegExp, keep?: (m: RegExpMatchArray) => boolean): void => {
+    for (const m of s.matchAll(re)) {
+      if (keep?.(m)) continue;
+      const ws = /\s+/.exec(m[0])!;
+      for (let k = 0; k < ws[0].length; k++) drop.add(m.index! + ws.index + k);
+    }
+  };
+  // spaces between an operator, a number and its unit carry nothing; between a measure word and the
+  // next number they separate two conditions (教师获奖≥4项 学生获奖≥10项)
+  mark(/[≥≤<>=]\s+(?=\d)/g);
+  mark(/\d\s+(?=[\u4e00-\u9fff%a-zA-Z㎡])/g);
+  mark(/[\u4e00-\u9fff）)]\s+(?=\d)/g, (m) => MEASURE_WORD.test(m[0].charAt(0)));
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < s.length; i++) if (!drop.has(i)) { text += s[i]; at.push(i); }
+  // trim, and drop a closing 。
+  let a = 0;
+  let b = text.length;
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /[\s。]/.test(text[b - 1]!)) b--;
+  return { text: text.slice(a, b), at: at.slice(a, b) };
 }
 
-function read(text: string): Reading {
+function read(c: Clean, raw: string): Reading {
+  const text = c.text;
   const deadline = DEADLINE.exec(text);
   if (deadline) {
     const [whole, subject, y, m, d, suffix, rest] = deadline;
@@ -73,7 +95,7 @@ function read(text: string): Reading {
       kind: 'deadline',
       op: suffix === '前' || suffix === '之前' ? '<' : '<=',
       ...(y ? { year: Number(y) } : { per: '年' }),
-      ...(m ? { month: Number(m) } : {}),
+      ...(m ? { month: Number(m) } : /底/.test(suffix!) ? { month: 12 } : {}),
       ...(d ? { day: Number(d) } : {}),
       ...opt('subject', subject!.trim()),
       ...opt('note', rest!.trim()),
@@ -82,7 +104,7 @@ function read(text: string): Reading {
   }
   const numbers = [...text.matchAll(NUMBER)];
   if (numbers.length === 0) return readChineseNumeral(text) ?? { kind: 'qualitative' };
-  const compound = readCompound(text);
+  const compound = readCompound(c, raw);
   if (compound) return compound;
   const range = readRange(text);
   if (range) return range;
@@ -93,16 +115,24 @@ function opt<K extends string>(key: K, value: string): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }
 
-/** 三级, 零故障, 百余名: a whole value written in Chinese numerals. */
+/** 三级, 零故障, 百余名, 每周一次, 一周以内: a value written in Chinese numerals. */
 function readChineseNumeral(text: string): Reading | null {
-  const m = /^(约|近)?([零〇一二两三四五六七八九十百千]+)(余)?(.{0,4})$/.exec(text);
+  const m = /^(每年|每月|每周|每天|每日|每季度|每学期)?(约|近)?([零〇一二两三四五六七八九十百千]+)(余)?(.*)$/.exec(text);
   if (!m) return null;
-  const value = chineseNumber(m[2]!);
+  const value = chineseNumber(m[3]!);
   if (value === null) return null;
-  const rest = m[4]!;
-  const unit = UNITS.includes(rest) ? rest : value === 0 && CJK_TAIL.test(rest) ? rest : null;
-  if (unit === null) return null;
-  return { kind: 'numeric', op: m[1] || m[3] ? '≈' : '=', value, unit, ...normalize(value, unit) };
+  const after = m[5]!;
+  let { unit, rest } = readUnit(after);
+  if (!unit) {
+    // 零故障: zero of anything is a count of it
+    if (value === 0 && CJK_TAIL.test(after)) { unit = after; rest = ''; } else return null;
+  }
+  let op: TargetOp = m[2] || m[4] ? '≈' : '=';
+  const suf = SUFFIX_OPS.find(([w]) => rest.startsWith(w));
+  if (suf) { op = suf[1]; rest = rest.slice(suf[0].length); }
+  // a numeral followed by more prose is a phrase (一般, 三个区协管员), not a value
+  if (rest && !/^[（(]/.test(rest)) return null;
+  return { kind: 'numeric', op, value, unit, ...normalize(value, unit), ...(m[1] ? { per: m[1].slice(1) } : {}), ...opt('note', rest.trim()) };
 }
 
 export function chineseNumber(s: string): number | null {
@@ -119,23 +149,45 @@ export function chineseNumber(s: string): number | null {
   return total + digit;
 }
 
-const SEPARATOR = /[，,；;、]|\s+|和|及(?!以上|以下)|并|或(?!以上|以下)/g;
+const AND_SEPARATOR = /[，,；;、]|\s+|和|及(?!以上|以下)|并/g;
+const OR_SEPARATOR = /或(?!以上|以下)/g;
 
-function readCompound(text: string): Reading | null {
-  const parts: string[] = [];
-  let joiner: 'and' | 'or' = 'and';
-  let last = 0;
-  for (const m of text.matchAll(SEPARATOR)) {
-    // a comma between digits is a thousands separator
-    if (m[0] === ',' && /\d$/.test(text.slice(0, m.index)) && /^\d{3}(?!\d)/.test(text.slice(m.index + 1))) continue;
-    parts.push(text.slice(last, m.index));
-    if (m[0] === '或') joiner = 'or';
-    last = m.index + m[0].length;
+/** Splits at separators, keeping each piece's span in the cleaned text; a comma between digits is a thousands mark. */
+function split(text: string, sep: RegExp, from: number, to: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  let last = from;
+  for (const m of text.slice(from, to).matchAll(sep)) {
+    const i = from + m.index!;
+    if (m[0] === ',' && /\d$/.test(text.slice(0, i)) && /^\d{3}(?!\d)/.test(text.slice(i + 1))) continue;
+    pieces.push([last, i]);
+    last = i + m[0].length;
   }
-  parts.push(text.slice(last));
-  const kept = parts.map((p) => p.trim()).filter((p) => p !== '');
-  if (kept.filter((p) => /\d/.test(p)).length < 2) return null;
-  return { kind: 'compound', joiner, parts: kept.map(parseTarget) };
+  pieces.push([last, to]);
+  return pieces.filter(([a, b]) => text.slice(a, b).trim() !== '');
+}
+
+/** Several conditions: and-separators bind loosest, 或 binds inside each part (A或B，C → and[or[A, B], C]). */
+function readCompound(c: Clean, raw: string): Reading | null {
+  const text = c.text;
+  const sub = (a: number, b: number): string => raw.slice(c.at[a]!, c.at[b - 1]! + 1).trim();
+  const digits = (a: number, b: number): boolean => /\d/.test(text.slice(a, b));
+  const alternatives = (a: number, b: number): ParsedTarget[] | null => {
+    const alts = split(text, OR_SEPARATOR, a, b);
+    return alts.length >= 2 && alts.filter(([x, y]) => digits(x, y)).length >= 2 ? alts.map(([x, y]) => parseTarget(sub(x, y))) : null;
+  };
+  const ands = split(text, AND_SEPARATOR, 0, text.length);
+  if (ands.length >= 2 && ands.filter(([a, b]) => digits(a, b)).length >= 2) {
+    return {
+      kind: 'compound',
+      joiner: 'and',
+      parts: ands.map(([a, b]): ParsedTarget => {
+        const alts = alternatives(a, b);
+        return alts ? { raw: sub(a, b), kind: 'compound', joiner: 'or', parts: alts } : parseTarget(sub(a, b));
+      }),
+    };
+  }
+  const alts = alternatives(0, text.length);
+  return alts ? { kind: 'compound', joiner: 'or', parts: alts } : null;
 }
 
 function readRange(text: string): Reading | null {
@@ -172,8 +224,11 @@ function readUnit(after: string): { unit: string; rest: string } {
 function readQuantity(text: string, numbers: RegExpMatchArray[]): Reading | null {
   // The quantity is the number an operator is attached to (the last one, if several); without any
   // operator, the last number.
-  const withOp = numbers.filter((n) => prefixOp(text.slice(0, n.index!)) || suffixAfter(text.slice(n.index! + n[0].length)));
-  const main = withOp[withOp.length - 1] ?? numbers[numbers.length - 1]!;
+  // a number multiplied or divided in a formula (…/总数*100%) is not a target
+  const candidates = numbers.filter((n) => !/[*×÷/]\s*$/.test(text.slice(0, n.index!)));
+  if (candidates.length === 0) return null;
+  const withOp = candidates.filter((n) => prefixOp(text.slice(0, n.index!)) || suffixAfter(text.slice(n.index! + n[0].length)));
+  const main = withOp[withOp.length - 1] ?? candidates[candidates.length - 1]!;
   const start = main.index!;
   let before = text.slice(0, start);
   let after = text.slice(start + main[0].length);
@@ -182,13 +237,19 @@ function readQuantity(text: string, numbers: RegExpMatchArray[]): Reading | null
   let op: TargetOp | undefined;
   const pre = prefixOp(before);
   if (pre) { op = pre[1]; before = before.slice(0, before.length - pre[0].length); }
-  let per: string | undefined;
-  const p = PERIODS.find((x) => before.endsWith(x));
-  if (p) { per = p.slice(1); before = before.slice(0, before.length - p.length); }
   if (!op) {
-    // an operator may also stand before 每年: 不少于每年2次 is rare, 每年不少于2次 common
+    // an operator may stand before a verb: 至少完成1次 → ≥ 1 次, the verb stays in the subject
+    const verb = VERBS.exec(before);
+    const o = verb ? prefixOp(before.slice(0, verb.index)) : undefined;
+    if (verb && o) { op = o[1]; before = before.slice(0, verb.index - o[0].length) + verb[0]; }
+  }
+  let per: string | undefined;
+  // a per-period word anywhere in the subject: 每季度考核分数≥90分, 平均每月…1000次
+  const p = PERIODS.find((x) => before.includes(x));
+  if (p) { per = p.slice(1); before = before.replace(p, ''); }
+  if (!op) {
     const again = prefixOp(before);
-    if (again && per) { op = again[1]; before = before.slice(0, before.length - again[0].length); }
+    if (again && per && before.endsWith(again[0])) { op = again[1]; before = before.slice(0, before.length - again[0].length); }
   }
   if (after.startsWith('余')) { op ??= '≈'; after = after.slice(1); }
   let { unit, rest } = readUnit(after);
