@@ -32,6 +32,17 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // not valid UTF-8: try GB18030, the superset of GBK that Chinese office software writes
   }
+  // A UTF-8 file cut inside its last character is still UTF-8: GB18030 accepts almost any bytes, so
+  // it must not win on a technicality.
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.subarray(0, bytes.length - cut));
+      const tail = [...bytes.subarray(bytes.length - cut)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+      return { text, encoding: 'utf-8', binary: false, diagnostics: [diag('input-invalid-bytes', `文件末尾的最后一个字符不完整（字节 ${tail}，文件可能被截断），这 ${cut} 个字节无法读取。`, { line: Math.max(1, text.split('\n').length) })] };
+    } catch {
+      // not a truncated UTF-8 file
+    }
+  }
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     return { text, encoding: 'gb18030', binary: false, diagnostics: [diag('input-encoding', '文件不是 UTF-8 编码，已按 GB18030（GBK）解码。', { line: 1 })] };

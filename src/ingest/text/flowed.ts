@@ -35,7 +35,6 @@ interface Draft {
 
 const TOKEN = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{0,2}`;
 const AMOUNTS_ONLY = new RegExp(String.raw`^${TOKEN}(?:\s+${TOKEN})*$`);
-const NAME_AMOUNTS = new RegExp(String.raw`^(.*?\S)\s+(${TOKEN}(?:\s+${TOKEN})*)$`);
 const AMOUNTS_TEXT = new RegExp(String.raw`^((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})+)\s+(\S.*)$`);
 const IND_START_LINE = /^\d{1,3}\s*、\s*\d\s*[-－—]/;
 const IND_NUMBER_LINE = /^\d{1,3}\s*、/;
@@ -66,13 +65,31 @@ function classify(text: string): Kind {
     const sources = values.slice(1).reduce((s, v) => s + v, 0);
     if (Math.abs(values[0]! - sources) <= tokens.length) return { k: 'amounts', before: '', tokens, after: at[2]! };
   }
-  const na = NAME_AMOUNTS.exec(text);
-  if (na && /\.\d/.test(na[2]!)) {
-    const tokens = na[2]!.split(/\s+/);
+  const na = trailingAmounts(text);
+  if (na && /\.\d/.test(na.tokens.join(' '))) {
     // every token but the last must be complete; the last may be cut by a line break
-    if (tokens.slice(0, -1).every(isAmountToken) && !/[:：]$/.test(na[1]!)) return { k: 'amounts', before: na[1]!, tokens, after: '' };
+    if (na.tokens.slice(0, -1).every(isAmountToken) && !/[:：]$/.test(na.before)) return { k: 'amounts', before: na.before, tokens: na.tokens, after: '' };
   }
   return { k: 'text' };
+}
+
+const TOKEN_ONLY = new RegExp(`^${TOKEN}$`);
+
+/** `name 1.00 2.00` → the name and the amount tokens after it; a scan from the end, linear in the line. */
+function trailingAmounts(text: string): { before: string; tokens: string[] } | null {
+  const tokens: string[] = [];
+  let end = text.length;
+  for (;;) {
+    const space = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
+    if (space < 0) break;
+    const token = text.slice(space + 1, end);
+    if (!TOKEN_ONLY.test(token)) break;
+    tokens.unshift(token);
+    end = space;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  }
+  const before = text.slice(0, end).trimEnd();
+  return tokens.length > 0 && before !== '' ? { before, tokens } : null;
 }
 
 /** Incremental state of an open indicator block, so long blocks cost linear time. */
