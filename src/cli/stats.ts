@@ -23,7 +23,7 @@ export function renderStats(s: Stats): string {
   for (const l of s.byLevel2) o.push(`  ${pad(`${l.code ?? '—'} ${l.name ?? ''}`, 18)} ${pad(String(l.count), 6, 'right')}  ${pct(l.count / Math.max(1, s.indicators))}`);
   o.push('', `指标值（实施周期与年度，共 ${s.targets.total} 个）`);
   for (const [k, n] of Object.entries(s.targets.byKind)) if (n) o.push(`  ${pad(KIND_LABEL[k] ?? k, 10)} ${pad(String(n), 6, 'right')}  ${pct(n / Math.max(1, s.targets.total))}`);
-  o.push(`  已识别 ${pct(s.targets.readShare)}；以数值或区间为目标的指标占 ${pct(s.numericShare)}`);
+  o.push(`  已识别 ${(s.targets.readShare * 100).toFixed(2)}%（${s.targets.total - s.targets.byKind.unparsed}/${s.targets.total}）；以数值或区间为目标的指标占 ${pct(s.numericShare)}`);
   o.push('', `最常见的指标（按规范化名称归并，前 ${s.topNames.length} 个）`);
   for (const n of s.topNames) {
     o.push(`  ${pad(n.name, 34)} ${pad(String(n.count), 4, 'right')}${n.spellings > 1 ? `（${n.spellings} 种写法）` : ''}  常见目标：${n.usualTargets.map((t) => `${t.target || '（空）'}×${t.count}`).join('，')}`);
