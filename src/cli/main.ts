@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { parseCommand } from './parse.js';
 import { statsCommand } from './stats.js';
+import { checkCommand } from './check.js';
 
 export function program(): Command {
   const p = new Command('jixiao')
@@ -13,6 +14,14 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行').choices(['json', 'table', 'csv']).default('json'))
     .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' }) => {
       process.exitCode = await parseCommand(files, opts.format, process.stdout, process.stderr);
+    });
+  p.command('check')
+    .description('审核：按规则检查绩效目标表（勾稽、规范性、完整性、可衡量、一致性、适当性），给出问题、位置与修改建议；有“错误”级问题时退出码为 1')
+    .argument('<file...>', '一个或多个文件')
+    .addOption(new Option('-f, --format <format>', 'text：终端报告；json：机器可读；html：可打印的独立报告').choices(['text', 'json', 'html']).default('text'))
+    .option('-c, --config <file>', '规则配置文件（JSON 或 YAML）：启用/停用规则、调整级别')
+    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; config?: string }) => {
+      process.exitCode = await checkCommand(files, { format: opts.format, config: opts.config, colour: process.stdout.isTTY === true }, process.stdout, process.stderr);
     });
   p.command('stats')
     .description('统计：指标分类构成、指标值的识别与量化比例、最常见的指标及其常见目标、未能识别的指标值')

@@ -1,0 +1,21 @@
+// The walk every rule needs, done once: projects and indicators with their document paths, targets read.
+import type { TableDocument } from '../model/index.js';
+import { readTargets } from '../targets/index.js';
+import type { IndicatorRef, ProjectRef, RuleContext } from './types.js';
+
+export function contextOf(input: TableDocument): RuleContext {
+  const needsTargets = input.units.some((u) => u.projects.some((p) => p.indicators.some((i) => i.period.kind === undefined || i.annual.kind === undefined)));
+  const doc = needsTargets ? readTargets(input) : input;
+  const projects: ProjectRef[] = [];
+  const indicators: IndicatorRef[] = [];
+  doc.units.forEach((unit, unitIndex) => {
+    unit.projects.forEach((project, projectIndex) => {
+      const ref: ProjectRef = { unit, unitIndex, project, projectIndex, path: `units[${unitIndex}].projects[${projectIndex}]` };
+      projects.push(ref);
+      project.indicators.forEach((indicator, indicatorIndex) => {
+        indicators.push({ ...ref, indicator, indicatorIndex, indicatorPath: `${ref.path}.indicators[${indicatorIndex}]` });
+      });
+    });
+  });
+  return { doc, projects, indicators };
+}

@@ -1,0 +1,58 @@
+// Runs the registered rules over a document and scores the result.
+import type { Severity, TableDocument } from '../model/index.js';
+import { DEFAULT_CONFIG, effectiveSeverity, type ReviewConfig } from './config.js';
+import { contextOf } from './context.js';
+import { RULES } from './rules/index.js';
+import { scoreDocument } from './score.js';
+import type { Finding, ReviewResult, Rule } from './types.js';
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const lower = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
+
+export function review(doc: TableDocument, config: ReviewConfig = DEFAULT_CONFIG, rules: readonly Rule[] = RULES): ReviewResult {
+  const ctx = contextOf(doc);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(config, rule.id, rule.severity);
+    if (severity === null) continue;
+    for (const d of rule.check(ctx)) {
+      const where = locate(ctx.doc, d.path);
+      findings.push({
+        rule: rule.id,
+        severity: d.severity ? lower(d.severity, severity) : severity,
+        category: rule.category,
+        message: d.message,
+        suggestion: d.suggestion,
+        path: d.path,
+        ...(d.line !== undefined ? { line: d.line } : {}),
+        ...where,
+      });
+    }
+  }
+  findings.sort((a, b) => comparePaths(a.path, b.path) || RANK[b.severity] - RANK[a.severity] || a.rule.localeCompare(b.rule));
+  const counts: Record<string, number> = {};
+  for (const r of rules) counts[r.id] = 0;
+  for (const f of findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+  return { file: doc.source.file, findings, counts, ...scoreDocument(ctx.doc, findings) };
+}
+
+function locate(doc: TableDocument, path: string): { unit?: string; project?: string } {
+  const m = /^units\[(\d+)\](?:\.projects\[(\d+)\])?/.exec(path);
+  if (!m) return {};
+  const unit = doc.units[Number(m[1])];
+  const project = m[2] !== undefined ? unit?.projects[Number(m[2])] : undefined;
+  return { ...(unit ? { unit: unit.name } : {}), ...(project ? { project: project.name } : {}) };
+}
+
+/** Document order: units[1] before units[10], a project before its indicators. */
+export function comparePaths(a: string, b: string): number {
+  const na = a.match(/\d+/g)?.map(Number) ?? [];
+  const nb = b.match(/\d+/g)?.map(Number) ?? [];
+  if (a.startsWith('total') !== b.startsWith('total')) return a.startsWith('total') ? -1 : 1;
+  for (let i = 0; i < Math.max(na.length, nb.length); i++) {
+    if (na[i] === undefined) return -1;
+    if (nb[i] === undefined) return 1;
+    if (na[i] !== nb[i]) return na[i]! - nb[i]!;
+  }
+  return 0;
+}

@@ -1,0 +1,16 @@
+import type { Rule } from '../types.js';
+
+// An indicator without a target value cannot be monitored or scored.
+export const rule: Rule = {
+  id: 'target-missing',
+  severity: 'error',
+  category: 'form',
+  title: '实施周期与年度指标值齐全',
+  why: '缺少指标值的指标无法监控，也无法在年终自评中打分。',
+  *check({ indicators }) {
+    for (const { indicator: i, indicatorPath: path } of indicators) {
+      const missing = [i.period.raw.trim() === '' ? '实施周期指标值' : null, i.annual.raw.trim() === '' ? '年度指标值' : null].filter(Boolean);
+      if (missing.length) yield { message: `指标“${i.name}”缺少${missing.join('和')}。`, suggestion: '补填指标值；单年项目的实施周期指标值与年度指标值通常相同。', path, line: i.line };
+    }
+  },
+};
