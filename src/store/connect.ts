@@ -1,0 +1,54 @@
+// Opening the store: a file path (SQLite, the embedded default under ./data/) or a postgres:// URL.
+// `--db`, then JIXIAO_DB, then DATABASE_URL, then ./data/jixiao.sqlite.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** where it is, for messages (a URL's password is masked) */
+  readonly location: string;
+  /** PostgreSQL: the schema everything lives in */
+  readonly schema?: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB = 'data/jixiao.sqlite';
+
+export function resolveLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? env['JIXIAO_DB'] ?? env['DATABASE_URL'] ?? DEFAULT_DB;
+}
+
+export const isPostgresUrl = (s: string): boolean => /^postgres(ql)?:\/\//i.test(s);
+
+// int8 (count(*), sums of cents) arrives as a string by default; every value here fits a double exactly
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (created if missing); tests give each run its own */
+  readonly schema?: string;
+}
+
+export function openStore(location: string, options: OpenOptions = {}): Store {
+  if (isPostgresUrl(location)) {
+    const schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+    const pool = new pg.Pool({ connectionString: location, max: 10, options: `-c search_path=${schema}` });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: location.replace(/:[^:@/]*@/, ':***@'), schema, close: () => db.destroy() };
+  }
+  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+  const sqlite = new SQLite(location);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location, close: () => db.destroy() };
+}

@@ -1,0 +1,172 @@
+// Schema migrations, in code so the built CLI carries them. Run on every open (idempotent) and by
+// `jixiao db migrate`. Each migration is written once for both dialects; where they differ (ids,
+// 64-bit amounts, search structures) the dialect is passed in.
+import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DialectName, Store } from './connect.js';
+
+type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
+
+function withId<T extends string>(t: CreateTableBuilder<T, never>, dialect: DialectName): CreateTableBuilder<T, 'id'> {
+  return dialect === 'postgres'
+    ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
+    : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+const cents = (d: DialectName) => (d === 'postgres' ? 'bigint' : 'integer');
+
+function core(dialect: DialectName): Migration {
+  return {
+    async up(db: Db) {
+      const c = cents(dialect);
+      const ref = dialect === 'postgres' ? 'bigint' : 'integer';
+      await withId(db.schema.createTable('departments'), dialect).addColumn('name', 'text', (x) => x.notNull().unique()).execute();
+      await withId(db.schema.createTable('documents'), dialect)
+        .addColumn('sha256', 'text', (x) => x.notNull().unique())
+        .addColumn('file', 'text', (x) => x.notNull())
+        .addColumn('layout', 'text', (x) => x.notNull())
+        .addColumn('encoding', 'text', (x) => x.notNull())
+        .addColumn('bytes', 'integer', (x) => x.notNull())
+        .addColumn('lines', 'integer', (x) => x.notNull())
+        .addColumn('title', 'text')
+        .addColumn('year', 'integer')
+        .addColumn('department_id', ref, (x) => x.references('departments.id'))
+        .addColumn('currency_unit', 'text')
+        .addColumn('source_text', 'text', (x) => x.notNull())
+        .addColumn('imported_at', 'text', (x) => x.notNull())
+        .addColumn('total_total', c)
+        .addColumn('total_fiscal', c)
+        .addColumn('total_special', c)
+        .addColumn('total_other', c)
+        .addColumn('total_unplaced', 'text')
+        .addColumn('review_score', 'real')
+        .addColumn('review_grade', 'text')
+        .addColumn('errors', 'integer', (x) => x.notNull().defaultTo(0))
+        .addColumn('warnings', 'integer', (x) => x.notNull().defaultTo(0))
+        .execute();
+      await withId(db.schema.createTable('units'), dialect)
+        .addColumn('document_id', ref, (x) => x.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('ordinal', 'integer', (x) => x.notNull())
+        .addColumn('name', 'text', (x) => x.notNull())
+        .addColumn('year', 'integer')
+        .addColumn('version', 'integer', (x) => x.notNull())
+        .addColumn('latest', 'integer', (x) => x.notNull())
+        .addColumn('total', c)
+        .addColumn('fiscal', c)
+        .addColumn('special_account', c)
+        .addColumn('other', c)
+        .addColumn('unplaced', 'text')
+        .addColumn('line', 'integer')
+        .addColumn('review_score', 'real')
+        .execute();
+      await withId(db.schema.createTable('projects'), dialect)
+        .addColumn('document_id', ref, (x) => x.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('unit_id', ref, (x) => x.notNull().references('units.id').onDelete('cascade'))
+        .addColumn('ordinal', 'integer', (x) => x.notNull())
+        .addColumn('name', 'text', (x) => x.notNull())
+        .addColumn('goal', 'text', (x) => x.notNull())
+        .addColumn('total', c, (x) => x.notNull())
+        .addColumn('fiscal', c)
+        .addColumn('special_account', c)
+        .addColumn('other', c)
+        .addColumn('unplaced', 'text', (x) => x.notNull())
+        .addColumn('indicators_text', 'text')
+        .addColumn('line', 'integer')
+        .addColumn('review_score', 'real')
+        .addColumn('review_grade', 'text')
+        .addColumn('indicator_count', 'integer', (x) => x.notNull())
+        .addColumn('finding_count', 'integer', (x) => x.notNull())
+        .execute();
+      await withId(db.schema.createTable('orphans'), dialect)
+        .addColumn('document_id', ref, (x) => x.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('ordinal', 'integer', (x) => x.notNull())
+        .addColumn('text', 'text', (x) => x.notNull())
+        .addColumn('line', 'integer')
+        .execute();
+      let ind = withId(db.schema.createTable('indicators'), dialect)
+        .addColumn('document_id', ref, (x) => x.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('project_id', ref, (x) => x.references('projects.id').onDelete('cascade'))
+        .addColumn('orphan_id', ref, (x) => x.references('orphans.id').onDelete('cascade'))
+        .addColumn('ordinal', 'integer', (x) => x.notNull())
+        .addColumn('seq', 'integer')
+        .addColumn('level1_code', 'text')
+        .addColumn('level1_name', 'text')
+        .addColumn('level2_code', 'text')
+        .addColumn('level2_name', 'text')
+        .addColumn('name', 'text', (x) => x.notNull())
+        .addColumn('name_key', 'text', (x) => x.notNull());
+      for (const p of ['period', 'annual']) {
+        ind = ind.addColumn(`${p}_raw`, 'text', (x) => x.notNull())
+          .addColumn(`${p}_kind`, 'text')
+          .addColumn(`${p}_op`, 'text')
+          .addColumn(`${p}_value`, dialect === 'postgres' ? 'double precision' : 'real')
+          .addColumn(`${p}_unit`, 'text')
+          .addColumn(`${p}_json`, 'text', (x) => x.notNull());
+      }
+      await ind.addColumn('text', 'text', (x) => x.notNull()).addColumn('line', 'integer').execute();
+      await withId(db.schema.createTable('diagnostics'), dialect)
+        .addColumn('document_id', ref, (x) => x.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('severity', 'text', (x) => x.notNull())
+        .addColumn('code', 'text', (x) => x.notNull())
+        .addColumn('message', 'text', (x) => x.notNull())
+        .addColumn('line', 'integer')
+        .addColumn('path', 'text')
+        .execute();
+      await withId(db.schema.createTable('findings'), dialect)
+        .addColumn('document_id', ref, (x) => x.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('unit_id', ref, (x) => x.references('units.id').onDelete('cascade'))
+        .addColumn('project_id', ref, (x) => x.references('projects.id').onDelete('cascade'))
+        .addColumn('indicator_id', ref, (x) => x.references('indicators.id').onDelete('cascade'))
+        .addColumn('rule', 'text', (x) => x.notNull())
+        .addColumn('severity', 'text', (x) => x.notNull())
+        .addColumn('category', 'text', (x) => x.notNull())
+        .addColumn('message', 'text', (x) => x.notNull())
+        .addColumn('suggestion', 'text', (x) => x.notNull())
+        .addColumn('path', 'text', (x) => x.notNull())
+        .addColumn('line', 'integer')
+        .execute();
+      const index = (name: string, table: string, cols: string[]) => db.schema.createIndex(name).on(table).columns(cols).execute();
+      await index('units_document', 'units', ['document_id']);
+      await index('units_name_year', 'units', ['name', 'year', 'version']);
+      await index('projects_unit', 'projects', ['unit_id', 'ordinal']);
+      await index('projects_document', 'projects', ['document_id']);
+      await index('projects_total', 'projects', ['total']);
+      await index('orphans_document', 'orphans', ['document_id']);
+      await index('indicators_project', 'indicators', ['project_id', 'ordinal']);
+      await index('indicators_document', 'indicators', ['document_id']);
+      await index('indicators_orphan', 'indicators', ['orphan_id']);
+      await index('indicators_levels', 'indicators', ['level1_code', 'level2_code']);
+      await index('indicators_name_key', 'indicators', ['name_key']);
+      await index('diagnostics_document', 'diagnostics', ['document_id']);
+      await index('findings_document', 'findings', ['document_id']);
+      await index('findings_project', 'findings', ['project_id']);
+      await index('findings_unit', 'findings', ['unit_id']);
+      await index('findings_indicator', 'findings', ['indicator_id']);
+      await index('findings_rule', 'findings', ['rule', 'severity']);
+      await index('documents_department', 'documents', ['department_id', 'year']);
+    },
+  };
+}
+
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001_core': core(dialect),
+  };
+}
+
+class InCode implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.dialect);
+  }
+}
+
+/** Brings the schema up to date; returns the migrations that ran. */
+export async function migrate(store: Store): Promise<string[]> {
+  if (store.dialect === 'postgres' && store.schema && store.schema !== 'public') {
+    await sql`create schema if not exists ${sql.id(store.schema)}`.execute(store.db);
+  }
+  const migrator = new Migrator({ db: store.db, provider: new InCode(store.dialect), ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,150 @@
+// The database schema as Kysely sees it. Amounts are integer cents (分 of the table's unit) so sums
+// and sorts are exact on both dialects; booleans are integers (0/1) because SQLite has no boolean.
+import type { ColumnType, Generated } from 'kysely';
+
+type Cents = ColumnType<number, number, number>;
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  sha256: string;
+  file: string;
+  layout: string;
+  encoding: string;
+  bytes: number;
+  lines: number;
+  title: string | null;
+  year: number | null;
+  department_id: number | null;
+  currency_unit: string | null;
+  /** the decoded source text, kept so a document can be re-read and excerpts shown */
+  source_text: string;
+  imported_at: string;
+  total_total: Cents | null;
+  total_fiscal: Cents | null;
+  total_special: Cents | null;
+  total_other: Cents | null;
+  total_unplaced: string | null;
+  review_score: number | null;
+  review_grade: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  document_id: number;
+  ordinal: number;
+  name: string;
+  year: number | null;
+  /** nth publication of this unit and year, in import order */
+  version: number;
+  /** 1 for the newest publication of this unit and year */
+  latest: number;
+  total: Cents | null;
+  fiscal: Cents | null;
+  special_account: Cents | null;
+  other: Cents | null;
+  unplaced: string | null;
+  line: number | null;
+  review_score: number | null;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  document_id: number;
+  unit_id: number;
+  ordinal: number;
+  name: string;
+  goal: string;
+  total: Cents;
+  fiscal: Cents | null;
+  special_account: Cents | null;
+  other: Cents | null;
+  /** JSON array of cents */
+  unplaced: string;
+  indicators_text: string | null;
+  line: number | null;
+  review_score: number | null;
+  review_grade: string | null;
+  indicator_count: number;
+  finding_count: number;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  document_id: number;
+  project_id: number | null;
+  orphan_id: number | null;
+  ordinal: number;
+  seq: number | null;
+  level1_code: string | null;
+  level1_name: string | null;
+  level2_code: string | null;
+  level2_name: string | null;
+  name: string;
+  name_key: string;
+  period_raw: string;
+  period_kind: string | null;
+  period_op: string | null;
+  period_value: number | null;
+  period_unit: string | null;
+  /** the whole parsed target as JSON */
+  period_json: string;
+  annual_raw: string;
+  annual_kind: string | null;
+  annual_op: string | null;
+  annual_value: number | null;
+  annual_unit: string | null;
+  annual_json: string;
+  text: string;
+  line: number | null;
+}
+
+export interface OrphanTable {
+  id: Generated<number>;
+  document_id: number;
+  ordinal: number;
+  text: string;
+  line: number | null;
+}
+
+export interface DiagnosticTable {
+  id: Generated<number>;
+  document_id: number;
+  severity: string;
+  code: string;
+  message: string;
+  line: number | null;
+  path: string | null;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  document_id: number;
+  unit_id: number | null;
+  project_id: number | null;
+  indicator_id: number | null;
+  rule: string;
+  severity: string;
+  category: string;
+  message: string;
+  suggestion: string;
+  path: string;
+  line: number | null;
+}
+
+export interface Database {
+  departments: DepartmentTable;
+  documents: DocumentTable;
+  units: UnitTable;
+  projects: ProjectTable;
+  indicators: IndicatorTable;
+  orphans: OrphanTable;
+  diagnostics: DiagnosticTable;
+  findings: FindingTable;
+}
