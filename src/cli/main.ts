@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { parseCommand } from './parse.js';
 import { statsCommand } from './stats.js';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
 
 export function program(): Command {
   const p = new Command('jixiao')
@@ -29,6 +30,15 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'text：可读报告；json：机器可读').choices(['text', 'json']).default('text'))
     .action(async (files: string[], opts: { format: 'text' | 'json' }) => {
       process.exitCode = await statsCommand(files, opts.format, process.stdout, process.stderr);
+    });
+  p.command('diff')
+    .description('比较同一单位的两个版本：逐个项目列出资金、绩效目标与指标的改动（逐词标出），不论有无改动退出码都为 0')
+    .argument('<a>', '甲：先前的或单位自己的版本')
+    .argument('<b>', '乙：另一个版本（可以是含该单位的部门表）')
+    .option('-u, --unit <name>', '只比较这个单位')
+    .addOption(new Option('-f, --format <format>', 'text：终端报告；json：DocumentDiff').choices(['text', 'json']).default('text'))
+    .action(async (a: string, b: string, opts: { unit?: string; format: 'text' | 'json' }) => {
+      process.exitCode = await diffCommand(a, b, { format: opts.format, ...(opts.unit === undefined ? {} : { unit: opts.unit }) }, process.stdout, process.stderr);
     });
   return p;
 }
