@@ -34,13 +34,14 @@ import(workerData.moduleUrl).then((m) => {
 }, (e) => parentPort.postMessage({ ready: false, message: String((e && e.stack) || e) }));
 `;
 
-/** The compiled parser module; throws with instructions when dist/ is missing or older than src/. */
+/** The compiled parser module; throws with instructions when dist/ is missing or older than the parser's sources. */
 export function compiledParserUrl(): string {
   const dist = join(REPO_ROOT, 'dist', 'src', 'ingest', 'index.js');
   const stale: string[] = [];
   const srcDir = join(REPO_ROOT, 'src');
   for (const rel of readdirSync(srcDir, { recursive: true, encoding: 'utf8' })) {
-    if (!rel.endsWith('.ts') || rel.endsWith('.d.ts')) continue;
+    // only what the compiled parser loads: the ingest stage and the model it builds
+    if (!rel.endsWith('.ts') || rel.endsWith('.d.ts') || !/^(ingest|model)[/\\]/.test(rel)) continue;
     const out = join(REPO_ROOT, 'dist', 'src', rel.replace(/\.ts$/, '.js'));
     if (!existsSync(out) || statSync(out).mtimeMs < statSync(join(srcDir, rel)).mtimeMs) stale.push(`src/${rel}`);
   }
