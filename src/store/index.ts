@@ -2,3 +2,9 @@ export { openStore, resolveLocation, isPostgresUrl, DEFAULT_DB, type Store, type
 export { migrate } from './migrations.js';
 export { importBytes, type ImportOutcome, type ImportOptions } from './import.js';
 export type { Database } from './schema.js';
+export {
+  listProjects, getProject, unitRollup, departmentRollup, listDocuments, QueryError, SOURCES, SORTS,
+  type ProjectQuery, type ProjectFilters, type ProjectPage, type ProjectSummary, type ProjectDetail, type ProjectSort, type SourceFilter,
+  type Amounts, type Totals, type UnitRollup, type DepartmentRollup, type DocumentSummary, type IndicatorDetail, type FindingDetail, type QueryErrorCode,
+} from './queries.js';
+export { exportProjects, CSV_HEADER, type ExportFormat, type ExportResult } from './export.js';
