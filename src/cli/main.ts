@@ -4,6 +4,11 @@ import { parseCommand } from './parse.js';
 import { statsCommand } from './stats.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { importCommand } from './import.js';
+import { dbMigrateCommand } from './db.js';
+import { exportCommand } from './export.js';
+import { projectsCommand, type ProjectsOptions } from './projects.js';
+import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
 
 export function program(): Command {
   const p = new Command('jixiao')
@@ -39,6 +44,38 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'text：终端报告；json：DocumentDiff').choices(['text', 'json']).default('text'))
     .action(async (a: string, b: string, opts: { unit?: string; format: 'text' | 'json' }) => {
       process.exitCode = await diffCommand(a, b, { format: opts.format, ...(opts.unit === undefined ? {} : { unit: opts.unit }) }, process.stdout, process.stderr);
+    });
+  p.command('import')
+    .description('导入：读取、审核并存入数据库（每个文件一个事务）；同样的内容再次导入不变，同一单位同一年度的新表成为新版本；有文件失败时退出码为 1')
+    .argument('<file...>', '一个或多个文件')
+    .option('--db <path|url>', DB_HELP)
+    .action(async (files: string[], opts: { db?: string }) => {
+      process.exitCode = await importCommand(files, opts, process.stdout, process.stderr);
+    });
+  p.command('db').description('数据库维护')
+    .command('migrate')
+    .description('把数据库结构升级到最新，并说明执行了哪些迁移、数据库在哪里')
+    .option('--db <path|url>', DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      process.exitCode = await dbMigrateCommand(opts, process.stdout, process.stderr);
+    });
+  addFilterOptions(p.command('export')
+    .description('导出库中的项目：csv 每个指标一行（同 parse --format csv，另加部门、年度、版本、评分等列）；json 每行一个项目及其指标（JSON Lines）')
+    .addOption(new Option('-f, --format <format>', 'csv 或 json').choices(['csv', 'json']).makeOptionMandatory())
+    .option('--db <path|url>', DB_HELP))
+    .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'json' }) => {
+      process.exitCode = await exportCommand(opts, process.stdout, process.stderr);
+    });
+  addFilterOptions(p.command('projects')
+    .description('列出库中的项目：可按年度、部门、单位、金额、资金来源、指标类别、审核问题筛选，按任一列排序，分页')
+    .option('--sort <column>', '排序：document（默认）、name、total、unit、year、score、indicators、findings')
+    .option('--desc', '降序')
+    .option('--limit <N>', '每页条数（至多 500，默认 50）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--offset <N>', '从第几个之后开始（默认 0）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .addOption(new Option('-f, --format <format>', 'text：表格；json：{ total, items }').choices(['text', 'json']).default('text'))
+    .option('--db <path|url>', DB_HELP))
+    .action(async (opts: ProjectsOptions) => {
+      process.exitCode = await projectsCommand(opts, process.stdout, process.stderr);
     });
   return p;
 }
