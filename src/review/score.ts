@@ -33,7 +33,13 @@ function weighted(items: readonly { score: number; weight: number }[]): number {
 }
 
 export function scoreDocument(doc: TableDocument, findings: readonly Finding[]): { score: number; grade: Grade; units: UnitScore[] } {
-  const under = (prefix: string) => findings.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}.`));
+  // findings by the project they concern, gathered once (filtering per project was quadratic)
+  const byProject = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const m = /^units\[\d+\]\.projects\[\d+\]/.exec(f.path);
+    if (m) byProject.set(m[0], [...(byProject.get(m[0]) ?? []), f]);
+  }
+  const under = (path: string): Finding[] => byProject.get(path) ?? [];
   const units: UnitScore[] = doc.units.map((u, ui) => {
     const upath = `units[${ui}]`;
     const projects: ProjectScore[] = u.projects.map((p, pi) => {

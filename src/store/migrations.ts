@@ -133,14 +133,17 @@ function core(dialect: DialectName): Migration {
       await index('orphans_document', 'orphans', ['document_id']);
       await index('indicators_project', 'indicators', ['project_id', 'ordinal']);
       await index('indicators_document', 'indicators', ['document_id']);
-      await index('indicators_orphan', 'indicators', ['orphan_id']);
+      // mostly-null links get partial indexes: they serve cascades and the rare lookup without
+      // costing every insert
+      const partial = (name: string, table: string, col: string) => db.schema.createIndex(name).on(table).column(col).where(col, 'is not', null).execute();
+      await partial('indicators_orphan', 'indicators', 'orphan_id');
       await index('indicators_levels', 'indicators', ['level1_code', 'level2_code']);
       await index('indicators_name_key', 'indicators', ['name_key']);
       await index('diagnostics_document', 'diagnostics', ['document_id']);
       await index('findings_document', 'findings', ['document_id']);
-      await index('findings_project', 'findings', ['project_id']);
-      await index('findings_unit', 'findings', ['unit_id']);
-      await index('findings_indicator', 'findings', ['indicator_id']);
+      await partial('findings_project', 'findings', 'project_id');
+      await partial('findings_unit', 'findings', 'unit_id');
+      await partial('findings_indicator', 'findings', 'indicator_id');
       await index('findings_rule', 'findings', ['rule', 'severity']);
       await index('documents_department', 'documents', ['department_id', 'year']);
     },
