@@ -3,6 +3,7 @@
 // 64-bit amounts, search structures) the dialect is passed in.
 import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName, Store } from './connect.js';
+import { searchMigration } from './search-schema.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -153,6 +154,7 @@ function core(dialect: DialectName): Migration {
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
+    '0002_search': searchMigration(dialect),
   };
 }
 
