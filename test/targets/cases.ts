@@ -194,7 +194,7 @@ export const cases: readonly Case[] = [
   // judgement: 台套 is not in the unit list; read it as the unit rather than 台 + note 套
   { raw: '≥5台套', expect: { kind: 'numeric', op: '>=', value: 5, unit: '台套' } },
   // judgement: rule-literal 个 + note 工作日; semantically this is a duration of 5 working days
-  { raw: '5个工作日', expect: { kind: 'numeric', op: '=', value: 5, unit: '个', note: '工作日' } },
+  { raw: '5个工作日', expect: { kind: 'numeric', op: '=', value: 5, unit: '个工作日' } },
 
   // ── a unit in brackets right after the number ───────────────────────────────────────────────────
   { raw: '>100000（次）', expect: { kind: 'numeric', op: '>', value: 100000, unit: '次' } },
@@ -418,7 +418,7 @@ export const cases: readonly Case[] = [
   { raw: '≥1块奖牌', expect: { kind: 'numeric', op: '>=', value: 1, unit: '块', note: '奖牌' } },
   { raw: '≥1个团组', expect: { kind: 'numeric', op: '>=', value: 1, unit: '个', note: '团组' } },
   { raw: '176家医院', expect: { kind: 'numeric', op: '=', value: 176, unit: '家', note: '医院' } },
-  { raw: '200个学时', expect: { kind: 'numeric', op: '=', value: 200, unit: '个', note: '学时' } },
+  { raw: '200个学时', expect: { kind: 'numeric', op: '=', value: 200, unit: '个学时' } },
   { raw: '8人师资队伍', expect: { kind: 'numeric', op: '=', value: 8, unit: '人', note: '师资队伍' } },
   { raw: '全市591名协管员', expect: { kind: 'numeric', op: '=', value: 591, unit: '名', subject: '全市', note: '协管员' } },
   {

@@ -13,7 +13,8 @@ export const rule: Rule = {
   *check({ projects }) {
     for (const { project: p, path } of projects) {
       const g = p.goal.trim();
-      if (g === '' || /\d/.test(g)) continue;
+      // a year or a date is not a quantity: 支付2024年度物业管理费 says nothing measurable
+      if (/^[\s\-—/。.]*$/.test(g) || /\d/.test(g.replace(/\d{4}\s*年度?|\d{4}\s*[-—至~]\s*\d{4}\s*年?|\d{1,2}\s*月\s*(\d{1,2}\s*日)?/g, ''))) continue;
       if (g.length < 30 && !RESULT_WORDS.test(g)) {
         yield { message: `绩效目标${quote(g, 40)}只说明了要做的事，没有说明预期的产出和效果。`, suggestion: '写明通过项目要完成什么（数量、质量、时限）以及带来什么效果，如“按合同完成结算，保障校区扩建工程竣工交付”。', path, line: p.line };
       } else if (g.length < 30) {

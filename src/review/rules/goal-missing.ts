@@ -9,7 +9,7 @@ export const rule: Rule = {
   why: '绩效目标说明项目要达到的产出和效果，是设置指标的依据。',
   *check({ projects }) {
     for (const { project: p, path } of projects) {
-      if (p.goal.trim() === '') yield { message: `项目“${p.name}”没有填写绩效目标。`, suggestion: '用一两句话写明项目在预算年度内要完成的产出和达到的效果，尽量量化。', path, line: p.line };
+      if (/^[\s\-—/。.]*$/.test(p.goal)) yield { message: `项目“${p.name}”没有填写绩效目标。`, suggestion: '用一两句话写明项目在预算年度内要完成的产出和达到的效果，尽量量化。', path, line: p.line };
     }
   },
 };

@@ -23,6 +23,9 @@ export const rule: Rule = {
       const min = Math.min(...totals);
       const max = Math.max(...totals);
       if (min <= 0 || max / min < 10) continue;
+      // shares (%) need not grow with the budget; only counts and amounts should
+      const scales = projects[ks[0]!]!.project.indicators.some((i) => i.annual.kind === 'numeric' && i.annual.unit !== '%' && i.annual.unit !== '‰' && (i.annual.value ?? 0) > 0);
+      if (!scales) continue;
       for (const k of ks) {
         const { project: p, path } = projects[k]!;
         yield { message: `项目（总计 ${money(p.funding.total, doc.currencyUnit)}）与其他 ${ks.length - 1} 个项目的指标和目标值完全相同，而这些项目的预算从 ${money(min, doc.currencyUnit)} 到 ${money(max, doc.currencyUnit)}，相差 ${Math.round(max / min)} 倍。`, suggestion: '请审核人确认：目标值应按各项目的资金规模分别测算。', path, line: p.line };

@@ -40,7 +40,12 @@ export const rule: Rule = {
         const lo = Math.min(...values);
         const hi = Math.max(...values);
         const unit = key.split('|')[1];
-        const far = unit === '%' ? hi - lo >= 20 : lo > 0 ? hi / lo >= 3 : hi > 0 && lo === 0 ? false : false;
+        let far = unit === '%' ? hi - lo >= 20 : lo > 0 && hi / lo >= 3;
+        if (far && unit !== '%') {
+          // counts that follow the money are not far apart: compare them per 万元 as well
+          const perMoney = list.map((x) => x.value / Math.max(1e-9, x.ref.project.funding.total));
+          far = Math.min(...perMoney) > 0 && Math.max(...perMoney) / Math.min(...perMoney) >= 3;
+        }
         if (!far) continue;
         for (const x of list) {
           if (x.value !== lo && x.value !== hi) continue;
