@@ -579,7 +579,7 @@ export async function departmentRollup(store: Store, departmentName: string, yea
   const units = await q.orderBy('d.id').orderBy('u.ordinal').execute();
   if (units.length === 0) {
     const known = await db.selectFrom('departments').select('id').where('name', '=', input.name).executeTakeFirst();
-    throw new QueryError('not-found', known ? `部门“${input.name}”没有 ${input.year} 年的表` : `没有名为“${input.name}”的部门`);
+    throw new QueryError('not-found', !known ? `没有名为“${input.name}”的部门` : input.year !== undefined ? `部门“${input.name}”没有 ${input.year} 年的表` : `部门“${input.name}”没有表`);
   }
   const ids = units.map((u) => Number(u.id));
   const perUnit = await db.selectFrom('projects').where('unit_id', 'in', ids)
