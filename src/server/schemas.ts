@@ -1,0 +1,496 @@
+// The HTTP API's contract: every request and response schema of `jixiao serve`, in zod, and the types
+// inferred from them. The server validates requests and serialises responses through these schemas
+// (fastify-type-provider-zod), /api/openapi.json is generated from them, and the web client types its
+// calls with the exported types:
+//
+//   request:  XQuery  = z.input<typeof xQuery>    (what the client may send; numbers or their text)
+//   response: XResponse = z.output<typeof xResponse>
+//
+// Response schemas are plain (no transforms): the serializer encodes with them, which drops any field
+// not declared here. Amounts are in 万元 (the table's unit) as numbers.
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------------
+// Building blocks
+
+/** A whole number from the query string (`?limit=20`); `abc` is a 400 naming the field. */
+const int = () => z.coerce.number<string | number>().pipe(z.number().int());
+const positiveId = () => int().pipe(z.number().positive());
+/** `true`/`false` (also `1`/`0`) from the query string */
+const bool = () => z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((v) => v === true || v === 'true' || v === '1');
+/** a parameter that may be repeated (`?has=1&has=13`) or comma-separated (`?has=1,13`) */
+const many = <T extends z.ZodType<string, string>>(item: T) => z.union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
+  .pipe(z.array(item));
+const text = () => z.string().trim().min(1).max(500);
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export const CATEGORIES = ['arithmetic', 'form', 'completeness', 'measurability', 'consistency', 'appropriateness'] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export const TARGET_KINDS = ['numeric', 'range', 'deadline', 'qualitative', 'compound', 'empty', 'unparsed'] as const;
+export const targetKindSchema = z.enum(TARGET_KINDS);
+export const LAYOUTS = ['tabular-text', 'flowed-text', 'pdf', 'xlsx'] as const;
+
+/** A 指标值 as read by src/targets (`raw` always kept). */
+export const targetSchema: z.ZodType<Target> = z.object({
+  raw: z.string(),
+  kind: targetKindSchema.optional(),
+  op: z.enum(['>=', '>', '<=', '<', '=', '≈']).optional(),
+  value: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  unit: z.string().optional(),
+  normalized: z.object({ value: z.number(), unit: z.string() }).optional(),
+  subject: z.string().optional(),
+  per: z.string().optional(),
+  note: z.string().optional(),
+  year: z.number().int().optional(),
+  month: z.number().int().optional(),
+  day: z.number().int().optional(),
+  joiner: z.enum(['and', 'or']).optional(),
+  get parts() { return z.array(targetSchema).optional(); },
+}).meta({ id: 'Target', description: '指标值：raw 为原文，其余为读出的结构' });
+
+export interface Target {
+  raw: string;
+  kind?: (typeof TARGET_KINDS)[number] | undefined;
+  op?: '>=' | '>' | '<=' | '<' | '=' | '≈' | undefined;
+  value?: number | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  unit?: string | undefined;
+  normalized?: { value: number; unit: string } | undefined;
+  subject?: string | undefined;
+  per?: string | undefined;
+  note?: string | undefined;
+  year?: number | undefined;
+  month?: number | undefined;
+  day?: number | undefined;
+  joiner?: 'and' | 'or' | undefined;
+  parts?: Target[] | undefined;
+}
+
+const amountsSchema = z.object({
+  total: z.number(),
+  fiscal: z.number().nullable(),
+  specialAccount: z.number().nullable(),
+  other: z.number().nullable(),
+  unplaced: z.array(z.number()).describe('未能判定所属列的资金来源金额'),
+});
+const nullableAmountsSchema = amountsSchema.extend({ total: z.number().nullable() });
+
+const unitRefSchema = z.object({ id: z.number().int(), name: z.string(), version: z.number().int(), latest: z.boolean() });
+
+// ---------------------------------------------------------------------------------------------------
+// Errors: one shape for every error the API answers with
+
+export const errorResponse = z.object({
+  statusCode: z.number().int(),
+  code: z.string().describe('稳定的错误代码，如 invalid、not-found、file-too-large'),
+  message: z.string().describe('中文说明'),
+  issues: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('校验错误：每个有误的字段'),
+}).meta({ id: 'Error' });
+export type ErrorResponse = z.output<typeof errorResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/health
+
+export const healthResponse = z.object({ ok: z.literal(true), dialect: z.enum(['sqlite', 'postgres']), documents: z.number().int() });
+export type HealthResponse = z.output<typeof healthResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/overview
+
+export const overviewQuery = z.strictObject({
+  year: int().pipe(z.number().min(1900).max(2200)).optional(),
+  department: text().optional(),
+});
+export type OverviewQuery = z.input<typeof overviewQuery>;
+
+export const overviewResponse = z.object({
+  totals: z.object({
+    documents: z.number().int(), units: z.number().int(), projects: z.number().int(), indicators: z.number().int(), findings: z.number().int(),
+  }),
+  /** the sum of each unit's projects, 万元 */
+  fundingByUnit: z.array(z.object({
+    unitId: z.number().int(), unit: z.string(), total: z.number(), fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number(),
+  })),
+  fundingBySource: z.object({ fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number() }),
+  indicatorMix: z.array(z.object({
+    level1Code: z.string().nullable(), level1Name: z.string().nullable(), level2Code: z.string().nullable(), level2Name: z.string().nullable(), count: z.number().int(),
+  })),
+  /** kinds of the annual target (the period target where the annual one is empty) */
+  targetKinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  /** share (0–1) of indicators whose annual target is a number or a range */
+  quantifiedShare: z.number(),
+  findingsByRule: z.array(z.object({ rule: z.string(), title: z.string(), severity: severitySchema, count: z.number().int() })),
+  findingsByUnit: z.array(z.object({ unitId: z.number().int(), unit: z.string(), error: z.number().int(), warning: z.number().int(), info: z.number().int() })),
+});
+export type OverviewResponse = z.output<typeof overviewResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/projects, GET /api/projects/:id
+
+export const PROJECT_SORTS = ['document', 'name', 'total', 'unit', 'year', 'score', 'indicators', 'findings'] as const;
+export const SOURCE_FILTERS = ['fiscal', 'specialAccount', 'other', 'unplaced'] as const;
+
+export const projectsQuery = z.strictObject({
+  year: int().optional().describe('年度'),
+  department: text().optional().describe('部门名称（完全一致）'),
+  unit: text().optional().describe('资金使用单位（完全一致）'),
+  min: z.coerce.number<string | number>().optional().describe('总计不少于（万元）'),
+  max: z.coerce.number<string | number>().optional().describe('总计不超过（万元）'),
+  source: many(z.enum(SOURCE_FILTERS)).optional().describe('有金额的资金来源列（可重复）'),
+  has: many(z.string()).optional().describe('包含该一级或二级指标类别（可重复）'),
+  missing: many(z.string()).optional().describe('缺少该一级或二级指标类别（可重复）'),
+  findings: bool().optional().describe('true：有审核问题；false：没有'),
+  rule: z.string().optional().describe('有该规则的审核问题'),
+  severity: severitySchema.optional(),
+  latestOnly: bool().optional().describe('只看每个单位的最新版本（默认 true）'),
+  sort: z.enum(PROJECT_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: int().pipe(z.number().min(1).max(500)).optional().describe('每页条数，默认 50，至多 500'),
+  offset: int().pipe(z.number().min(0)).optional(),
+});
+export type ProjectsQuery = z.input<typeof projectsQuery>;
+
+export const projectSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  line: z.number().int().nullable(),
+  unit: unitRefSchema,
+  department: z.string().nullable(),
+  year: z.number().int().nullable(),
+  document: z.object({ id: z.number().int(), file: z.string() }),
+  amounts: amountsSchema,
+  score: z.number().nullable(),
+  grade: z.string().nullable(),
+  indicatorCount: z.number().int(),
+  findingCount: z.number().int(),
+});
+export type ProjectSummary = z.output<typeof projectSummarySchema>;
+
+export const projectsResponse = z.object({ total: z.number().int(), items: z.array(projectSummarySchema) });
+export type ProjectsResponse = z.output<typeof projectsResponse>;
+
+export const idParams = z.strictObject({ id: positiveId().describe('编号') });
+export type IdParams = z.input<typeof idParams>;
+
+const categoryRef = z.object({ code: z.string().nullable(), name: z.string().nullable() });
+
+export const indicatorDetailSchema = z.object({
+  id: z.number().int(),
+  ordinal: z.number().int(),
+  seq: z.number().int().nullable(),
+  level1: categoryRef,
+  level2: categoryRef,
+  name: z.string(),
+  period: targetSchema,
+  annual: targetSchema,
+  text: z.string(),
+  line: z.number().int().nullable(),
+});
+
+export const findingDetailSchema = z.object({
+  id: z.number().int(),
+  rule: z.string(),
+  severity: severitySchema,
+  category: z.string(),
+  message: z.string(),
+  suggestion: z.string(),
+  path: z.string(),
+  line: z.number().int().nullable(),
+  indicatorId: z.number().int().nullable(),
+});
+
+const documentRefSchema = z.object({
+  id: z.number().int(), file: z.string(), layout: z.string(), title: z.string().nullable(), year: z.number().int().nullable(), importedAt: z.string(),
+});
+
+export const projectDetailResponse = projectSummarySchema.extend({
+  goal: z.string(),
+  indicatorsText: z.string().nullable(),
+  indicators: z.array(indicatorDetailSchema),
+  findings: z.array(findingDetailSchema),
+  documentInfo: documentRefSchema,
+  excerpt: z.object({ from: z.number().int(), to: z.number().int(), line: z.number().int(), lines: z.array(z.string()) }).nullable(),
+  versions: z.array(z.object({
+    id: z.number().int(),
+    unit: unitRefSchema,
+    document: z.object({ id: z.number().int(), file: z.string(), importedAt: z.string() }),
+    total: z.number(),
+    score: z.number().nullable(),
+  })),
+});
+export type ProjectDetailResponse = z.output<typeof projectDetailResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/search
+
+export const searchQuery = z.strictObject({
+  q: z.string().describe('检索词（至多 200 字）'),
+  in: z.enum(['projects', 'indicators', 'all']).optional().describe('检索范围，默认 all'),
+  limit: int().pipe(z.number().min(1).max(1000)).optional().describe('默认 20'),
+  offset: int().pipe(z.number().min(0)).optional(),
+  latestOnly: bool().optional(),
+});
+export type SearchQuery = z.input<typeof searchQuery>;
+
+export const searchResponse = z.object({
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  hits: z.array(z.object({
+    kind: z.enum(['project', 'indicator']),
+    id: z.number().int(),
+    projectId: z.number().int(),
+    documentId: z.number().int(),
+    unit: z.string(),
+    project: z.string(),
+    field: z.enum(['name', 'goal', 'indicator']),
+    text: z.string(),
+    highlight: z.array(z.object({ text: z.string(), match: z.boolean() })),
+    score: z.number(),
+  })),
+});
+export type SearchResponse = z.output<typeof searchResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/indicators
+
+export const indicatorsQuery = z.strictObject({
+  q: z.string().trim().max(200).optional().describe('指标名称包含的文字'),
+  level1: z.string().trim().regex(/^\d$/, '应为一位数字的一级指标代码').optional(),
+  level2: z.string().trim().regex(/^\d{2}$/, '应为两位数字的二级指标代码').optional(),
+  unit: text().optional().describe('资金使用单位（完全一致）'),
+  kind: targetKindSchema.optional().describe('年度指标值的类型'),
+  limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
+  offset: int().pipe(z.number().min(0)).optional(),
+});
+export type IndicatorsQuery = z.input<typeof indicatorsQuery>;
+
+const codeCount = z.object({ code: z.string().nullable(), name: z.string().nullable(), count: z.number().int() });
+
+export const indicatorsResponse = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    project: z.string(),
+    unit: z.string(),
+    seq: z.number().int().nullable(),
+    level1Code: z.string().nullable(),
+    level1Name: z.string().nullable(),
+    level2Code: z.string().nullable(),
+    level2Name: z.string().nullable(),
+    name: z.string(),
+    period: targetSchema,
+    annual: targetSchema,
+    line: z.number().int().nullable(),
+  })),
+  /** counts of the matching indicators by each facet; a facet's own filter is not applied to it */
+  facets: z.object({
+    level1: z.array(codeCount),
+    level2: z.array(codeCount),
+    unit: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    kind: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  }),
+  /** the numeric annual targets of the matching indicators in their most common measurement unit */
+  distribution: z.object({
+    unit: z.string().nullable(),
+    buckets: z.array(z.object({ label: z.string(), count: z.number().int(), min: z.number(), max: z.number() })),
+  }),
+});
+export type IndicatorsResponse = z.output<typeof indicatorsResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/findings
+
+export const findingsQuery = z.strictObject({
+  rule: z.string().trim().min(1).optional(),
+  severity: severitySchema.optional(),
+  category: categorySchema.optional().describe('arithmetic 勾稽、form 规范性、completeness 完整性、measurability 可衡量、consistency 一致性、appropriateness 适当性'),
+  unit: text().optional().describe('资金使用单位（完全一致）'),
+  limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
+  offset: int().pipe(z.number().min(0)).optional(),
+});
+export type FindingsQuery = z.input<typeof findingsQuery>;
+
+export const findingsResponse = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({
+    id: z.number().int(),
+    rule: z.string(),
+    severity: severitySchema,
+    category: z.string(),
+    message: z.string(),
+    suggestion: z.string(),
+    path: z.string(),
+    line: z.number().int().nullable(),
+    unit: z.string().nullable(),
+    project: z.string().nullable(),
+    projectId: z.number().int().nullable(),
+    documentId: z.number().int(),
+  })),
+  /** counts by rule over the other filters (the rule filter not applied) */
+  byRule: z.array(z.object({ rule: z.string(), title: z.string(), count: z.number().int() })),
+});
+export type FindingsResponse = z.output<typeof findingsResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/documents, GET /api/documents/:id/report
+
+export const documentsResponse = z.array(z.object({
+  id: z.number().int(),
+  file: z.string(),
+  sha256: z.string(),
+  layout: z.string(),
+  encoding: z.string(),
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+  department: z.string().nullable(),
+  currencyUnit: z.string().nullable(),
+  bytes: z.number().int(),
+  lines: z.number().int(),
+  importedAt: z.string(),
+  total: nullableAmountsSchema.nullable(),
+  score: z.number().nullable(),
+  grade: z.string().nullable(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  projectCount: z.number().int(),
+  units: z.array(unitRefSchema.extend({ ordinal: z.number().int(), total: z.number().nullable(), projectCount: z.number().int() })),
+}));
+export type DocumentsResponse = z.output<typeof documentsResponse>;
+
+/** the report is a standalone HTML page */
+export const reportResponse = z.string().describe('审核报告（HTML）');
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/units
+
+export const unitsQuery = z.strictObject({ name: text().optional().describe('单位名称（完全一致）；不给则列出全部') });
+export type UnitsQuery = z.input<typeof unitsQuery>;
+
+export const unitsResponse = z.array(z.object({
+  id: z.number().int(),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  version: z.number().int(),
+  latest: z.boolean(),
+  documentId: z.number().int(),
+  file: z.string(),
+  importedAt: z.string(),
+}));
+export type UnitsResponse = z.output<typeof unitsResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// GET /api/diff
+
+export const diffQuery = z.strictObject({
+  a: positiveId().describe('甲：单位编号（/api/units 的 id）'),
+  b: positiveId().describe('乙：单位编号'),
+});
+export type DiffQuery = z.input<typeof diffQuery>;
+
+const textChange = z.object({
+  a: z.string(),
+  b: z.string(),
+  segments: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
+  hunks: z.array(z.object({ a: z.string(), b: z.string() })),
+  summary: z.string(),
+});
+const fundingDiff = z.object({
+  changed: z.boolean(),
+  amounts: z.array(z.object({
+    field: z.enum(['total', 'fiscal', 'specialAccount', 'other']), a: z.number().nullable(), b: z.number().nullable(), difference: z.number().nullable(),
+  })),
+  unplaced: z.object({ a: z.array(z.number()), b: z.array(z.number()) }).nullable(),
+  columnsReconciled: z.boolean(),
+});
+const indicatorRef = z.object({
+  index: z.number().int(), seq: z.number().int().nullable(), level1: z.string().nullable(), level2: z.string().nullable(),
+  name: z.string(), period: z.string(), annual: z.string(), line: z.number().int().nullable(),
+});
+const codeChange = z.object({ a: z.string().nullable(), b: z.string().nullable() });
+const projectRef = z.object({ index: z.number().int(), name: z.string(), total: z.number(), indicators: z.number().int(), line: z.number().int().nullable() });
+const counts = z.object({ same: z.number().int(), changed: z.number().int(), added: z.number().int(), removed: z.number().int() });
+const diffDocumentRef = z.object({
+  file: z.string(), sha256: z.string(), layout: z.enum(LAYOUTS), department: z.string().nullable(), year: z.number().int().nullable(), units: z.array(z.string()),
+});
+
+export const diffResponse = z.object({
+  a: diffDocumentRef,
+  b: diffDocumentRef,
+  scope: z.enum(['all', 'unit']),
+  units: z.array(z.object({
+    name: z.string(),
+    lineA: z.number().int().nullable(),
+    lineB: z.number().int().nullable(),
+    funding: fundingDiff.nullable(),
+    projects: z.array(z.object({
+      status: z.enum(['same', 'changed', 'added', 'removed']),
+      name: z.string(),
+      a: projectRef.nullable(),
+      b: projectRef.nullable(),
+      matchedBy: z.enum(['name', 'similarity']).nullable(),
+      nameChange: textChange.nullable(),
+      funding: fundingDiff.nullable(),
+      goal: textChange.nullable(),
+      indicatorsText: textChange.nullable(),
+      indicators: z.array(z.object({
+        status: z.enum(['changed', 'added', 'removed']),
+        a: indicatorRef.nullable(),
+        b: indicatorRef.nullable(),
+        matchedBy: z.enum(['key', 'similarity']).nullable(),
+        name: textChange.nullable(),
+        level1: codeChange.nullable(),
+        level2: codeChange.nullable(),
+        period: textChange.nullable(),
+        annual: textChange.nullable(),
+      })),
+      indicatorsSame: z.number().int(),
+    })),
+    counts,
+  })),
+  unitsOnlyInA: z.array(z.string()),
+  unitsOnlyInB: z.array(z.string()),
+  projects: counts,
+  indicators: counts,
+  notes: z.array(z.string()),
+});
+export type DiffResponse = z.output<typeof diffResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// POST /api/import/preview, POST /api/import (multipart/form-data, field `files`)
+
+/** for the OpenAPI document only: the body is read as a multipart stream, not validated as an object */
+export const uploadBody = z.object({
+  files: z.array(z.string().meta({ format: 'binary' })).describe('一个或多个文本文件（每个至多 10 MB，至多 20 个）'),
+});
+
+export const importPreviewResponse = z.array(z.object({
+  file: z.string(),
+  ok: z.boolean().describe('false：不是可读取的绩效目标表（见 error）'),
+  error: z.string().optional(),
+  layout: z.string().nullable(),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
+  projects: z.number().int(),
+  indicators: z.number().int(),
+  diagnostics: z.array(z.object({ severity: severitySchema, code: z.string(), message: z.string(), line: z.number().int().nullable() })),
+}));
+export type ImportPreviewResponse = z.output<typeof importPreviewResponse>;
+
+export const importResponse = z.array(z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'unchanged', 'failed']),
+  reason: z.string().optional(),
+  documentId: z.number().int().optional(),
+  units: z.number().int().optional(),
+  projects: z.number().int().optional(),
+  indicators: z.number().int().optional(),
+}));
+export type ImportResponse = z.output<typeof importResponse>;
