@@ -3,7 +3,7 @@
 // MATCH and LIKE.
 //
 // Normalisation is one character to at most one character, so a match found in the normalised text
-// maps straight back to the original (`map`): whitespace is dropped (PDF extraction scatters spaces
+// maps straight back to the original (`map`): whitespace and control characters are dropped (PDF extraction scatters spaces
 // through names: “广州市人力资源和社会保障局 2023年…”), full-width forms become half-width (`halfWidth`
 // from the target grammar, then the rest of U+FF01–U+FF5E, so “（%）” and “(%)” are one text), and
 // Latin letters are lower-cased. The indexed text and the query go through the same function.
@@ -30,7 +30,7 @@ export function normalizeForSearch(original: string): NormalizedText {
   const map: number[] = [];
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
-    if (WHITESPACE.test(s.charAt(i))) continue;
+    if (c < 0x20 || c === 0x7f || WHITESPACE.test(s.charAt(i))) continue; // control characters (NUL) too
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // the rest of the full-width ASCII block
     if (c >= 0x41 && c <= 0x5a) c += 0x20; // A-Z → a-z
     text += String.fromCharCode(c);

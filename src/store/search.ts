@@ -17,10 +17,11 @@
 //      latestOnly is false).
 //   score = base − min(len + pos / (len + 1), 9999) / 10000, base 3 for an exact name match, 2 for
 //   another name, 1 for a goal: higher is better and the order above is the order of scores. A run of
-//   more than GROUP_CAP matching texts of one length is ordered by position within each GROUP_CAP block.
+//   more than TUNING.groupCap (2000) matching texts of one length is ordered by position block by block.
 //
-// total is exact up to COUNT_LIMIT matching rows; beyond that it is COUNT_LIMIT and totalExact is
-// false (counting 150,000 indicators that say 满意 would cost more than the search itself).
+// total is exact up to `countLimit` (default COUNT_LIMIT, 1000) matching rows; beyond that it is that
+// limit and totalExact is false: counting the 150,000 indicators that say 满意 in a large store would
+// cost far more than finding a page of them.
 //
 // The query is user input: it only ever reaches the database as bound parameters, as bigram tokens
 // (plain [0-9a-z]) inside a quoted FTS5 phrase or a tsquery literal, or as an escaped LIKE pattern.
@@ -42,6 +43,8 @@ export interface SearchOptions {
   readonly offset?: number;
   /** default true: only the latest version of each unit */
   readonly latestOnly?: boolean;
+  /** count matches exactly up to this many (default COUNT_LIMIT, at most MAX_COUNT_LIMIT) */
+  readonly countLimit?: number;
 }
 
 export interface HighlightSegment {
@@ -68,7 +71,7 @@ export interface SearchHit {
 export interface SearchResult {
   /** matching rows (projects by name or goal, indicators by name); see totalExact */
   readonly total: number;
-  /** false when there are more than COUNT_LIMIT matches and `total` is that limit */
+  /** false when there are more than `countLimit` matches and `total` is that limit */
   readonly totalExact: boolean;
   readonly hits: readonly SearchHit[];
 }
@@ -78,12 +81,21 @@ export class SearchError extends Error {
   readonly code = 'invalid';
 }
 
-export const COUNT_LIMIT = 10_000;
+export const COUNT_LIMIT = 1000;
+export const MAX_COUNT_LIMIT = 1_000_000;
 export const MAX_LIMIT = 1000;
 export const MAX_QUERY = 200;
-const GROUP_CAP = 2000;
-const FIRST_CHUNK = 64;
-const MAX_CHUNK = 2048;
+/** Sizes of the steps the index is read in; tests shrink them to walk every path on a small store. */
+export const TUNING = {
+  /** a run of more texts of one length than this is ranked by position block by block */
+  groupCap: 2000,
+  firstChunk: 64,
+  maxChunk: 2048,
+  /** PostgreSQL: texts walked in ranking order per step before the GIN index takes over */
+  scanWindow: 2000,
+  /** PostgreSQL: fewer matches than this in a window hand over to the GIN index */
+  scanMin: 16,
+};
 
 const SCOPES: Readonly<Record<SearchScope, readonly SearchField[]>> = {
   projects: ['name', 'goal'],
@@ -112,7 +124,7 @@ interface Matcher {
   readonly trigram: boolean;
 }
 
-function validate(options: SearchOptions): { q: string; scope: SearchScope; limit: number; offset: number; latestOnly: boolean } {
+function validate(options: SearchOptions): { q: string; scope: SearchScope; limit: number; offset: number; latestOnly: boolean; countLimit: number } {
   if (typeof options.query !== 'string') throw new SearchError('检索词必须是文字');
   const q = normalizeForSearch(options.query).text;
   if (!q) throw new SearchError('检索词不能为空');
@@ -123,18 +135,20 @@ function validate(options: SearchOptions): { q: string; scope: SearchScope; limi
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new SearchError(`每页条数应为 1 到 ${MAX_LIMIT} 之间的整数`);
   const offset = options.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new SearchError('起始位置应为不小于 0 的整数');
-  return { q, scope, limit, offset, latestOnly: options.latestOnly ?? true };
+  const countLimit = options.countLimit ?? COUNT_LIMIT;
+  if (!Number.isInteger(countLimit) || countLimit < 1 || countLimit > MAX_COUNT_LIMIT) throw new SearchError(`计数上限应为 1 到 ${MAX_COUNT_LIMIT} 之间的整数`);
+  return { q, scope, limit, offset, latestOnly: options.latestOnly ?? true, countLimit };
 }
 
 export async function search(store: Store, options: SearchOptions): Promise<SearchResult> {
-  const { q, scope, limit, offset, latestOnly } = validate(options);
+  const { q, scope, limit, offset, latestOnly, countLimit } = validate(options);
   const db = store.db as unknown as SearchDb;
   const pg = store.dialect === 'postgres';
   const m: Matcher = { q, tokens: tokenQuery(q), trigram: pg && codePoints(q) >= 3 && process.env['JIXIAO_SEARCH_PG'] !== 'bigram' };
   const fields = SCOPES[scope];
 
   const [count, rows] = await Promise.all([
-    countRows(db, pg, m, fields, latestOnly),
+    countRows(db, pg, m, fields, latestOnly, countLimit),
     pageRows(db, pg, m, fields, latestOnly, offset, limit),
   ]);
   const hits = await toHits(db, q, rows);
@@ -155,42 +169,83 @@ function matchPg(m: Matcher): RawBuilder<unknown> {
   return m.trigram ? sql`t.norm like ${likeContains(m.q)} escape '\\'` : sql`t.tsv @@ ${tsqueryLiteral(m.tokens)}::tsquery`;
 }
 
-/** The next `n` matching texts of a field after `after` (len, id), in (len, id) order. */
-async function fetchTexts(db: SearchDb, pg: boolean, field: SearchField, m: Matcher, after: { len: number; id: number }, n: number): Promise<{ id: number; norm: string; len: number }[]> {
-  if (pg) {
-    const r = await sql<{ id: number; norm: string; len: number }>`
-      select t.id, t.norm, t.len from search_texts t
-      where t.field = ${sql.lit(FIELD_CODE[field])} and ${matchPg(m)} and (t.len, t.id) > (${after.len}, ${after.id})
-      order by t.len, t.id limit ${n}`.execute(db);
-    return r.rows.map((x) => ({ id: Number(x.id), norm: x.norm, len: Number(x.len) }));
-  }
+interface Chunk {
+  /** matching texts, in (len, id) order */
+  readonly rows: readonly { id: number; norm: string; len: number }[];
+  /** the last (len, id) examined: every text up to it has been seen */
+  readonly after: { len: number; id: number };
+  /** nothing after `after` */
+  readonly done: boolean;
+}
+
+type Fetch = (n: number) => Promise<Chunk>;
+
+/** SQLite: FTS5 gives a field's matches in rowid order, which is (len, id) order. */
+function sqliteFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
+  let after = { len: -1, id: -1 };
   const f = matchSqlite(field, m);
-  const key = after.len < 0 ? -1 : Math.min(after.len, 65535) * ID_BITS + after.id;
-  const r = await sql<{ id: number; norm: string; len: number }>`
-    select t.id, t.norm, t.len from ${f.from} join search_texts t on t.id = (${f.rowid} & ${MASK})
-    where ${f.where} and ${f.rowid} > ${key} order by ${f.rowid} limit ${n}`.execute(db);
-  return r.rows;
+  return async (n) => {
+    const key = after.len < 0 ? -1 : Math.min(after.len, 65535) * ID_BITS + after.id;
+    const r = await sql<{ id: number; norm: string; len: number }>`
+      select t.id, t.norm, t.len from ${f.from} join search_texts t on t.id = (${f.rowid} & ${MASK})
+      where ${f.where} and ${f.rowid} > ${key} order by ${f.rowid} limit ${n}`.execute(db);
+    const last = r.rows.at(-1);
+    if (last) after = { len: last.len, id: last.id };
+    return { rows: r.rows, after, done: r.rows.length < n };
+  };
+}
+
+/**
+ * PostgreSQL: a GIN index gives matches in no useful order, and ordering all of them costs as much as
+ * there are. So a field's texts are first walked in (len, id) order through a btree, TUNING.scanWindow (2000)
+ * at a time, keeping those that contain the query (strpos): for a common word (满意) the page is full after
+ * one window. When a window finds fewer than TUNING.scanMin (16), the word is rare, and the rest comes from the
+ * GIN index (bigram tsvector, or pg_trgm for 3+ characters), sorted: there are few matches to sort.
+ */
+function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
+  let after = { len: -1, id: -1 };
+  let scan = true;
+  const code = sql.lit(FIELD_CODE[field]);
+  return async (n) => {
+    if (scan) {
+      const r = await sql<{ id: number; norm: string | null; len: number; hit: boolean; examined: number }>`
+        with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${TUNING.scanWindow})
+        select id, len, norm, true as hit, 0 as examined from w where strpos(norm, ${m.q}) > 0
+        union all (select id, len, null, false, (select count(*) from w)::int from w order by len desc, id desc limit 1)`.execute(db);
+      const rows = r.rows.filter((x) => x.hit).map((x) => ({ id: Number(x.id), norm: x.norm!, len: Number(x.len) }))
+        .sort((x, y) => x.len - y.len || x.id - y.id);
+      const last = r.rows.find((x) => !x.hit);
+      if (last) after = { len: Number(last.len), id: Number(last.id) };
+      if (rows.length < TUNING.scanMin) scan = false;
+      return { rows, after, done: !last || Number(last.examined) < TUNING.scanWindow };
+    }
+    // the CTE is computed on its own, so the planner cannot walk the btree and filter every text
+    const r = await sql<{ id: number; norm: string; len: number }>`
+      with m as materialized (select id, len, norm from search_texts t where t.field = ${code} and ${matchPg(m)})
+      select id, norm, len from m where (len, id) > (${after.len}, ${after.id}) order by len, id limit ${n}`.execute(db);
+    const rows = r.rows.map((x) => ({ id: Number(x.id), norm: x.norm, len: Number(x.len) }));
+    const last = rows.at(-1);
+    if (last) after = { len: last.len, id: last.id };
+    return { rows, after, done: rows.length < n };
+  };
 }
 
 /** A field's matching texts in groups of equal length, shortest first, each group in ranking order. */
 async function* textGroups(db: SearchDb, pg: boolean, field: SearchField, m: Matcher): AsyncGenerator<Candidate[]> {
-  let after = { len: -1, id: -1 };
+  const fetch = pg ? pgFetch(db, field, m) : sqliteFetch(db, field, m);
   let pending: Candidate[] = [];
-  let size = FIRST_CHUNK;
+  let size = TUNING.firstChunk;
   const rank = (g: Candidate[]) => g.sort((a, b) => a.pos - b.pos || a.id - b.id);
   for (;;) {
-    const chunk = await fetchTexts(db, pg, field, m, after, size);
-    const last = chunk.at(-1);
-    if (last) after = { len: last.len, id: last.id };
-    for (const t of chunk) {
+    const { rows, after, done } = await fetch(size);
+    for (const t of rows) {
       const pos = t.norm.indexOf(m.q); // the index is exact; this also drops anything beyond indexed positions
-      if (pos >= 0) pending.push({ id: t.id, field, norm: t.norm, len: t.len, pos });
+      if (pos >= 0) pending.push({ id: Number(t.id), field, norm: t.norm, len: Number(t.len), pos });
     }
-    const done = chunk.length < size;
     // every group but the last is complete; the last one is too when the index has no more
     let cut = pending.length;
     if (!done) while (cut > 0 && pending[cut - 1]!.len === after.len) cut--;
-    if (!done && cut === 0 && pending.length >= GROUP_CAP) cut = pending.length;
+    if (!done && cut === 0 && pending.length >= TUNING.groupCap) cut = pending.length;
     let start = 0;
     for (let i = 1; i <= cut; i++) {
       if (i === cut || pending[i]!.len !== pending[start]!.len) {
@@ -200,7 +255,7 @@ async function* textGroups(db: SearchDb, pg: boolean, field: SearchField, m: Mat
     }
     pending = pending.slice(cut);
     if (done) return;
-    size = Math.min(size * 4, MAX_CHUNK);
+    size = Math.min(size * 4, TUNING.maxChunk);
   }
 }
 
@@ -271,27 +326,28 @@ async function pageRows(db: SearchDb, pg: boolean, m: Matcher, fields: readonly 
   return out;
 }
 
-/** Matching rows, counted up to COUNT_LIMIT + 1. */
-async function countRows(db: SearchDb, pg: boolean, m: Matcher, fields: readonly SearchField[], latestOnly: boolean): Promise<{ n: number; exact: boolean }> {
+/** Matching rows, counted up to limit + 1. */
+async function countRows(db: SearchDb, pg: boolean, m: Matcher, fields: readonly SearchField[], latestOnly: boolean, limit: number): Promise<{ n: number; exact: boolean }> {
   const latest = latestOnly ? sql`and r.latest = 1` : sql``;
   let n = 0;
   if (pg) {
+    // per matching text, its rows through the (text_id, latest, id) index, stopping at the limit
     const codes = fields.map((f) => sql.lit(FIELD_CODE[f]));
     const r = await sql<{ n: number }>`select count(*)::int as n from (
-      select 1 from search_texts t join search_rows r on r.text_id = t.id
-      where t.field in (${sql.join(codes)}) and ${matchPg(m)} ${latest} limit ${COUNT_LIMIT + 1}) x`.execute(db);
+      select 1 from search_texts t cross join lateral (select 1 from search_rows r where r.text_id = t.id ${latest} limit ${limit + 1}) r
+      where t.field in (${sql.join(codes)}) and ${matchPg(m)} limit ${limit + 1}) x`.execute(db);
     n = Number(r.rows[0]?.n ?? 0);
   } else {
     for (const field of fields) {
       const f = matchSqlite(field, m);
       const r = await sql<{ n: number }>`select count(*) as n from (
         select 1 from ${f.from} join search_rows r on r.text_id = (${f.rowid} & ${MASK})
-        where ${f.where} ${latest} limit ${COUNT_LIMIT + 1 - n}) x`.execute(db);
+        where ${f.where} ${latest} limit ${limit + 1 - n}) x`.execute(db);
       n += Number(r.rows[0]?.n ?? 0);
-      if (n > COUNT_LIMIT) break;
+      if (n > limit) break;
     }
   }
-  return n > COUNT_LIMIT ? { n: COUNT_LIMIT, exact: false } : { n, exact: true };
+  return n > limit ? { n: limit, exact: false } : { n, exact: true };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBytes, type Store } from '../../src/store/index.js';
-import { search, SearchError, type SearchOptions, type SearchResult } from '../../src/store/search.js';
+import { search, SearchError, TUNING, type SearchOptions, type SearchResult } from '../../src/store/search.js';
 import { normalizedText } from '../../src/store/search-text.js';
 import { forEachDialect, SAMPLES } from './harness.js';
 
@@ -54,10 +54,10 @@ const HOSTILE = [
   '"', '""', '"运维', '运维"', "'", "''", "'运维'", '%', '%%', '_', '__', '\\', '\\%', '运\\维', '运%维', '运_维',
   'OR', '运维 OR 满意', 'AND', 'NOT', '运维 NOT 满意', '*', '运*', '运维*', '^运维', 'NEAR(', 'NEAR(运维 满意)', 'NEAR(运维, 2)',
   "'; drop table projects; --", '"; drop table projects; --', "运维'); drop table search_texts; --", 'tok:运维', '{tok}: 运维',
-  '(', ')', '-', ':', '<->', '!', '&', '|', "'a' & 'b'", '运维 <-> 满意', '\u0000', '😀', '𠀀运维', 'zzzz', '0000zzzz',
+  '(', ')', '-', ':', '<->', '!', '&', '|', "'a' & 'b'", '运维 <-> 满意', '\u0000运维', '\ud800', '运\udfff维', '😀', '𠀀运维', 'zzzz', '0000zzzz',
 ];
 
-const all = async (store: Store, o: Omit<SearchOptions, 'limit'>): Promise<SearchResult> => search(store, { ...o, limit: 1000 });
+const all = async (store: Store, o: Omit<SearchOptions, 'limit'>): Promise<SearchResult> => search(store, { countLimit: 100_000, ...o, limit: 1000 });
 const names = (r: SearchResult) => new Set(r.hits.filter((h) => h.field === 'name').map((h) => h.text));
 const keys = (r: SearchResult) => new Set(r.hits.map((h) => `${h.kind}:${h.field}:${h.id}`));
 const marked = (r: SearchResult) => r.hits.map((h) => h.highlight.map((s) => (s.match ? `【${s.text}】` : s.text)).join(''));
@@ -131,6 +131,40 @@ forEachDialect('search', (get) => {
     crossDialect.set(get().dialect, results);
   });
 
+  it('reading the index in tiny steps (every chunk, window and hand-over path) finds the same', async () => {
+    const rows = await everything(get());
+    const saved = { ...TUNING };
+    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanWindow: 7, scanMin: 3 });
+    try {
+      for (const query of ['运维', '满意', '率', '信息化运维', '项目', '(%)']) {
+        const q = normalizedText(query);
+        const expected = new Set(rows.filter((r) => normalizedText(r.text).includes(q)).map((r) => r.key));
+        const whole = await all(get(), { query });
+        expect(keys(whole), query).toEqual(expected);
+        expect(whole.hits).toHaveLength(expected.size);
+        const paged: string[] = [];
+        for (let offset = 0; offset < Math.min(whole.hits.length, 120); offset += 13) {
+          paged.push(...(await search(get(), { query, offset, limit: 13 })).hits.map((h) => `${h.kind}:${h.field}:${h.id}`));
+        }
+        expect(paged, query).toEqual(whole.hits.slice(0, paged.length).map((h) => `${h.kind}:${h.field}:${h.id}`));
+      }
+    } finally {
+      Object.assign(TUNING, saved);
+    }
+    // and in the normal steps, the same ranked list
+    const normal = await all(get(), { query: '运维' });
+    expect(normal.hits.map((h) => h.score)).toEqual([...normal.hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('counts exactly up to countLimit, then says the total is a lower bound', async () => {
+    const exact = await search(get(), { query: '率', countLimit: 100_000 });
+    expect(exact).toMatchObject({ total: 774, totalExact: true });
+    expect(await search(get(), { query: '率' })).toMatchObject({ total: 774, totalExact: true });
+    expect(await search(get(), { query: '率', countLimit: 500 })).toMatchObject({ total: 500, totalExact: false });
+    expect(await search(get(), { query: '率', countLimit: 774 })).toMatchObject({ total: 774, totalExact: true });
+    expect(await search(get(), { query: '率', countLimit: 773 })).toMatchObject({ total: 773, totalExact: false });
+  });
+
   it('full-width and half-width, upper and lower case match alike', async () => {
     const pairs: [string, string][] = [['（%）', '(%)'], ['满意度（%）', '满意度(%)'], ['２０２４', '2024'], ['ＰＵＥ', 'pue'], ['PUE', 'pue'], ['信息化 运维', '信息化运维']];
     for (const [a, b] of pairs) {
@@ -163,7 +197,7 @@ forEachDialect('search', (get) => {
   });
 
   it('an empty or blank query is a SearchError; so are a bad limit, offset and scope', async () => {
-    for (const query of ['', ' ', '\t\n', '\u3000\u3000']) await expect(search(get(), { query })).rejects.toBeInstanceOf(SearchError);
+    for (const query of ['', ' ', '\t\n', '\u3000\u3000', '\u0000']) await expect(search(get(), { query })).rejects.toBeInstanceOf(SearchError);
     await expect(search(get(), { query: '运维', limit: 0 })).rejects.toThrow(/每页条数/);
     await expect(search(get(), { query: '运维', offset: -1 })).rejects.toThrow(/起始位置/);
     await expect(search(get(), { query: '运维', in: 'units' as never })).rejects.toThrow(/检索范围/);
