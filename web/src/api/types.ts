@@ -1,0 +1,35 @@
+// Response and query types of the /api routes: inferred from the server's zod schemas
+// (src/server/schemas.ts), so a change in the contract is a type error here.
+import type {
+  DiffResponse, DocumentsResponse, FindingsQuery, FindingsResponse, HealthResponse, ImportPreviewResponse, ImportResponse, IndicatorsQuery,
+  IndicatorsResponse, OverviewQuery, OverviewResponse, ProjectDetailResponse, ProjectsQuery, ProjectsResponse, SearchQuery, SearchResponse,
+  Target as ApiTarget, UnitsResponse,
+} from '../../../src/server/schemas';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type TargetKind = 'numeric' | 'range' | 'deadline' | 'qualitative' | 'compound' | 'empty' | 'unparsed';
+/** a 指标值 as the server read it (`kind` absent only if it was never read: shown as unparsed) */
+export type Target = ApiTarget;
+
+export type Health = HealthResponse;
+export type Overview = OverviewResponse;
+export type ProjectPage = ProjectsResponse;
+export type ProjectSummary = ProjectPage['items'][number];
+export type ProjectDetail = ProjectDetailResponse;
+export type IndicatorDetail = ProjectDetail['indicators'][number];
+export type FindingDetail = ProjectDetail['findings'][number];
+export type Search = SearchResponse;
+export type SearchHit = Search['hits'][number];
+export type IndicatorPage = IndicatorsResponse;
+export type IndicatorItem = IndicatorPage['items'][number];
+export type FindingPage = FindingsResponse;
+export type FindingItem = FindingPage['items'][number];
+export type Documents = DocumentsResponse;
+export type DocumentItem = Documents[number];
+export type UnitVersion = UnitsResponse[number];
+export type Diff = DiffResponse;
+export type ImportPreview = ImportPreviewResponse;
+export type ImportPreviewFile = ImportPreview[number];
+export type ImportResult = ImportResponse;
+
+export type { FindingsQuery, IndicatorsQuery, OverviewQuery, ProjectsQuery, SearchQuery };
