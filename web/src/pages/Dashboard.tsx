@@ -1,0 +1,265 @@
+// 总览: what the stored tables hold — money by unit and by source, the indicator mix, how much of it is
+// quantified, and the review findings — every chart a way into the filtered list behind it.
+import { Alert, Button, Card, Progress, Select, Statistic, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Overview } from '../api/types';
+import Chart, { type ChartOption } from '../components/Chart';
+import { EmptyState, ErrorBox, Loading, PageTitle } from '../components/common';
+import { int, KIND_LABEL, level1Label, level2Label, percent, SEVERITY_COLOR, SEVERITY_LABEL, SEVERITIES, SOURCE_COLOR, SOURCE_KEYS, SOURCE_LABEL, UNPLACED_NOTE, wan, type SourceKey } from '../lib/format';
+import { distinct, useDocuments, useOverview } from '../lib/queries';
+import { useUrlState } from '../lib/url';
+
+const LABEL_WIDTH = 168;
+const barHeight = (n: number) => Math.max(160, n * 30 + 70);
+const truncate = { width: LABEL_WIDTH, overflow: 'truncate' as const, ellipsis: '…' };
+
+function fundingByUnitOption(o: Overview): ChartOption {
+  const rows = [...o.fundingByUnit].sort((a, b) => a.total - b.total);
+  return {
+    tooltip: {
+      trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true,
+      valueFormatter: (v) => `${wan(Number(v))} 万元`,
+    },
+    legend: { top: 0, data: SOURCE_KEYS.map((k) => SOURCE_LABEL[k]) },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '万元', axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: truncate },
+    series: SOURCE_KEYS.map((k) => ({
+      name: SOURCE_LABEL[k], type: 'bar', stack: 'funding', data: rows.map((r) => r[k]), itemStyle: { color: SOURCE_COLOR[k] },
+      emphasis: { focus: 'series' },
+      ...(k === 'unplaced' ? { itemStyle: { color: SOURCE_COLOR.unplaced, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,.6)' } } } : {}),
+    })),
+  };
+}
+
+function fundingBySourceOption(o: Overview): ChartOption {
+  const data = SOURCE_KEYS.map((k) => ({ name: SOURCE_LABEL[k], value: o.fundingBySource[k], key: k, itemStyle: { color: SOURCE_COLOR[k] } })).filter((d) => d.value > 0);
+  return {
+    tooltip: { trigger: 'item', confine: true, valueFormatter: (v) => `${wan(Number(v))} 万元` },
+    legend: { bottom: 0 },
+    series: [{
+      type: 'pie', radius: ['42%', '70%'], center: ['50%', '45%'], avoidLabelOverlap: true, data,
+      label: { formatter: '{b}\n{d}%' },
+    }],
+  };
+}
+
+function indicatorMixOption(o: Overview): ChartOption {
+  const l1 = new Map<string, { name: string; code: string | null; value: number }>();
+  for (const r of o.indicatorMix) {
+    const k = r.level1Code ?? '';
+    const e = l1.get(k) ?? { name: level1Label(r.level1Code, r.level1Name), code: r.level1Code, value: 0 };
+    e.value += r.count;
+    l1.set(k, e);
+  }
+  const inner = [...l1.values()].map((e) => ({ name: e.name, value: e.value, level: 'level1', code: e.code }));
+  const outer = o.indicatorMix.map((r) => ({ name: level2Label(r.level2Code, r.level2Name), value: r.count, level: 'level2', code: r.level2Code }));
+  return {
+    tooltip: { trigger: 'item', confine: true, formatter: '{b}：{c} 个（{d}%）' },
+    series: [
+      { type: 'pie', name: '一级指标', radius: [0, '32%'], label: { position: 'inner', fontSize: 11, formatter: (p) => String(p.name).replace(/^\d+\s*/, '').replace('指标', '') }, data: inner },
+      { type: 'pie', name: '二级指标', radius: ['42%', '64%'], label: { fontSize: 11, formatter: '{b}' }, labelLine: { length: 6, length2: 6 }, data: outer },
+    ],
+  };
+}
+
+function targetKindsOption(o: Overview): ChartOption {
+  const rows = [...o.targetKinds].sort((a, b) => b.count - a.count);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => KIND_LABEL[r.kind as keyof typeof KIND_LABEL] ?? r.kind), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: '个' },
+    series: [{ type: 'bar', name: '指标数', data: rows.map((r) => ({ value: r.count, kind: r.kind })), itemStyle: { color: '#597ef7' }, barMaxWidth: 36 }],
+  };
+}
+
+function findingsByRuleOption(o: Overview): ChartOption {
+  const rows = [...o.findingsByRule].sort((a, b) => a.count - b.count);
+  return {
+    tooltip: { trigger: 'item', confine: true, formatter: (p) => { const r = rows[(p as { dataIndex: number }).dataIndex]; return r ? `${r.title}<br/>${r.rule} · ${SEVERITY_LABEL[r.severity]}：${r.count} 条` : ''; } },
+    grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '条', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((r) => r.title), axisLabel: truncate },
+    series: [{
+      type: 'bar', name: '问题数', barMaxWidth: 18,
+      data: rows.map((r) => ({ value: r.count, rule: r.rule, itemStyle: { color: SEVERITY_COLOR[r.severity] } })),
+      label: { show: true, position: 'right', fontSize: 11 },
+    }],
+  };
+}
+
+function findingsByUnitOption(o: Overview): ChartOption {
+  const rows = [...o.findingsByUnit].sort((a, b) => (a.error + a.warning + a.info) - (b.error + b.warning + b.info));
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '条', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: truncate },
+    series: SEVERITIES.map((s) => ({ name: SEVERITY_LABEL[s], type: 'bar', stack: 'f', data: rows.map((r) => r[s]), itemStyle: { color: SEVERITY_COLOR[s] }, emphasis: { focus: 'series' } })),
+  };
+}
+
+function ChartCard({ title, extra, children, className }: { title: string; extra?: React.ReactNode; children: React.ReactNode; className?: string }) {
+  return <Card title={title} extra={extra} size="small" className={className} styles={{ body: { padding: 12 } }}>{children}</Card>;
+}
+
+export default function Dashboard() {
+  const url = useUrlState();
+  const year = url.num('year');
+  const department = url.get('department');
+  const docs = useDocuments();
+  const overview = useOverview({ year, department });
+  const navigate = useNavigate();
+  const o = overview.data;
+
+  const years = useMemo(() => distinct(docs.data ?? [], (d) => d.year), [docs.data]);
+  const departments = useMemo(() => distinct(docs.data ?? [], (d) => d.department), [docs.data]);
+  const scope = (extra: Record<string, string>) => {
+    const q = new URLSearchParams(extra);
+    if (year !== undefined) q.set('year', String(year));
+    if (department) q.set('department', department);
+    return q.toString();
+  };
+
+  const options = useMemo(() => o && {
+    byUnit: fundingByUnitOption(o), bySource: fundingBySourceOption(o), mix: indicatorMixOption(o), kinds: targetKindsOption(o),
+    byRule: findingsByRuleOption(o), findingsByUnit: findingsByUnitOption(o),
+  }, [o]);
+
+  const filters = (
+    <>
+      <Select
+        allowClear placeholder="全部年度" style={{ width: 120 }} value={year} aria-label="年度"
+        options={years.map((y) => ({ value: y, label: `${y} 年` }))} onChange={(v) => url.set({ year: v })}
+      />
+      <Select
+        allowClear showSearch placeholder="全部部门" style={{ width: 220 }} value={department} aria-label="部门"
+        options={departments.map((d) => ({ value: d, label: d }))} onChange={(v) => url.set({ department: v })}
+      />
+    </>
+  );
+
+  if (overview.isPending) return <><PageTitle title="总览" extra={filters} /><Loading rows={10} /></>;
+  if (overview.isError) return <><PageTitle title="总览" extra={filters} /><ErrorBox error={overview.error} retry={() => overview.refetch()} /></>;
+  if (!o || !options) return null;
+  if (o.totals.documents === 0 || o.totals.projects === 0) {
+    return (
+      <>
+        <PageTitle title="总览" extra={filters} />
+        <Card>
+          <EmptyState description={year || department ? '没有符合条件的表' : '还没有导入任何绩效目标表'}>
+            <Link to="/import"><Button type="primary">导入绩效目标表</Button></Link>
+          </EmptyState>
+        </Card>
+      </>
+    );
+  }
+
+  const src = o.fundingBySource;
+  const sourceTotal = src.fiscal + src.specialAccount + src.other + src.unplaced;
+  const unplacedShare = sourceTotal > 0 ? src.unplaced / sourceTotal : 0;
+
+  return (
+    <div className="dashboard">
+      <PageTitle title="总览" sub="已导入的项目支出绩效目标表（每个单位取最新版本）。点击图表可查看对应的项目、指标或审核问题。" extra={filters} />
+      <div className="stat-grid" style={{ marginBottom: 16 }}>
+        <Card size="small"><Statistic title="绩效目标表" value={o.totals.documents} suffix="张" /></Card>
+        <Card size="small"><Statistic title="资金使用单位" value={o.totals.units} suffix="个" /></Card>
+        <Card size="small"><Link to={`/projects?${scope({})}`}><Statistic title="项目" value={o.totals.projects} suffix="个" /></Link></Card>
+        <Card size="small"><Link to="/indicators"><Statistic title="绩效指标" value={o.totals.indicators} suffix="个" /></Link></Card>
+        <Card size="small"><Link to="/review"><Statistic title="审核问题" value={o.totals.findings} suffix="条" /></Link></Card>
+        <Card size="small">
+          <Tooltip title="年度指标值为数值或区间（可直接与实际值比较）的指标所占比例">
+            <Statistic title="量化指标占比" value={(o.quantifiedShare * 100).toFixed(1)} suffix="%" />
+          </Tooltip>
+          <Progress percent={Math.round(o.quantifiedShare * 1000) / 10} showInfo={false} size="small" />
+        </Card>
+      </div>
+
+      {src.unplaced > 0 ? (
+        <Alert
+          type="info" showIcon style={{ marginBottom: 16 }}
+          title={`${wan(src.unplaced)} 万元（${percent(unplacedShare)}）的资金来源未归列`}
+          description={UNPLACED_NOTE}
+        />
+      ) : null}
+
+      <div className="chart-grid">
+        <ChartCard title="各单位项目资金（万元）" className="wide" extra={<Typography.Text type="secondary" className="note">各单位项目金额之和 · 点击查看项目</Typography.Text>}>
+          {o.fundingByUnit.length === 0 ? <EmptyState description="没有资金数据" /> : (
+            <Chart
+              label="各单位项目资金" option={options.byUnit} height={barHeight(o.fundingByUnit.length)}
+              onClick={(p) => navigate(`/projects?${scope({ unit: p.name })}`)}
+            />
+          )}
+        </ChartCard>
+        <ChartCard title="资金来源（万元）" extra={<Typography.Text type="secondary" className="note">点击查看项目</Typography.Text>}>
+          {sourceTotal === 0 ? <EmptyState description="没有资金数据" /> : (
+            <Chart
+              label="资金来源" option={options.bySource} height={300}
+              onClick={(p) => {
+                const key = (p.data as { key?: SourceKey }).key;
+                if (key) navigate(`/projects?${scope({ source: key })}`);
+              }}
+            />
+          )}
+          <div className="source-legend">
+            {SOURCE_KEYS.map((k) => (
+              <div key={k}><span className="dot" style={{ background: SOURCE_COLOR[k] }} />{SOURCE_LABEL[k]}<b>{wan(src[k])}</b></div>
+            ))}
+          </div>
+        </ChartCard>
+        <ChartCard title="指标构成（一级 / 二级）" extra={<Typography.Text type="secondary" className="note">点击查看指标</Typography.Text>}>
+          {o.indicatorMix.length === 0 ? <EmptyState description="没有指标" /> : (
+            <Chart
+              label="指标构成" option={options.mix} height={340}
+              onClick={(p) => {
+                const d = p.data as { level?: string; code?: string | null };
+                if (d.code) navigate(`/indicators?${d.level}=${encodeURIComponent(d.code)}`);
+              }}
+            />
+          )}
+        </ChartCard>
+        <ChartCard title="年度指标值的类型" extra={<Typography.Text type="secondary" className="note">量化：{percent(o.quantifiedShare)} · 点击查看指标</Typography.Text>}>
+          {o.targetKinds.length === 0 ? <EmptyState description="没有指标" /> : (
+            <Chart
+              label="指标值类型" option={options.kinds} height={300}
+              onClick={(p) => {
+                const kind = (p.data as { kind?: string }).kind;
+                if (kind) navigate(`/indicators?kind=${kind}`);
+              }}
+            />
+          )}
+        </ChartCard>
+        <ChartCard title="审核问题（按规则）" extra={<Typography.Text type="secondary" className="note">颜色为问题级别 · 点击查看问题</Typography.Text>}>
+          {o.findingsByRule.length === 0 ? <EmptyState description="没有审核问题" /> : (
+            <Chart
+              label="审核问题（按规则）" option={options.byRule} height={barHeight(o.findingsByRule.length)}
+              onClick={(p) => {
+                const rule = (p.data as { rule?: string }).rule;
+                if (rule) navigate(`/review?rule=${encodeURIComponent(rule)}`);
+              }}
+            />
+          )}
+        </ChartCard>
+        <ChartCard title="审核问题（按单位）" extra={<Typography.Text type="secondary" className="note">点击查看问题</Typography.Text>}>
+          {o.findingsByUnit.length === 0 ? <EmptyState description="没有审核问题" /> : (
+            <Chart
+              label="审核问题（按单位）" option={options.findingsByUnit} height={barHeight(o.findingsByUnit.length)}
+              onClick={(p) => {
+                const sev = SEVERITIES.find((s) => SEVERITY_LABEL[s] === p.seriesName);
+                navigate(`/review?unit=${encodeURIComponent(p.name)}${sev ? `&severity=${sev}` : ''}`);
+              }}
+            />
+          )}
+        </ChartCard>
+      </div>
+      <Typography.Paragraph type="secondary" className="note" style={{ marginTop: 16 }}>
+        共 {int(o.totals.projects)} 个项目、{int(o.totals.indicators)} 个指标。金额单位：万元。
+      </Typography.Paragraph>
+    </div>
+  );
+}

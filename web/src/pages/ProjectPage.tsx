@@ -1,0 +1,199 @@
+// 项目详情: one project as the official table row prints it, its indicators in the three-level
+// structure with both targets as written and as read, the review findings beside the lines they concern,
+// the source text around it, and the same project in the unit's other versions.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/client';
+import type { FindingDetail, IndicatorDetail, ProjectDetail } from '../api/types';
+import { EmptyState, ErrorBox, Loading, PageTitle, Stack, TargetView, Unplaced, UnplacedNote } from '../components/common';
+import FindingLine from '../components/FindingLine';
+import { dateTime, level1Label, level2Label, SEVERITY_LABEL, wan } from '../lib/format';
+
+type Row = IndicatorDetail & { span1: number; span2: number; findings: FindingDetail[] };
+
+/** indicators in document order, with row spans for runs of the same level-1 and level-2 category */
+function rows(p: ProjectDetail): Row[] {
+  const byIndicator = new Map<number, FindingDetail[]>();
+  for (const f of p.findings) if (f.indicatorId !== null) byIndicator.set(f.indicatorId, [...(byIndicator.get(f.indicatorId) ?? []), f]);
+  const out: Row[] = p.indicators.map((i) => ({ ...i, span1: 0, span2: 0, findings: byIndicator.get(i.id) ?? [] }));
+  for (let i = 0; i < out.length;) {
+    let j = i;
+    while (j < out.length && out[j]!.level1.code === out[i]!.level1.code && out[j]!.level1.name === out[i]!.level1.name) j++;
+    out[i]!.span1 = j - i;
+    for (let k = i; k < j;) {
+      let m = k;
+      while (m < j && out[m]!.level2.code === out[k]!.level2.code && out[m]!.level2.name === out[k]!.level2.name) m++;
+      out[k]!.span2 = m - k;
+      k = m;
+    }
+    i = j;
+  }
+  return out;
+}
+
+function scrollToLine(line: number) {
+  const el = document.getElementById(`L${line}`);
+  if (el) {
+    el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    el.classList.add('pulse');
+    setTimeout(() => el.classList.remove('pulse'), 1500);
+  }
+}
+
+function Excerpt({ p }: { p: ProjectDetail }) {
+  const ex = p.excerpt;
+  if (!ex) return <EmptyState description="没有原文摘录（该项目没有记录行号）" />;
+  const flagged = new Set(p.findings.map((f) => f.line).filter((l): l is number => l !== null));
+  const indicatorLines = new Set(p.indicators.map((i) => i.line).filter((l): l is number => l !== null));
+  return (
+    <pre className="source" aria-label="原文摘录">
+      {ex.lines.map((text, k) => {
+        const n = ex.from + k;
+        const cls = ['source-line', n === ex.line ? 'current' : '', flagged.has(n) ? 'flagged' : '', indicatorLines.has(n) ? 'indicator' : ''].filter(Boolean).join(' ');
+        return <div key={n} id={`L${n}`} className={cls}><span className="ln">{n}</span><span>{text || ' '}</span></div>;
+      })}
+    </pre>
+  );
+}
+
+export default function ProjectPage() {
+  const { id } = useParams();
+  const pid = Number(id);
+  const valid = Number.isInteger(pid) && pid > 0;
+  const q = useQuery({ queryKey: ['project', pid], queryFn: ({ signal }) => api.project(pid, signal), enabled: valid });
+  const p = q.data;
+  const data = useMemo(() => (p ? rows(p) : []), [p]);
+
+  if (!valid) return <ErrorBox error={new Error(`“${id}”不是有效的项目编号`)} />;
+  if (q.isPending) return <><PageTitle title="项目详情" /><Loading rows={12} /></>;
+  if (q.isError || !p) return <><PageTitle title="项目详情" /><ErrorBox error={q.error} retry={() => q.refetch()} /></>;
+
+  const inRange = (line: number | null) => line !== null && p.excerpt !== null && line >= p.excerpt.from && line <= p.excerpt.to;
+  const goTo = (line: number) => (inRange(line) ? scrollToLine(line) : undefined);
+  const projectFindings = p.findings.filter((f) => f.indicatorId === null);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of p.findings) counts[f.severity]++;
+  const a = p.amounts;
+
+  const cols: ColumnsType<Row> = [
+    { title: '一级指标', key: 'l1', width: 110, onCell: (r) => ({ rowSpan: r.span1 }), render: (_, r) => level1Label(r.level1.code, r.level1.name) },
+    {
+      title: '二级指标', key: 'l2', width: 130, onCell: (r) => ({ rowSpan: r.span2 }),
+      render: (_, r) => (r.level2.name || r.level2.code ? level2Label(r.level2.code, r.level2.name) : <Tag color="warning">未填</Tag>),
+    },
+    {
+      title: '三级指标', key: 'name', width: 220,
+      render: (_, r) => (
+        <span>
+          {r.seq !== null ? <span className="muted">{r.seq}、</span> : null}
+          {r.name || <Tag color="error">名称缺失</Tag>}
+          {r.line !== null ? <a className="line-ref" onClick={() => goTo(r.line as number)} title="在原文中查看"> 第{r.line}行</a> : null}
+        </span>
+      ),
+    },
+    { title: '实施周期指标值', key: 'period', width: 190, render: (_, r) => <TargetView target={r.period} /> },
+    { title: '年度指标值', key: 'annual', width: 190, render: (_, r) => <TargetView target={r.annual} /> },
+    {
+      title: '审核', key: 'findings', width: 340,
+      render: (_, r) => (r.findings.length === 0 ? <span className="muted">—</span> : r.findings.map((f) => <FindingLine key={f.id} finding={f} onLine={inRange(f.line) ? goTo : undefined} />)),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle
+        title={p.name}
+        sub={
+          <Space wrap size={4}>
+            <Link to={`/projects?unit=${encodeURIComponent(p.unit.name)}`}>{p.unit.name}</Link>
+            <Tag color={p.unit.latest ? 'blue' : 'default'}>第{p.unit.version}版{p.unit.latest ? '（最新）' : '（历史）'}</Tag>
+            {p.department ? <span>· {p.department}</span> : null}
+            {p.year ? <span>· {p.year} 年</span> : null}
+            <span>· {p.document.file}{p.line !== null ? ` 第 ${p.line} 行` : ''}</span>
+          </Space>
+        }
+        extra={
+          <>
+            <Button href={api.reportUrl(p.document.id)} target="_blank" rel="noopener">审核报告</Button>
+            <Link to={`/projects?unit=${encodeURIComponent(p.unit.name)}`}><Button>本单位全部项目</Button></Link>
+          </>
+        }
+      />
+      <Stack>
+        <Card title="原表行" size="small">
+          <div className="scroll-x">
+            <table className="official-row">
+              <thead>
+                <tr><th>项目名称（资金使用单位）</th><th>总计</th><th>财政拨款</th><th>财政专户拨款</th><th>其他资金</th><th>未归列</th></tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <td>{p.name}</td>
+                  <td className="num"><b>{wan(a.total)}</b></td>
+                  <td className="num">{wan(a.fiscal)}</td>
+                  <td className="num">{wan(a.specialAccount)}</td>
+                  <td className="num">{wan(a.other)}</td>
+                  <td className="num"><Unplaced amounts={a.unplaced} /></td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          {a.unplaced.length > 0 ? <div style={{ marginTop: 8 }}><UnplacedNote compact /></div> : null}
+          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} style={{ marginTop: 12 }} items={[
+            { key: 'score', label: '审核评分', children: p.score === null ? '—' : `${p.score.toFixed(1)}（${p.grade ?? '—'}）` },
+            { key: 'indicators', label: '指标', children: `${p.indicatorCount} 个` },
+            { key: 'findings', label: '审核问题', children: p.findings.length === 0 ? '无' : (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${SEVERITY_LABEL[s]} ${counts[s]}`).join('，') },
+            { key: 'doc', label: '来源', children: <span>{p.documentInfo.title ?? p.documentInfo.file}（{dateTime(p.documentInfo.importedAt)} 导入）</span> },
+          ]} />
+        </Card>
+
+        <Card title="绩效目标" size="small">
+          {p.goal ? <Typography.Paragraph style={{ marginBottom: 0 }}>{p.goal}</Typography.Paragraph> : <Alert type="error" showIcon title="未填写绩效目标" />}
+        </Card>
+
+        {projectFindings.length > 0 ? (
+          <Card title={`项目审核问题（${projectFindings.length}）`} size="small">
+            {projectFindings.map((f) => <FindingLine key={f.id} finding={f} onLine={inRange(f.line) ? goTo : undefined} />)}
+          </Card>
+        ) : null}
+
+        <Card title={`绩效指标（${p.indicators.length}）`} size="small" extra={<Typography.Text type="secondary" className="note">指标值：上为原文，下为读出的类型与数值</Typography.Text>}>
+          {p.indicatorsText ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="未按“一级；二级；指标名称；指标值”格式填写的指标原文" description={<span className="prose">{p.indicatorsText}</span>} />
+          ) : null}
+          <Table<Row>
+            rowKey="id" size="small" bordered columns={cols} dataSource={data} pagination={false} scroll={{ x: 1180 }}
+            rowClassName={(r) => (r.findings.length > 0 ? 'has-findings' : '')}
+            locale={{ emptyText: <EmptyState description="这个项目没有按格式填写的绩效指标" /> }}
+          />
+        </Card>
+
+        <Card title="原文摘录" size="small" extra={p.excerpt ? <Typography.Text type="secondary" className="note">{p.document.file} 第 {p.excerpt.from}–{p.excerpt.to} 行 · 蓝色为项目所在行，黄色为审核问题所在行</Typography.Text> : null}>
+          <Excerpt p={p} />
+        </Card>
+
+        <Card title="其他版本" size="small">
+          {p.versions.length === 0 ? <EmptyState description="该单位没有其他版本含有此项目" /> : (
+            <List
+              size="small" dataSource={p.versions}
+              renderItem={(v) => (
+                <List.Item actions={[
+                  <Link key="open" to={`/projects/${v.id}`}>查看</Link>,
+                  <Link key="diff" to={`/compare?a=${v.unit.id}&b=${p.unit.id}`}>与本版对比</Link>,
+                ]}>
+                  <List.Item.Meta
+                    title={<span>第{v.unit.version}版 {v.unit.latest ? <Tag color="blue">最新</Tag> : null}</span>}
+                    description={`${v.document.file} · ${dateTime(v.document.importedAt)} 导入 · 总计 ${wan(v.total)} 万元${v.score !== null ? ` · 评分 ${v.score.toFixed(1)}` : ''}`}
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+// 审核: the review findings of the stored tables, filtered by rule, severity, category and unit, and each
+// table's printable HTML review report.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Collapse, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { api, type Params } from '../api/client';
+import type { DocumentItem, FindingItem } from '../api/types';
+import { EmptyState, ErrorBox, PageTitle, SeverityTag } from '../components/common';
+import { CATEGORY_LABEL, categoryLabel, dateTime, int, SEVERITY_LABEL, SEVERITIES } from '../lib/format';
+import { distinct, useDocuments } from '../lib/queries';
+import { useUrlState } from '../lib/url';
+
+const PAGE_SIZES = [50, 100, 200, 500];
+const gradeColor: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+
+function Reports({ docs }: { docs: DocumentItem[] }) {
+  const cols: ColumnsType<DocumentItem> = [
+    { title: '表', key: 'file', render: (_, d) => <span>{d.title ?? d.file}<br /><span className="muted note">{d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''}</span></span> },
+    { title: '单位 / 项目', key: 'n', width: 110, render: (_, d) => `${d.units.length} / ${d.projectCount}` },
+    { title: '评分', key: 'score', width: 100, render: (_, d) => (d.score === null ? '—' : <span>{d.score.toFixed(1)} {d.grade ? <Tag color={gradeColor[d.grade]}>{d.grade}</Tag> : null}</span>) },
+    { title: '错误 / 警告', key: 'ew', width: 110, render: (_, d) => <span><span style={{ color: '#cf1322' }}>{d.errors}</span> / <span style={{ color: '#d48806' }}>{d.warnings}</span></span> },
+    { title: '导入时间', key: 'at', width: 170, render: (_, d) => dateTime(d.importedAt) },
+    { title: '', key: 'report', width: 130, render: (_, d) => <Button size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button> },
+  ];
+  return <Table<DocumentItem> rowKey="id" size="small" columns={cols} dataSource={docs} pagination={false} scroll={{ x: 860 }} locale={{ emptyText: <EmptyState description="还没有导入任何表" /> }} />;
+}
+
+export default function Review() {
+  const url = useUrlState();
+  const docs = useDocuments();
+  const page = Math.max(1, url.num('page') ?? 1);
+  const size = PAGE_SIZES.includes(url.num('size') ?? 0) ? (url.num('size') as number) : 50;
+  const params: Params = {
+    rule: url.get('rule'), severity: url.get('severity'), category: url.get('category'), unit: url.get('unit'), limit: size, offset: (page - 1) * size,
+  };
+  const result = useQuery({ queryKey: ['findings', params], queryFn: ({ signal }) => api.findings(params, signal), placeholderData: keepPreviousData });
+  const data = result.data;
+  const titles = useMemo(() => new Map((data?.byRule ?? []).map((r) => [r.rule, r.title])), [data]);
+  const units = useMemo(() => distinct((docs.data ?? []).flatMap((d) => d.units), (u) => u.name), [docs.data]);
+  const docsById = useMemo(() => new Map((docs.data ?? []).map((d) => [d.id, d])), [docs.data]);
+  const filtered = ['rule', 'severity', 'category', 'unit'].some((k) => url.params.has(k));
+  const rule = url.get('rule');
+
+  const cols: ColumnsType<FindingItem> = [
+    { title: '级别', key: 'severity', width: 70, render: (_, f) => <SeverityTag severity={f.severity} /> },
+    {
+      title: '规则', key: 'rule', width: 200,
+      render: (_, f) => <span><a onClick={() => url.set({ rule: f.rule })}>{titles.get(f.rule) ?? f.rule}</a><br /><span className="muted note">{categoryLabel(f.category)} · {f.rule}</span></span>,
+    },
+    {
+      title: '问题与建议', key: 'message', width: 420,
+      render: (_, f) => <div><div>{f.message}</div>{f.suggestion ? <div className="muted note">建议：{f.suggestion}</div> : null}</div>,
+    },
+    {
+      title: '项目 / 单位', key: 'where', width: 260,
+      render: (_, f) => (
+        <span>
+          {f.projectId !== null ? <Link to={`/projects/${f.projectId}`}>{f.project}</Link> : <span className="muted">{f.project ?? '（单位或合计行）'}</span>}
+          <br /><span className="muted note">{f.unit ?? '—'}</span>
+        </span>
+      ),
+    },
+    {
+      title: '位置', key: 'line', width: 150,
+      render: (_, f) => {
+        const d = docsById.get(f.documentId);
+        return (
+          <span className="note">
+            <Tooltip title="在新标签页打开这张表的审核报告"><a href={api.reportUrl(f.documentId)} target="_blank" rel="noopener">{d?.file ?? `表 ${f.documentId}`}</a></Tooltip>
+            <br />{f.line !== null ? `第 ${f.line} 行` : ''}
+          </span>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle title="审核" sub="审核规则对已导入各表（每个单位最新版本）的检查结果。" />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <div className="filters">
+          <Select allowClear showSearch optionFilterProp="label" placeholder="审核规则" style={{ width: 260 }} value={rule} aria-label="审核规则"
+            options={(data?.byRule ?? []).map((r) => ({ value: r.rule, label: `${r.title}（${r.count}）` }))} onChange={(v) => url.set({ rule: v })} />
+          <Select allowClear placeholder="级别" style={{ width: 110 }} value={url.get('severity')} aria-label="问题级别"
+            options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))} onChange={(v) => url.set({ severity: v })} />
+          <Select allowClear placeholder="类别" style={{ width: 120 }} value={url.get('category')} aria-label="问题类别"
+            options={Object.entries(CATEGORY_LABEL).map(([value, label]) => ({ value, label }))} onChange={(v) => url.set({ category: v })} />
+          <Select allowClear showSearch placeholder="资金使用单位" style={{ width: 260 }} value={url.get('unit')} aria-label="单位"
+            options={units.map((u) => ({ value: u, label: u }))} onChange={(v) => url.set({ unit: v })} />
+          {filtered ? <Button type="link" onClick={() => url.clear(['size'])}>清除条件</Button> : null}
+        </div>
+        {data && data.byRule.length > 0 ? (
+          <div className="facet-group" style={{ marginTop: 12 }} role="group" aria-label="按规则">
+            {data.byRule.map((r) => (
+              <Tag.CheckableTag key={r.rule} checked={rule === r.rule} onChange={(on) => url.set({ rule: on ? r.rule : null })}>
+                {r.title} <span className="facet-count">{r.count}</span>
+              </Tag.CheckableTag>
+            ))}
+          </div>
+        ) : null}
+      </Card>
+
+      {result.isError ? <ErrorBox error={result.error} retry={() => result.refetch()} /> : (
+        <Table<FindingItem>
+          rowKey="id" size="small" columns={cols} dataSource={data?.items ?? []} loading={result.isFetching} scroll={{ x: 1100 }}
+          locale={{ emptyText: result.isPending ? ' ' : <EmptyState description={filtered ? '没有符合条件的审核问题' : '没有审核问题'} /> }}
+          pagination={{
+            current: page, pageSize: size, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
+            showTotal: (t) => `共 ${int(t)} 条`,
+            onChange: (p, s) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }),
+          }}
+        />
+      )}
+
+      <Collapse
+        style={{ marginTop: 16 }}
+        defaultActiveKey={['reports']}
+        items={[{
+          key: 'reports', label: '各表审核报告（可打印的 HTML，在新标签页打开）',
+          children: docs.isError ? <ErrorBox error={docs.error} retry={() => docs.refetch()} /> : docs.isPending ? <Typography.Text type="secondary">加载中…</Typography.Text> : <Reports docs={docs.data} />,
+        }]}
+      />
+    </>
+  );
+}
