@@ -8,3 +8,7 @@ export {
   type Amounts, type Totals, type UnitRollup, type DepartmentRollup, type DocumentSummary, type IndicatorDetail, type FindingDetail, type QueryErrorCode,
 } from './queries.js';
 export { exportProjects, CSV_HEADER, type ExportFormat, type ExportResult } from './export.js';
+export { overview, type Overview, type OverviewFilters } from './overview.js';
+export { listIndicators, type IndicatorPage, type IndicatorQuery, type IndicatorFilters } from './indicators.js';
+export { listFindings, type FindingPage, type FindingQuery, type FindingFilters } from './findings.js';
+export { listUnits, getUnit, documentSource, type UnitVersion } from './units.js';

@@ -1,0 +1,85 @@
+// Review findings across the store (latest version of each unit), filtered by rule, severity, category
+// and unit, one page in document order, with counts by rule over the other filters.
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Severity } from '../model/index.js';
+import { RULES } from '../review/index.js';
+import type { Store } from './connect.js';
+import type { Database } from './schema.js';
+
+export interface FindingFilters {
+  readonly rule?: string | undefined;
+  readonly severity?: Severity | undefined;
+  /** the rule category id: arithmetic, form, completeness, measurability, consistency, appropriateness */
+  readonly category?: string | undefined;
+  /** 资金使用单位, exactly */
+  readonly unit?: string | undefined;
+}
+
+export interface FindingQuery extends FindingFilters {
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
+}
+
+export interface FindingRow {
+  readonly id: number;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly category: string;
+  readonly message: string;
+  readonly suggestion: string;
+  readonly path: string;
+  readonly line: number | null;
+  readonly unit: string | null;
+  readonly project: string | null;
+  readonly projectId: number | null;
+  readonly documentId: number;
+}
+
+export interface FindingPage {
+  readonly total: number;
+  readonly items: readonly FindingRow[];
+  readonly byRule: readonly { readonly rule: string; readonly title: string; readonly count: number }[];
+}
+
+type From = Database & { f: Database['findings']; u: Database['units']; p: Database['projects'] };
+type Q = SelectQueryBuilder<From, 'f' | 'u' | 'p', object>;
+const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
+function base(store: Store, filters: FindingFilters, skipRule = false): Q {
+  let q = store.db.selectFrom('findings as f')
+    .leftJoin('units as u', 'u.id', 'f.unit_id')
+    .leftJoin('projects as p', 'p.id', 'f.project_id') as unknown as Q;
+  // a finding on a unit's rows counts while the unit is the latest version; one on a whole table (the
+  // 合计 row) while any unit of its table is
+  q = q.where((eb: ExpressionBuilder<From, 'f' | 'u' | 'p'>) => eb.or([
+    eb('u.latest', '=', 1),
+    eb.and([
+      eb('f.unit_id', 'is', null),
+      eb.exists(eb.selectFrom('units as lu').select('lu.id').whereRef('lu.document_id', '=', 'f.document_id').where('lu.latest', '=', 1)),
+    ]),
+  ]));
+  if (filters.rule !== undefined && !skipRule) q = q.where('f.rule', '=', filters.rule);
+  if (filters.severity !== undefined) q = q.where('f.severity', '=', filters.severity);
+  if (filters.category !== undefined) q = q.where('f.category', '=', filters.category);
+  if (filters.unit !== undefined) q = q.where('u.name', '=', filters.unit);
+  return q;
+}
+
+export async function listFindings(store: Store, query: FindingQuery = {}): Promise<FindingPage> {
+  const [count, rows, rules] = await Promise.all([
+    base(store, query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base(store, query)
+      .select(['f.id', 'f.rule', 'f.severity', 'f.category', 'f.message', 'f.suggestion', 'f.path', 'f.line', 'u.name as unit', 'p.name as project', 'f.project_id', 'f.document_id'])
+      .orderBy('f.document_id').orderBy('f.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute(),
+    base(store, query, true).groupBy('f.rule').select((eb) => ['f.rule', eb.fn.countAll<number>().as('n')]).execute(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: Number(r.id), rule: r.rule, severity: r.severity as Severity, category: r.category, message: r.message, suggestion: r.suggestion,
+      path: r.path, line: r.line, unit: r.unit, project: r.project, projectId: r.project_id === null ? null : Number(r.project_id), documentId: Number(r.document_id),
+    })),
+    byRule: rules.map((r) => ({ rule: r.rule, title: TITLES.get(r.rule) ?? r.rule, count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1)),
+  };
+}
