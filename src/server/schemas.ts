@@ -14,8 +14,8 @@ import { z } from 'zod';
 // Building blocks
 
 /** A whole number from the query string (`?limit=20`); `abc` is a 400 naming the field. */
-const int = () => z.coerce.number<string | number>().pipe(z.number().int());
-const positiveId = () => int().pipe(z.number().positive());
+const int = () => z.coerce.number<string | number>({ error: '应为整数' }).pipe(z.number().int({ error: '应为整数' }));
+const positiveId = () => int().pipe(z.number().positive({ error: '应为正整数' }));
 /** `true`/`false` (also `1`/`0`) from the query string */
 const bool = () => z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((v) => v === true || v === 'true' || v === '1');
@@ -121,7 +121,7 @@ export const overviewResponse = z.object({
   indicatorMix: z.array(z.object({
     level1Code: z.string().nullable(), level1Name: z.string().nullable(), level2Code: z.string().nullable(), level2Name: z.string().nullable(), count: z.number().int(),
   })),
-  /** kinds of the annual target (the period target where the annual one is empty) */
+  /** kinds of the annual target (年度指标值) */
   targetKinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
   /** share (0–1) of indicators whose annual target is a number or a range */
   quantifiedShare: z.number(),
@@ -140,8 +140,8 @@ export const projectsQuery = z.strictObject({
   year: int().optional().describe('年度'),
   department: text().optional().describe('部门名称（完全一致）'),
   unit: text().optional().describe('资金使用单位（完全一致）'),
-  min: z.coerce.number<string | number>().optional().describe('总计不少于（万元）'),
-  max: z.coerce.number<string | number>().optional().describe('总计不超过（万元）'),
+  min: z.coerce.number<string | number>({ error: '应为数字' }).optional().describe('总计不少于（万元）'),
+  max: z.coerce.number<string | number>({ error: '应为数字' }).optional().describe('总计不超过（万元）'),
   source: many(z.enum(SOURCE_FILTERS)).optional().describe('有金额的资金来源列（可重复）'),
   has: many(z.string()).optional().describe('包含该一级或二级指标类别（可重复）'),
   missing: many(z.string()).optional().describe('缺少该一级或二级指标类别（可重复）'),
@@ -230,7 +230,7 @@ export type ProjectDetailResponse = z.output<typeof projectDetailResponse>;
 // GET /api/search
 
 export const searchQuery = z.strictObject({
-  q: z.string().describe('检索词（至多 200 字）'),
+  q: z.string({ error: '必须填写检索词' }).describe('检索词（至多 200 字）'),
   in: z.enum(['projects', 'indicators', 'all']).optional().describe('检索范围，默认 all'),
   limit: int().pipe(z.number().min(1).max(1000)).optional().describe('默认 20'),
   offset: int().pipe(z.number().min(0)).optional(),

@@ -1,0 +1,128 @@
+// One error type and one error handler. Every error the API answers with is
+// `{ statusCode, code, message }` (plus `issues` for invalid input), the message in Chinese:
+//   HttpError                        → its own status and code
+//   request validation (zod)         → 400 invalid, naming each field
+//   QueryError / SearchError         → 400 invalid, 404 not-found
+//   UnitMatchError (diff)            → 422 unit-mismatch
+//   multipart limits                 → 413 file-too-large / too-many-files
+//   Fastify's own 4xx (bad JSON, …)  → the same status with a Chinese message
+//   anything else                    → 500 internal, logged, nothing of it sent
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { z } from 'zod';
+import { UnitMatchError } from '../diff/index.js';
+import { QueryError } from '../store/queries.js';
+import { SearchError } from '../store/search.js';
+import type { ErrorResponse } from './schemas.js';
+
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: readonly { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Chinese names of request fields, for messages */
+const LABELS: Readonly<Record<string, string>> = {
+  id: '编号', year: '年度', department: '部门', unit: '单位', min: '最低金额', max: '最高金额', source: '资金来源', has: '包含指标类别',
+  missing: '缺少指标类别', findings: '有无审核问题', rule: '审核规则', severity: '问题级别', category: '规则类别', latestOnly: '仅最新版本',
+  sort: '排序字段', order: '排序方向', limit: '每页条数', offset: '起始位置', q: '检索词', in: '检索范围', level1: '一级指标', level2: '二级指标',
+  kind: '指标值类型', name: '名称', a: '甲', b: '乙', unitId: '单位编号',
+};
+
+const PART: Readonly<Record<string, string>> = { querystring: '查询参数', params: '路径参数', body: '请求体', headers: '请求头' };
+
+export function fieldLabel(path: string): string {
+  const head = path.split('.')[0] ?? '';
+  return LABELS[head] ? `“${LABELS[head]}”（${path}）` : `“${path}”`;
+}
+
+const zh = z.locales.zhCN().localeError;
+
+/** zod validation with Chinese messages; issues carry the field path for the error handler */
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data: unknown) => {
+  const r = schema.safeParse(data, { error: zh });
+  if (r.success) return { value: r.data };
+  const issues: FastifySchemaValidationError[] = r.error.issues.map((i) => ({
+    keyword: i.code,
+    instancePath: i.path.map(String).join('.'),
+    schemaPath: '',
+    params: i.code === 'unrecognized_keys' ? { keys: i.keys } : {},
+    message: i.code === 'unrecognized_keys' ? `未知的参数：${i.keys.join('、')}` : i.message,
+  }));
+  return { error: issues };
+};
+
+function validationError(err: FastifyError): HttpError {
+  const part = PART[err.validationContext ?? ''] ?? '请求';
+  const issues = (err.validation ?? []).map((v) => {
+    const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const keys = (v.params as { keys?: string[] }).keys;
+    if (keys) return { field: keys.join(','), message: v.message ?? '未知的参数' };
+    return { field, message: field ? `${fieldLabel(field)}：${v.message ?? '有误'}` : v.message ?? '有误' };
+  });
+  return new HttpError(400, 'invalid', `${part}有误：${issues.map((i) => i.message).join('；')}`, issues);
+}
+
+const MB = (bytes: number): string => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(2)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+
+export interface ErrorHandlerOptions {
+  readonly uploadLimit: number;
+  readonly maxFiles: number;
+}
+
+/** Maps anything thrown to an HttpError; `null` when it is an internal fault. */
+export function toHttpError(e: unknown, o: ErrorHandlerOptions): HttpError | null {
+  if (e instanceof HttpError) return e;
+  if (e instanceof QueryError) {
+    return new HttpError(e.code === 'not-found' ? 404 : 400, e.code, e.message, e.issues.map((i) => ({ field: i.path, message: i.message })));
+  }
+  if (e instanceof SearchError) return new HttpError(400, 'invalid', e.message);
+  if (e instanceof UnitMatchError) return new HttpError(422, 'unit-mismatch', e.message);
+  const err = e as FastifyError;
+  if (err && Array.isArray(err.validation)) return validationError(err);
+  switch (err?.code) {
+    case 'FST_REQ_FILE_TOO_LARGE': return new HttpError(413, 'file-too-large', `上传的文件超过 ${MB(o.uploadLimit)} 的上限`);
+    case 'FST_FILES_LIMIT': return new HttpError(413, 'too-many-files', `一次至多上传 ${o.maxFiles} 个文件`);
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT': return new HttpError(413, 'too-many-parts', '上传的表单项过多');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE': return new HttpError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）');
+    case 'FST_PROTO_VIOLATION': return new HttpError(400, 'invalid', '表单字段名不允许使用 __proto__ 等保留名');
+    case 'FST_MP_PREMATURE_CLOSE': return new HttpError(400, 'upload-aborted', '上传在完成前中断');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return new HttpError(413, 'body-too-large', '请求体过大');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return new HttpError(415, 'unsupported-media-type', `不支持的内容类型：${String((err as { message?: string }).message ?? '').replace(/^.*: /, '')}`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return new HttpError(400, 'invalid', '请求体为空，但内容类型声明为 JSON');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return new HttpError(400, 'invalid', '请求体不是有效的 JSON');
+    default: break;
+  }
+  if (err instanceof SyntaxError && (err as FastifyError).statusCode === 400) return new HttpError(400, 'invalid', '请求体不是有效的 JSON');
+  const status = err?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const generic: Record<number, string> = { 400: '请求有误', 404: '没有找到', 405: '不支持这个请求方法', 406: '无法提供所要求的格式', 413: '请求过大', 414: '请求地址过长', 415: '不支持的内容类型', 429: '请求过于频繁' };
+    return new HttpError(status, `http-${status}`, generic[status] ?? '请求有误');
+  }
+  return null;
+}
+
+export function errorHandler(o: ErrorHandlerOptions) {
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+    const http = toHttpError(error, o);
+    if (http === null) {
+      request.log.error({ err: error }, 'internal error');
+      void reply.code(500).type('application/json; charset=utf-8').send(body(new HttpError(500, 'internal', '服务器内部错误，请稍后再试；详情已记录在服务器日志中。')));
+      return;
+    }
+    if (http.statusCode >= 500) request.log.error({ err: error }, http.message);
+    else request.log.info({ code: http.code, statusCode: http.statusCode }, http.message);
+    void reply.code(http.statusCode).type('application/json; charset=utf-8').send(body(http));
+  };
+}
+
+export function body(e: HttpError): ErrorResponse {
+  return { statusCode: e.statusCode, code: e.code, message: e.message, ...(e.issues?.length ? { issues: [...e.issues] } : {}) };
+}

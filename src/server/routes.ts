@@ -1,0 +1,169 @@
+// The JSON API under /api. Every route declares its request and response schemas (schemas.ts); the
+// handlers only call the store and the pipeline.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { diffDocuments } from '../diff/index.js';
+import { importBytes, listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
+import { listFindings } from '../store/findings.js';
+import { listIndicators } from '../store/indicators.js';
+import { overview } from '../store/overview.js';
+import { search } from '../store/search.js';
+import { getUnit, listUnits } from '../store/units.js';
+import { renderReportHtml } from '../cli/render/report-html.js';
+import { CSP as REPORT_CSP } from '../cli/render/report-html.js';
+import type { Store } from '../store/index.js';
+import type { DocumentCache } from './documents.js';
+import { HttpError, validatorCompiler } from './errors.js';
+import * as s from './schemas.js';
+import { parseUpload, readUploads } from './upload.js';
+
+/** the types the store returns, readonly removed, so they can be checked against the schemas' output */
+type Mutable<T> = T extends (...args: never[]) => unknown ? T
+  : T extends readonly (infer U)[] ? Mutable<U>[]
+  : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> }
+  : T;
+const plain = <T>(x: T): Mutable<T> => x as Mutable<T>;
+
+const errors = { '4xx': s.errorResponse, '5xx': s.errorResponse };
+
+export interface RouteContext {
+  readonly store: Store;
+  readonly documents: DocumentCache;
+  readonly uploadLimit: number;
+}
+
+/** undefined-valued keys dropped (exactOptionalPropertyTypes) */
+function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = ctx;
+
+  api.get('/api/health', {
+    schema: { summary: '服务状态', tags: ['系统'], response: { 200: s.healthResponse, ...errors } },
+  }, async () => {
+    const r = await store.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { ok: true as const, dialect: store.dialect, documents: Number(r.n) };
+  });
+
+  api.get('/api/overview', {
+    schema: { summary: '总览：数量、资金、指标构成、审核问题（各单位最新版本）', tags: ['总览'], querystring: s.overviewQuery, response: { 200: s.overviewResponse, ...errors } },
+  }, async (req) => plain(await overview(store, req.query)));
+
+  api.get('/api/projects', {
+    schema: { summary: '项目列表：筛选、排序、分页', tags: ['项目'], querystring: s.projectsQuery, response: { 200: s.projectsResponse, ...errors } },
+  }, async (req) => plain(await listProjects(store, defined(req.query) as ProjectQuery)));
+
+  api.get('/api/projects/:id', {
+    schema: { summary: '一个项目：金额、绩效目标、指标、审核问题、原文摘录、其他版本', tags: ['项目'], params: s.idParams, response: { 200: s.projectDetailResponse, ...errors } },
+  }, async (req) => plain(await getProject(store, req.params.id)));
+
+  api.get('/api/search', {
+    schema: { summary: '检索项目名称、绩效目标与指标名称', tags: ['检索'], querystring: s.searchQuery, response: { 200: s.searchResponse, ...errors } },
+  }, async (req) => {
+    const q = req.query;
+    return plain(await search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit, offset: q.offset, latestOnly: q.latestOnly }) }));
+  });
+
+  api.get('/api/indicators', {
+    schema: { summary: '指标：筛选、分面计数、年度指标值分布', tags: ['指标'], querystring: s.indicatorsQuery, response: { 200: s.indicatorsResponse, ...errors } },
+  }, async (req) => plain(await listIndicators(store, req.query)));
+
+  api.get('/api/findings', {
+    schema: { summary: '审核问题：按规则、级别、类别、单位筛选', tags: ['审核'], querystring: s.findingsQuery, response: { 200: s.findingsResponse, ...errors } },
+  }, async (req) => plain(await listFindings(store, req.query)));
+
+  api.get('/api/documents', {
+    schema: { summary: '已导入的文档及其单位（全部版本）', tags: ['文档'], response: { 200: s.documentsResponse, ...errors } },
+  }, async () => plain(await listDocuments(store)));
+
+  api.get('/api/documents/:id/report', {
+    schema: {
+      summary: '一份文档的审核报告（HTML，可打印）', tags: ['文档'], params: s.idParams,
+      produces: ['text/html'],
+      response: { 200: { description: '审核报告', content: { 'text/html': { schema: s.reportResponse } } }, ...errors },
+    },
+  }, async (req, reply) => {
+    const { doc, result } = await ctx.documents.get(req.params.id);
+    const page = renderReportHtml([doc], [result]);
+    // the report is standalone: its own CSP (no script, inline style), framable by the app itself
+    return reply.type('text/html; charset=utf-8')
+      .header('content-security-policy', `${REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`)
+      .send(page);
+  });
+
+  api.get('/api/units', {
+    schema: { summary: '单位的各个版本（供选择两个版本比较）', tags: ['比较'], querystring: s.unitsQuery, response: { 200: s.unitsResponse, ...errors } },
+  }, async (req) => listUnits(store, req.query.name));
+
+  api.get('/api/diff', {
+    schema: { summary: '比较同一单位的两个版本', tags: ['比较'], querystring: s.diffQuery, response: { 200: s.diffResponse, ...errors } },
+  }, async (req) => {
+    const [ua, ub] = await Promise.all([getUnit(store, req.query.a), getUnit(store, req.query.b)]);
+    const [a, b] = await Promise.all([ctx.documents.get(ua.documentId), ctx.documents.get(ub.documentId)]);
+    return plain(diffDocuments(a.doc, b.doc, { unit: ua.name }));
+  });
+
+  const upload = {
+    consumes: ['multipart/form-data'],
+    body: s.uploadBody,
+  };
+  // the body is a multipart stream read by the handler; its schema is for the OpenAPI document only
+  const bodyNotValidated = {
+    validatorCompiler: (def: { httpPart?: string | undefined; schema: unknown }) =>
+      (def.httpPart === 'body' ? () => ({ value: undefined }) : validatorCompiler(def as Parameters<typeof validatorCompiler>[0])),
+  };
+
+  api.post('/api/import/preview', {
+    schema: { summary: '预览上传的文件：读出的单位、项目、指标与诊断，不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
+    ...bodyNotValidated,
+  }, async (req) => {
+    const files = await readUploads(req, ctx.uploadLimit);
+    return files.map((u) => {
+      const { doc, rejected } = parseUpload(u);
+      return {
+        file: u.file,
+        ok: rejected === null,
+        ...(rejected ? { error: rejected.message } : {}),
+        layout: rejected?.code === 'not-text' ? null : doc.source.layout,
+        title: doc.title,
+        department: doc.department,
+        units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
+        projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
+        indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
+        diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
+      };
+    });
+  });
+
+  api.post('/api/import', {
+    schema: { summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）', tags: ['导入'], ...upload, response: { 200: s.importResponse, ...errors } },
+    ...bodyNotValidated,
+  }, async (req) => {
+    const files = await readUploads(req, ctx.uploadLimit);
+    // every file is checked before any is stored: one file that is not a table rejects the request
+    const rejected = files.map((u) => parseUpload(u).rejected).filter((r) => r !== null);
+    if (rejected.length) {
+      const status = rejected.some((r) => r.status === 415) ? 415 : 422;
+      throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',
+        `${rejected.map((r) => r.message).join('；')}${files.length > 1 ? '。未导入任何文件，请去掉这些文件后重试。' : ''}`,
+        rejected.map((r) => ({ field: r.file, message: r.message })));
+    }
+    const out: s.ImportResponse = [];
+    for (const u of files) {
+      const r = await importBytes(store, u.bytes, { file: u.file });
+      if (r.status === 'imported') out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators });
+      else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId });
+      else out.push({ file: r.file, status: r.status, reason: r.reason });
+      req.log.info({ file: u.file, status: r.status }, 'import');
+    }
+    return out;
+  });
+
+  // anything else under /api is a JSON 404, whatever the method
+  app.all('/api/*', { schema: { hide: true } }, async (req) => {
+    throw new HttpError(404, 'not-found', `没有这个接口：${req.method} ${req.url.split('?')[0]}`);
+  });
+}

@@ -1,0 +1,66 @@
+// Uploads: multipart/form-data, files in the field `files`, each at most the configured size, at most
+// MAX_FILES of them. Each file is checked before anything is done with it: binary content is 415, an
+// empty file or text with no table in it 422 (parseBytes' input-binary, input-empty, layout-unknown).
+import { basename } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import type { TableDocument } from '../model/index.js';
+import { parseBytes } from '../ingest/index.js';
+import { HttpError } from './errors.js';
+
+export const MAX_FILES = 20;
+export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+export interface Upload {
+  readonly file: string;
+  readonly bytes: Buffer;
+}
+
+/** A file name safe to show and store: no directories, no control characters, at most 200 characters. */
+export function safeName(name: string | undefined, n: number): string {
+  // eslint-disable-next-line no-control-regex
+  const base = basename(String(name ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || `文件${n + 1}`).slice(0, 200);
+}
+
+const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(2)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+
+export async function readUploads(request: FastifyRequest, limit: number): Promise<Upload[]> {
+  if (!request.isMultipart()) throw new HttpError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）');
+  const out: Upload[] = [];
+  for await (const part of request.parts()) {
+    if (part.type !== 'file') continue;
+    const file = safeName(part.filename, out.length);
+    if (part.fieldname !== 'files') {
+      part.file.resume();
+      throw new HttpError(400, 'invalid', `上传字段“${part.fieldname}”不对：文件应放在字段 files 中`, [{ field: part.fieldname, message: '文件应放在字段 files 中' }]);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new HttpError(413, 'file-too-large', `文件“${file}”超过 ${size(limit)} 的上限，未处理任何文件`);
+      }
+      throw e;
+    }
+    out.push({ file, bytes });
+  }
+  if (out.length === 0) throw new HttpError(400, 'no-files', '没有收到文件：请在字段 files 中上传至少一个文件');
+  return out;
+}
+
+export type Rejection = { readonly file: string; readonly status: 415 | 422; readonly code: string; readonly message: string };
+
+/** The file-type check: null when the file is a text that holds a table. */
+export function rejection(file: string, doc: TableDocument): Rejection | null {
+  const d = doc.diagnostics.find((x) => x.code === 'input-binary' || x.code === 'input-empty' || x.code === 'layout-unknown');
+  if (!d) return null;
+  if (d.code === 'input-binary') return { file, status: 415, code: 'not-text', message: `“${file}”：${d.message}` };
+  if (d.code === 'input-empty') return { file, status: 422, code: 'empty', message: `“${file}”：${d.message}` };
+  return { file, status: 422, code: 'no-table', message: `“${file}”：${d.message}` };
+}
+
+export function parseUpload(u: Upload): { doc: TableDocument; rejected: Rejection | null } {
+  const doc = parseBytes(u.bytes, { file: u.file });
+  return { doc, rejected: rejection(u.file, doc) };
+}
