@@ -8,6 +8,7 @@ import { importCommand } from './import.js';
 import { dbMigrateCommand } from './db.js';
 import { exportCommand } from './export.js';
 import { projectsCommand, type ProjectsOptions } from './projects.js';
+import { serveCommand, type ServeOptions } from './serve.js';
 import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
 
 export function program(): Command {
@@ -76,6 +77,15 @@ export function program(): Command {
     .option('--db <path|url>', DB_HELP))
     .action(async (opts: ProjectsOptions) => {
       process.exitCode = await projectsCommand(opts, process.stdout, process.stderr);
+    });
+  p.command('serve')
+    .description('网页应用：启动 HTTP 服务（/api 下的 JSON 接口、/api/docs 接口文档、web/dist 的前端）；数据库为空时先导入 samples/ 中的示例')
+    .option('--port <N>', '端口（默认取 PORT，否则 3000）')
+    .option('--host <host>', '监听地址（默认 localhost；0.0.0.0 对外开放）')
+    .option('--db <path|url>', DB_HELP)
+    .option('--upload-limit <size>', '每个上传文件的上限，如 10MB、512KB（默认取 JIXIAO_UPLOAD_LIMIT，否则 10MB）')
+    .action(async (opts: ServeOptions) => {
+      process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
     });
   return p;
 }

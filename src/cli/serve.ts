@@ -1,0 +1,60 @@
+// `jixiao serve [--port N] [--host H] [--db PATH|URL] [--upload-limit SIZE]`: the web application.
+// Opens and migrates the store, imports the bundled samples into an empty database, listens, prints the
+// URL; stops cleanly on Ctrl-C / SIGTERM.
+import type { Writable } from 'node:stream';
+import { startServer } from '../server/index.js';
+
+export interface ServeOptions {
+  readonly port?: string | undefined;
+  readonly host?: string | undefined;
+  readonly db?: string | undefined;
+  readonly uploadLimit?: string | undefined;
+}
+
+/** `10`, `10MB`, `512KB`, `1.5 GB`, `2000000B` → bytes; a bare number is megabytes. */
+export function parseSize(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
+  if (!m) return null;
+  const unit = (m[2] ?? 'mb').toLowerCase();
+  const factor = unit === 'b' ? 1 : unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : 1024 ** 3;
+  const bytes = Math.round(Number(m[1]) * factor);
+  return bytes > 0 ? bytes : null;
+}
+
+export async function serveCommand(opts: ServeOptions, out: Writable, err: Writable, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const portText = opts.port ?? env['PORT'] ?? '3000';
+  const port = /^\d+$/.test(portText.trim()) ? Number(portText) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    err.write(`jixiao: 端口“${portText}”无效：应为 0 到 65535 之间的整数\n`);
+    return 2;
+  }
+  const limitText = opts.uploadLimit ?? env['JIXIAO_UPLOAD_LIMIT'];
+  const uploadLimit = limitText === undefined ? undefined : parseSize(limitText);
+  if (uploadLimit === null) {
+    err.write(`jixiao: 上传上限“${limitText}”无效：应为正数，可带单位 B、KB、MB、GB（不带单位为 MB）\n`);
+    return 2;
+  }
+  let started;
+  try {
+    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `端口 ${port} 已被占用，可用 --port 换一个`
+      : code === 'EACCES' ? `没有权限监听端口 ${port}`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `无法监听地址“${opts.host}”`
+          : (e as Error).message;
+    err.write(`jixiao: 无法启动服务：${why}\n`);
+    return 1;
+  }
+  out.write(`jixiao 已启动：${started.url}  （接口文档 ${started.url}/api/docs；按 Ctrl-C 停止）\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void started.close().finally(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
