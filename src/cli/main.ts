@@ -10,6 +10,7 @@ import { exportCommand } from './export.js';
 import { projectsCommand, type ProjectsOptions } from './projects.js';
 import { serveCommand, type ServeOptions } from './serve.js';
 import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
+import { searchCommand, type SearchCommandOptions } from './search.js';
 
 export function program(): Command {
   const p = new Command('jixiao')
@@ -86,6 +87,18 @@ export function program(): Command {
     .option('--upload-limit <size>', '每个上传文件的上限，如 10MB、512KB（默认取 JIXIAO_UPLOAD_LIMIT，否则 10MB）')
     .action(async (opts: ServeOptions) => {
       process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
+    });
+  p.command('search')
+    .description('检索：在库中的项目名称、绩效目标和指标名称中查找文字（两个字即可，如“运维”“满意”），按相关程度排序，标出匹配处')
+    .argument('<query>', '要查找的文字（不区分全角半角、大小写，忽略空格）')
+    .addOption(new Option('--in <scope>', 'projects：项目名称与绩效目标；indicators：指标名称；all：全部').choices(['projects', 'indicators', 'all']).default('all'))
+    .option('--limit <N>', '每页条数（1–1000，默认 20）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--offset <N>', '从第几条之后开始（默认 0）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--all-versions', '也查找各单位的旧版本（默认只查最新版本）')
+    .option('--db <path|url>', DB_HELP)
+    .addOption(new Option('-f, --format <format>', 'text：每条结果一行；json：{ total, totalExact, hits }').choices(['text', 'json']).default('text'))
+    .action(async (query: string, opts: SearchCommandOptions) => {
+      process.exitCode = await searchCommand(query, { ...opts, colour: process.stdout.isTTY === true && !process.env['NO_COLOR'] }, process.stdout, process.stderr);
     });
   return p;
 }

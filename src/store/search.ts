@@ -91,10 +91,11 @@ export const TUNING = {
   groupCap: 2000,
   firstChunk: 64,
   maxChunk: 2048,
-  /** PostgreSQL: texts walked in ranking order per step before the GIN index takes over */
-  scanWindow: 2000,
-  /** PostgreSQL: fewer matches than this in a window hand over to the GIN index */
-  scanMin: 16,
+  /** PostgreSQL: texts walked in ranking order in the first step, and at most in any step */
+  scanFirst: 256,
+  scanWindow: 2048,
+  /** PostgreSQL: a step that finds fewer than one match in this many texts hands over to the GIN index */
+  scanDensity: 128,
 };
 
 const SCOPES: Readonly<Record<SearchScope, readonly SearchField[]>> = {
@@ -165,8 +166,14 @@ function matchSqlite(field: SearchField, m: Matcher): { from: RawBuilder<unknown
   return { from: t, where: sql`${t} match ${fts5Match(m.tokens)}`, rowid: sql`${t}.rowid` };
 }
 
+/**
+ * The index condition (bigram tsvector, or pg_trgm LIKE for 3+ characters), after the exact test,
+ * strpos: should the planner scan the table rather than the index, strpos turns most rows away before
+ * a tsvector has to be read.
+ */
 function matchPg(m: Matcher): RawBuilder<unknown> {
-  return m.trigram ? sql`t.norm like ${likeContains(m.q)} escape '\\'` : sql`t.tsv @@ ${tsqueryLiteral(m.tokens)}::tsquery`;
+  const index = m.trigram ? sql`t.norm like ${likeContains(m.q)} escape '\\'` : sql`t.tsv @@ ${tsqueryLiteral(m.tokens)}::tsquery`;
+  return sql`strpos(t.norm, ${m.q}) > 0 and ${index}`;
 }
 
 interface Chunk {
@@ -197,10 +204,11 @@ function sqliteFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
 
 /**
  * PostgreSQL: a GIN index gives matches in no useful order, and ordering all of them costs as much as
- * there are. So a field's texts are first walked in (len, id) order through a btree, TUNING.scanWindow (2000)
- * at a time, keeping those that contain the query (strpos): for a common word (满意) the page is full after
- * one window. When a window finds fewer than TUNING.scanMin (16), the word is rare, and the rest comes from the
- * GIN index (bigram tsvector, or pg_trgm for 3+ characters), sorted: there are few matches to sort.
+ * there are. So a field's texts are first walked in (len, id) order through a btree, 256 and then up to 2048
+ * at a time, keeping those that contain the query (strpos): for a common word (满意) the page is full
+ * after one step. When a step finds fewer than one match in 128 texts, the word is rare, and the rest
+ * comes from the GIN index (bigram tsvector, or pg_trgm for 3+ characters), sorted: there are few
+ * matches to sort.
  */
 function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
   let after = { len: -1, id: -1 };
@@ -208,16 +216,17 @@ function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
   const code = sql.lit(FIELD_CODE[field]);
   return async (n) => {
     if (scan) {
+      const window = Math.min(TUNING.scanWindow, Math.max(TUNING.scanFirst, n * 8));
       const r = await sql<{ id: number; norm: string | null; len: number; hit: boolean; examined: number }>`
-        with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${TUNING.scanWindow})
+        with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${window})
         select id, len, norm, true as hit, 0 as examined from w where strpos(norm, ${m.q}) > 0
         union all (select id, len, null, false, (select count(*) from w)::int from w order by len desc, id desc limit 1)`.execute(db);
       const rows = r.rows.filter((x) => x.hit).map((x) => ({ id: Number(x.id), norm: x.norm!, len: Number(x.len) }))
         .sort((x, y) => x.len - y.len || x.id - y.id);
       const last = r.rows.find((x) => !x.hit);
       if (last) after = { len: Number(last.len), id: Number(last.id) };
-      if (rows.length < TUNING.scanMin) scan = false;
-      return { rows, after, done: !last || Number(last.examined) < TUNING.scanWindow };
+      if (rows.length * TUNING.scanDensity < window) scan = false;
+      return { rows, after, done: !last || Number(last.examined) < window };
     }
     // the CTE is computed on its own, so the planner cannot walk the btree and filter every text
     const r = await sql<{ id: number; norm: string; len: number }>`
@@ -299,13 +308,32 @@ async function pageRows(db: SearchDb, pg: boolean, m: Matcher, fields: readonly 
   const out: RowRef[] = [];
   let skip = offset;
   const texts = rankedTexts(db, pg, fields, m);
+  const next = async (): Promise<Candidate | undefined> => {
+    const r = await texts.next();
+    return r.done ? undefined : r.value;
+  };
   try {
-    for await (const t of texts) {
+    for (let t = await next(); t && out.length < limit; t = await next()) {
       const need = limit - out.length;
-      if (need <= 0) break;
+      if (pg && skip === 0) {
+        // PostgreSQL: the rows of the next `need` texts in one round trip
+        const batch = [t];
+        while (batch.length < need) {
+          const u = await next();
+          if (!u) break;
+          batch.push(u);
+        }
+        const r = await sql<{ ord: number; id: number }>`
+          select t.ord, r.id from unnest(${batch.map((x) => x.id)}::bigint[]) with ordinality t(id, ord)
+          cross join lateral (select r.id, r.latest from search_rows r where r.text_id = t.id ${latestOnly ? sql`and r.latest = 1` : sql``}
+            order by r.latest desc, r.id limit ${need}) r
+          order by t.ord, r.latest desc, r.id`.execute(db);
+        for (const row of r.rows) if (out.length < limit) out.push({ rowId: Number(row.id), text: batch[Number(row.ord) - 1]! });
+        continue;
+      }
       if (skip > 0) {
         // rows of this text, counted no further than the rows still to skip
-        const n = Number((await db.selectFrom((eb) => eb.selectFrom('search_rows').select('id').where('text_id', '=', t.id)
+        const n = Number((await db.selectFrom((eb) => eb.selectFrom('search_rows').select('id').where('text_id', '=', t!.id)
           .$if(latestOnly, (qb) => qb.where('latest', '=', 1)).limit(skip + 1).as('x'))
           .select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
         if (n <= skip) {
@@ -314,8 +342,8 @@ async function pageRows(db: SearchDb, pg: boolean, m: Matcher, fields: readonly 
         }
       }
       const rows = await db.selectFrom('search_rows').select('id').where('text_id', '=', t.id)
-        .$if(latestOnly, (qb) => qb.where('latest', '=', 1).orderBy('id'))
-        .$if(!latestOnly, (qb) => qb.orderBy('latest', 'desc').orderBy('id'))
+        .$if(latestOnly, (qb) => qb.where('latest', '=', 1))
+        .orderBy('latest', 'desc').orderBy('id')
         .limit(need).offset(skip).execute();
       skip = 0;
       for (const r of rows) out.push({ rowId: Number(r.id), text: t });

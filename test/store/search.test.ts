@@ -134,7 +134,7 @@ forEachDialect('search', (get) => {
   it('reading the index in tiny steps (every chunk, window and hand-over path) finds the same', async () => {
     const rows = await everything(get());
     const saved = { ...TUNING };
-    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanWindow: 7, scanMin: 3 });
+    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3 });
     try {
       for (const query of ['运维', '满意', '率', '信息化运维', '项目', '(%)']) {
         const q = normalizedText(query);
