@@ -102,6 +102,10 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     schema: { summary: '比较同一单位的两个版本', tags: ['比较'], querystring: s.diffQuery, response: { 200: s.diffResponse, ...errors } },
   }, async (req) => {
     const [ua, ub] = await Promise.all([getUnit(store, req.query.a), getUnit(store, req.query.b)]);
+    const key = (n: string) => n.replace(/\s+/g, '');
+    if (key(ua.name) !== key(ub.name)) {
+      throw new HttpError(422, 'unit-mismatch', `甲（“${ua.name}”）与乙（“${ub.name}”）不是同一个单位：只能比较同一单位的两个版本`);
+    }
     const [a, b] = await Promise.all([ctx.documents.get(ua.documentId), ctx.documents.get(ub.documentId)]);
     return plain(diffDocuments(a.doc, b.doc, { unit: ua.name }));
   });
