@@ -1,0 +1,68 @@
+// `jixiao serve` as a user runs it: the built binary on a temporary SQLite database and a free port. It
+// imports the samples into the empty database, prints the URL, answers, and stops cleanly on SIGTERM.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'jixiao');
+const env = { ...process.env } as NodeJS.ProcessEnv;
+delete env['JIXIAO_DB'];
+delete env['DATABASE_URL'];
+delete env['PORT'];
+delete env['JIXIAO_UPLOAD_LIMIT'];
+
+describe('jixiao serve', () => {
+  it('imports the samples into an empty database, prints the URL, serves, and stops on SIGTERM', async () => {
+    const db = join(tempDir('jixiao-serve-'), 'serve.sqlite');
+    const child = spawn(bin, ['serve', '--port', '0', '--host', '127.0.0.1', '--db', db], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed; stdout: ${out}; stderr: ${err}`)), 30_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /jixiao 已启动：(http:\/\/\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+    });
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const health = await (await fetch(`${url}/api/health`)).json();
+      expect(health).toEqual({ ok: true, dialect: 'sqlite', documents: 5 });
+      const r = await fetch(`${url}/api/projects?limit=abc`);
+      expect(r.status).toBe(400);
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  }, 60_000);
+
+  it('refuses a bad port or upload limit with exit 2', () => {
+    const port = spawnSync(bin, ['serve', '--port', 'abc'], { cwd: root, env, encoding: 'utf8' });
+    expect(port.status).toBe(2);
+    expect(port.stderr).toContain('端口“abc”无效');
+    const limit = spawnSync(bin, ['serve', '--port', '0', '--upload-limit', 'lots'], { cwd: root, env, encoding: 'utf8' });
+    expect(limit.status).toBe(2);
+    expect(limit.stderr).toContain('上传上限“lots”无效');
+  });
+});
+
+describe('parseSize', () => {
+  it('reads sizes with or without a unit (a bare number is MB)', async () => {
+    const { parseSize } = await import('../../src/cli/serve.js');
+    expect(parseSize('10')).toBe(10 * 1024 * 1024);
+    expect(parseSize('512KB')).toBe(512 * 1024);
+    expect(parseSize('1.5 GB')).toBe(1.5 * 1024 ** 3);
+    expect(parseSize('2000b')).toBe(2000);
+    for (const bad of ['', 'lots', '-1', '0', '10 TB']) expect(parseSize(bad), bad).toBeNull();
+  });
+});
