@@ -13,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
+import { ResultCache } from './cache.js';
 import { DocumentCache } from './documents.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { apiRoutes } from './routes.js';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   readonly webDir?: string;
   /** bytes per uploaded file; default 10 MB */
   readonly uploadLimit?: number;
+  /** keep the read routes' answers until the store changes (default true) */
+  readonly cache?: boolean;
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
@@ -106,7 +109,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const documents = new DocumentCache(options.store);
-  apiRoutes(app, { store: options.store, documents, uploadLimit });
+  const cache = new ResultCache(options.store, options.cache ?? true);
+  apiRoutes(app, { store: options.store, documents, cache, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (haveWeb) {

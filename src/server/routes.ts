@@ -1,6 +1,8 @@
 // The JSON API under /api. Every route declares its request and response schemas (schemas.ts); the
 // handlers only call the store and the pipeline.
-import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { diffDocuments } from '../diff/index.js';
 import { importBytes, listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
@@ -12,6 +14,7 @@ import { getUnit, listUnits } from '../store/units.js';
 import { renderReportHtml } from '../cli/render/report-html.js';
 import { CSP as REPORT_CSP } from '../cli/render/report-html.js';
 import type { Store } from '../store/index.js';
+import type { ResultCache } from './cache.js';
 import type { DocumentCache } from './documents.js';
 import { HttpError, validatorCompiler } from './errors.js';
 import * as s from './schemas.js';
@@ -29,6 +32,8 @@ const errors = { '4xx': s.errorResponse, '5xx': s.errorResponse };
 export interface RouteContext {
   readonly store: Store;
   readonly documents: DocumentCache;
+  /** answers of the read routes until the store changes */
+  readonly cache: ResultCache;
   readonly uploadLimit: number;
 }
 
@@ -39,7 +44,20 @@ function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefi
 
 export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { store } = ctx;
+  const { store, cache } = ctx;
+  /**
+   * A read route's answer: computed once per state of the store, encoded with the route's response
+   * schema and kept as bytes with an ETag; a request that already has them gets a 304.
+   */
+  const cached = async <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, route: string, input: unknown, schema: S, compute: () => Promise<z.output<S>>) => {
+    const entry = await cache.get(`${route} ${JSON.stringify(input ?? null)}`, async () => {
+      const body = Buffer.from(JSON.stringify(z.encode(schema, await compute())));
+      return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    });
+    void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(entry.body as never);
+  };
 
   api.get('/api/health', {
     schema: { summary: '服务状态', tags: ['系统'], response: { 200: s.healthResponse, ...errors } },
@@ -50,34 +68,35 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   api.get('/api/overview', {
     schema: { summary: '总览：数量、资金、指标构成、审核问题（各单位最新版本）', tags: ['总览'], querystring: s.overviewQuery, response: { 200: s.overviewResponse, ...errors } },
-  }, async (req) => plain(await overview(store, req.query)));
+  }, async (req, reply) => cached(req, reply, 'overview', req.query, s.overviewResponse, async () => plain(await overview(store, req.query))));
 
   api.get('/api/projects', {
     schema: { summary: '项目列表：筛选、排序、分页', tags: ['项目'], querystring: s.projectsQuery, response: { 200: s.projectsResponse, ...errors } },
-  }, async (req) => plain(await listProjects(store, defined(req.query) as ProjectQuery)));
+  }, async (req, reply) => cached(req, reply, 'projects', req.query, s.projectsResponse, async () => plain(await listProjects(store, defined(req.query) as ProjectQuery))));
 
   api.get('/api/projects/:id', {
     schema: { summary: '一个项目：金额、绩效目标、指标、审核问题、原文摘录、其他版本', tags: ['项目'], params: s.idParams, response: { 200: s.projectDetailResponse, ...errors } },
-  }, async (req) => plain(await getProject(store, req.params.id)));
+  }, async (req, reply) => cached(req, reply, 'project', req.params.id, s.projectDetailResponse, async () => plain(await getProject(store, req.params.id))));
 
   api.get('/api/search', {
     schema: { summary: '检索项目名称、绩效目标与指标名称', tags: ['检索'], querystring: s.searchQuery, response: { 200: s.searchResponse, ...errors } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const q = req.query;
-    return plain(await search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit, offset: q.offset, latestOnly: q.latestOnly }) }));
+    return cached(req, reply, 'search', q, s.searchResponse,
+      async () => plain(await search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit, offset: q.offset, latestOnly: q.latestOnly }) })));
   });
 
   api.get('/api/indicators', {
     schema: { summary: '指标：筛选、分面计数、年度指标值分布', tags: ['指标'], querystring: s.indicatorsQuery, response: { 200: s.indicatorsResponse, ...errors } },
-  }, async (req) => plain(await listIndicators(store, req.query)));
+  }, async (req, reply) => cached(req, reply, 'indicators', req.query, s.indicatorsResponse, async () => plain(await listIndicators(store, req.query))));
 
   api.get('/api/findings', {
     schema: { summary: '审核问题：按规则、级别、类别、单位筛选', tags: ['审核'], querystring: s.findingsQuery, response: { 200: s.findingsResponse, ...errors } },
-  }, async (req) => plain(await listFindings(store, req.query)));
+  }, async (req, reply) => cached(req, reply, 'findings', req.query, s.findingsResponse, async () => plain(await listFindings(store, req.query))));
 
   api.get('/api/documents', {
     schema: { summary: '已导入的文档及其单位（全部版本）', tags: ['文档'], response: { 200: s.documentsResponse, ...errors } },
-  }, async () => plain(await listDocuments(store)));
+  }, async (req, reply) => cached(req, reply, 'documents', null, s.documentsResponse, async () => plain(await listDocuments(store))));
 
   api.get('/api/documents/:id/report', {
     schema: {
@@ -96,7 +115,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   api.get('/api/units', {
     schema: { summary: '单位的各个版本（供选择两个版本比较）', tags: ['比较'], querystring: s.unitsQuery, response: { 200: s.unitsResponse, ...errors } },
-  }, async (req) => listUnits(store, req.query.name));
+  }, async (req, reply) => cached(req, reply, 'units', req.query, s.unitsResponse, () => listUnits(store, req.query.name)));
 
   api.get('/api/diff', {
     schema: { summary: '比较同一单位的两个版本', tags: ['比较'], querystring: s.diffQuery, response: { 200: s.diffResponse, ...errors } },
@@ -163,6 +182,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
       else out.push({ file: r.file, status: r.status, reason: r.reason });
       req.log.info({ file: u.file, status: r.status }, 'import');
     }
+    cache.clear();
     return out;
   });
 

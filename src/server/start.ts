@@ -14,6 +14,8 @@ export interface StartOptions {
   readonly webDir?: string | undefined;
   readonly samplesDir?: string | undefined;
   readonly logger?: FastifyServerOptions['logger'];
+  /** cache the read routes' answers (default: on unless JIXIAO_CACHE=off) */
+  readonly cache?: boolean | undefined;
 }
 
 export interface Started {
@@ -54,6 +56,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       logger: o.logger ?? { level: process.env['LOG_LEVEL'] ?? 'info' },
       ...(o.webDir === undefined ? {} : { webDir: o.webDir }),
       ...(o.uploadLimit === undefined ? {} : { uploadLimit: o.uploadLimit }),
+      cache: o.cache ?? !/^(off|0|false|no)$/i.test(process.env['JIXIAO_CACHE'] ?? ''),
     });
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');
     await importSamplesIfEmpty(store, o.samplesDir ?? join(packageRoot(), 'samples'), app.log);
