@@ -1,0 +1,123 @@
+// `npm run bench:web`: the web server under load. Starts `jixiao serve` in a child process on a temporary
+// SQLite database (which imports the five samples), then drives it with autocannon from this process at
+// 100 concurrent connections for ~10 s per route:
+//   static   a static file of the same server (swagger-ui's favicon, served by @fastify/static) — the
+//            baseline: routing, helmet headers, a file, no database
+//   project  GET /api/projects/:id, cycling through every stored project
+//   search   GET /api/search?q=满意
+// One JSON report on stdout (p50/p99 latency in ms and requests per second, side by side), progress on
+// stderr. JIXIAO_BENCH_SECONDS and JIXIAO_BENCH_CONNECTIONS change the load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../src/server/app.js';
+
+interface Histogram { average: number; p50: number; p90: number; p99: number; max: number }
+interface Result {
+  latency: Histogram;
+  requests: Histogram & { total: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+interface RequestSpec { method?: string; path?: string; setupRequest?: (req: { path: string }) => { path: string } }
+type Autocannon = (opts: { url: string; connections: number; duration: number; requests?: RequestSpec[] }, cb: (err: Error | null, r: Result) => void) => unknown;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const SECONDS = Number(process.env['JIXIAO_BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['JIXIAO_BENCH_CONNECTIONS'] ?? 100);
+const WARMUP = 2;
+const TARGET_P99_MS = 50;
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const bin = join(packageRoot(), 'bin', 'jixiao');
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /jixiao 已启动：(http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready: ${out}`)));
+  });
+}
+
+function run(url: string, requests: RequestSpec[], duration: number): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration, requests }, (err, r) => (err ? reject(err) : resolve(r)));
+  });
+}
+
+const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-web-'));
+  log(`starting jixiao serve on ${join(dir, 'bench.sqlite')} (imports the samples)…`);
+  const { child, url } = await startServer(join(dir, 'bench.sqlite'));
+  try {
+    const page = await (await fetch(`${url}/api/projects?limit=500`)).json() as { total: number; items: { id: number }[] };
+    const ids = page.items.map((p) => p.id);
+    log(`server at ${url}; ${page.total} projects`);
+    let n = 0;
+    const routes: Record<string, { path: string; requests: RequestSpec[] }> = {
+      static: { path: '/api/docs/static/favicon-32x32.png', requests: [{ method: 'GET', path: '/api/docs/static/favicon-32x32.png' }] },
+      project: {
+        path: '/api/projects/:id',
+        requests: [{ method: 'GET', path: '/api/projects/1', setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[n++ % ids.length]}` }) }],
+      },
+      search: { path: `/api/search?q=满意`, requests: [{ method: 'GET', path: `/api/search?q=${encodeURIComponent('满意')}` }] },
+    };
+    const report: Record<string, unknown> = {};
+    for (const [name, r] of Object.entries(routes)) {
+      const check = await fetch(`${url}${r.requests[0]!.path}`);
+      if (check.status !== 200) throw new Error(`${r.path}: ${check.status}`);
+      log(`${name.padEnd(8)} warm-up ${WARMUP} s…`);
+      await run(url, r.requests, WARMUP);
+      log(`${name.padEnd(8)} ${CONNECTIONS} connections, ${SECONDS} s…`);
+      const res = await run(url, r.requests, SECONDS);
+      const row = {
+        path: r.path,
+        p50Ms: res.latency.p50,
+        p99Ms: res.latency.p99,
+        avgMs: round(res.latency.average),
+        maxMs: res.latency.max,
+        reqPerSec: round(res.requests.average, 0),
+        requests: res.requests.total,
+        non2xx: res.non2xx,
+        errors: res.errors,
+        timeouts: res.timeouts,
+      };
+      log(`${name.padEnd(8)} p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ${row.reqPerSec} req/s  (${row.requests} requests, ${row.non2xx} non-2xx, ${row.errors} errors)`);
+      report[name] = row;
+    }
+    const rows = report as Record<string, { p99Ms: number; non2xx: number; errors: number }>;
+    const pass = Object.values(rows).every((r) => r.p99Ms < TARGET_P99_MS && r.non2xx === 0 && r.errors === 0);
+    process.stdout.write(`${JSON.stringify({
+      connections: CONNECTIONS,
+      secondsPerRoute: SECONDS,
+      database: 'sqlite',
+      projects: page.total,
+      machine: { cpus: cpus().length, node: process.version },
+      target: { p99Ms: TARGET_P99_MS },
+      routes: report,
+      pass,
+    }, null, 2)}\n`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
