@@ -1,9 +1,10 @@
 // The JSON API under /api. Every route declares its request and response schemas (schemas.ts); the
-// handlers only call the store and the pipeline.
+// handlers only call the store and the pipeline. The read routes answer through the cache (cache.ts):
+// encoded once with their response schema, then sent as bytes.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { diffDocuments } from '../diff/index.js';
 import { importBytes, listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
@@ -11,8 +12,7 @@ import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
 import { getUnit, listUnits } from '../store/units.js';
-import { renderReportHtml } from '../cli/render/report-html.js';
-import { CSP as REPORT_CSP } from '../cli/render/report-html.js';
+import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.js';
 import type { Store } from '../store/index.js';
 import type { ResultCache } from './cache.js';
 import type { DocumentCache } from './documents.js';
@@ -150,7 +150,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
         file: u.file,
         ok: rejected === null,
         ...(rejected ? { error: rejected.message } : {}),
-        layout: rejected?.code === 'not-text' ? null : doc.source.layout,
+        layout: rejected ? null : doc.source.layout,
         title: doc.title,
         department: doc.department,
         units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
