@@ -23,7 +23,7 @@ const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hir
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT, colorPrimary: '#1668dc', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontFamily: FONT, colorPrimary: '#1668dc', borderRadius: 6 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

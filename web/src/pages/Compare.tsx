@@ -25,7 +25,8 @@ const FIELD_LABEL: Record<string, string> = { total: '总计', ...SOURCE_LABEL }
 const versionLabel = (u: UnitVersion) => `第${u.version}版${u.latest ? '（最新）' : ''} · ${u.year ?? '—'} 年 · ${u.file} · ${dateTime(u.importedAt)}`;
 
 function Funding({ f }: { f: FundingDiff }) {
-  if (!f.changed && !f.columnsReconciled) return null;
+  // columns printed differently but agreeing are not a change: the notes above say so once
+  if (!f.changed) return null;
   return (
     <div className="diff-field">
       <span className="diff-label">金额</span>
@@ -106,9 +107,9 @@ function DiffView({ diff, a, b }: { diff: Diff; a: UnitVersion | undefined; b: U
         </div>
         <div className="stat-grid" style={{ marginTop: 12 }}>
           <Statistic title="相同项目" value={pc.same} />
-          <Statistic title="有改动" value={pc.changed} valueStyle={{ color: pc.changed ? '#d48806' : undefined }} />
-          <Statistic title="新增" value={pc.added} valueStyle={{ color: pc.added ? '#389e0d' : undefined }} />
-          <Statistic title="删去" value={pc.removed} valueStyle={{ color: pc.removed ? '#cf1322' : undefined }} />
+          <Statistic title="有改动" value={pc.changed} styles={{ content: { color: pc.changed ? '#d48806' : undefined } }} />
+          <Statistic title="新增" value={pc.added} styles={{ content: { color: pc.added ? '#389e0d' : undefined } }} />
+          <Statistic title="删去" value={pc.removed} styles={{ content: { color: pc.removed ? '#cf1322' : undefined } }} />
           <Statistic title="指标改动 / 新增 / 删去" value={`${ic.changed} / ${ic.added} / ${ic.removed}`} />
         </div>
         {diff.notes.length > 0 ? <Alert style={{ marginTop: 12 }} type="info" showIcon title="说明（不算改动）" description={<ul className="notes">{diff.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>} /> : null}
@@ -126,7 +127,7 @@ function DiffView({ diff, a, b }: { diff: Diff; a: UnitVersion | undefined; b: U
         return (
           <div key={u.name} className="diff-unit">
             <Typography.Title level={5}>{u.name}</Typography.Title>
-            {u.funding && (u.funding.changed || u.funding.columnsReconciled) ? <Card size="small" title="单位行"><Funding f={u.funding} /></Card> : null}
+            {u.funding && u.funding.changed ? <Card size="small" title="单位行"><Funding f={u.funding} /></Card> : null}
             {shown.length === 0 ? <EmptyState description="两版的项目完全相同" /> : <Stack gap={8}>{shown.map((p, i) => <Project key={`${p.name}-${i}`} p={p} />)}</Stack>}
           </div>
         );

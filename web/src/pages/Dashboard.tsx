@@ -1,6 +1,6 @@
 // 总览: what the stored tables hold — money by unit and by source, the indicator mix, how much of it is
 // quantified, and the review findings — every chart a way into the filtered list behind it.
-import { Alert, Button, Card, Progress, Select, Statistic, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Progress, Select, Statistic, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Overview } from '../api/types';
@@ -10,11 +10,12 @@ import { int, KIND_LABEL, level1Label, level2Label, percent, SEVERITY_COLOR, SEV
 import { distinct, useDocuments, useOverview } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 
-const LABEL_WIDTH = 168;
 const barHeight = (n: number) => Math.max(160, n * 30 + 70);
-const truncate = { width: LABEL_WIDTH, overflow: 'truncate' as const, ellipsis: '…' };
+/** how the bar charts fit their width: category labels (unit names, rule titles) cut shorter and fewer ticks on a phone */
+interface Fit { truncate: { width: number; overflow: 'truncate'; ellipsis: string }; valueAxis: { splitNumber?: number } }
+const fitFor = (narrow: boolean): Fit => ({ truncate: { width: narrow ? 88 : 168, overflow: 'truncate', ellipsis: '…' }, valueAxis: narrow ? { splitNumber: 3 } : {} });
 
-function fundingByUnitOption(o: Overview): ChartOption {
+function fundingByUnitOption(o: Overview, { truncate, valueAxis }: Fit): ChartOption {
   const rows = [...o.fundingByUnit].sort((a, b) => a.total - b.total);
   return {
     tooltip: {
@@ -23,7 +24,7 @@ function fundingByUnitOption(o: Overview): ChartOption {
     },
     legend: { top: 0, data: SOURCE_KEYS.map((k) => SOURCE_LABEL[k]) },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '万元', axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'value', name: '万元', axisLabel: { hideOverlap: true }, ...valueAxis },
     yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: truncate },
     series: SOURCE_KEYS.map((k) => ({
       name: SOURCE_LABEL[k], type: 'bar', stack: 'funding', data: rows.map((r) => r[k]), itemStyle: { color: SOURCE_COLOR[k] },
@@ -71,16 +72,16 @@ function targetKindsOption(o: Overview): ChartOption {
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => KIND_LABEL[r.kind as keyof typeof KIND_LABEL] ?? r.kind), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: '个' },
-    series: [{ type: 'bar', name: '指标数', data: rows.map((r) => ({ value: r.count, kind: r.kind })), itemStyle: { color: '#597ef7' }, barMaxWidth: 36 }],
+    series: [{ type: 'bar', name: '指标数', data: rows.map((r) => ({ value: r.count, kind: r.kind })), itemStyle: { color: '#597ef7' }, barMaxWidth: 36, label: { show: true, position: 'top', fontSize: 11 } }],
   };
 }
 
-function findingsByRuleOption(o: Overview): ChartOption {
+function findingsByRuleOption(o: Overview, { truncate, valueAxis }: Fit): ChartOption {
   const rows = [...o.findingsByRule].sort((a, b) => a.count - b.count);
   return {
     tooltip: { trigger: 'item', confine: true, formatter: (p) => { const r = rows[(p as { dataIndex: number }).dataIndex]; return r ? `${r.title}<br/>${r.rule} · ${SEVERITY_LABEL[r.severity]}：${r.count} 条` : ''; } },
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '条', minInterval: 1 },
+    xAxis: { type: 'value', name: '条', minInterval: 1, ...valueAxis },
     yAxis: { type: 'category', data: rows.map((r) => r.title), axisLabel: truncate },
     series: [{
       type: 'bar', name: '问题数', barMaxWidth: 18,
@@ -90,13 +91,13 @@ function findingsByRuleOption(o: Overview): ChartOption {
   };
 }
 
-function findingsByUnitOption(o: Overview): ChartOption {
+function findingsByUnitOption(o: Overview, { truncate, valueAxis }: Fit): ChartOption {
   const rows = [...o.findingsByUnit].sort((a, b) => (a.error + a.warning + a.info) - (b.error + b.warning + b.info));
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '条', minInterval: 1 },
+    xAxis: { type: 'value', name: '条', minInterval: 1, ...valueAxis },
     yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: truncate },
     series: SEVERITIES.map((s) => ({ name: SEVERITY_LABEL[s], type: 'bar', stack: 'f', data: rows.map((r) => r[s]), itemStyle: { color: SEVERITY_COLOR[s] }, emphasis: { focus: 'series' } })),
   };
@@ -124,10 +125,14 @@ export default function Dashboard() {
     return q.toString();
   };
 
-  const options = useMemo(() => o && {
-    byUnit: fundingByUnitOption(o), bySource: fundingBySourceOption(o), mix: indicatorMixOption(o), kinds: targetKindsOption(o),
-    byRule: findingsByRuleOption(o), findingsByUnit: findingsByUnitOption(o),
-  }, [o]);
+  const narrow = !Grid.useBreakpoint().md;
+  const options = useMemo(() => {
+    const fit = fitFor(narrow);
+    return o && {
+    byUnit: fundingByUnitOption(o, fit), bySource: fundingBySourceOption(o), mix: indicatorMixOption(o), kinds: targetKindsOption(o),
+    byRule: findingsByRuleOption(o, fit), findingsByUnit: findingsByUnitOption(o, fit),
+    };
+  }, [o, narrow]);
 
   const filters = (
     <>
@@ -245,7 +250,7 @@ export default function Dashboard() {
             />
           )}
         </ChartCard>
-        <ChartCard title="审核问题（按单位）" extra={<Typography.Text type="secondary" className="note">点击查看问题</Typography.Text>}>
+        <ChartCard title="审核问题（按单位）" className="wide" extra={<Typography.Text type="secondary" className="note">点击查看问题</Typography.Text>}>
           {o.findingsByUnit.length === 0 ? <EmptyState description="没有审核问题" /> : (
             <Chart
               label="审核问题（按单位）" option={options.findingsByUnit} height={barHeight(o.findingsByUnit.length)}

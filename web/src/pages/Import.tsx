@@ -11,14 +11,15 @@ import type { ImportPreviewFile, ImportResult } from '../api/types';
 import { errorMessage, PageTitle, SeverityTag, Stack } from '../components/common';
 import { int, SEVERITY_LABEL } from '../lib/format';
 
-type Diagnostic = ImportPreviewFile['diagnostics'][number];
+type Diagnostic = ImportPreviewFile['diagnostics'][number] & { key: number };
 const MAX_FILES = 20;
 const MAX_BYTES = 10 * 1024 * 1024;
 const LAYOUT_LABEL: Record<string, string> = { 'tabular-text': '制表符分隔文本', 'flowed-text': 'PDF 转出的文本', pdf: 'PDF', xlsx: 'Excel' };
 
 const keyOf = (f: File) => `${f.name}:${f.size}:${f.lastModified}`;
 
-function Diagnostics({ list }: { list: Diagnostic[] }) {
+function Diagnostics({ list: raw }: { list: ImportPreviewFile['diagnostics'] }) {
+  const list: Diagnostic[] = raw.map((d, key) => ({ ...d, key }));
   const cols: ColumnsType<Diagnostic> = [
     { title: '行', dataIndex: 'line', key: 'line', width: 64, align: 'right', render: (l: number | null) => l ?? '—', sorter: (a, b) => (a.line ?? 0) - (b.line ?? 0), defaultSortOrder: 'ascend' },
     { title: '级别', key: 'severity', width: 70, render: (_, d) => <SeverityTag severity={d.severity} />, filters: (['error', 'warning', 'info'] as const).map((s) => ({ text: SEVERITY_LABEL[s], value: s })), onFilter: (v, d) => d.severity === v },
@@ -27,7 +28,7 @@ function Diagnostics({ list }: { list: Diagnostic[] }) {
   ];
   return (
     <Table<Diagnostic>
-      rowKey={(d, i) => `${d.code}-${d.line}-${i}`} size="small" columns={cols} dataSource={list} scroll={{ x: 700 }}
+      rowKey="key" size="small" columns={cols} dataSource={list} scroll={{ x: 700 }}
       pagination={list.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: '没有需要说明的情况' }}
     />
@@ -55,7 +56,7 @@ function PreviewCard({ p }: { p: ImportPreviewFile }) {
         { key: 'n', label: '内容', children: <b data-testid="preview-counts">{p.units.length} 个单位，{int(p.projects)} 个项目，{int(p.indicators)} 个指标</b> },
       ]} />
       <Typography.Title level={5} style={{ marginTop: 8 }}>资金使用单位</Typography.Title>
-      <List size="small" bordered dataSource={p.units} renderItem={(u) => <List.Item extra={`${u.projects} 个项目`}>{u.name}</List.Item>} locale={{ emptyText: '没有读到单位' }} />
+      <List size="small" bordered dataSource={p.units} renderItem={(u) => <List.Item><span>{u.name}</span><span className="muted">{u.projects} 个项目</span></List.Item>} locale={{ emptyText: '没有读到单位' }} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         读取说明 <Typography.Text type="secondary" className="note">错误 {bySeverity.error}，警告 {bySeverity.warning}，提示 {bySeverity.info}</Typography.Text>
       </Typography.Title>
@@ -153,7 +154,7 @@ export default function Import() {
             {previewed ? (
               <>
                 {previewed.map((p, i) => <PreviewCard key={`${p.file}-${i}`} p={p} />)}
-                <Card size="small">
+                <Card size="small" className="confirm-bar">
                   <Space wrap align="center">
                     <Button type="primary" size="large" disabled={good.length === 0} loading={commit.isPending} onClick={() => commit.mutate(good)}>
                       确认导入{good.length > 0 ? ` ${good.length} 个文件` : ''}

@@ -41,9 +41,9 @@ function distributionOption(d: IndicatorPage['distribution']): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: (ps) => { const p = (Array.isArray(ps) ? ps[0] : ps) as { name: string; value: number }; return `${p.name}${d.unit ?? ''}：${p.value} 个指标`; } },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: d.buckets.map((b) => b.label), name: d.unit ?? '', axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: d.buckets.map((b) => b.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', name: '指标数', minInterval: 1 },
-    series: [{ type: 'bar', name: '指标数', data: d.buckets.map((b) => b.count), itemStyle: { color: '#36cfc9' }, barMaxWidth: 40 }],
+    series: [{ type: 'bar', name: '指标数', data: d.buckets.map((b) => b.count), itemStyle: { color: '#36cfc9' }, barMaxWidth: 40, label: { show: true, position: 'top', fontSize: 11 } }],
   };
 }
 

@@ -2,7 +2,7 @@
 // structure with both targets as written and as read, the review findings beside the lines they concern,
 // the source text around it, and the same project in the unit's other versions.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -66,6 +66,7 @@ export default function ProjectPage() {
   const q = useQuery({ queryKey: ['project', pid], queryFn: ({ signal }) => api.project(pid, signal), enabled: valid });
   const p = q.data;
   const data = useMemo(() => (p ? rows(p) : []), [p]);
+  const narrow = !Grid.useBreakpoint().md;
 
   if (!valid) return <ErrorBox error={new Error(`“${id}”不是有效的项目编号`)} />;
   if (q.isPending) return <><PageTitle title="项目详情" /><Loading rows={12} /></>;
@@ -124,7 +125,15 @@ export default function ProjectPage() {
       />
       <Stack>
         <Card title="原表行" size="small">
-          <div className="scroll-x">
+          {narrow ? (
+            <Descriptions size="small" bordered column={1} items={[
+              { key: 't', label: '总计', children: <b className="num">{wan(a.total)}</b> },
+              { key: 'f', label: '财政拨款', children: <span className="num">{wan(a.fiscal)}</span> },
+              { key: 's', label: '财政专户拨款', children: <span className="num">{wan(a.specialAccount)}</span> },
+              { key: 'o', label: '其他资金', children: <span className="num">{wan(a.other)}</span> },
+              { key: 'u', label: '未归列', children: <Unplaced amounts={a.unplaced} /> },
+            ]} />
+          ) : <div className="scroll-x">
             <table className="official-row">
               <thead>
                 <tr><th>项目名称（资金使用单位）</th><th>总计</th><th>财政拨款</th><th>财政专户拨款</th><th>其他资金</th><th>未归列</th></tr>
@@ -140,7 +149,7 @@ export default function ProjectPage() {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </div>}
           {a.unplaced.length > 0 ? <div style={{ marginTop: 8 }}><UnplacedNote compact /></div> : null}
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} style={{ marginTop: 12 }} items={[
             { key: 'score', label: '审核评分', children: p.score === null ? '—' : `${p.score.toFixed(1)}（${p.grade ?? '—'}）` },

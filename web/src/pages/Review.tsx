@@ -1,7 +1,7 @@
 // 审核: the review findings of the stored tables, filtered by rule, severity, category and unit, and each
 // table's printable HTML review report.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Collapse, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Collapse, List, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,25 +11,36 @@ import { EmptyState, ErrorBox, PageTitle, SeverityTag } from '../components/comm
 import { CATEGORY_LABEL, categoryLabel, dateTime, int, SEVERITY_LABEL, SEVERITIES } from '../lib/format';
 import { distinct, useDocuments } from '../lib/queries';
 import { useUrlState } from '../lib/url';
+import { useWindowHeight } from '../lib/useWindowHeight';
 
 const PAGE_SIZES = [50, 100, 200, 500];
 const gradeColor: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
 function Reports({ docs }: { docs: DocumentItem[] }) {
-  const cols: ColumnsType<DocumentItem> = [
-    { title: '表', key: 'file', render: (_, d) => <span>{d.title ?? d.file}<br /><span className="muted note">{d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''}</span></span> },
-    { title: '单位 / 项目', key: 'n', width: 110, render: (_, d) => `${d.units.length} / ${d.projectCount}` },
-    { title: '评分', key: 'score', width: 100, render: (_, d) => (d.score === null ? '—' : <span>{d.score.toFixed(1)} {d.grade ? <Tag color={gradeColor[d.grade]}>{d.grade}</Tag> : null}</span>) },
-    { title: '错误 / 警告', key: 'ew', width: 110, render: (_, d) => <span><span style={{ color: '#cf1322' }}>{d.errors}</span> / <span style={{ color: '#d48806' }}>{d.warnings}</span></span> },
-    { title: '导入时间', key: 'at', width: 170, render: (_, d) => dateTime(d.importedAt) },
-    { title: '', key: 'report', width: 130, render: (_, d) => <Button size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button> },
-  ];
-  return <Table<DocumentItem> rowKey="id" size="small" columns={cols} dataSource={docs} pagination={false} scroll={{ x: 860 }} locale={{ emptyText: <EmptyState description="还没有导入任何表" /> }} />;
+  return (
+    <List
+      size="small" dataSource={docs} locale={{ emptyText: <EmptyState description="还没有导入任何表" /> }}
+      renderItem={(d) => (
+        <List.Item actions={[<Button key="r" size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button>]}>
+          <List.Item.Meta
+            title={<span>{d.title ?? d.file} {d.score !== null ? <Tag color={gradeColor[d.grade ?? ''] ?? 'default'}>{d.score.toFixed(1)} {d.grade}</Tag> : null}</span>}
+            description={
+              <span className="note">
+                {d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''} · {d.units.length} 个单位，{d.projectCount} 个项目 ·
+                错误 <b style={{ color: '#cf1322' }}>{d.errors}</b>，警告 <b style={{ color: '#d48806' }}>{d.warnings}</b> · {dateTime(d.importedAt)} 导入
+              </span>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
 }
 
 export default function Review() {
   const url = useUrlState();
   const docs = useDocuments();
+  const height = useWindowHeight();
   const page = Math.max(1, url.num('page') ?? 1);
   const size = PAGE_SIZES.includes(url.num('size') ?? 0) ? (url.num('size') as number) : 50;
   const params: Params = {
@@ -102,26 +113,27 @@ export default function Review() {
         ) : null}
       </Card>
 
+      <Collapse
+        style={{ marginBottom: 12 }}
+        defaultActiveKey={(docs.data?.length ?? 0) <= 5 ? ['reports'] : []}
+        items={[{
+          key: 'reports', label: '各表审核报告（可打印的 HTML，在新标签页打开）',
+          children: docs.isError ? <ErrorBox error={docs.error} retry={() => docs.refetch()} /> : docs.isPending ? <Typography.Text type="secondary">加载中…</Typography.Text> : <Reports docs={docs.data} />,
+        }]}
+      />
+
       {result.isError ? <ErrorBox error={result.error} retry={() => result.refetch()} /> : (
-        <Table<FindingItem>
-          rowKey="id" size="small" columns={cols} dataSource={data?.items ?? []} loading={result.isFetching} scroll={{ x: 1100 }}
+        <div data-testid="findings"><Table<FindingItem>
+          rowKey="id" size="small" virtual columns={cols} dataSource={data?.items ?? []} loading={result.isFetching} scroll={{ x: 1100, y: Math.max(360, height - 280) }}
           locale={{ emptyText: result.isPending ? ' ' : <EmptyState description={filtered ? '没有符合条件的审核问题' : '没有审核问题'} /> }}
           pagination={{
             current: page, pageSize: size, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
             showTotal: (t) => `共 ${int(t)} 条`,
             onChange: (p, s) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }),
           }}
-        />
+        /></div>
       )}
 
-      <Collapse
-        style={{ marginTop: 16 }}
-        defaultActiveKey={['reports']}
-        items={[{
-          key: 'reports', label: '各表审核报告（可打印的 HTML，在新标签页打开）',
-          children: docs.isError ? <ErrorBox error={docs.error} retry={() => docs.refetch()} /> : docs.isPending ? <Typography.Text type="secondary">加载中…</Typography.Text> : <Reports docs={docs.data} />,
-        }]}
-      />
     </>
   );
 }
