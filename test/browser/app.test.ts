@@ -1,0 +1,261 @@
+// The web app in a real Chromium against the real server: the server (buildServer) runs in-process on a
+// temporary SQLite database holding samples 000–003; sample 004 is imported through the 导入 page.
+// Every page is also checked for console errors and for spilling sideways on a 400 px screen, and
+// screenshotted (1280×800 and 400×800) into test/browser/screenshots/.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildServer } from '../../src/server/index.js';
+import { importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
+import { CHROMIUM, ROOT } from './setup.js';
+
+const SAMPLES = join(ROOT, 'samples');
+const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
+const PRELOADED = ['000_df1d7dc7c09f411b.txt', '001_34b9b435912c22a9.txt', '002_02da4d888feccc7a.txt', '003_7b33df3d06e95335.txt'];
+const UPLOADED = '004_08daa9245e557faf.txt';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+let store: Store;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+interface Opened { page: Page; errors: string[] }
+
+/** a page with its console errors, failed requests and uncaught exceptions collected */
+async function open(path: string, width = 1280): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
+  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400); // let chart animations settle
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${base}/api${path}`);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** the number of painted pixels of each chart canvas */
+const paintedPixels = (page: Page) => page.$$eval('[data-chart] canvas', (cs) => (cs as HTMLCanvasElement[]).map((c) => {
+  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+  return n;
+}));
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-browser-')), 'test.sqlite'));
+  await migrate(store);
+  for (const f of PRELOADED) {
+    const r = await importBytes(store, readFileSync(join(SAMPLES, f)), { file: f });
+    expect(r.status).toBe('imported');
+  }
+  app = await buildServer({ store, logger: false, webDir: join(ROOT, 'web', 'dist') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  const t = (what: string, since: number) => process.env['JIXIAO_DEBUG_CLOSE'] && process.stderr.write(`${what} ${Math.round(performance.now() - since)}ms\n`);
+  let s = performance.now();
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  t('contexts', s); s = performance.now();
+  await browser?.close();
+  t('browser', s); s = performance.now();
+  // keep-alive sockets (the test's own fetches) would otherwise hold close() until they time out
+  app?.server.closeAllConnections();
+  await app?.close();
+  t('app', s); s = performance.now();
+  await store?.close();
+  t('store', s);
+}, 60_000);
+
+describe('web app in Chromium', { timeout: 90_000 }, () => {
+  test('总览 draws its six charts with ink on every canvas, notes 未归列, and a chart click opens the filtered list', async () => {
+    const { page, errors } = await open('/');
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart] canvas').length >= 6, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(1200);
+    const painted = await paintedPixels(page);
+    expect(painted.length).toBe(6);
+    for (const n of painted) expect(n).toBeGreaterThan(500);
+    await expect(page.getByText('的资金来源未归列').count()).resolves.toBe(1);
+    await expect(page.locator('.ant-statistic').filter({ hasText: '项目' }).first().textContent()).resolves.toContain('329');
+    await shot(page, 'dashboard-1280');
+
+    // the 资金来源 ring: almost all of it (≈94 %) is 财政拨款; its bottom is in that slice
+    const pie = page.locator('[data-chart="资金来源"]');
+    const box = (await pie.boundingBox())!;
+    const r = Math.min(box.width, box.height) / 2 * 0.56;
+    await pie.click({ position: { x: box.width / 2, y: box.height * 0.45 + r } });
+    await page.waitForURL(/\/projects\?.*source=fiscal/, { timeout: 10_000 });
+    await page.locator('.ant-table-row').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  test('指标: searching 满意度 lists satisfaction indicators, with facets and the distribution of targets', async () => {
+    const { page, errors } = await open('/indicators');
+    await page.getByLabel('检索指标').fill('满意度');
+    await page.getByLabel('检索指标').press('Enter');
+    await page.waitForURL(/q=%E6%BB%A1%E6%84%8F%E5%BA%A6/);
+    // the previous page stays on screen until the new one arrives: wait for the answer to the search
+    await page.waitForFunction(() => document.querySelector('.ant-table-row .ant-table-cell')?.textContent?.includes('满意度'));
+    const names = await page.locator('.ant-table-row .ant-table-cell:first-child').allTextContents();
+    expect(names.length).toBeGreaterThan(5);
+    for (const n of names) expect(n).toContain('满意度');
+    const total = await page.getByText(/共 [\d,]+ 个指标/).textContent();
+    expect(Number(total!.replace(/\D/g, ''))).toBeGreaterThan(100);
+    await expect(page.getByText('31 服务对象满意度').count()).resolves.toBeGreaterThan(0);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart] canvas').length === 1);
+    const painted = await paintedPixels(page);
+    expect(painted[0]).toBeGreaterThan(500);
+    await shot(page, 'indicators-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('导入: a file that is not a table gets a clear error and stores nothing; sample 004 previews, imports 10 projects, and they are listed', async () => {
+    const before = await api<{ documents: number }>('/health');
+    const { page, errors } = await open('/import');
+    const input = page.locator('input[type=file]');
+
+    await input.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是绩效目标表，只是一段说明文字。\n第二行。\n') });
+    await page.getByTestId('preview-error').waitFor();
+    await expect(page.getByTestId('preview-error').textContent()).resolves.toContain('无法读取，不会导入');
+    await expect(page.getByRole('button', { name: /确认导入/ }).isDisabled()).resolves.toBe(true);
+    expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents);
+    await page.getByRole('button', { name: '清空' }).click();
+
+    await input.setInputFiles(join(SAMPLES, UPLOADED));
+    await page.getByTestId('preview-file').waitFor();
+    await expect(page.getByTestId('preview-counts').textContent()).resolves.toMatch(/1 个单位，10 个项目/);
+    await expect(page.getByText('广州市残疾人就业培训服务中心').count()).resolves.toBeGreaterThan(0);
+    expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents); // a preview stores nothing
+    await shot(page, 'import-preview-1280');
+
+    await page.getByRole('button', { name: /确认导入 1 个文件/ }).click();
+    await page.getByText('导入完成').waitFor();
+    await expect(page.getByTestId('import-results').textContent()).resolves.toMatch(/已导入.*10 个项目/);
+    expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents + 1);
+    await shot(page, 'import-done-1280');
+    expect(errors).toEqual([]);
+
+    const list = await open(`/projects?unit=${encodeURIComponent('广州市残疾人就业培训服务中心')}`);
+    await list.page.locator('.ant-table-row').first().waitFor();
+    await expect(list.page.getByText('共 10 个项目').count()).resolves.toBe(1);
+    await expect(list.page.locator('.ant-table-row').count()).resolves.toBe(10);
+    await expect(list.page.getByText('机构运行辅助经费').count()).resolves.toBe(1);
+    expect(list.errors).toEqual([]);
+  });
+
+  test('项目: filters, sort and page live in the URL', async () => {
+    const { page, errors } = await open('/projects?sort=total&order=desc&size=100');
+    await page.locator('.ant-table-row').first().waitFor();
+    const first = await page.locator('.ant-table-row').first().locator('.ant-table-cell').nth(3).textContent();
+    const top = await api<{ items: { amounts: { total: number } }[] }>('/projects?sort=total&order=desc&limit=1');
+    expect(Number(first!.replace(/,/g, ''))).toBeCloseTo(top.items[0]!.amounts.total, 2);
+    await expect(page.getByText('100 条/页').count()).resolves.toBe(1);
+    await shot(page, 'projects-1280');
+
+    await page.getByRole('listitem', { name: '2' }).click();
+    await page.waitForURL(/page=2/);
+    expect(page.url()).toContain('sort=total');
+    expect(page.url()).toContain('order=desc');
+
+    await page.getByLabel('检索项目').fill('运维');
+    await page.getByLabel('检索项目').press('Enter');
+    await page.waitForURL(/q=%E8%BF%90%E7%BB%B4/);
+    await page.locator('mark.hl').first().waitFor();
+    await expect(page.locator('mark.hl').first().textContent()).resolves.toBe('运维');
+    expect(errors).toEqual([]);
+  });
+
+  test('项目详情: the official row, indicators with both targets read, findings beside them, the source excerpt', async () => {
+    const top = await api<{ items: { id: number; name: string; findingCount: number; indicatorCount: number }[] }>('/projects?sort=findings&order=desc&limit=1');
+    const p = top.items[0]!;
+    expect(p.findingCount).toBeGreaterThan(0);
+    const { page, errors } = await open(`/projects/${p.id}`);
+    await page.getByRole('heading', { name: p.name }).waitFor();
+    await expect(page.locator('.official-row td').first().textContent()).resolves.toBe(p.name);
+    const indicatorRows = page.locator('.ant-table-row');
+    await expect(indicatorRows.count()).resolves.toBe(p.indicatorCount);
+    await expect(page.locator('.target-read .kind-tag').count()).resolves.toBe(p.indicatorCount * 2);
+    await expect(page.locator('.finding-line').count()).resolves.toBe(p.findingCount);
+    await expect(page.locator('pre.source .source-line').count()).resolves.toBeGreaterThan(3);
+    await expect(page.locator('pre.source .source-line.current').count()).resolves.toBe(1);
+    await shot(page, 'project-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('对比: 广州市技师学院 in 000 against 002 shows word-level changes', async () => {
+    const units = await api<{ id: number; name: string; file: string }[]>(`/units?name=${encodeURIComponent('广州市技师学院')}`);
+    const a = units.find((u) => u.file.startsWith('000_'))!;
+    const b = units.find((u) => u.file.startsWith('002_'))!;
+    const { page, errors } = await open(`/compare?a=${a.id}&b=${b.id}`);
+    await page.locator('.diff-project').first().waitFor();
+    await expect(page.locator('.diff-project[data-status="changed"]').count()).resolves.toBe(4);
+    await expect(page.locator('ins.diff-ins').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('del.diff-del').count()).resolves.toBeGreaterThan(0);
+    const del = page.locator('del.diff-del').first();
+    expect(await del.evaluate((e) => getComputedStyle(e).textDecorationLine)).toContain('line-through');
+    await shot(page, 'compare-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('审核: findings filtered by rule, with links to each table\'s HTML report', async () => {
+    const { page, errors } = await open('/review?rule=output-coverage');
+    const rows = page.getByTestId('findings').locator('.ant-table-row');
+    await rows.first().waitFor();
+    const rules = await rows.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    for (const r of rules) expect(r).toContain('output-coverage');
+    const href = await page.getByRole('link', { name: '打开审核报告' }).first().getAttribute('href');
+    expect(href).toMatch(/^\/api\/documents\/\d+\/report$/);
+    const report = await fetch(`${base}${href}`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('text/html');
+    await shot(page, 'review-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('every page at 400×800: collapses to a menu button, nothing spills sideways, no console errors', async () => {
+    const pages: [string, string][] = [
+      ['/', 'dashboard'], ['/projects', 'projects'], ['/projects/1', 'project'], ['/indicators?q=%E6%BB%A1%E6%84%8F%E5%BA%A6', 'indicators'],
+      ['/review', 'review'], ['/import', 'import'], ['/compare?a=1&b=9', 'compare'],
+    ];
+    for (const [path, name] of pages) {
+      const { page, errors } = await open(path, 400);
+      await page.getByRole('button', { name: '打开菜单' }).waitFor();
+      await page.waitForTimeout(800);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} spills ${overflow}px`).toBeLessThanOrEqual(0);
+      await shot(page, `${name}-400`);
+      expect(errors, path).toEqual([]);
+    }
+  });
+
+  test('an unknown project and an unknown path say so', async () => {
+    const missing = await open('/projects/999999');
+    await missing.page.getByText('没有找到').waitFor();
+    const lost = await open('/no-such-page');
+    await lost.page.getByText('没有这个页面').waitFor();
+    // a 404 from the API is logged by Chromium as a failed resource; that is the expected answer here
+    expect(missing.errors.filter((e) => !e.includes('404'))).toEqual([]);
+    expect(lost.errors).toEqual([]);
+  });
+});
