@@ -7,15 +7,22 @@ import type { Overview } from '../api/types';
 import Chart, { type ChartOption } from '../components/Chart';
 import { EmptyState, ErrorBox, Loading, PageTitle } from '../components/common';
 import { int, KIND_LABEL, level1Label, level2Label, percent, SEVERITY_COLOR, SEVERITY_LABEL, SEVERITIES, SOURCE_COLOR, SOURCE_KEYS, SOURCE_LABEL, UNPLACED_NOTE, wan, type SourceKey } from '../lib/format';
-import { distinct, useDocuments, useOverview } from '../lib/queries';
+import { distinct, useDocuments, useOverview, useUnits } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 
 const barHeight = (n: number) => Math.max(160, n * 30 + 70);
 /** how the bar charts fit their width: category labels (unit names, rule titles) cut shorter and fewer ticks on a phone */
-interface Fit { truncate: { width: number; overflow: 'truncate'; ellipsis: string }; valueAxis: { splitNumber?: number } }
-const fitFor = (narrow: boolean): Fit => ({ truncate: { width: narrow ? 88 : 168, overflow: 'truncate', ellipsis: '…' }, valueAxis: narrow ? { splitNumber: 3 } : {} });
+interface Fit {
+  truncate: { width: number; overflow: 'truncate'; ellipsis: string };
+  valueAxis: { splitNumber?: number };
+  /** a unit's axis label: its name, with the year when two units of the chart share the name */
+  unitLabel: (unitId: number, unit: string) => string;
+}
+const fitFor = (narrow: boolean, unitLabel: Fit['unitLabel']): Fit => ({
+  truncate: { width: narrow ? 88 : 168, overflow: 'truncate', ellipsis: '…' }, valueAxis: narrow ? { splitNumber: 3 } : {}, unitLabel,
+});
 
-function fundingByUnitOption(o: Overview, { truncate, valueAxis }: Fit): ChartOption {
+function fundingByUnitOption(o: Overview, { truncate, valueAxis, unitLabel }: Fit): ChartOption {
   const rows = [...o.fundingByUnit].sort((a, b) => a.total - b.total);
   return {
     tooltip: {
@@ -25,9 +32,9 @@ function fundingByUnitOption(o: Overview, { truncate, valueAxis }: Fit): ChartOp
     legend: { top: 0, data: SOURCE_KEYS.map((k) => SOURCE_LABEL[k]) },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: '万元', axisLabel: { hideOverlap: true }, ...valueAxis },
-    yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: truncate },
+    yAxis: { type: 'category', data: rows.map((r) => unitLabel(r.unitId, r.unit)), axisLabel: truncate },
     series: SOURCE_KEYS.map((k) => ({
-      name: SOURCE_LABEL[k], type: 'bar', stack: 'funding', data: rows.map((r) => r[k]), itemStyle: { color: SOURCE_COLOR[k] },
+      name: SOURCE_LABEL[k], type: 'bar', stack: 'funding', data: rows.map((r) => ({ value: r[k], unitId: r.unitId })), itemStyle: { color: SOURCE_COLOR[k] },
       emphasis: { focus: 'series' },
       ...(k === 'unplaced' ? { itemStyle: { color: SOURCE_COLOR.unplaced, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,.6)' } } } : {}),
     })),
@@ -91,15 +98,15 @@ function findingsByRuleOption(o: Overview, { truncate, valueAxis }: Fit): ChartO
   };
 }
 
-function findingsByUnitOption(o: Overview, { truncate, valueAxis }: Fit): ChartOption {
+function findingsByUnitOption(o: Overview, { truncate, valueAxis, unitLabel }: Fit): ChartOption {
   const rows = [...o.findingsByUnit].sort((a, b) => (a.error + a.warning + a.info) - (b.error + b.warning + b.info));
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: '条', minInterval: 1, ...valueAxis },
-    yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: truncate },
-    series: SEVERITIES.map((s) => ({ name: SEVERITY_LABEL[s], type: 'bar', stack: 'f', data: rows.map((r) => r[s]), itemStyle: { color: SEVERITY_COLOR[s] }, emphasis: { focus: 'series' } })),
+    yAxis: { type: 'category', data: rows.map((r) => unitLabel(r.unitId, r.unit)), axisLabel: truncate },
+    series: SEVERITIES.map((s) => ({ name: SEVERITY_LABEL[s], type: 'bar', stack: 'f', data: rows.map((r) => ({ value: r[s], unitId: r.unitId })), itemStyle: { color: SEVERITY_COLOR[s] }, emphasis: { focus: 'series' } })),
   };
 }
 
@@ -126,13 +133,28 @@ export default function Dashboard() {
   };
 
   const narrow = !Grid.useBreakpoint().md;
+  const units = useUnits();
+  /** unit id → name and year (the overview gives names only; /api/units has the years) */
+  const unitInfo = useMemo(() => {
+    const m = new Map<number, { name: string; year: number | null; shared: boolean }>();
+    const count = new Map<string, number>();
+    for (const r of o?.fundingByUnit ?? []) count.set(r.unit, (count.get(r.unit) ?? 0) + 1);
+    const years = new Map((units.data ?? []).map((u) => [u.id, u.year]));
+    for (const r of [...(o?.fundingByUnit ?? []), ...(o?.findingsByUnit ?? [])]) {
+      m.set(r.unitId, { name: r.unit, year: years.get(r.unitId) ?? null, shared: (count.get(r.unit) ?? 0) > 1 });
+    }
+    return m;
+  }, [o, units.data]);
   const options = useMemo(() => {
-    const fit = fitFor(narrow);
+    const fit = fitFor(narrow, (id, name) => {
+      const u = unitInfo.get(id);
+      return u?.shared ? `${name}（${u.year ?? '未注明年度'}）` : name;
+    });
     return o && {
     byUnit: fundingByUnitOption(o, fit), bySource: fundingBySourceOption(o), mix: indicatorMixOption(o), kinds: targetKindsOption(o),
     byRule: findingsByRuleOption(o, fit), findingsByUnit: findingsByUnitOption(o, fit),
     };
-  }, [o, narrow]);
+  }, [o, narrow, unitInfo]);
 
   const filters = (
     <>
@@ -197,7 +219,12 @@ export default function Dashboard() {
           {o.fundingByUnit.length === 0 ? <EmptyState description="没有资金数据" /> : (
             <Chart
               label="各单位项目资金" option={options.byUnit} height={barHeight(o.fundingByUnit.length)}
-              onClick={(p) => navigate(`/projects?${scope({ unit: p.name })}`)}
+              onClick={(p) => {
+                const u = unitInfo.get((p.data as { unitId: number }).unitId);
+                if (!u) return;
+                // a unit named like another: narrow by its year too (a table without a year cannot be filtered by year)
+                navigate(`/projects?${scope(u.shared && u.year !== null && year === undefined ? { unit: u.name, year: String(u.year) } : { unit: u.name })}`);
+              }}
             />
           )}
         </ChartCard>
@@ -256,7 +283,8 @@ export default function Dashboard() {
               label="审核问题（按单位）" option={options.findingsByUnit} height={barHeight(o.findingsByUnit.length)}
               onClick={(p) => {
                 const sev = SEVERITIES.find((s) => SEVERITY_LABEL[s] === p.seriesName);
-                navigate(`/review?unit=${encodeURIComponent(p.name)}${sev ? `&severity=${sev}` : ''}`);
+                const u = unitInfo.get((p.data as { unitId: number }).unitId);
+                if (u) navigate(`/review?unit=${encodeURIComponent(u.name)}${sev ? `&severity=${sev}` : ''}`);
               }}
             />
           )}
