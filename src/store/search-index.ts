@@ -9,10 +9,11 @@
 //                 needs and a copy of units.latest (kept by a trigger on units)
 //   SQLite        search_fts_name, search_fts_goal, search_fts_indicator: contentless FTS5 tables of
 //                 bigram tokens, rowid = len·2^36 + text id, so FTS5's rowid order is shortest first
-//   PostgreSQL    search_texts.tsv (bigram tsvector, GIN) and a pg_trgm GIN index on search_texts.norm
+//   PostgreSQL    per field, a GIN index on search_bigrams(norm) (a bigram tsvector computed by SQL, not
+//                 stored) and a pg_trgm GIN index on norm
 import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { fts5Document, normalizedText, tsvectorLiteral } from './search-text.js';
+import { fts5Document, normalizedText } from './search-text.js';
 
 export const FIELDS = ['name', 'goal', 'indicator'] as const;
 export type SearchField = (typeof FIELDS)[number];
@@ -99,10 +100,7 @@ async function textIds(db: Db, entries: readonly Entry[]): Promise<Map<string, n
   const pg = isPostgres(db);
   for (const part of chunks(missing)) {
     const inserted: { id: number; field: number; hash: string; norm: string; len: number }[] = await db.insertInto('search_texts')
-      .values(part.map((e) => ({
-        field: FIELD_CODE[e.field], hash: e.hash, norm: e.norm, len: e.norm.length,
-        ...(pg ? { tsv: sql`${tsvectorLiteral(e.norm)}::tsvector` } : {}),
-      })))
+      .values(part.map((e) => ({ field: FIELD_CODE[e.field], hash: e.hash, norm: e.norm, len: e.norm.length })))
       // a concurrent import may add the same text first: then it is simply looked up below
       .onConflict((oc) => oc.columns(['field', 'hash']).doNothing())
       .returning(['id', 'field', 'hash', 'norm', 'len']).execute();

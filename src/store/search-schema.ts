@@ -19,7 +19,7 @@
 // three or more characters was measured (bench/search.ts) and is chosen in search.ts.
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { DialectName } from './connect.js';
-import { FIELDS, ftsTable, indexDocument } from './search-index.js';
+import { FIELD_CODE, FIELDS, ftsTable, indexDocument } from './search-index.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -42,18 +42,49 @@ export async function trigramSchema(db: Db): Promise<string> {
   return schema;
 }
 
+/**
+ * PostgreSQL: the bigram tsvector of a normalised text, computed in SQL so that it is an index
+ * expression and never stored: every pair of consecutive characters as one lexeme, each code point six
+ * hex digits, the last character paired with ffffff, at its position (1-based). Its JavaScript twin,
+ * pgBigramTsvector, writes the queries; a test holds the two to the same output.
+ */
+const SEARCH_BIGRAMS = `create function search_bigrams(norm text) returns tsvector
+  language sql immutable strict parallel safe as $$
+    select coalesce(string_agg(
+        lpad(to_hex(ascii(substr(norm, i, 1))), 6, '0')
+          || case when i < n then lpad(to_hex(ascii(substr(norm, i + 1, 1))), 6, '0') else 'ffffff' end
+          || ':' || i, ' '), '')::tsvector
+    from (select char_length(norm) as n) c, generate_series(1, least(c.n, 16383)) as i
+  $$`;
+
+/** PostgreSQL: the GIN indexes of search_texts, per field (partial): bigrams and trigrams. */
+export async function createTextIndexes(db: Db, trgm: string): Promise<void> {
+  for (const f of FIELDS) {
+    const code = sql.lit(FIELD_CODE[f]);
+    await sql`create index ${sql.id(`search_texts_bigrams_${f}`)} on search_texts using gin (search_bigrams(norm)) where field = ${code}`.execute(db);
+    await sql`create index ${sql.id(`search_texts_trgm_${f}`)} on search_texts using gin (norm ${sql.id(trgm, 'gin_trgm_ops')}) where field = ${code}`.execute(db);
+  }
+}
+
+/** PostgreSQL: drops them, for a bulk load (bench/search.ts), after which createTextIndexes builds them at once. */
+export async function dropTextIndexes(db: Db): Promise<void> {
+  for (const f of FIELDS) {
+    await sql`drop index if exists ${sql.id(`search_texts_bigrams_${f}`)}`.execute(db);
+    await sql`drop index if exists ${sql.id(`search_texts_trgm_${f}`)}`.execute(db);
+  }
+}
+
 export function searchMigration(dialect: DialectName): Migration {
   return {
     async up(db: Db) {
       const pg = dialect === 'postgres';
       const ref = pg ? 'bigint' : 'integer';
-      let texts = db.schema.createTable('search_texts')
+      const texts = db.schema.createTable('search_texts')
         .addColumn('id', pg ? 'bigserial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
         .addColumn('field', 'smallint', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
         .addColumn('norm', 'text', (c) => c.notNull())
         .addColumn('len', 'integer', (c) => c.notNull());
-      if (pg) texts = texts.addColumn('tsv', sql`tsvector`, (c) => c.notNull());
       await texts.execute();
       await db.schema.createIndex('search_texts_hash').on('search_texts').columns(['hash', 'field']).unique().execute();
 
@@ -73,10 +104,10 @@ export function searchMigration(dialect: DialectName): Migration {
 
       if (pg) {
         const trgm = await trigramSchema(db);
-        // ranked scans walk (field, len, id): shortest text first
+        await sql.raw(SEARCH_BIGRAMS).execute(db);
+        // ranked walks go through (field, len, id): shortest text first
         await db.schema.createIndex('search_texts_order').on('search_texts').columns(['field', 'len', 'id']).execute();
-        await sql`create index search_texts_tsv on search_texts using gin (tsv)`.execute(db);
-        await sql`create index search_texts_trgm on search_texts using gin (norm ${sql.id(trgm, 'gin_trgm_ops')})`.execute(db);
+        await createTextIndexes(db, trgm);
         await sql.raw(`create function search_units_latest() returns trigger language plpgsql as $$
           begin
             update search_rows set latest = new.latest where unit_id = new.id;

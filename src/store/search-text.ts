@@ -81,20 +81,35 @@ export function fts5Match(q: TokenQuery): string {
 /** The FTS5 document for a normalised text: its tokens separated by spaces. */
 export const fts5Document = (norm: string): string => bigramTokens(norm).join(' ');
 
-/** A tsvector literal ('tok':1,5 'tok2':2 …) for a normalised text; cast with ::tsvector. */
-export function tsvectorLiteral(norm: string): string {
+// PostgreSQL computes its bigram tsvector itself, in the SQL function search_bigrams (search-schema.ts),
+// so the tokens there are what SQL can write simply: each code point as six hex digits, `ffffff` for
+// the end. These two functions are its JavaScript twins: the query side, and a reference the tests
+// compare the SQL function with.
+const hex = (cp: number): string => cp.toString(16).padStart(6, '0');
+const HEX_END = 'ffffff';
+
+/** The tsvector search_bigrams(norm) gives, as tsvector text ('tok':1,5 'tok2':2 …, lexemes sorted). */
+export function pgBigramTsvector(norm: string): string {
+  const cps = Array.from(norm, (c) => c.codePointAt(0)!);
   const positions = new Map<string, number[]>();
-  bigramTokens(norm).forEach((t, i) => {
+  for (let i = 0; i < cps.length && i < MAX_INDEXED_TOKENS; i++) {
+    const t = hex(cps[i]!) + (i + 1 < cps.length ? hex(cps[i + 1]!) : HEX_END);
     const p = positions.get(t);
     if (p) p.push(i + 1);
     else positions.set(t, [i + 1]);
-  });
-  return [...positions].map(([t, p]) => `'${t}':${p.join(',')}`).join(' ');
+  }
+  return [...positions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, p]) => `'${t}':${p.join(',')}`).join(' ');
 }
 
-/** A tsquery literal for a token query: 'tok':* or 'a' <-> 'b' <-> …; cast with ::tsquery. */
-export function tsqueryLiteral(q: TokenQuery): string {
-  return q.kind === 'prefix' ? `'${q.prefix}':*` : q.tokens.map((t) => `'${t}'`).join(' <-> ');
+/**
+ * The tsquery literal for a normalised query of one or two characters: a token prefix ('00904e':*) or
+ * one token. Plain hex, so nothing in it is tsquery syntax; cast with ::tsquery.
+ */
+export function pgBigramQuery(norm: string): string {
+  const cps = Array.from(norm, (c) => c.codePointAt(0)!);
+  if (cps.length === 1) return `'${hex(cps[0]!)}':*`;
+  if (cps.length === 2) return `'${hex(cps[0]!)}${hex(cps[1]!)}'`;
+  throw new Error('pgBigramQuery: one or two characters');
 }
 
 /** A LIKE pattern matching `s` anywhere, with % _ and \ escaped (use with ESCAPE '\'). */

@@ -28,8 +28,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
-import { FIELD_CODE, FIELDS, ftsTable, ID_BITS, type SearchField } from './search-index.js';
-import { codePoints, fts5Match, likeContains, normalizeForSearch, tokenQuery, tsqueryLiteral, type TokenQuery } from './search-text.js';
+import { FIELD_CODE, FIELDS, ftsTable, ID_BITS, MAX_LEN, type SearchField } from './search-index.js';
+import { codePoints, fts5Match, likeContains, normalizeForSearch, pgBigramQuery, tokenQuery, type TokenQuery } from './search-text.js';
 
 export type SearchScope = 'projects' | 'indicators' | 'all';
 
@@ -96,6 +96,10 @@ export const TUNING = {
   scanWindow: 2048,
   /** PostgreSQL: a step that finds fewer than one match in this many texts hands over to the GIN index */
   scanDensity: 128,
+  /** PostgreSQL: at most this many remaining matches are listed and sorted at once, else bands */
+  listMax: 1000,
+  /** PostgreSQL: the first band of lengths */
+  bandFirst: 4,
 };
 
 const SCOPES: Readonly<Record<SearchScope, readonly SearchField[]>> = {
@@ -119,10 +123,10 @@ interface Candidate {
 
 /** How one index is asked for one normalised query. */
 interface Matcher {
+  /** the normalised query */
   readonly q: string;
+  /** SQLite: its bigram tokens */
   readonly tokens: TokenQuery;
-  /** PostgreSQL, 3+ characters: the trigram index (else the bigram tsvector) */
-  readonly trigram: boolean;
 }
 
 function validate(options: SearchOptions): { q: string; scope: SearchScope; limit: number; offset: number; latestOnly: boolean; countLimit: number } {
@@ -145,7 +149,7 @@ export async function search(store: Store, options: SearchOptions): Promise<Sear
   const { q, scope, limit, offset, latestOnly, countLimit } = validate(options);
   const db = store.db as unknown as SearchDb;
   const pg = store.dialect === 'postgres';
-  const m: Matcher = { q, tokens: tokenQuery(q), trigram: pg && codePoints(q) >= 3 && process.env['JIXIAO_SEARCH_PG'] !== 'bigram' };
+  const m: Matcher = { q, tokens: tokenQuery(q) };
   const fields = SCOPES[scope];
 
   const [count, rows] = await Promise.all([
@@ -167,24 +171,28 @@ function matchSqlite(field: SearchField, m: Matcher): { from: RawBuilder<unknown
 }
 
 /**
- * The index condition (bigram tsvector, or pg_trgm LIKE for 3+ characters), after the exact test,
- * strpos: should the planner scan the table rather than the index, strpos turns most rows away before
- * a tsvector has to be read.
+ * PostgreSQL: a field's texts (alias t) that contain the query. The field is a literal, so the
+ * planner can use that field's partial indexes; the index condition is the bigram tsvector for one or
+ * two characters and pg_trgm's LIKE for three or more; strpos, the exact test, comes first, so a plan
+ * that scans rows rather than an index rejects most of them cheaply.
  */
-function matchPg(m: Matcher): RawBuilder<unknown> {
-  const index = m.trigram ? sql`t.norm like ${likeContains(m.q)} escape '\\'` : sql`t.tsv @@ ${tsqueryLiteral(m.tokens)}::tsquery`;
-  return sql`strpos(t.norm, ${m.q}) > 0 and ${index}`;
+function matchPg(field: SearchField, m: Matcher): RawBuilder<unknown> {
+  const index = codePoints(m.q) >= 3 ? sql`t.norm like ${likeContains(m.q)} escape '\\'` : sql`search_bigrams(t.norm) @@ ${pgBigramQuery(m.q)}::tsquery`;
+  return sql`t.field = ${sql.lit(FIELD_CODE[field])} and strpos(t.norm, ${m.q}) > 0 and ${index}`;
 }
+
+interface Text { readonly id: number; readonly norm: string; readonly len: number }
 
 interface Chunk {
   /** matching texts, in (len, id) order */
-  readonly rows: readonly { id: number; norm: string; len: number }[];
-  /** the last (len, id) examined: every text up to it has been seen */
+  readonly rows: readonly Text[];
+  /** every text up to this (len, id) has been examined */
   readonly after: { len: number; id: number };
   /** nothing after `after` */
   readonly done: boolean;
 }
 
+/** The next matching texts of a field, about `n` of them. */
 type Fetch = (n: number) => Promise<Chunk>;
 
 /** SQLite: FTS5 gives a field's matches in rowid order, which is (len, id) order. */
@@ -192,46 +200,10 @@ function sqliteFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
   let after = { len: -1, id: -1 };
   const f = matchSqlite(field, m);
   return async (n) => {
-    const key = after.len < 0 ? -1 : Math.min(after.len, 65535) * ID_BITS + after.id;
-    const r = await sql<{ id: number; norm: string; len: number }>`
+    const key = after.len < 0 ? -1 : Math.min(after.len, MAX_LEN) * ID_BITS + after.id;
+    const r = await sql<Text>`
       select t.id, t.norm, t.len from ${f.from} join search_texts t on t.id = (${f.rowid} & ${MASK})
       where ${f.where} and ${f.rowid} > ${key} order by ${f.rowid} limit ${n}`.execute(db);
-    const last = r.rows.at(-1);
-    if (last) after = { len: last.len, id: last.id };
-    return { rows: r.rows, after, done: r.rows.length < n };
-  };
-}
-
-/**
- * PostgreSQL: a GIN index gives matches in no useful order, and ordering all of them costs as much as
- * there are. So a field's texts are first walked in (len, id) order through a btree, 256 and then up to 2048
- * at a time, keeping those that contain the query (strpos): for a common word (满意) the page is full
- * after one step. When a step finds fewer than one match in 128 texts, the word is rare, and the rest
- * comes from the GIN index (bigram tsvector, or pg_trgm for 3+ characters), sorted: there are few
- * matches to sort.
- */
-function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
-  let after = { len: -1, id: -1 };
-  let scan = true;
-  const code = sql.lit(FIELD_CODE[field]);
-  return async (n) => {
-    if (scan) {
-      const window = Math.min(TUNING.scanWindow, Math.max(TUNING.scanFirst, n * 8));
-      const r = await sql<{ id: number; norm: string | null; len: number; hit: boolean; examined: number }>`
-        with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${window})
-        select id, len, norm, true as hit, 0 as examined from w where strpos(norm, ${m.q}) > 0
-        union all (select id, len, null, false, (select count(*) from w)::int from w order by len desc, id desc limit 1)`.execute(db);
-      const rows = r.rows.filter((x) => x.hit).map((x) => ({ id: Number(x.id), norm: x.norm!, len: Number(x.len) }))
-        .sort((x, y) => x.len - y.len || x.id - y.id);
-      const last = r.rows.find((x) => !x.hit);
-      if (last) after = { len: Number(last.len), id: Number(last.id) };
-      if (rows.length * TUNING.scanDensity < window) scan = false;
-      return { rows, after, done: !last || Number(last.examined) < window };
-    }
-    // the CTE is computed on its own, so the planner cannot walk the btree and filter every text
-    const r = await sql<{ id: number; norm: string; len: number }>`
-      with m as materialized (select id, len, norm from search_texts t where t.field = ${code} and ${matchPg(m)})
-      select id, norm, len from m where (len, id) > (${after.len}, ${after.id}) order by len, id limit ${n}`.execute(db);
     const rows = r.rows.map((x) => ({ id: Number(x.id), norm: x.norm, len: Number(x.len) }));
     const last = rows.at(-1);
     if (last) after = { len: last.len, id: last.id };
@@ -239,60 +211,146 @@ function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
   };
 }
 
-/** A field's matching texts in groups of equal length, shortest first, each group in ranking order. */
-async function* textGroups(db: SearchDb, pg: boolean, field: SearchField, m: Matcher): AsyncGenerator<Candidate[]> {
-  const fetch = pg ? pgFetch(db, field, m) : sqliteFetch(db, field, m);
-  let pending: Candidate[] = [];
-  let size = TUNING.firstChunk;
-  const rank = (g: Candidate[]) => g.sort((a, b) => a.pos - b.pos || a.id - b.id);
-  for (;;) {
-    const { rows, after, done } = await fetch(size);
-    for (const t of rows) {
-      const pos = t.norm.indexOf(m.q); // the index is exact; this also drops anything beyond indexed positions
-      if (pos >= 0) pending.push({ id: Number(t.id), field, norm: t.norm, len: Number(t.len), pos });
+const byLenId = (a: Text, b: Text): number => a.len - b.len || a.id - b.id;
+const texts = (rows: readonly { id: number; norm: string | null; len: number }[]): Text[] =>
+  rows.map((x) => ({ id: Number(x.id), norm: x.norm ?? '', len: Number(x.len) })).sort(byLenId);
+
+/**
+ * PostgreSQL: a GIN index gives matches in no useful order, and sorting all of them costs as many as
+ * there are (满意 is in a fifth of all indicator names). A field's matches are read in three ways:
+ *
+ *  - walk: the texts in (len, id) order through the btree, 256 and then up to 2048 at a time, keeping
+ *    those that contain the query (strpos). For a common word the page is full after one step.
+ *  - list: when a step finds fewer than one match in 128 texts, the word is rare here; the index is
+ *    asked for the field's remaining matches, at most 1000, which are sorted and served from memory.
+ *  - bands: more than 1000 (common overall, rare among short texts): the index is asked band by band
+ *    of lengths (the GIN bitmap ANDed with the btree's length range), each band twice as wide.
+ */
+function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
+  let after = { len: -1, id: -1 };
+  let mode: 'walk' | 'list' | 'bands' = 'walk';
+  let list: Text[] = [];
+  let width = TUNING.bandFirst;
+  let maxLen = 0;
+  const code = sql.lit(FIELD_CODE[field]);
+  return async (n) => {
+    if (mode === 'walk') {
+      const window = Math.min(TUNING.scanWindow, Math.max(TUNING.scanFirst, n * 8));
+      const r = await sql<{ id: number; norm: string | null; len: number; hit: boolean; examined: number }>`
+        with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${window})
+        select id, len, norm, true as hit, 0 as examined from w where strpos(norm, ${m.q}) > 0
+        union all (select id, len, null, false, (select count(*) from w)::int from w order by len desc, id desc limit 1)`.execute(db);
+      const rows = texts(r.rows.filter((x) => x.hit));
+      const last = r.rows.find((x) => !x.hit);
+      if (last) after = { len: Number(last.len), id: Number(last.id) };
+      const done = !last || Number(last.examined) < window;
+      if (!done && rows.length * TUNING.scanDensity < window) {
+        // rare here: how many are left?
+        const rest = await sql<Text>`
+          select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and (t.len, t.id) > (${after.len}, ${after.id})
+          limit ${TUNING.listMax + 1}`.execute(db);
+        if (rest.rows.length <= TUNING.listMax) {
+          mode = 'list';
+          list = texts(rest.rows);
+        } else {
+          mode = 'bands';
+          maxLen = Number((await sql<{ n: number }>`select max(len) as n from search_texts where field = ${code}`.execute(db)).rows[0]?.n ?? 0);
+        }
+      }
+      return { rows, after, done };
     }
-    // every group but the last is complete; the last one is too when the index has no more
-    let cut = pending.length;
-    if (!done) while (cut > 0 && pending[cut - 1]!.len === after.len) cut--;
-    if (!done && cut === 0 && pending.length >= TUNING.groupCap) cut = pending.length;
+    if (mode === 'list') {
+      const rows = list.splice(0, n);
+      const last = rows.at(-1);
+      if (last) after = { len: last.len, id: last.id };
+      return { rows, after, done: list.length === 0 };
+    }
+    // bands: lengths after.len ..< hi, matches after `after`
+    for (;;) {
+      const hi = after.len + width;
+      const r = await sql<Text>`
+        with b as materialized (select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and t.len >= ${after.len} and t.len < ${hi})
+        select id, norm, len from b where (len, id) > (${after.len}, ${after.id}) order by len, id limit ${n}`.execute(db);
+      const rows = texts(r.rows);
+      if (rows.length === n) {
+        after = { len: rows.at(-1)!.len, id: rows.at(-1)!.id };
+        return { rows, after, done: false };
+      }
+      after = { len: hi - 1, id: Number.MAX_SAFE_INTEGER };
+      width *= 2;
+      if (rows.length || after.len >= maxLen) return { rows, after, done: after.len >= maxLen };
+    }
+  };
+}
+
+/**
+ * A field's matching texts in groups of one length, shortest first, each group in ranking order, and
+ * how far the field has been read: every text shorter than `through` has been examined.
+ */
+class FieldStream {
+  readonly ready: Candidate[][] = [];
+  through = 0;
+  done = false;
+  private pending: Candidate[] = [];
+  private size = TUNING.firstChunk;
+  private readonly fetch: Fetch;
+
+  constructor(db: SearchDb, pg: boolean, private readonly field: SearchField, private readonly m: Matcher) {
+    this.fetch = pg ? pgFetch(db, field, m) : sqliteFetch(db, field, m);
+  }
+
+  /** Reads the next chunk. */
+  async more(): Promise<void> {
+    const { rows, after, done } = await this.fetch(this.size);
+    this.size = Math.min(this.size * 4, TUNING.maxChunk);
+    for (const t of rows) {
+      const pos = t.norm.indexOf(this.m.q); // the index is exact; this also drops anything beyond indexed positions
+      if (pos >= 0) this.pending.push({ id: t.id, field: this.field, norm: t.norm, len: t.len, pos });
+    }
+    // every group but the last is complete; the last one is too when the field has no more
+    let cut = this.pending.length;
+    if (!done) while (cut > 0 && this.pending[cut - 1]!.len === after.len) cut--;
+    if (!done && cut === 0 && this.pending.length >= TUNING.groupCap) cut = this.pending.length;
     let start = 0;
     for (let i = 1; i <= cut; i++) {
-      if (i === cut || pending[i]!.len !== pending[start]!.len) {
-        yield rank(pending.slice(start, i));
+      if (i === cut || this.pending[i]!.len !== this.pending[start]!.len) {
+        this.ready.push(this.pending.slice(start, i).sort((a, b) => a.pos - b.pos || a.id - b.id));
         start = i;
       }
     }
-    pending = pending.slice(cut);
-    if (done) return;
-    size = Math.min(size * 4, TUNING.maxChunk);
+    this.pending = this.pending.slice(cut);
+    this.done = done;
+    this.through = done ? Number.POSITIVE_INFINITY : this.pending.length ? this.pending[0]!.len : after.len;
   }
 }
 
-/** Names and indicator names merged by length, then goals: all matching texts in ranking order. */
+/**
+ * All matching texts in ranking order: project names and indicator names merged by length (a group is
+ * given out once every other stream has been read past its length), then goals.
+ */
 async function* rankedTexts(db: SearchDb, pg: boolean, fields: readonly SearchField[], m: Matcher): AsyncGenerator<Candidate> {
-  const names = fields.filter((f) => f !== 'goal');
-  const iters = names.map((f) => textGroups(db, pg, f, m));
-  const heads: (Candidate[] | undefined)[] = await Promise.all(iters.map(async (it) => (await it.next()).value ?? undefined));
-  try {
-    for (;;) {
-      const live = heads.filter((h): h is Candidate[] => h !== undefined);
-      if (!live.length) break;
-      const len = Math.min(...live.map((h) => h[0]!.len));
-      const group: Candidate[] = [];
-      for (let k = 0; k < heads.length; k++) {
-        const h = heads[k];
-        if (h && h[0]!.len === len) {
-          group.push(...h);
-          heads[k] = (await iters[k]!.next()).value ?? undefined;
-        }
-      }
-      group.sort((a, b) => a.pos - b.pos || FIELD_CODE[a.field] - FIELD_CODE[b.field] || a.id - b.id);
-      yield* group;
+  const names = fields.filter((f) => f !== 'goal').map((f) => new FieldStream(db, pg, f, m));
+  await Promise.all(names.map((s) => s.more()));
+  for (;;) {
+    const heads = names.filter((s) => s.ready.length);
+    const len = Math.min(...heads.map((s) => s.ready[0]![0]!.len));
+    // a stream with nothing ready that may still hold something shorter must be read further
+    const lagging = names.filter((s) => !s.ready.length && !s.done && s.through <= len);
+    if (lagging.length) {
+      await Promise.all(lagging.map((s) => s.more()));
+      continue;
     }
-  } finally {
-    await Promise.all(iters.map((it) => it.return(undefined)));
+    if (!heads.length) break;
+    const group = heads.filter((s) => s.ready[0]![0]!.len === len).flatMap((s) => s.ready.shift()!);
+    group.sort((a, b) => a.pos - b.pos || FIELD_CODE[a.field] - FIELD_CODE[b.field] || a.id - b.id);
+    yield* group;
   }
-  if (fields.includes('goal')) for await (const g of textGroups(db, pg, 'goal', m)) yield* g;
+  if (!fields.includes('goal')) return;
+  const goals = new FieldStream(db, pg, 'goal', m);
+  while (goals.ready.length || !goals.done) {
+    if (!goals.ready.length) await goals.more();
+    else yield* goals.ready.shift()!;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -359,11 +417,11 @@ async function countRows(db: SearchDb, pg: boolean, m: Matcher, fields: readonly
   const latest = latestOnly ? sql`and r.latest = 1` : sql``;
   let n = 0;
   if (pg) {
-    // per matching text, its rows through the (text_id, latest, id) index, stopping at the limit
-    const codes = fields.map((f) => sql.lit(FIELD_CODE[f]));
+    // per field (its partial indexes), per matching text, its rows through (text_id, latest, id), stopping at the limit
+    const matching = sql.join(fields.map((f) => sql`(select t.id from search_texts t where ${matchPg(f, m)})`), sql` union all `);
     const r = await sql<{ n: number }>`select count(*)::int as n from (
-      select 1 from search_texts t cross join lateral (select 1 from search_rows r where r.text_id = t.id ${latest} limit ${limit + 1}) r
-      where t.field in (${sql.join(codes)}) and ${matchPg(m)} limit ${limit + 1}) x`.execute(db);
+      select 1 from (${matching}) t cross join lateral (select 1 from search_rows r where r.text_id = t.id ${latest} limit ${limit + 1}) r
+      limit ${limit + 1}) x`.execute(db);
     n = Number(r.rows[0]?.n ?? 0);
   } else {
     for (const field of fields) {

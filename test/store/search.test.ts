@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBytes, type Store } from '../../src/store/index.js';
 import { search, SearchError, TUNING, type SearchOptions, type SearchResult } from '../../src/store/search.js';
-import { normalizedText } from '../../src/store/search-text.js';
+import { normalizedText, pgBigramTsvector } from '../../src/store/search-text.js';
+import { sql } from 'kysely';
 import { forEachDialect, SAMPLES } from './harness.js';
 
 // Every project name in the samples with 运维 in it, found by reading the five tables (33 names; two
@@ -134,7 +135,7 @@ forEachDialect('search', (get) => {
   it('reading the index in tiny steps (every chunk, window and hand-over path) finds the same', async () => {
     const rows = await everything(get());
     const saved = { ...TUNING };
-    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3 });
+    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3, listMax: 3, bandFirst: 1 });
     try {
       for (const query of ['运维', '满意', '率', '信息化运维', '项目', '(%)']) {
         const q = normalizedText(query);
@@ -163,6 +164,15 @@ forEachDialect('search', (get) => {
     expect(await search(get(), { query: '率', countLimit: 500 })).toMatchObject({ total: 500, totalExact: false });
     expect(await search(get(), { query: '率', countLimit: 774 })).toMatchObject({ total: 774, totalExact: true });
     expect(await search(get(), { query: '率', countLimit: 773 })).toMatchObject({ total: 773, totalExact: false });
+  });
+
+  it('PostgreSQL: the SQL bigram function and its JavaScript twin agree', async () => {
+    if (get().dialect !== 'postgres') return;
+    const norms = (await get().db.selectFrom('projects').select('goal').limit(50).execute()).map((r) => normalizedText(r.goal));
+    for (const norm of [...norms, '运维', '率', 'a', '𠀀运维😀', '满意度(%)', "it's \\ 'q' %_"]) {
+      const r = await sql<{ v: string }>`select search_bigrams(${norm})::text as v`.execute(get().db);
+      expect(r.rows[0]!.v, norm).toBe(pgBigramTsvector(norm));
+    }
   });
 
   it('full-width and half-width, upper and lower case match alike', async () => {
