@@ -1,11 +1,11 @@
 // ECharts with just what the app draws: bar and pie charts on a canvas. Imported only by the pages
 // that chart (they are lazy routes), so it never weighs on the first load.
 import { BarChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export { echarts };
 export type { ComposeOption } from 'echarts/core';

@@ -2,13 +2,14 @@
 // before anything is stored, then import. A file that is not a readable table is named with the reason
 // and never sent to the import.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, List, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import type { ImportPreviewFile, ImportResult } from '../api/types';
 import { errorMessage, PageTitle, SeverityTag, Stack } from '../components/common';
+import Rows from '../components/Rows';
 import { int, SEVERITY_LABEL } from '../lib/format';
 
 type Diagnostic = ImportPreviewFile['diagnostics'][number] & { key: number };
@@ -56,7 +57,7 @@ function PreviewCard({ p }: { p: ImportPreviewFile }) {
         { key: 'n', label: '内容', children: <b data-testid="preview-counts">{p.units.length} 个单位，{int(p.projects)} 个项目，{int(p.indicators)} 个指标</b> },
       ]} />
       <Typography.Title level={5} style={{ marginTop: 8 }}>资金使用单位</Typography.Title>
-      <List size="small" bordered dataSource={p.units} renderItem={(u) => <List.Item><span>{u.name}</span><span className="muted">{u.projects} 个项目</span></List.Item>} locale={{ emptyText: '没有读到单位' }} />
+      <Rows bordered empty="没有读到单位" rows={p.units.map((u, i) => ({ key: i, title: u.name, actions: <span className="muted">{u.projects} 个项目</span> }))} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         读取说明 <Typography.Text type="secondary" className="note">错误 {bySeverity.error}，警告 {bySeverity.warning}，提示 {bySeverity.info}</Typography.Text>
       </Typography.Title>
@@ -75,10 +76,11 @@ function Outcome({ results }: { results: ImportResult }) {
       subTitle={`已导入 ${imported.length} 个，未变化 ${results.filter((r) => r.status === 'unchanged').length} 个，失败 ${failed.length} 个`}
       extra={[<Link key="p" to="/projects"><Button type="primary">查看项目</Button></Link>, <Link key="o" to="/"><Button>回到总览</Button></Link>]}
     >
-      <List
-        size="small" dataSource={results} data-testid="import-results"
-        renderItem={(r) => (
-          <List.Item>
+      <Rows
+        testId="import-results"
+        rows={results.map((r, i) => ({
+          key: i,
+          title: (
             <Space wrap>
               <Tag color={r.status === 'imported' ? 'green' : r.status === 'unchanged' ? 'default' : 'red'}>{r.status === 'imported' ? '已导入' : r.status === 'unchanged' ? '未变化' : '失败'}</Tag>
               <span>{r.file}</span>
@@ -86,8 +88,8 @@ function Outcome({ results }: { results: ImportResult }) {
               {r.status === 'unchanged' ? <span className="muted">同样内容的表已导入过</span> : null}
               {r.reason ? <Typography.Text type="danger">{r.reason}</Typography.Text> : null}
             </Space>
-          </List.Item>
-        )}
+          ),
+        }))}
       />
     </Result>
   );

@@ -2,7 +2,7 @@
 // structure with both targets as written and as read, the review findings beside the lines they concern,
 // the source text around it, and the same project in the unit's other versions.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import type { FindingDetail, IndicatorDetail, ProjectDetail } from '../api/types';
 import { EmptyState, ErrorBox, Loading, PageTitle, Stack, TargetView, Unplaced, UnplacedNote } from '../components/common';
 import FindingLine from '../components/FindingLine';
+import Rows from '../components/Rows';
 import { dateTime, level1Label, level2Label, SEVERITY_LABEL, wan } from '../lib/format';
 
 type Row = IndicatorDetail & { span1: number; span2: number; findings: FindingDetail[] };
@@ -186,20 +187,12 @@ export default function ProjectPage() {
 
         <Card title="其他版本" size="small">
           {p.versions.length === 0 ? <EmptyState description="该单位没有其他版本含有此项目" /> : (
-            <List
-              size="small" dataSource={p.versions}
-              renderItem={(v) => (
-                <List.Item actions={[
-                  <Link key="open" to={`/projects/${v.id}`}>查看</Link>,
-                  <Link key="diff" to={`/compare?a=${v.unit.id}&b=${p.unit.id}`}>与本版对比</Link>,
-                ]}>
-                  <List.Item.Meta
-                    title={<span>第{v.unit.version}版 {v.unit.latest ? <Tag color="blue">最新</Tag> : null}</span>}
-                    description={`${v.document.file} · ${dateTime(v.document.importedAt)} 导入 · 总计 ${wan(v.total)} 万元${v.score !== null ? ` · 评分 ${v.score.toFixed(1)}` : ''}`}
-                  />
-                </List.Item>
-              )}
-            />
+            <Rows rows={p.versions.map((v) => ({
+              key: v.id,
+              title: <span>第{v.unit.version}版 {v.unit.latest ? <Tag color="blue">最新</Tag> : null}</span>,
+              description: `${v.document.file} · ${dateTime(v.document.importedAt)} 导入 · 总计 ${wan(v.total)} 万元${v.score !== null ? ` · 评分 ${v.score.toFixed(1)}` : ''}`,
+              actions: <><Link to={`/projects/${v.id}`}>查看</Link><Link to={`/compare?a=${v.unit.id}&b=${p.unit.id}`}>与本版对比</Link></>,
+            }))} />
           )}
         </Card>
       </Stack>

@@ -1,13 +1,14 @@
 // 审核: the review findings of the stored tables, filtered by rule, severity, category and unit, and each
 // table's printable HTML review report.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Collapse, List, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Collapse, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Params } from '../api/client';
 import type { DocumentItem, FindingItem } from '../api/types';
 import { EmptyState, ErrorBox, PageTitle, SeverityTag } from '../components/common';
+import Rows from '../components/Rows';
 import { CATEGORY_LABEL, categoryLabel, dateTime, int, SEVERITY_LABEL, SEVERITIES } from '../lib/format';
 import { distinct, useDocuments } from '../lib/queries';
 import { useUrlState } from '../lib/url';
@@ -18,21 +19,19 @@ const gradeColor: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'or
 
 function Reports({ docs }: { docs: DocumentItem[] }) {
   return (
-    <List
-      size="small" dataSource={docs} locale={{ emptyText: <EmptyState description="还没有导入任何表" /> }}
-      renderItem={(d) => (
-        <List.Item actions={[<Button key="r" size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button>]}>
-          <List.Item.Meta
-            title={<span>{d.title ?? d.file} {d.score !== null ? <Tag color={gradeColor[d.grade ?? ''] ?? 'default'}>{d.score.toFixed(1)} {d.grade}</Tag> : null}</span>}
-            description={
-              <span className="note">
-                {d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''} · {d.units.length} 个单位，{d.projectCount} 个项目 ·
-                错误 <b style={{ color: '#cf1322' }}>{d.errors}</b>，警告 <b style={{ color: '#d48806' }}>{d.warnings}</b> · {dateTime(d.importedAt)} 导入
-              </span>
-            }
-          />
-        </List.Item>
-      )}
+    <Rows
+      empty={<EmptyState description="还没有导入任何表" />}
+      rows={docs.map((d) => ({
+        key: d.id,
+        title: <span>{d.title ?? d.file} {d.score !== null ? <Tag color={gradeColor[d.grade ?? ''] ?? 'default'}>{d.score.toFixed(1)} {d.grade}</Tag> : null}</span>,
+        description: (
+          <>
+            {d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''} · {d.units.length} 个单位，{d.projectCount} 个项目 ·
+            错误 <b style={{ color: '#cf1322' }}>{d.errors}</b>，警告 <b style={{ color: '#d48806' }}>{d.warnings}</b> · {dateTime(d.importedAt)} 导入
+          </>
+        ),
+        actions: <Button size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button>,
+      }))}
     />
   );
 }
