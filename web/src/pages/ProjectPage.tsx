@@ -81,13 +81,13 @@ export default function ProjectPage() {
   const a = p.amounts;
 
   const cols: ColumnsType<Row> = [
-    { title: '一级指标', key: 'l1', width: 110, onCell: (r) => ({ rowSpan: r.span1 }), render: (_, r) => level1Label(r.level1.code, r.level1.name) },
+    { title: '一级指标', key: 'l1', width: narrow ? 76 : 110, onCell: (r) => ({ rowSpan: r.span1 }), render: (_, r) => level1Label(r.level1.code, r.level1.name) },
     {
-      title: '二级指标', key: 'l2', width: 130, onCell: (r) => ({ rowSpan: r.span2 }),
+      title: '二级指标', key: 'l2', width: narrow ? 90 : 130, onCell: (r) => ({ rowSpan: r.span2 }),
       render: (_, r) => (r.level2.name || r.level2.code ? level2Label(r.level2.code, r.level2.name) : <Tag color="warning">未填</Tag>),
     },
     {
-      title: '三级指标', key: 'name', width: 220,
+      title: '三级指标', key: 'name', width: narrow ? 160 : 220,
       render: (_, r) => (
         <span>
           {r.seq !== null ? <span className="muted">{r.seq}、</span> : null}
