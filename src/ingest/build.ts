@@ -138,7 +138,7 @@ function funding(row: RawRow, placement: Placement | null, path: string, out: Di
   }
   if (!vec && sources.length > 0) {
     const reason = sources.length > 3 ? `印出了 ${sources.length} 个来源金额，多于三列` : WHY[placement?.why ?? 'no-parent'] || '无法判断';
-    out.push(diag('column-undecided', `金额 ${sources.map(formatCents).join('、')} 属于财政拨款、财政专户拨款还是其他资金，原文未标明（空栏被略去），${reason}；已列入 unplaced。`, where));
+    out.push(diag('column-undecided', `金额 ${sources.map(formatCents).join('、')} 属于财政拨款、财政专户拨款还是其他资金，原文未标明（空栏被略去），${reason}；已列为“未归列”。`, where));
   }
   if (vec) {
     const used = sources.length;
