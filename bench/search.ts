@@ -10,8 +10,8 @@
 // subject (信息化运维项目); a goal is one to three sentences of different sample goals; a project has
 // three to eight indicators drawn from the samples' 1,790 (so 服务对象满意度 is as common as it is
 // there), a quarter of them prefixed with two to four characters of the project's subject (运维满意度).
-// Units are sample units in 16 districts; every 20th document republishes the units of an earlier one,
-// which become history (latest = 0). Rows go in with direct batched inserts, one transaction per
+// Units are sample units in 16 districts, numbered; every 20th document republishes the units of the
+// one before, which become history (latest = 0). Rows go in with direct batched inserts, one transaction per
 // document, and each document is indexed by the same indexDocument that `jixiao import` calls.
 //
 // Queries: 200 each of 2, 3 and 6 characters, windows of Chinese characters cut from real sample
@@ -102,6 +102,7 @@ function generator(pool: readonly SampleProject[], seed: number) {
     return { name, goal, indicators: inds };
   };
   let previous: GenDocument | undefined;
+  let serial = 0; // unit names are unique but for the republications
   return (d: number, budget: number): GenDocument => {
     if (d % 20 === 19 && previous) {
       // a republication: the same units and year, new projects
@@ -119,7 +120,8 @@ function generator(pool: readonly SampleProject[], seed: number) {
         projects.push(p);
         left -= p.indicators.length;
       }
-      out.push({ name: `${pick(units)}（${pick(districts)}）`, projects });
+      serial++;
+      out.push({ name: `${pick(units)}（${pick(districts)}${serial}）`, projects });
     }
     previous = { year: 2023 + Math.floor(rnd() * 4), units: out };
     return previous;
@@ -168,7 +170,7 @@ const indicatorRow = (documentId: number, projectId: number, ordinal: number, i:
 type AnyDb = Kysely<any>;
 
 /** Writes one document's rows and indexes it, the way import does (one transaction per document). */
-async function writeDocument(db: AnyDb, d: number, doc: GenDocument): Promise<void> {
+async function writeDocument(db: AnyDb, pg: boolean, d: number, doc: GenDocument): Promise<void> {
   const { id } = await db.insertInto('documents').values({
     sha256: `bench-${d}`, file: `bench-${d}.txt`, layout: 'tabular-text', encoding: 'utf-8', bytes: 0, lines: 0, title: null,
     year: doc.year, department_id: null, currency_unit: '万元', source_text: '', imported_at: new Date(0).toISOString(), errors: 0, warnings: 0,
@@ -185,7 +187,16 @@ async function writeDocument(db: AnyDb, d: number, doc: GenDocument): Promise<vo
     }))).returning(['id', 'ordinal']).execute();
     const byOrdinal = new Map(projectIds.map((r) => [Number(r.ordinal), Number(r.id)]));
     const rows = u.projects.flatMap((p, pi) => p.indicators.map((i, ii) => indicatorRow(documentId, byOrdinal.get(pi)!, ii, i)));
-    for (let k = 0; k < rows.length; k += 1000) await db.insertInto('indicators').values(rows.slice(k, k + 1000)).execute();
+    if (pg) {
+      // one array per column: far fewer parameters than a multi-row VALUES
+      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+      await sql`insert into indicators (document_id, project_id, ordinal, seq, level1_code, level1_name, level2_code, level2_name, name, name_key, period_raw, period_json, annual_raw, annual_json, text)
+        select * from unnest(${col('document_id')}::bigint[], ${col('project_id')}::bigint[], ${col('ordinal')}::int[], ${col('seq')}::int[],
+          ${col('level1_code')}::text[], ${col('level1_name')}::text[], ${col('level2_code')}::text[], ${col('level2_name')}::text[], ${col('name')}::text[], ${col('name_key')}::text[],
+          ${col('period_raw')}::text[], ${col('period_json')}::text[], ${col('annual_raw')}::text[], ${col('annual_json')}::text[], ${col('text')}::text[])`.execute(db);
+    } else {
+      for (let k = 0; k < rows.length; k += 1000) await db.insertInto('indicators').values(rows.slice(k, k + 1000)).execute();
+    }
   }
   await indexDocument(db, documentId);
 }
@@ -194,7 +205,7 @@ async function load(store: Store, docs: readonly GenDocument[], label: string): 
   const t0 = performance.now();
   let nextTenth = 1;
   for (const [d, doc] of docs.entries()) {
-    await store.db.transaction().execute((trx) => writeDocument(trx as unknown as AnyDb, d, doc));
+    await store.db.transaction().execute((trx) => writeDocument(trx as unknown as AnyDb, store.dialect === 'postgres', d, doc));
     if ((d + 1) / docs.length >= nextTenth / 10) {
       log(`  ${label}: ${nextTenth * 10}% (${d + 1} documents, ${seconds(t0)} s)`);
       while ((d + 1) / docs.length >= nextTenth / 10) nextTenth++;

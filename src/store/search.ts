@@ -97,9 +97,7 @@ export const TUNING = {
   /** PostgreSQL: a step that finds fewer than one match in this many texts hands over to the GIN index */
   scanDensity: 128,
   /** PostgreSQL: at most this many remaining matches are listed and sorted at once, else bands */
-  listMax: 1000,
-  /** PostgreSQL: the first band of lengths */
-  bandFirst: 4,
+  listMax: 200,
 };
 
 const SCOPES: Readonly<Record<SearchScope, readonly SearchField[]>> = {
@@ -222,17 +220,26 @@ const texts = (rows: readonly { id: number; norm: string | null; len: number }[]
  *  - walk: the texts in (len, id) order through the btree, 256 and then up to 2048 at a time, keeping
  *    those that contain the query (strpos). For a common word the page is full after one step.
  *  - list: when a step finds fewer than one match in 128 texts, the word is rare here; the index is
- *    asked for the field's remaining matches, at most 1000, which are sorted and served from memory.
- *  - bands: more than 1000 (common overall, rare among short texts): the index is asked band by band
- *    of lengths (the GIN bitmap ANDed with the btree's length range), each band twice as wide.
+ *    asked for the field's remaining matches, and if there are at most 200 they are sorted and served.
+ *  - bands: more (common overall but rare among short texts): the index is asked band by band of
+ *    lengths (the GIN bitmap ANDed with the btree's length range). The first band ends where the 200
+ *    matches already seen put enough matches in it; later bands widen or narrow with what they found.
  */
 function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
   let after = { len: -1, id: -1 };
   let mode: 'walk' | 'list' | 'bands' = 'walk';
-  let list: Text[] = [];
-  let width = TUNING.bandFirst;
+  /** list, and the current band: sorted matches not yet given out */
+  let buffer: Text[] = [];
+  let lo = 0; // the next band starts here
+  let width = 1;
   let maxLen = 0;
   const code = sql.lit(FIELD_CODE[field]);
+  const take = (n: number): Chunk => {
+    const rows = buffer.splice(0, n);
+    const last = rows.at(-1);
+    if (last) after = { len: last.len, id: last.id };
+    return { rows, after, done: mode === 'list' && buffer.length === 0 };
+  };
   return async (n) => {
     if (mode === 'walk') {
       const window = Math.min(TUNING.scanWindow, Math.max(TUNING.scanFirst, n * 8));
@@ -246,39 +253,37 @@ function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
       const done = !last || Number(last.examined) < window;
       if (!done && rows.length * TUNING.scanDensity < window) {
         // rare here: how many are left?
-        const rest = await sql<Text>`
+        const rest = texts((await sql<Text>`
           select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and (t.len, t.id) > (${after.len}, ${after.id})
-          limit ${TUNING.listMax + 1}`.execute(db);
-        if (rest.rows.length <= TUNING.listMax) {
+          limit ${TUNING.listMax + 1}`.execute(db)).rows);
+        if (rest.length <= TUNING.listMax) {
           mode = 'list';
-          list = texts(rest.rows);
+          buffer = rest;
         } else {
           mode = 'bands';
           maxLen = Number((await sql<{ n: number }>`select max(len) as n from search_texts where field = ${code}`.execute(db)).rows[0]?.n ?? 0);
+          // `rest` is some of the matches: the band up to its n-th shortest holds at least n
+          lo = after.len;
+          width = Math.max(1, rest[Math.min(n, rest.length) - 1]!.len + 1 - lo);
         }
       }
       return { rows, after, done };
     }
-    if (mode === 'list') {
-      const rows = list.splice(0, n);
-      const last = rows.at(-1);
-      if (last) after = { len: last.len, id: last.id };
-      return { rows, after, done: list.length === 0 };
-    }
-    // bands: lengths after.len ..< hi, matches after `after`
+    if (mode === 'list' || buffer.length) return take(n);
+    // bands [lo, lo + width), until one holds something or the field ends
     for (;;) {
-      const hi = after.len + width;
-      const r = await sql<Text>`
-        with b as materialized (select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and t.len >= ${after.len} and t.len < ${hi})
-        select id, norm, len from b where (len, id) > (${after.len}, ${after.id}) order by len, id limit ${n}`.execute(db);
-      const rows = texts(r.rows);
-      if (rows.length === n) {
-        after = { len: rows.at(-1)!.len, id: rows.at(-1)!.id };
-        return { rows, after, done: false };
+      if (lo > maxLen) return { rows: [], after, done: true };
+      const hi = lo + width;
+      buffer = texts((await sql<Text>`
+        select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and t.len >= ${lo} and t.len < ${hi} and (t.len, t.id) > (${after.len}, ${after.id})`.execute(db)).rows);
+      lo = hi;
+      width = buffer.length > 4 * n ? Math.max(1, width >> 1) : buffer.length < n ? width * 2 : width;
+      if (buffer.length) {
+        const chunk = take(n);
+        if (!buffer.length) after = { len: hi - 1, id: Number.MAX_SAFE_INTEGER };
+        return { ...chunk, after, done: !buffer.length && lo > maxLen };
       }
       after = { len: hi - 1, id: Number.MAX_SAFE_INTEGER };
-      width *= 2;
-      if (rows.length || after.len >= maxLen) return { rows, after, done: after.len >= maxLen };
     }
   };
 }

@@ -135,7 +135,7 @@ forEachDialect('search', (get) => {
   it('reading the index in tiny steps (every chunk, window and hand-over path) finds the same', async () => {
     const rows = await everything(get());
     const saved = { ...TUNING };
-    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3, listMax: 3, bandFirst: 1 });
+    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3, listMax: 3 });
     try {
       for (const query of ['运维', '满意', '率', '信息化运维', '项目', '(%)']) {
         const q = normalizedText(query);
