@@ -428,8 +428,31 @@ export function toIndicator(r: Selectable<IndicatorTable>): IndicatorDetail {
 const EXCERPT_BEFORE = 2;
 const EXCERPT_MAX = 60;
 
-function excerpt(source: string, line: number, next: number | null): SourceExcerpt {
-  const all = source.split(/\r?\n/);
+/**
+ * A stored document's lines. Documents never change once stored and their ids are never reused, so
+ * the split text is kept for the last few documents read: reading and splitting a 300 KB source on
+ * every project view was the detail route's main cost under load.
+ */
+const LINES_KEPT = 32;
+const linesCache = new Map<string, readonly string[]>();
+
+async function documentLines(store: Store, documentId: number): Promise<readonly string[] | undefined> {
+  const key = `${store.location}|${store.schema ?? ''}|${documentId}`;
+  const hit = linesCache.get(key);
+  if (hit) {
+    linesCache.delete(key);
+    linesCache.set(key, hit);
+    return hit;
+  }
+  const row = await store.db.selectFrom('documents').select('source_text').where('id', '=', documentId).executeTakeFirst();
+  if (!row) return undefined;
+  const lines = row.source_text.split(/\r?\n/);
+  linesCache.set(key, lines);
+  if (linesCache.size > LINES_KEPT) linesCache.delete(linesCache.keys().next().value!);
+  return lines;
+}
+
+function excerpt(all: readonly string[], line: number, next: number | null): SourceExcerpt {
   const from = Math.max(1, line - EXCERPT_BEFORE);
   const end = next !== null && next > line ? next - 1 : line + 25;
   let to = Math.min(all.length, end, line + EXCERPT_MAX);
@@ -450,7 +473,7 @@ export async function getProject(store: Store, id: number): Promise<ProjectDetai
     db.selectFrom('findings').selectAll().where('project_id', '=', pid).orderBy('line').orderBy('id').execute(),
     row.line === null ? Promise.resolve(undefined)
       : db.selectFrom('projects').select('line').where('document_id', '=', row.document_id).where('id', '>', pid).where('line', 'is not', null).orderBy('id').limit(1).executeTakeFirst(),
-    row.line === null ? Promise.resolve(undefined) : db.selectFrom('documents').select('source_text').where('id', '=', row.document_id).executeTakeFirst(),
+    row.line === null ? Promise.resolve(undefined) : documentLines(store, Number(row.document_id)),
     db.selectFrom('projects as p').innerJoin('units as u', 'u.id', 'p.unit_id').innerJoin('documents as d', 'd.id', 'p.document_id')
       .select(['p.id', 'p.total', 'p.review_score', 'u.id as unit_id', 'u.name as unit_name', 'u.version', 'u.latest', 'd.id as document_id', 'd.file', 'd.imported_at'])
       .where('u.name', '=', row.unit_name)
@@ -470,7 +493,7 @@ export async function getProject(store: Store, id: number): Promise<ProjectDetai
       path: f.path, line: f.line, indicatorId: f.indicator_id === null ? null : Number(f.indicator_id),
     })),
     documentInfo: { id: Number(row.document_id), file: row.document_file, layout: row.layout, title: row.title, year: row.document_year, importedAt: row.imported_at },
-    excerpt: row.line !== null && source ? excerpt(source.source_text, row.line, next?.line ?? null) : null,
+    excerpt: row.line !== null && source ? excerpt(source, row.line, next?.line ?? null) : null,
     versions: versions.map((v) => ({
       id: Number(v.id),
       unit: { id: Number(v.unit_id), name: v.unit_name, version: v.version, latest: v.latest === 1 },
