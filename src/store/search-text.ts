@@ -45,14 +45,11 @@ export const normalizedText = (s: string): string => normalizeForSearch(s).text;
 const END = 'zzzz';
 const enc = (cp: number): string => cp.toString(36).padStart(4, '0');
 
-/** Positions beyond this are not indexed (PostgreSQL's tsvector positions stop at 16383). */
-export const MAX_INDEXED_TOKENS = 16383;
-
 /** The bigram tokens of a normalised text, in order (position i = the bigram starting at code point i). */
 export function bigramTokens(norm: string): string[] {
   const cps = Array.from(norm, (c) => c.codePointAt(0)!);
   const out: string[] = [];
-  for (let i = 0; i < cps.length && out.length < MAX_INDEXED_TOKENS; i++) out.push(enc(cps[i]!) + (i + 1 < cps.length ? enc(cps[i + 1]!) : END));
+  for (let i = 0; i < cps.length; i++) out.push(enc(cps[i]!) + (i + 1 < cps.length ? enc(cps[i + 1]!) : END));
   return out;
 }
 
@@ -83,33 +80,38 @@ export const fts5Document = (norm: string): string => bigramTokens(norm).join(' 
 
 // PostgreSQL computes its bigram tsvector itself, in the SQL function search_bigrams (search-schema.ts),
 // so the tokens there are what SQL can write simply: each code point as six hex digits, `ffffff` for
-// the end. These two functions are its JavaScript twins: the query side, and a reference the tests
-// compare the SQL function with.
+// the end. No positions: a query of three or more characters asks for all its bigrams (the exact test,
+// strpos, follows), so the index never needs a recheck. One more lexeme names the text's length band,
+// so that the index alone can find the matches of one band of lengths (ranking is shortest first).
+// These functions are the SQL's JavaScript twins: the query side, and a reference the tests compare the
+// SQL function with.
 const hex = (cp: number): string => cp.toString(16).padStart(6, '0');
 const HEX_END = 'ffffff';
 
-/** The tsvector search_bigrams(norm) gives, as tsvector text ('tok':1,5 'tok2':2 …, lexemes sorted). */
-export function pgBigramTsvector(norm: string): string {
+/** Length bands: band k holds the texts with LENGTH_BANDS[k-1] <= len < LENGTH_BANDS[k] (UTF-16 units). */
+export const LENGTH_BANDS: readonly number[] = [4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512, 768, 1024];
+export const bandOf = (len: number): number => LENGTH_BANDS.filter((b) => b <= len).length;
+/** the lengths of band k: [from, to) */
+export const bandRange = (k: number): { from: number; to: number } => ({ from: k === 0 ? 0 : LENGTH_BANDS[k - 1]!, to: LENGTH_BANDS[k] ?? Number.MAX_SAFE_INTEGER });
+export const bandLexeme = (k: number): string => `len${String(k).padStart(2, '0')}`;
+
+/** The tsvector search_bigrams(norm, len) gives, as tsvector text ('tok' 'tok2' … 'len05', sorted). */
+export function pgBigramTsvector(norm: string, len = norm.length): string {
   const cps = Array.from(norm, (c) => c.codePointAt(0)!);
-  const positions = new Map<string, number[]>();
-  for (let i = 0; i < cps.length && i < MAX_INDEXED_TOKENS; i++) {
-    const t = hex(cps[i]!) + (i + 1 < cps.length ? hex(cps[i + 1]!) : HEX_END);
-    const p = positions.get(t);
-    if (p) p.push(i + 1);
-    else positions.set(t, [i + 1]);
-  }
-  return [...positions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, p]) => `'${t}':${p.join(',')}`).join(' ');
+  const lexemes = new Set<string>([bandLexeme(bandOf(len))]);
+  for (let i = 0; i < cps.length; i++) lexemes.add(hex(cps[i]!) + (i + 1 < cps.length ? hex(cps[i + 1]!) : HEX_END));
+  return [...lexemes].sort().map((t) => `'${t}'`).join(' ');
 }
 
 /**
- * The tsquery literal for a normalised query of one or two characters: a token prefix ('00904e':*) or
- * one token. Plain hex, so nothing in it is tsquery syntax; cast with ::tsquery.
+ * The tsquery literal for a normalised query: a token prefix ('00904e':*) for one character, else all
+ * its distinct bigrams ('a' & 'b' …); with `band`, only in that length band. Plain hex and digits, so
+ * nothing in it is tsquery syntax; cast with ::tsquery.
  */
-export function pgBigramQuery(norm: string): string {
+export function pgBigramQuery(norm: string, band?: number): string {
   const cps = Array.from(norm, (c) => c.codePointAt(0)!);
-  if (cps.length === 1) return `'${hex(cps[0]!)}':*`;
-  if (cps.length === 2) return `'${hex(cps[0]!)}${hex(cps[1]!)}'`;
-  throw new Error('pgBigramQuery: one or two characters');
+  const terms = cps.length === 1 ? [`'${hex(cps[0]!)}':*`] : [...new Set(cps.slice(1).map((c, i) => `'${hex(cps[i]!)}${hex(c)}'`))];
+  return [...(band === undefined ? [] : [`'${bandLexeme(band)}'`]), ...terms].join(' & ');
 }
 
 /** A LIKE pattern matching `s` anywhere, with % _ and \ escaped (use with ESCAPE '\'). */

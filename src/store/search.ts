@@ -29,7 +29,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
 import { FIELD_CODE, FIELDS, ftsTable, ID_BITS, MAX_LEN, type SearchField } from './search-index.js';
-import { codePoints, fts5Match, likeContains, normalizeForSearch, pgBigramQuery, tokenQuery, type TokenQuery } from './search-text.js';
+import { bandOf, bandRange, codePoints, fts5Match, normalizeForSearch, pgBigramQuery, tokenQuery, type TokenQuery } from './search-text.js';
 
 export type SearchScope = 'projects' | 'indicators' | 'all';
 
@@ -98,6 +98,8 @@ export const TUNING = {
   scanDensity: 128,
   /** PostgreSQL: at most this many remaining matches are listed and sorted at once, else bands */
   listMax: 200,
+  /** PostgreSQL: a length band with more matches than this is walked instead */
+  bandMax: 2048,
 };
 
 const SCOPES: Readonly<Record<SearchScope, readonly SearchField[]>> = {
@@ -169,14 +171,13 @@ function matchSqlite(field: SearchField, m: Matcher): { from: RawBuilder<unknown
 }
 
 /**
- * PostgreSQL: a field's texts (alias t) that contain the query. The field is a literal, so the
- * planner can use that field's partial indexes; the index condition is the bigram tsvector for one or
- * two characters and pg_trgm's LIKE for three or more; strpos, the exact test, comes first, so a plan
- * that scans rows rather than an index rejects most of them cheaply.
+ * PostgreSQL: a field's texts (alias t) that contain the query, in one length band if given. The field
+ * is a literal, so the planner uses that field's partial index; the index condition asks for all the
+ * query's bigrams (search_bigrams: no positions, so no recheck), and strpos, the exact test, follows
+ * (it comes first so that a plan scanning rows rather than the index rejects most of them cheaply).
  */
-function matchPg(field: SearchField, m: Matcher): RawBuilder<unknown> {
-  const index = codePoints(m.q) >= 3 ? sql`t.norm like ${likeContains(m.q)} escape '\\'` : sql`search_bigrams(t.norm) @@ ${pgBigramQuery(m.q)}::tsquery`;
-  return sql`t.field = ${sql.lit(FIELD_CODE[field])} and strpos(t.norm, ${m.q}) > 0 and ${index}`;
+function matchPg(field: SearchField, m: Matcher, band?: number): RawBuilder<unknown> {
+  return sql`t.field = ${sql.lit(FIELD_CODE[field])} and strpos(t.norm, ${m.q}) > 0 and search_bigrams(t.norm, t.len) @@ ${pgBigramQuery(m.q, band)}::tsquery`;
 }
 
 interface Text { readonly id: number; readonly norm: string; readonly len: number }
@@ -215,25 +216,51 @@ const texts = (rows: readonly { id: number; norm: string | null; len: number }[]
 
 /**
  * PostgreSQL: a GIN index gives matches in no useful order, and sorting all of them costs as many as
- * there are (满意 is in a fifth of all indicator names). A field's matches are read in three ways:
+ * there are (满意 is in a fifth of all indicator names). A field's matches are read in three ways,
+ * switching as the word turns out common or rare:
  *
  *  - walk: the texts in (len, id) order through the btree, 256 and then up to 2048 at a time, keeping
  *    those that contain the query (strpos). For a common word the page is full after one step.
  *  - list: when a step finds fewer than one match in 128 texts, the word is rare here; the index is
  *    asked for the field's remaining matches, and if there are at most 200 they are sorted and served.
- *  - bands: more (common overall but rare among short texts): the index is asked band by band of
- *    lengths (the GIN bitmap ANDed with the btree's length range). The first band ends where the 200
- *    matches already seen put enough matches in it; later bands widen or narrow with what they found.
+ *  - bands: more than that: the index is asked for one length band at a time (search_bigrams puts the
+ *    band in the tsvector, so the GIN index itself narrows to it). A band with more than 2048 matches
+ *    is dense: the walk takes over again from there.
  */
 function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
   let after = { len: -1, id: -1 };
   let mode: 'walk' | 'list' | 'bands' = 'walk';
   /** list, and the current band: sorted matches not yet given out */
   let buffer: Text[] = [];
-  let lo = 0; // the next band starts here
-  let width = 1;
+  let band = 0; // bands: the next band to ask for
   let maxLen = 0;
   const code = sql.lit(FIELD_CODE[field]);
+  const walk = async (n: number): Promise<Chunk> => {
+    const window = Math.min(TUNING.scanWindow, Math.max(TUNING.scanFirst, n * 8));
+    const r = await sql<{ id: number; norm: string | null; len: number; hit: boolean; examined: number }>`
+      with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${window})
+      select id, len, norm, true as hit, 0 as examined from w where strpos(norm, ${m.q}) > 0
+      union all (select id, len, null, false, (select count(*) from w)::int from w order by len desc, id desc limit 1)`.execute(db);
+    const rows = texts(r.rows.filter((x) => x.hit));
+    const last = r.rows.find((x) => !x.hit);
+    if (last) after = { len: Number(last.len), id: Number(last.id) };
+    const done = !last || Number(last.examined) < window;
+    if (!done && rows.length * TUNING.scanDensity < window) {
+      // rare here: how many are left?
+      const rest = texts((await sql<Text>`
+        select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and (t.len, t.id) > (${after.len}, ${after.id})
+        limit ${TUNING.listMax + 1}`.execute(db)).rows);
+      if (rest.length <= TUNING.listMax) {
+        mode = 'list';
+        buffer = rest;
+      } else {
+        mode = 'bands';
+        band = bandOf(after.len);
+        maxLen ||= Number((await sql<{ n: number }>`select max(len) as n from search_texts where field = ${code}`.execute(db)).rows[0]?.n ?? 0);
+      }
+    }
+    return { rows, after, done };
+  };
   const take = (n: number): Chunk => {
     const rows = buffer.splice(0, n);
     const last = rows.at(-1);
@@ -241,49 +268,27 @@ function pgFetch(db: SearchDb, field: SearchField, m: Matcher): Fetch {
     return { rows, after, done: mode === 'list' && buffer.length === 0 };
   };
   return async (n) => {
-    if (mode === 'walk') {
-      const window = Math.min(TUNING.scanWindow, Math.max(TUNING.scanFirst, n * 8));
-      const r = await sql<{ id: number; norm: string | null; len: number; hit: boolean; examined: number }>`
-        with w as (select id, len, norm from search_texts where field = ${code} and (len, id) > (${after.len}, ${after.id}) order by len, id limit ${window})
-        select id, len, norm, true as hit, 0 as examined from w where strpos(norm, ${m.q}) > 0
-        union all (select id, len, null, false, (select count(*) from w)::int from w order by len desc, id desc limit 1)`.execute(db);
-      const rows = texts(r.rows.filter((x) => x.hit));
-      const last = r.rows.find((x) => !x.hit);
-      if (last) after = { len: Number(last.len), id: Number(last.id) };
-      const done = !last || Number(last.examined) < window;
-      if (!done && rows.length * TUNING.scanDensity < window) {
-        // rare here: how many are left?
-        const rest = texts((await sql<Text>`
-          select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and (t.len, t.id) > (${after.len}, ${after.id})
-          limit ${TUNING.listMax + 1}`.execute(db)).rows);
-        if (rest.length <= TUNING.listMax) {
-          mode = 'list';
-          buffer = rest;
-        } else {
-          mode = 'bands';
-          maxLen = Number((await sql<{ n: number }>`select max(len) as n from search_texts where field = ${code}`.execute(db)).rows[0]?.n ?? 0);
-          // `rest` is some of the matches: the band up to its n-th shortest holds at least n
-          lo = after.len;
-          width = Math.max(1, rest[Math.min(n, rest.length) - 1]!.len + 1 - lo);
-        }
-      }
-      return { rows, after, done };
-    }
+    if (mode === 'walk') return walk(n);
     if (mode === 'list' || buffer.length) return take(n);
-    // bands [lo, lo + width), until one holds something or the field ends
     for (;;) {
-      if (lo > maxLen) return { rows: [], after, done: true };
-      const hi = lo + width;
-      buffer = texts((await sql<Text>`
-        select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m)} and t.len >= ${lo} and t.len < ${hi} and (t.len, t.id) > (${after.len}, ${after.id})`.execute(db)).rows);
-      lo = hi;
-      width = buffer.length > 4 * n ? Math.max(1, width >> 1) : buffer.length < n ? width * 2 : width;
-      if (buffer.length) {
-        const chunk = take(n);
-        if (!buffer.length) after = { len: hi - 1, id: Number.MAX_SAFE_INTEGER };
-        return { ...chunk, after, done: !buffer.length && lo > maxLen };
+      const { from, to } = bandRange(band);
+      if (from > maxLen) return { rows: [], after, done: true };
+      const found = texts((await sql<Text>`
+        select t.id, t.norm, t.len from search_texts t where ${matchPg(field, m, band)} and (t.len, t.id) > (${after.len}, ${after.id})
+        limit ${TUNING.bandMax + 1}`.execute(db)).rows);
+      if (found.length > TUNING.bandMax) {
+        // dense here after all
+        mode = 'walk';
+        return walk(n);
       }
-      after = { len: hi - 1, id: Number.MAX_SAFE_INTEGER };
+      band++;
+      if (found.length) {
+        buffer = found;
+        const chunk = take(n);
+        if (!buffer.length) after = { len: to - 1, id: Number.MAX_SAFE_INTEGER };
+        return { ...chunk, after, done: !buffer.length && to > maxLen };
+      }
+      after = { len: to - 1, id: Number.MAX_SAFE_INTEGER };
     }
   };
 }
@@ -309,7 +314,7 @@ class FieldStream {
     const { rows, after, done } = await this.fetch(this.size);
     this.size = Math.min(this.size * 4, TUNING.maxChunk);
     for (const t of rows) {
-      const pos = t.norm.indexOf(this.m.q); // the index is exact; this also drops anything beyond indexed positions
+      const pos = t.norm.indexOf(this.m.q);
       if (pos >= 0) this.pending.push({ id: t.id, field: this.field, norm: t.norm, len: t.len, pos });
     }
     // every group but the last is complete; the last one is too when the field has no more

@@ -135,7 +135,7 @@ forEachDialect('search', (get) => {
   it('reading the index in tiny steps (every chunk, window and hand-over path) finds the same', async () => {
     const rows = await everything(get());
     const saved = { ...TUNING };
-    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3, listMax: 3 });
+    Object.assign(TUNING, { groupCap: 5, firstChunk: 2, maxChunk: 8, scanFirst: 3, scanWindow: 7, scanDensity: 3, listMax: 3, bandMax: 4 });
     try {
       for (const query of ['运维', '满意', '率', '信息化运维', '项目', '(%)']) {
         const q = normalizedText(query);
@@ -170,8 +170,10 @@ forEachDialect('search', (get) => {
     if (get().dialect !== 'postgres') return;
     const norms = (await get().db.selectFrom('projects').select('goal').limit(50).execute()).map((r) => normalizedText(r.goal));
     for (const norm of [...norms, '运维', '率', 'a', '𠀀运维😀', '满意度(%)', "it's \\ 'q' %_"]) {
-      const r = await sql<{ v: string }>`select search_bigrams(${norm})::text as v`.execute(get().db);
-      expect(r.rows[0]!.v, norm).toBe(pgBigramTsvector(norm));
+      for (const len of [norm.length, 0, 3, 4, 1023, 1024, 5000]) {
+        const r = await sql<{ v: string }>`select search_bigrams(${norm}, ${len})::text as v`.execute(get().db);
+        expect(r.rows[0]!.v, `${norm} ${len}`).toBe(pgBigramTsvector(norm, len));
+      }
     }
   });
 
