@@ -4,6 +4,7 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Severity } from '../model/index.js';
 import { RULES } from '../review/index.js';
 import type { Store } from './connect.js';
+import type { FindingDetail } from './queries.js';
 import type { Database } from './schema.js';
 
 export interface FindingFilters {
@@ -20,15 +21,8 @@ export interface FindingQuery extends FindingFilters {
   readonly offset?: number | undefined;
 }
 
-export interface FindingRow {
-  readonly id: number;
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly category: string;
-  readonly message: string;
-  readonly suggestion: string;
-  readonly path: string;
-  readonly line: number | null;
+/** A finding as the findings list shows it: the detail fields, less the indicator link, plus where it is. */
+export interface FindingRow extends Omit<FindingDetail, 'indicatorId'> {
   readonly unit: string | null;
   readonly project: string | null;
   readonly projectId: number | null;
