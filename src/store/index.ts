@@ -12,3 +12,4 @@ export { overview, type Overview, type OverviewFilters } from './overview.js';
 export { listIndicators, type IndicatorPage, type IndicatorQuery, type IndicatorFilters } from './indicators.js';
 export { listFindings, type FindingPage, type FindingQuery, type FindingFilters } from './findings.js';
 export { listUnits, getUnit, documentSource, type UnitVersion } from './units.js';
+export { search, SearchError, COUNT_LIMIT, type SearchOptions, type SearchResult, type SearchHit, type SearchScope, type HighlightSegment } from './search.js';
