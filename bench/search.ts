@@ -292,7 +292,7 @@ async function main(): Promise<void> {
   const qs = queries(pool, 42);
   const report: Record<string, unknown> = {
     indicators, projects, documents: docs.length, generateSeconds, queriesPerLength: QUERIES_PER_LENGTH, limit: 20, targetP95Ms: TARGET_P95_MS,
-    note: 'search: ranked page of 20 with highlights and a total (exact up to 10,000); baselines: first 20 matches, unranked, uncounted, over the same texts',
+    note: 'search: ranked page of 20 with highlights and a total (exact up to 1,000); baselines: first 20 matches, unranked, uncounted, over the same texts',
   };
 
   const only = process.env['JIXIAO_BENCH_ONLY']; // sqlite | postgres
