@@ -9,8 +9,8 @@
 //                 needs and a copy of units.latest (kept by a trigger on units)
 //   SQLite        search_fts_name, search_fts_goal, search_fts_indicator: contentless FTS5 tables of
 //                 bigram tokens, rowid = len·2^36 + text id, so FTS5's rowid order is shortest first
-//   PostgreSQL    per field, a GIN index on search_bigrams(norm) (a bigram tsvector computed by SQL, not
-//                 stored) and a pg_trgm GIN index on norm
+//   PostgreSQL    per field, a GIN index on search_bigrams(norm, len): the bigrams and the length band as
+//                 a tsvector computed by SQL, not stored; and a btree on (field, len, id)
 import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { fts5Document, normalizedText } from './search-text.js';
