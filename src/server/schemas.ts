@@ -319,15 +319,8 @@ export type FindingsQuery = z.input<typeof findingsQuery>;
 
 export const findingsResponse = z.object({
   total: z.number().int(),
-  items: z.array(z.object({
-    id: z.number().int(),
-    rule: z.string(),
-    severity: severitySchema,
-    category: z.string(),
-    message: z.string(),
-    suggestion: z.string(),
-    path: z.string(),
-    line: z.number().int().nullable(),
+  // a finding as the project page shows it, less the indicator link, plus where it is
+  items: z.array(findingDetailSchema.omit({ indicatorId: true }).extend({
     unit: z.string().nullable(),
     project: z.string().nullable(),
     projectId: z.number().int().nullable(),
