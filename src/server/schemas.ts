@@ -9,6 +9,7 @@
 // Response schemas are plain (no transforms): the serializer encodes with them, which drops any field
 // not declared here. Amounts are in 万元 (the table's unit) as numbers.
 import { z } from 'zod';
+import { targetSchema as modelTargetSchema, type Target } from '../model/index.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks
@@ -33,44 +34,9 @@ export const TARGET_KINDS = ['numeric', 'range', 'deadline', 'qualitative', 'com
 export const targetKindSchema = z.enum(TARGET_KINDS);
 export const LAYOUTS = ['tabular-text', 'flowed-text', 'pdf', 'xlsx'] as const;
 
-/** A 指标值 as read by src/targets (`raw` always kept). */
-export const targetSchema: z.ZodType<Target> = z.object({
-  raw: z.string(),
-  kind: targetKindSchema.optional(),
-  op: z.enum(['>=', '>', '<=', '<', '=', '≈']).optional(),
-  value: z.number().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  unit: z.string().optional(),
-  normalized: z.object({ value: z.number(), unit: z.string() }).optional(),
-  subject: z.string().optional(),
-  per: z.string().optional(),
-  note: z.string().optional(),
-  year: z.number().int().optional(),
-  month: z.number().int().optional(),
-  day: z.number().int().optional(),
-  joiner: z.enum(['and', 'or']).optional(),
-  get parts() { return z.array(targetSchema).optional(); },
-}).meta({ id: 'Target', description: '指标值：raw 为原文，其余为读出的结构' });
-
-export interface Target {
-  raw: string;
-  kind?: (typeof TARGET_KINDS)[number] | undefined;
-  op?: '>=' | '>' | '<=' | '<' | '=' | '≈' | undefined;
-  value?: number | undefined;
-  min?: number | undefined;
-  max?: number | undefined;
-  unit?: string | undefined;
-  normalized?: { value: number; unit: string } | undefined;
-  subject?: string | undefined;
-  per?: string | undefined;
-  note?: string | undefined;
-  year?: number | undefined;
-  month?: number | undefined;
-  day?: number | undefined;
-  joiner?: 'and' | 'or' | undefined;
-  parts?: Target[] | undefined;
-}
+/** A 指标值 as read by src/targets (`raw` always kept): the model's own schema, named for the OpenAPI document. */
+export const targetSchema = modelTargetSchema.meta({ id: 'Target', description: '指标值：raw 为原文，其余为读出的结构' });
+export type { Target };
 
 const amountsSchema = z.object({
   total: z.number(),
