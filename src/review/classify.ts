@@ -17,8 +17,21 @@ export const isRatioName = (name: string): boolean => /(比|效率|系数|指数
 /** …数 / …数量 / …量 / …人次: a count */
 export const isCountName = (name: string): boolean => /(数|数量|量|人次|次数|人数|个数|件数)$/.test(nameKey(name).replace(/\([^)]*\)$/, ''));
 
-/** a unit given in the name itself, e.g. 改善排污面积（亩）, 巡检完成率（%） */
-export const unitInName = (name: string): string | null => /\(([^()]{1,8})\)$/.exec(nameKey(name) === name ? name : name.replace(/（/g, '(').replace(/）/g, ')'))?.[1] ?? null;
+/** units a name can end in; the single-character ones only after 的, where they cannot be part of a word (平台, 专家) */
+const NAME_UNITS = /(?:人次|户次|场次|车次|班次|批次|人天|人日|万元|平方米|公里|千米|小时|工作日|个工作日|的(?:人|次|个|家|所|项|台|套|份|篇|件|场|册|户|间|宗|批|期|张|条|座|辆|吨|亩|天|元))$/;
+
+/**
+ * A unit given in the name itself: in a closing bracket (改善排污面积（亩）, 巡检完成率（%）) or as the name's last
+ * word once bracketed notes are set aside (…提供无偿服务（考试、培训、训练等）的人次 → 人次).
+ */
+export const unitInName = (name: string): string | null => {
+  const half = name.replace(/（/g, '(').replace(/）/g, ')').trim();
+  const bracketed = /\(([^()]{1,8})\)$/.exec(half)?.[1];
+  if (bracketed) return bracketed;
+  const bare = half.replace(/\([^()]*\)/g, '').replace(/[\s。.，,；;：:]+$/, '');
+  const word = NAME_UNITS.exec(bare)?.[0];
+  return word ? word.replace(/^的/, '') : null;
+};
 
 /** Where a reviewer expects a number: every 产出 and 满意度 indicator, and 效益 ones named as a rate or count. */
 export const expectsNumber = (i: Indicator): boolean =>

@@ -1,19 +1,23 @@
-// Which rules run and at what severity, from a JSON or YAML file:
-//   { "rules": { "goal-reused": "off", "satisfaction-percent": "error", "rate-percent": { "severity": "info" } } }
+// Which rules run and at what severity, and how the score is weighted, from a JSON or YAML file:
+//   { "rules": { "goal-reused": "off", "satisfaction-percent": "error", "rate-percent": { "severity": "info" } },
+//     "scoring": { "weights": { "completeness": 40, "relevance": 20, "appropriateness": 20, "feasibility": 20 } } }
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Severity } from '../model/index.js';
+import { DEFAULT_SCORING, scoringSchema, type Scoring } from './scoring.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const ruleSetting = z.union([z.literal('off'), severity, z.object({ enabled: z.boolean().optional(), severity: severity.optional() }).strict()]);
-export const reviewConfigSchema = z.object({ rules: z.record(z.string(), ruleSetting).default({}) }).strict();
+export const reviewConfigSchema = z.object({ rules: z.record(z.string(), ruleSetting).default({}), scoring: scoringSchema.default(DEFAULT_SCORING) }).strict();
 
 export interface ReviewConfig {
   readonly rules: Readonly<Record<string, 'off' | Severity | { readonly enabled?: boolean | undefined; readonly severity?: Severity | undefined }>>;
+  /** DEFAULT_SCORING when absent */
+  readonly scoring?: Scoring;
 }
 
-export const DEFAULT_CONFIG: ReviewConfig = { rules: {} };
+export const DEFAULT_CONFIG: ReviewConfig = { rules: {}, scoring: DEFAULT_SCORING };
 
 export class ConfigError extends Error {}
 

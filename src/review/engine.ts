@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, effectiveSeverity, type ReviewConfig } from './config.j
 import { contextOf } from './context.js';
 import { RULES } from './rules/index.js';
 import { scoreDocument } from './score.js';
+import { DEFAULT_SCORING } from './scoring.js';
 import type { Finding, ReviewResult, Rule } from './types.js';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -21,6 +22,7 @@ export function review(doc: TableDocument, config: ReviewConfig = DEFAULT_CONFIG
         rule: rule.id,
         severity: d.severity ? lower(d.severity, severity) : severity,
         category: rule.category,
+        dimensions: rule.dimensions,
         message: d.message,
         suggestion: d.suggestion,
         path: d.path,
@@ -36,7 +38,8 @@ export function review(doc: TableDocument, config: ReviewConfig = DEFAULT_CONFIG
   const counts: Record<string, number> = {};
   for (const r of rules) counts[r.id] = 0;
   for (const f of findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-  return { file: doc.source.file, findings, counts, ...scoreDocument(ctx.doc, findings) };
+  const scoring = config.scoring ?? DEFAULT_SCORING;
+  return { file: doc.source.file, findings, counts, scoring, ...scoreDocument(ctx.doc, findings, scoring) };
 }
 
 function locate(doc: TableDocument, path: string): { unit?: string; project?: string } {
@@ -64,4 +67,16 @@ function compareKeys(na: readonly number[], nb: readonly number[]): number {
 /** Document order of two paths. */
 export function comparePaths(a: string, b: string): number {
   return compareKeys(pathKey(a), pathKey(b));
+}
+
+/** How findings are listed: errors first (then warnings, info), or as they stand in the table. */
+export type FindingOrder = 'severity' | 'document';
+export const FINDING_ORDERS: readonly FindingOrder[] = ['severity', 'document'];
+
+/**
+ * Findings in the order asked for. `findings` must be in document order (as `review` returns them);
+ * 'severity' keeps that order within a severity (the sort is stable).
+ */
+export function orderFindings<F extends { readonly severity: Severity }>(findings: readonly F[], order: FindingOrder): F[] {
+  return order === 'document' ? [...findings] : [...findings].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, review, RULES, type ReviewConfig } from '../../src/review/index.js';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, review, RULES, type ReviewConfig } from '../../src/review/index.js';
 import { property, table, training, TRAINING_NO_SATISFACTION } from './tables.js';
 
 const UNIT = '广州市某中心';
@@ -41,8 +41,8 @@ describe('review(doc, config)', () => {
   it('a severity, as a string or { severity }, replaces the rule’s own', () => {
     expect(of({ rules: { 'goal-missing': 'warning' } }, 'goal-missing').map((f) => f.severity)).toEqual(['warning']);
     expect(of({ rules: { 'goal-missing': { severity: 'info' } } }, 'goal-missing').map((f) => f.severity)).toEqual(['info']);
-    // and the score follows: a warning costs 5, not 15
-    expect(review(doc, { rules: { 'goal-missing': 'warning' } }).units[0]!.projects[0]!.score).toBe(95);
+    // and the score follows: a warning costs a fifth of 完整性's 30 points (6), not half (15)
+    expect(review(doc, { rules: { 'goal-missing': 'warning' } }).units[0]!.projects[0]!.score).toBe(94);
   });
 
   it('a rule can be raised as well as lowered', () => {
@@ -98,7 +98,15 @@ describe('loadConfig(file)', () => {
   });
 
   it('an empty file is the default config', async () => {
-    expect(await loadConfig(write('empty.yaml', ''), ids)).toEqual({ rules: {} });
+    expect(await loadConfig(write('empty.yaml', ''), ids)).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('reads scoring weights, and rejects weights that do not add up to 100, naming the file', async () => {
+    const ok = await loadConfig(write('weights.yaml', 'scoring:\n  weights: { completeness: 40, relevance: 20 }\n'), ids);
+    expect(ok.scoring?.weights).toEqual({ completeness: 40, relevance: 20, appropriateness: 20, feasibility: 20 });
+    const err = await failure(write('bad-weights.yaml', 'scoring:\n  weights: { completeness: 50 }\n'));
+    expect(err.message).toContain('bad-weights.yaml');
+    expect(err.message).toContain('之和应为 100');
   });
 
   it('rejects an unknown rule id, naming it', async () => {

@@ -4,7 +4,7 @@
 // with ids from the document paths; the findings grouped by project, each linking to its row and each
 // row back to its findings. All text from the documents goes through `html`, which escapes it.
 import type { TableDocument } from '../../model/index.js';
-import { MAX_PER_RULE, PENALTY, type ReviewResult } from '../../review/index.js';
+import { DEFAULT_SCORING, DIMENSION_LABEL, DIMENSION_QUESTION, DIMENSIONS, GATE_CAP, type FindingOrder, type ReviewResult } from '../../review/index.js';
 import { html, join, raw, type Html } from './html/escape.js';
 import { renderFindings } from './html/findings.js';
 import { GRADE_CLASS, score, timestamp } from './html/format.js';
@@ -19,6 +19,15 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 export interface ReportOptions {
   /** the time printed as the generation time; now by default */
   readonly now?: Date;
+}
+
+/** How the score is made, with the weights the results were scored with. */
+function scoringNote(sc: ReviewResult['scoring']): Html {
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  return html`<p>得分按财预〔2015〕88号规定的四个审核方面计算，满分 100 分：${join(DIMENSIONS.map((d) => html`${DIMENSION_LABEL[d]} ${sc.weights[d]} 分（${DIMENSION_QUESTION[d]}）`), '；')}。每条审核规则注明它涉及的方面；一条意见在它涉及的每个方面扣去该方面分值的一定比例：错误 ${pct(sc.deductions.error)}，警告 ${pct(sc.deductions.warning)}，提示 ${pct(sc.deductions.info)}；同一规则在同一项目、同一方面最多计 ${sc.maxPerRule} 次，各方面最低 0 分。项目得分是四个方面之和。</p>
+  <p>门槛：无法监控的项目——没有结构化指标（指标全部以文字书写或没有指标）、有指标既无实施周期指标值也无年度指标值、没有产出指标或没有效益指标——无论其他方面如何，得分不超过 ${GATE_CAP}（等级至多为“中”），报告中注明原因。</p>
+  <p>单位得分是其下各项目得分按项目总计金额加权的平均值，再减去针对单位行本身的意见（如单位金额与项目之和不符）；全表得分是各单位得分按单位总计金额加权的平均值，再减去针对合计行的意见。各方面得分同样加权平均；因门槛只限制总分，单位和全表各方面之和可能高于总分。得分保留一位小数。</p>
+`;
 }
 
 export function renderReportHtml(docs: readonly TableDocument[], results: readonly ReviewResult[], options: ReportOptions = {}): string {
@@ -65,7 +74,7 @@ ${views.length ? join(views.map(doc), '\n') : html`<p class="empty">没有可审
 </main>
 <footer class="report-foot">
   <h2>得分怎样计算</h2>
-  <p>每条审核意见按严重程度扣减它所在项目的分数：错误扣 ${PENALTY.error} 分，警告扣 ${PENALTY.warning} 分，提示扣 ${PENALTY.info} 分；同一规则在同一项目内最多计 ${MAX_PER_RULE} 次，一处系统性问题不会把分数扣光。项目满分 100 分。单位得分是其下各项目得分按项目总计金额加权的平均值，再减去针对单位行本身的意见（如单位金额与项目之和不符）；全表得分是各单位得分按单位总计金额加权的平均值，再减去针对合计行和全表的意见。得分限于 0–100，保留一位小数。</p>
+  ${scoringNote(results[0]?.scoring ?? DEFAULT_SCORING)}
   <p>等级与绩效自评一致：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 &lt; 60。审核意见是对表中文字的机器检查，供审核人复核，不代替审核人的判断。</p>
   <p>生成时间：${generated}；由 jixiao check 生成，本文件不含脚本、不访问网络，可离线打开和打印。</p>
 </footer>

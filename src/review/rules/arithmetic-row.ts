@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'arithmetic-row',
   severity: 'error',
   category: 'arithmetic',
+  dimensions: ['feasibility'], // 可行性 feasibility: sources that do not add up mean the budget was not worked out (合理测算)
   title: '资金来源之和等于总计',
   why: '财政拨款、财政专户拨款与其他资金之和必须等于总计，否则预算无法按表执行。',
   *check({ doc }) {

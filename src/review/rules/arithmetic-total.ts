@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'arithmetic-total',
   severity: 'error',
   category: 'arithmetic',
+  dimensions: ['feasibility'], // 可行性 feasibility: a 合计 that is not the sum of the units was not worked out
   title: '合计等于各单位之和',
   why: '合计行是各资金使用单位的合计，差额意味着表不完整或单位行有误。',
   *check({ doc }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'arithmetic-unit',
   severity: 'error',
   category: 'arithmetic',
+  dimensions: ['feasibility'], // 可行性 feasibility: a unit that is not the sum of its projects was not worked out
   title: '单位金额等于所属项目之和',
   why: '资金使用单位行是其项目的合计，差额意味着漏列项目或金额有误。',
   *check({ doc }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'dimension-coverage',
   severity: 'error',
   category: 'completeness',
+  dimensions: ['completeness'], // 完整性 completeness: 产出, 效益 and 满意度 not all present
   title: '产出、效益、满意度指标齐全',
   why: '每个项目都应同时设置产出、效益和满意度指标，才能完整反映项目绩效。',
   *check({ projects }) {

@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'goal-measurable',
   severity: 'warning',
   category: 'completeness',
+  dimensions: ['completeness'], // 完整性 completeness: 88号 asks for a goal that is 明确、清晰
   title: '绩效目标可衡量',
   why: '绩效目标应说明预期的产出和效果，最好有数量；只写做什么事的目标无法据以考核。',
   *check({ projects }) {

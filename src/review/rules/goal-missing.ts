@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'goal-missing',
   severity: 'error',
   category: 'form',
+  dimensions: ['completeness'], // 完整性 completeness: no goal at all
   title: '绩效目标不缺',
   why: '绩效目标说明项目要达到的产出和效果，是设置指标的依据。',
   *check({ projects }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'goal-reused',
   severity: 'info',
   category: 'appropriateness',
+  dimensions: ['relevance'], // 相关性 relevance: a template goal is not tied to the project's own content
   title: '绩效目标未照搬',
   why: '多个项目使用完全相同的绩效目标，可能是照搬模板，目标未结合各项目的实际内容。',
   *check({ projects }) {

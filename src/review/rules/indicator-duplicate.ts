@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'indicator-duplicate',
   severity: 'warning',
   category: 'consistency',
+  dimensions: ['relevance'], // 相关性 relevance: a repeated indicator adds nothing to the goal
   title: '同一项目内指标不重复',
   why: '同一指标在一个项目中重复出现，会在评分时重复计分，也说明指标设置不严谨。',
   *check({ projects }) {

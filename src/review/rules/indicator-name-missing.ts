@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'indicator-name-missing',
   severity: 'error',
   category: 'form',
+  dimensions: ['completeness'], // 完整性 completeness: an indicator without a name is incomplete
   title: '三级指标名称不缺',
   why: '没有名称的指标说不清要衡量什么。',
   *check({ indicators }) {

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'indicator-numbering',
   severity: 'warning',
   category: 'form',
+  dimensions: ['completeness'], // 完整性 completeness: skipped or repeated numbers mean indicators lost or doubled
   title: '指标序号连续',
   why: '序号跳号或重复，往往说明编辑时丢失或重复了指标。',
   *check({ projects }) {

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'indicators-prose',
   severity: 'warning',
   category: 'form',
+  dimensions: ['completeness'], // 完整性 completeness: indicators not given item by item
   title: '绩效指标按规定格式填写',
   why: '不按“一级；二级；指标名称；指标值”分项填写的指标无法逐项监控和评分。',
   *check({ projects }) {

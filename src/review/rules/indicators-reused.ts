@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'indicators-reused',
   severity: 'info',
   category: 'appropriateness',
+  dimensions: ['appropriateness'], // 适当性 appropriateness: 88号's test of 资金规模 against targets
   title: '指标与预算规模相称',
   why: '预算相差一个数量级的项目使用完全相同的指标和目标值，说明目标未按资金规模测算。',
   *check({ doc, projects }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'level-codes',
   severity: 'error',
   category: 'form',
+  dimensions: ['relevance'], // 相关性 relevance: a misfiled indicator no longer bears on the output or effect it is filed under
   title: '一级、二级指标代码与名称规范',
   why: '指标须按统一的三级指标体系归类，代码错误或与名称不符会使指标被错误汇总。',
   *check({ indicators }) {

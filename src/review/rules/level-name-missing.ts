@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'level-name-missing',
   severity: 'warning',
   category: 'form',
+  dimensions: ['completeness'], // 完整性 completeness: a category given by its code alone is incomplete
   title: '一级、二级指标名称已填写',
   why: '只写代码、不写名称的指标（如“14-；”）不合填报规范，阅读者也难以判断指标类别。',
   *check({ indicators }) {

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'level2-inconsistent',
   severity: 'info',
   category: 'consistency',
+  dimensions: ['relevance'], // 相关性 relevance: one indicator filed under two level-2 categories
   title: '同名指标归类一致',
   why: '同一张表中同名指标归入不同的二级指标，汇总分析时会被分散统计。',
   *check({ indicators }) {

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'output-coverage',
   severity: 'warning',
   category: 'completeness',
+  dimensions: ['completeness'], // 完整性 completeness: 产出 does not cover 数量, 质量, 时效
   title: '产出指标涵盖数量、质量、时效',
   why: '产出指标应从数量、质量、时效等方面反映项目产出，缺一面则产出难以全面考核。',
   *check({ projects }) {

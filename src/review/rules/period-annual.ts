@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'period-annual',
   severity: 'warning',
   category: 'consistency',
+  dimensions: ['feasibility'], // 可行性 feasibility: a year's target above the whole period's cannot be met as planned
   title: '年度指标值与实施周期指标值一致',
   why: '年度指标值是实施周期目标的年度分解，应与之同类、可比，数量类年度目标不应超过整个实施周期的目标。',
   *check({ indicators }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'rate-percent',
   severity: 'error',
   category: 'measurability',
+  dimensions: ['relevance', 'feasibility'], // 相关性 relevance: a rate not given as a share is not 量化; 可行性 feasibility: a share above 100% cannot be met
   title: '以“率”命名的指标用百分比且不超过 100%',
   why: '“××率”是比例，目标值应以百分比表示；超过 100% 的比例目标在计算上不成立。',
   *check({ indicators }) {

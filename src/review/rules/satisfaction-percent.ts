@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'satisfaction-percent',
   severity: 'warning',
   category: 'measurability',
+  dimensions: ['relevance'], // 相关性 relevance: the indicator does not measure the 满意度 it is filed under
   title: '满意度指标以百分比表示',
   why: '服务对象满意度一般通过问卷调查取得，目标值应为满意比例（如“≥90%”）；投诉次数等不是满意度。',
   *check({ indicators }) {

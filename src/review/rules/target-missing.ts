@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'target-missing',
   severity: 'error',
   category: 'form',
+  dimensions: ['completeness'], // 完整性 completeness: an indicator without its target value is incomplete
   title: '实施周期与年度指标值齐全',
   why: '缺少指标值的指标无法监控，也无法在年终自评中打分。',
   *check({ indicators }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'target-qualitative',
   severity: 'warning',
   category: 'measurability',
+  dimensions: ['relevance'], // 相关性 relevance: 88号 asks under 相关性 that indicators be 细化、量化
   title: '应量化的指标值已量化',
   why: '产出、满意度和以率、数量命名的指标应给出数值目标，“有效提升”“较强”之类无法在自评时判断是否达成。',
   *check({ indicators }) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'target-unit-missing',
   severity: 'warning',
   category: 'measurability',
+  dimensions: ['relevance'], // 相关性 relevance: a number without a unit is not 细化 to something countable
   title: '数值指标值带计量单位',
   why: '没有计量单位的数值（如“≥1000”）无法判断是人、次还是元，监控和自评时容易误读。',
   *check({ indicators }) {

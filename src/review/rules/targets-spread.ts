@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: 'targets-spread',
   severity: 'info',
   category: 'appropriateness',
+  dimensions: ['appropriateness'], // 适当性 appropriateness: a target too high or too low beside like projects
   title: '同类项目目标值相近',
   why: '同一张表中同类项目的同一指标，目标值相差悬殊，可能是个别项目目标定得过低或过高。',
   *check({ projects }) {

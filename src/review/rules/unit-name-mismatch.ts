@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'unit-name-mismatch',
   severity: 'warning',
   category: 'consistency',
+  dimensions: ['relevance'], // 相关性 relevance: the target does not measure what the name says
   title: '指标值单位与指标名称相符',
   why: '单位与名称矛盾（如“日均接入量”以毫秒计）说明名称或指标值填错，自评时无法对照。',
   *check({ indicators }) {
