@@ -1,14 +1,14 @@
 // `jixiao check`: the review rules over each file. Exit 1 when any error-level finding, so it can gate
 // a pipeline; 2 when the config is unusable.
 import type { Writable } from 'node:stream';
-import { ConfigError, DEFAULT_CONFIG, loadConfig, review, RULES, type ReviewConfig, type ReviewResult } from '../review/index.js';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, orderFindings, review, RULES, type FindingOrder, type ReviewConfig, type ReviewResult } from '../review/index.js';
 import { readDocuments } from './read.js';
 import { renderFindings } from './render/findings.js';
 import { renderReportHtml } from './render/report-html.js';
 
 export type CheckFormat = 'text' | 'json' | 'html';
 
-export async function checkCommand(files: readonly string[], opts: { format: CheckFormat; config?: string | undefined; colour: boolean }, out: Writable, err: Writable): Promise<number> {
+export async function checkCommand(files: readonly string[], opts: { format: CheckFormat; config?: string | undefined; colour: boolean; order?: FindingOrder | undefined }, out: Writable, err: Writable): Promise<number> {
   let config: ReviewConfig = DEFAULT_CONFIG;
   if (opts.config) {
     try {
@@ -20,13 +20,14 @@ export async function checkCommand(files: readonly string[], opts: { format: Che
   }
   const { docs, failed } = await readDocuments(files, err);
   const results: ReviewResult[] = docs.map((d) => review(d, config));
+  const order = opts.order ?? 'severity';
   if (opts.format === 'json') {
-    const body = results.map((r) => ({ ...r, rules: RULES.map(({ id, severity, category, title }) => ({ id, severity, category, title })) }));
+    const body = results.map((r) => ({ ...r, order, findings: orderFindings(r.findings, order), rules: RULES.map(({ id, severity, category, dimensions, title }) => ({ id, severity, category, dimensions, title })) }));
     out.write(results.length === 1 && files.length === 1 ? `${JSON.stringify(body[0], null, 2)}\n` : body.map((b) => JSON.stringify(b)).join('\n') + (body.length ? '\n' : ''));
   } else if (opts.format === 'html') {
-    out.write(renderReportHtml(docs, results));
+    out.write(renderReportHtml(docs, results, { order }));
   } else {
-    out.write(results.map((r) => renderFindings(r, opts.colour)).join('\n'));
+    out.write(results.map((r) => renderFindings(r, opts.colour, order)).join('\n'));
   }
   if (failed > 0) return 1;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -27,9 +27,10 @@ export function program(): Command {
     .description('审核：按规则检查绩效目标表（勾稽、规范性、完整性、可衡量、一致性、适当性），给出问题、位置与修改建议；有“错误”级问题时退出码为 1')
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'text：终端报告；json：机器可读；html：可打印的独立报告').choices(['text', 'json', 'html']).default('text'))
-    .option('-c, --config <file>', '规则配置文件（JSON 或 YAML）：启用/停用规则、调整级别')
-    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; config?: string }) => {
-      process.exitCode = await checkCommand(files, { format: opts.format, config: opts.config, colour: process.stdout.isTTY === true }, process.stdout, process.stderr);
+    .option('-c, --config <file>', '规则配置文件（JSON 或 YAML）：启用/停用规则、调整级别、各审核方面的分值')
+    .addOption(new Option('--order <order>', 'severity：错误在前，其次警告、提示，同级按表中顺序；document：按表中顺序逐个项目').choices(['severity', 'document']).default('severity'))
+    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; config?: string; order: 'severity' | 'document' }) => {
+      process.exitCode = await checkCommand(files, { format: opts.format, config: opts.config, colour: process.stdout.isTTY === true, order: opts.order }, process.stdout, process.stderr);
     });
   p.command('stats')
     .description('统计：指标分类构成、指标值的识别与量化比例、最常见的指标及其常见目标、未能识别的指标值')

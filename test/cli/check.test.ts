@@ -49,4 +49,44 @@ describe('jixiao check', () => {
     expect(out.units[0].projects).toHaveLength(10);
     expect(typeof out.score).toBe('number');
   });
+
+  const s002 = join(root, 'samples', '002_02da4d888feccc7a.txt');
+  const RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
+
+  it('lists errors first by default and in document order with --order document, the same findings either way', () => {
+    const sev = JSON.parse(run('check', s002, '--format', 'json').stdout);
+    const doc = JSON.parse(run('check', s002, '--format', 'json', '--order', 'document').stdout);
+    expect([sev.order, doc.order]).toEqual(['severity', 'document']);
+    const ranks = sev.findings.map((f: { severity: string }) => RANK[f.severity]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    expect(ranks[0]).toBe(3);
+    // within a severity, document order: the severity list is the document list stably sorted
+    const stable = [...doc.findings].sort((a: { severity: string }, b: { severity: string }) => RANK[b.severity]! - RANK[a.severity]!);
+    expect(sev.findings).toEqual(stable);
+    expect(doc.findings).not.toEqual(sev.findings);
+    const text = run('check', s002).stdout;
+    expect(text.indexOf('错误（')).toBeLessThan(text.indexOf('警告（'));
+    expect(text.indexOf('警告（')).toBeLessThan(text.indexOf('提示（'));
+  });
+
+  it('a bad --order is refused in Chinese', () => {
+    const r = run('check', s004, '--order', 'random');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('random');
+  });
+
+  it('shows the score by dimension and, for a project that cannot be monitored, the gate and why', () => {
+    const out = JSON.parse(run('check', s002, '--format', 'json').stdout);
+    expect(out.dimensions.map((d: { label: string; max: number }) => [d.label, d.max])).toEqual([['完整性', 30], ['相关性', 30], ['适当性', 20], ['可行性', 20]]);
+    // the 仲裁院 project whose indicators are all prose (it scored 95 优 before the gate)
+    const prose = out.units.flatMap((u: { projects: unknown[] }) => u.projects).find((p: { name: string }) => p.name === '广州市劳动人事争议仲裁院2024-2025年信息化运维项目');
+    expect(prose.score).toBeLessThanOrEqual(79.9);
+    expect(prose.grade).toBe('中');
+    expect(prose.gate.map((g: { code: string }) => g.code)).toEqual(['no-structured-indicators']);
+    expect(out.gated).toBeGreaterThan(0);
+    const text = run('check', s002).stdout;
+    expect(text).toMatch(/审核得分 [\d.]+（.）  完整性 [\d.]+\/30 · 相关性 [\d.]+\/30 · 适当性 [\d.]+\/20 · 可行性 [\d.]+\/20/);
+    expect(text).toContain(`门槛：${out.gated} 个项目无法监控`);
+    expect(text).toMatch(/广州市劳动人事争议仲裁院2024-2025年信息化运维项目 {2}门槛：绩效指标全部以自由文字书写/);
+  });
 });

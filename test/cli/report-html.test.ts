@@ -43,6 +43,27 @@ describe('renderReportHtml on sample 003', () => {
     expect(html).toContain(`等级 <b>${result.grade}</b>`);
   });
 
+  it('shows the score by dimension and the gate', () => {
+    for (const d of result.dimensions) expect(html).toMatch(new RegExp(`<th scope="row">${d.label}</th><td class="num">${d.score}</td><td class="num">/ ${d.max}</td>`));
+    expect(result.gated).toBeGreaterThan(0);
+    expect(html).toContain(`门槛：${result.gated} 个项目无法监控`);
+    expect(html).toContain('门槛：没有效益指标，得分不超过“中”');
+    expect(html).toContain('完整性 30 分');
+  });
+
+  it('lists the findings both ways: errors first (the default) and by project', () => {
+    const sev = html.indexOf('id="d0-by-severity"');
+    const byProject = html.indexOf('id="d0-findings"');
+    expect(sev).toBeGreaterThan(0);
+    expect(sev).toBeLessThan(byProject);
+    const rows = html.slice(sev, html.indexOf('</table>', sev)).match(/<tr class="sev-(\w+)">/g)!.map((x) => x.slice(15, -2));
+    expect(rows).toHaveLength(result.findings.length);
+    const rank = { error: 3, warning: 2, info: 1 } as Record<string, number>;
+    expect(rows.map((x) => rank[x])).toEqual(rows.map((x) => rank[x]).sort((a, b) => b! - a!));
+    const doc = renderReportHtml([load('003_7b33df3d06e95335.txt')], [result], { now: new Date(2025, 0, 2, 3, 4), order: 'document' });
+    expect(doc.indexOf('id="d0-findings"')).toBeLessThan(doc.indexOf('id="d0-by-severity"'));
+  });
+
   it('has unique ids and every internal link lands on one', () => {
     const all = ids(html);
     expect(new Set(all).size).toBe(all.length);

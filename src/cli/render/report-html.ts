@@ -19,6 +19,8 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 export interface ReportOptions {
   /** the time printed as the generation time; now by default */
   readonly now?: Date;
+  /** which list of findings comes first: errors first (default) or by project in document order; the report has both */
+  readonly order?: FindingOrder;
 }
 
 /** How the score is made, with the weights the results were scored with. */
@@ -41,12 +43,12 @@ export function renderReportHtml(docs: readonly TableDocument[], results: readon
 <nav class="doc-nav" aria-label="本表导航">
   <span class="nav-file" title="${v.doc.source.file}">${v.doc.department ?? v.doc.source.file}</span>
   <span class="pill ${GRADE_CLASS[v.result.grade]}">${score(v.result.score)}<small>${v.result.grade}</small></span>
-  <span class="nav-links"><a href="#${v.prefix}">概况</a><a href="#${v.prefix}-rules">规则汇总</a><a href="#${v.prefix}-table">绩效目标表</a><a href="#${v.prefix}-findings">审核意见（${v.result.findings.length}）</a>${views.length > 1 ? html`<a href="#contents">全部文件</a>` : ''}</span>
+  <span class="nav-links"><a href="#${v.prefix}">概况</a><a href="#${v.prefix}-rules">规则汇总</a><a href="#${v.prefix}-table">绩效目标表</a><a href="#${v.prefix}-findings">审核意见（${v.result.findings.length}）</a>${v.result.findings.length ? html`<a href="#${v.prefix}-by-severity">按严重程度</a>` : ''}${views.length > 1 ? html`<a href="#contents">全部文件</a>` : ''}</span>
 </nav>
 ${renderHeader(v, views.length)}
 ${renderRules(v)}
 ${renderTable(v)}
-${renderFindings(v)}
+${renderFindings(v, options.order ?? 'severity')}
 </article>`;
 
   const contents = views.length > 1

@@ -1,10 +1,12 @@
-// The findings, grouped by project in document order, numbered, each linking to the row it concerns.
-import { CATEGORY_LABEL, RULES } from '../../../review/index.js';
+// The findings, grouped by project in document order, numbered, each linking to the row it concerns; and
+// the same findings errors first (then warnings, info; within a severity in document order), each linking
+// to its entry. Both lists are always there (the report has no script to switch); `order` puts one first.
+import { CATEGORY_LABEL, orderFindings, RULES, type FindingOrder, type ProjectScore } from '../../../review/index.js';
 import { html, type Html } from './escape.js';
 import { GRADE_CLASS, SEVERITY_LABEL, money, score } from './format.js';
 import type { DocView, Group } from './view.js';
 
-export function renderFindings(v: DocView): Html {
+export function renderFindings(v: DocView, order: FindingOrder): Html {
   const { doc, result: r, prefix } = v;
   const title = new Map(RULES.map((x) => [x.id, x.title]));
 
@@ -33,7 +35,7 @@ export function renderFindings(v: DocView): Html {
     }
     const p = u.projects[g.project]!;
     const s = v.projectScore(g.unit, g.project);
-    return html`<h3>${doc.units.length > 1 ? html`<span class="g-unit">${u.name}</span>` : ''}<span class="g-name">${p.name}</span><span class="g-amt">总计 ${money(p.funding.total)}${doc.currencyUnit ?? ''}</span>${s ? html`<span class="pill ${GRADE_CLASS[s.grade]}">${score(s.score)}<small>${s.grade}</small></span>` : ''}<a class="to-row" href="#${v.rowId(`units[${g.unit}].projects[${g.project}]`)}">表中的项目行</a></h3>`;
+    return html`<h3>${doc.units.length > 1 ? html`<span class="g-unit">${u.name}</span>` : ''}<span class="g-name">${p.name}</span><span class="g-amt">总计 ${money(p.funding.total)}${doc.currencyUnit ?? ''}</span>${s ? html`<span class="pill ${GRADE_CLASS[s.grade]}">${score(s.score)}<small>${s.grade}</small></span>` : ''}<a class="to-row" href="#${v.rowId(`units[${g.unit}].projects[${g.project}]`)}">表中的项目行</a></h3>${s ? projectScoreLine(s) : ''}`;
   };
 
   const item = (i: number): Html => {
@@ -52,10 +54,32 @@ export function renderFindings(v: DocView): Html {
 </li>`;
   };
 
-  return html`<section class="sec sec-findings" id="${prefix}-findings">
-  <h2>审核意见 <span class="h-sub">${r.findings.length} 条，按项目排列</span></h2>
+  const byProject = html`<section class="sec sec-findings" id="${prefix}-findings">
+  <h2>审核意见 <span class="h-sub">${r.findings.length} 条，按项目排列${r.findings.length ? html` · <a href="#${prefix}-by-severity">按严重程度排列</a>` : ''}</span></h2>
   ${v.groups.length
     ? v.groups.map((g) => html`<section class="group" id="${g.id}">${heading(g)}<ol class="findings">${g.findings.map(item)}</ol></section>`)
     : html`<p class="empty">本表没有审核意见。</p>`}
 </section>`;
+  if (!r.findings.length) return byProject;
+  // indices in severity order: the stable sort keeps document order within a severity
+  const indices = orderFindings(r.findings.map((f, i) => ({ severity: f.severity, i })), 'severity').map((x) => x.i);
+  const place = (i: number): string => {
+    const f = r.findings[i]!;
+    return f.project ? `${doc.units.length > 1 ? `${f.unit ?? ''} · ` : ''}${f.project}` : f.unit ?? '全表';
+  };
+  const bySeverity = html`<section class="sec sec-by-severity" id="${prefix}-by-severity">
+  <h2>审核意见 <span class="h-sub">按严重程度：错误在前，其次警告、提示，同级按表中顺序 · <a href="#${prefix}-findings">按项目排列</a></span></h2>
+  <div class="scroll-x"><table class="grid sev-index"><thead><tr><th scope="col">序号</th><th scope="col">级别</th><th scope="col">项目</th><th scope="col">问题</th></tr></thead><tbody>${indices.map((i) => {
+    const f = r.findings[i]!;
+    return html`<tr class="sev-${f.severity}"><td><a href="#${v.findingId(i)}">${v.number[i]}</a></td><td><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td><td>${place(i)}</td><td><span class="f-rule">${title.get(f.rule) ?? f.rule}</span>：${f.message}</td></tr>`;
+  })}</tbody></table></div>
+</section>`;
+  return order === 'severity' ? html`${bySeverity}
+${byProject}` : html`${byProject}
+${bySeverity}`;
+}
+
+/** a project's score by dimension, and the gate's reasons when it applied */
+function projectScoreLine(s: ProjectScore): Html {
+  return html`<p class="g-dims">${s.dimensions.map((d) => html`<span class="dim">${d.label} <b>${score(d.score)}</b>/${d.max}</span>`)}${s.gate.length ? html`<span class="gate">门槛：${s.gate.map((g) => g.message).join('；')}，得分不超过“中”</span>` : ''}</p>`;
 }

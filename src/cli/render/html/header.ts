@@ -1,6 +1,6 @@
 // A document's head: what the table is, its score and grade, and how many findings of each severity
 // and category; the projects that scored lowest.
-import { CATEGORY_LABEL, type CategoryId } from '../../../review/index.js';
+import { CATEGORY_LABEL, DIMENSION_QUESTION, GATE_CAP, type CategoryId } from '../../../review/index.js';
 import { html, type Html } from './escape.js';
 import { GRADE_CLASS, LAYOUT_LABEL, SEVERITIES, SEVERITY_LABEL, score } from './format.js';
 import type { DocView } from './view.js';
@@ -44,6 +44,8 @@ export function renderHeader(v: DocView, of: number): Html {
     <div class="sc-main"><span class="sc-score">${score(r.score)}</span><span class="sc-max">/ 100</span></div>
     <div class="sc-grade">等级 <b>${r.grade}</b></div>
     <div class="sc-note">优≥90 · 良≥80 · 中≥60 · 差&lt;60</div>
+    <table class="sc-dims" aria-label="各审核方面得分"><tbody>${r.dimensions.map((d) => html`<tr title="${DIMENSION_QUESTION[d.id]}"><th scope="row">${d.label}</th><td class="num">${score(d.score)}</td><td class="num">/ ${d.max}</td></tr>`)}</tbody></table>
+    ${r.gated ? html`<div class="sc-gate">门槛：${r.gated} 个项目无法监控，得分不超过 ${GATE_CAP}（中）</div>` : ''}
   </div>
 </header>
 <section class="overview" aria-label="审核意见统计">
@@ -61,7 +63,7 @@ export function renderHeader(v: DocView, of: number): Html {
   <div class="lowest">
     <h3>得分最低的项目</h3>
     ${lowest.length
-      ? html`<ol>${lowest.map((x) => html`<li><a href="#${groupId(x.ui, x.pi)}"><span class="pill ${GRADE_CLASS[x.p.grade]}">${score(x.p.score)} ${x.p.grade}</span><span class="pname">${x.p.name}</span></a></li>`)}</ol>`
+      ? html`<ol>${lowest.map((x) => html`<li><a href="#${groupId(x.ui, x.pi)}"><span class="pill ${GRADE_CLASS[x.p.grade]}">${score(x.p.score)} ${x.p.grade}</span><span class="pname">${x.p.name}</span>${x.p.gate.length ? html`<span class="gate">门槛</span>` : ''}</a></li>`)}</ol>`
       : html`<p class="muted">所有项目均为满分。</p>`}
   </div>
 </section>`;

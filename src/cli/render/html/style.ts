@@ -61,6 +61,14 @@ main { max-width: 1320px; margin: 0 auto; padding: 0 20px 24px; }
 .sc-grade { font-size: 15px; margin-top: 2px; }
 .sc-grade b { display: inline-block; min-width: 1.8em; text-align: center; font-size: 18px; border: 1.5px solid currentColor; border-radius: 4px; margin-left: 4px; padding: 0 4px; }
 .sc-note { font-size: 11.5px; color: var(--muted); margin-top: 8px; }
+.sc-dims { margin-top: 8px; border-collapse: collapse; font-size: 12.5px; }
+.sc-dims th { text-align: left; font-weight: 500; padding: 1px 10px 1px 0; }
+.sc-dims td { padding: 1px 0 1px 6px; }
+.sc-gate, .gate { color: var(--gd); font-size: 12px; font-weight: 600; }
+.sc-gate { margin-top: 6px; max-width: 220px; }
+.g-dims { margin: -4px 0 8px; font-size: 12.5px; color: var(--ink-2); display: flex; flex-wrap: wrap; gap: 4px 14px; }
+.lowest .gate { margin-left: 6px; }
+.sev-index td:first-child { white-space: nowrap; }
 .scorecard.g-a { color: var(--ga); background: var(--ga-bg); border-color: #a6e3c2; }
 .scorecard.g-b { color: var(--gb); background: var(--gb-bg); border-color: #b2d4fb; }
 .scorecard.g-c { color: var(--gc); background: var(--gc-bg); border-color: #f5cf7a; }
