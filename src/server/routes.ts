@@ -75,8 +75,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => cached(req, reply, 'projects', req.query, s.projectsResponse, async () => plain(await listProjects(store, defined(req.query) as ProjectQuery))));
 
   api.get('/api/projects/:id', {
-    schema: { summary: '一个项目：金额、绩效目标、指标、审核问题、原文摘录、其他版本', tags: ['项目'], params: s.idParams, response: { 200: s.projectDetailResponse, ...errors } },
-  }, async (req, reply) => cached(req, reply, 'project', req.params.id, s.projectDetailResponse, async () => plain(await getProject(store, req.params.id))));
+    schema: { summary: '一个项目：金额、按审核方面的得分与门槛、绩效目标、指标、审核问题（默认错误在前）、原文摘录、其他版本', tags: ['项目'], params: s.idParams, querystring: s.projectDetailQuery, response: { 200: s.projectDetailResponse, ...errors } },
+  }, async (req, reply) => cached(req, reply, 'project', [req.params.id, req.query.order], s.projectDetailResponse, async () => plain(await getProject(store, req.params.id, req.query.order))));
 
   api.get('/api/search', {
     schema: { summary: '检索项目名称、绩效目标与指标名称', tags: ['检索'], querystring: s.searchQuery, response: { 200: s.searchResponse, ...errors } },
@@ -91,7 +91,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => cached(req, reply, 'indicators', req.query, s.indicatorsResponse, async () => plain(await listIndicators(store, req.query))));
 
   api.get('/api/findings', {
-    schema: { summary: '审核问题：按规则、级别、类别、单位筛选', tags: ['审核'], querystring: s.findingsQuery, response: { 200: s.findingsResponse, ...errors } },
+    schema: { summary: '审核问题：按规则、级别、类别、单位筛选；默认错误在前（order=document 按表中顺序）', tags: ['审核'], querystring: s.findingsQuery, response: { 200: s.findingsResponse, ...errors } },
   }, async (req, reply) => cached(req, reply, 'findings', req.query, s.findingsResponse, async () => plain(await listFindings(store, req.query))));
 
   api.get('/api/documents', {

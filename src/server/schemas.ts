@@ -10,6 +10,7 @@
 // not declared here. Amounts are in 万元 (the table's unit) as numbers.
 import { z } from 'zod';
 import { targetSchema as modelTargetSchema, type Target } from '../model/index.js';
+import { DIMENSIONS, FINDING_ORDERS, type DimensionId, type FindingOrder } from '../review/index.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks
@@ -159,6 +160,11 @@ export const indicatorDetailSchema = z.object({
   line: z.number().int().nullable(),
 });
 
+export const dimensionIdSchema = z.enum(DIMENSIONS as [DimensionId, ...DimensionId[]]).describe('财预〔2015〕88号的审核方面：completeness 完整性、relevance 相关性、appropriateness 适当性、feasibility 可行性');
+export const dimensionScoreSchema = z.object({ id: dimensionIdSchema, label: z.string(), score: z.number(), max: z.number() });
+export const gateReasonSchema = z.object({ code: z.enum(['no-structured-indicators', 'targets-missing', 'no-output', 'no-effect']), message: z.string() });
+export const findingOrderSchema = z.enum(FINDING_ORDERS as [FindingOrder, ...FindingOrder[]]).describe('severity：错误在前，其次警告、提示，同级按表中顺序（默认）；document：按表中顺序');
+
 export const findingDetailSchema = z.object({
   id: z.number().int(),
   rule: z.string(),
@@ -169,13 +175,19 @@ export const findingDetailSchema = z.object({
   path: z.string(),
   line: z.number().int().nullable(),
   indicatorId: z.number().int().nullable(),
+  dimensions: z.array(dimensionIdSchema).describe('该问题涉及的审核方面'),
 });
 
 const documentRefSchema = z.object({
   id: z.number().int(), file: z.string(), layout: z.string(), title: z.string().nullable(), year: z.number().int().nullable(), importedAt: z.string(),
 });
 
+export const projectDetailQuery = z.strictObject({ order: findingOrderSchema.optional() });
+export type ProjectDetailQuery = z.input<typeof projectDetailQuery>;
+
 export const projectDetailResponse = projectSummarySchema.extend({
+  dimensions: z.array(dimensionScoreSchema).nullable().describe('按审核方面的得分（完整性、相关性、适当性、可行性）；旧库中未重新计算的为 null'),
+  gate: z.array(gateReasonSchema).describe('无法监控的原因（有则得分不超过“中”）；空表示未触发门槛'),
   goal: z.string(),
   indicatorsText: z.string().nullable(),
   indicators: z.array(indicatorDetailSchema),
@@ -280,6 +292,7 @@ export const findingsQuery = z.strictObject({
   unit: text().optional().describe('资金使用单位（完全一致）'),
   limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
   offset: int().pipe(z.number().min(0)).optional(),
+  order: findingOrderSchema.optional(),
 });
 export type FindingsQuery = z.input<typeof findingsQuery>;
 
@@ -316,6 +329,8 @@ export const documentsResponse = z.array(z.object({
   total: nullableAmountsSchema.nullable(),
   score: z.number().nullable(),
   grade: z.string().nullable(),
+  dimensions: z.array(dimensionScoreSchema).nullable().describe('按审核方面的得分（按项目金额加权）'),
+  gated: z.number().int().describe('因无法监控而得分不超过“中”的项目数'),
   errors: z.number().int(),
   warnings: z.number().int(),
   projectCount: z.number().int(),

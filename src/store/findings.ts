@@ -1,10 +1,10 @@
 // Review findings across the store (latest version of each unit), filtered by rule, severity, category
-// and unit, one page in document order, with counts by rule over the other filters.
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+// and unit, one page errors first (or in document order), with counts by rule over the other filters.
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Severity } from '../model/index.js';
-import { RULES } from '../review/index.js';
+import { RULES, type FindingOrder } from '../review/index.js';
 import type { Store } from './connect.js';
-import type { FindingDetail } from './queries.js';
+import { dimensionsOf, type FindingDetail } from './queries.js';
 import type { Database } from './schema.js';
 
 export interface FindingFilters {
@@ -19,6 +19,8 @@ export interface FindingFilters {
 export interface FindingQuery extends FindingFilters {
   readonly limit?: number | undefined;
   readonly offset?: number | undefined;
+  /** errors first, then warnings, info, each in document order (default); or document order */
+  readonly order?: FindingOrder | undefined;
 }
 
 /** A finding as the findings list shows it: the detail fields, less the indicator link, plus where it is. */
@@ -64,6 +66,7 @@ export async function listFindings(store: Store, query: FindingQuery = {}): Prom
     base(store, query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base(store, query)
       .select(['f.id', 'f.rule', 'f.severity', 'f.category', 'f.message', 'f.suggestion', 'f.path', 'f.line', 'u.name as unit', 'p.name as project', 'f.project_id', 'f.document_id'])
+      .$if((query.order ?? 'severity') === 'severity', (q) => q.orderBy(sql`case f.severity when 'error' then 0 when 'warning' then 1 else 2 end`))
       .orderBy('f.document_id').orderBy('f.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute(),
     base(store, query, true).groupBy('f.rule').select((eb) => ['f.rule', eb.fn.countAll<number>().as('n')]).execute(),
   ]);
@@ -71,7 +74,7 @@ export async function listFindings(store: Store, query: FindingQuery = {}): Prom
     total: Number(count.n),
     items: rows.map((r) => ({
       id: Number(r.id), rule: r.rule, severity: r.severity as Severity, category: r.category, message: r.message, suggestion: r.suggestion,
-      path: r.path, line: r.line, unit: r.unit, project: r.project, projectId: r.project_id === null ? null : Number(r.project_id), documentId: Number(r.document_id),
+      path: r.path, line: r.line, dimensions: dimensionsOf(r.rule), unit: r.unit, project: r.project, projectId: r.project_id === null ? null : Number(r.project_id), documentId: Number(r.document_id),
     })),
     byRule: rules.map((r) => ({ rule: r.rule, title: TITLES.get(r.rule) ?? r.rule, count: Number(r.n) }))
       .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1)),

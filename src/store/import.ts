@@ -9,6 +9,7 @@ import { nameKey, readTargets } from '../targets/index.js';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
 import { indexDocument } from './search-index.js';
+import { dims } from './rescore.js';
 
 export type ImportOutcome =
   | { readonly status: 'imported'; readonly file: string; readonly documentId: number; readonly units: number; readonly projects: number; readonly indicators: number; readonly versions: readonly { unit: string; version: number }[] }
@@ -86,6 +87,8 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
     total_unplaced: unplaced(doc.total),
     review_score: result.score,
     review_grade: result.grade,
+    review_dimensions: dims(result),
+    review_gated: result.gated,
     errors: count('error'),
     warnings: count('warning'),
   }).returning('id').executeTakeFirstOrThrow();
@@ -113,6 +116,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
       document_id: documentId, ordinal: ui, name: u.name, year: doc.year, version, latest: 1,
       total: cents(u.funding?.total), fiscal: cents(u.funding?.fiscal), special_account: cents(u.funding?.specialAccount), other: cents(u.funding?.other),
       unplaced: unplaced(u.funding), line: u.line ?? null, review_score: result.units[ui]?.score ?? null,
+      review_dimensions: result.units[ui] ? dims(result.units[ui]) : null,
     }).returning('id').executeTakeFirstOrThrow();
     unitIds.push(Number(unitId));
     const findingsPer = new Map<string, number>();
@@ -126,7 +130,8 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
         document_id: documentId, unit_id: Number(unitId), ordinal: pi, name: p.name, goal: p.goal,
         total: cents(p.funding.total) ?? 0, fiscal: cents(p.funding.fiscal), special_account: cents(p.funding.specialAccount), other: cents(p.funding.other),
         unplaced: unplaced(p.funding) ?? '[]', indicators_text: p.indicatorsText ?? null, line: p.line ?? null,
-        review_score: score?.score ?? null, review_grade: score?.grade ?? null, indicator_count: p.indicators.length,
+        review_score: score?.score ?? null, review_grade: score?.grade ?? null,
+        review_dimensions: score ? dims(score) : null, review_gate: score ? JSON.stringify(score.gate) : null, indicator_count: p.indicators.length,
         finding_count: findingsPer.get(`units[${ui}].projects[${pi}]`) ?? 0,
       };
     });

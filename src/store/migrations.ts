@@ -4,6 +4,7 @@
 import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName, Store } from './connect.js';
 import { searchMigration } from './search-schema.js';
+import { dimensionsMigration } from './rescore.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -155,6 +156,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
     '0002_search': searchMigration(dialect),
+    '0003_review_dimensions': dimensionsMigration(dialect),
   };
 }
 

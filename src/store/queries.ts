@@ -6,7 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selecta
 import { z } from 'zod';
 import type { ParsedTarget, Severity } from '../model/index.js';
 import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';
-import { RULES } from '../review/index.js';
+import { orderFindings, RULES, type DimensionId, type DimensionScore, type FindingOrder, type GateReason } from '../review/index.js';
 import type { DialectName, Store } from './connect.js';
 import type { Database, IndicatorTable } from './schema.js';
 
@@ -127,6 +127,8 @@ export interface FindingDetail {
   readonly path: string;
   readonly line: number | null;
   readonly indicatorId: number | null;
+  /** the 88号 dimensions its rule bears on (none for a rule no longer known) */
+  readonly dimensions: readonly DimensionId[];
 }
 
 export interface DocumentRef {
@@ -156,6 +158,10 @@ export interface ProjectVersion {
 }
 
 export interface ProjectDetail extends ProjectSummary {
+  /** the score by 88号 dimension; null for a project stored before scores had dimensions */
+  readonly dimensions: readonly DimensionScore[] | null;
+  /** why the monitoring gate capped the score; empty when it did not */
+  readonly gate: readonly GateReason[];
   readonly goal: string;
   /** indicator text not in the numbered form, verbatim */
   readonly indicatorsText: string | null;
@@ -234,6 +240,10 @@ export interface DocumentSummary {
   readonly total: Amounts | null;
   readonly score: number | null;
   readonly grade: string | null;
+  /** the score by 88号 dimension (amount-weighted over the projects) */
+  readonly dimensions: readonly DimensionScore[] | null;
+  /** how many projects the monitoring gate capped */
+  readonly gated: number;
   readonly errors: number;
   readonly warnings: number;
   readonly projectCount: number;
@@ -460,13 +470,22 @@ function excerpt(all: readonly string[], line: number, next: number | null): Sou
   return { from, to, line, lines: all.slice(from - 1, to) };
 }
 
-/** Everything about one project: amounts, goal, indicators with their read targets, findings, where it was published, its other versions. */
-export async function getProject(store: Store, id: number): Promise<ProjectDetail> {
+/** JSON kept by import, or null */
+const fromJson = <T>(text: string | null): T | null => (text === null ? null : JSON.parse(text) as T);
+const RULE_DIMENSIONS = new Map(RULES.map((r) => [r.id, r.dimensions]));
+/** the dimensions a stored finding's rule bears on */
+export const dimensionsOf = (rule: string): readonly DimensionId[] => RULE_DIMENSIONS.get(rule) ?? [];
+
+/**
+ * Everything about one project: amounts, score by dimension and the gate, goal, indicators with their read
+ * targets, findings (errors first, or in document order), where it was published, its other versions.
+ */
+export async function getProject(store: Store, id: number, order: FindingOrder = 'severity'): Promise<ProjectDetail> {
   const pid = parse(ID, id, '项目编号');
   const db = store.db;
   const row = await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false })).where('p.id', '=', pid))
-    .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at'])
-    .executeTakeFirst() as (SummaryRow & { goal: string; indicators_text: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string }) | undefined;
+    .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at'])
+    .executeTakeFirst() as (SummaryRow & { goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string }) | undefined;
   if (!row) throw new QueryError('not-found', `没有编号为 ${pid} 的项目`);
   const [indicators, findings, next, source, versions] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('project_id', '=', pid).orderBy('ordinal').execute(),
@@ -485,13 +504,16 @@ export async function getProject(store: Store, id: number): Promise<ProjectDetai
   ]);
   return {
     ...toSummary(row),
+    dimensions: fromJson<DimensionScore[]>(row.review_dimensions),
+    gate: fromJson<GateReason[]>(row.review_gate) ?? [],
     goal: row.goal,
     indicatorsText: row.indicators_text,
     indicators: indicators.map(toIndicator),
-    findings: findings.map((f) => ({
+    // stored in document order (line, then id); errors first is a stable sort of that
+    findings: orderFindings(findings.map((f) => ({
       id: Number(f.id), rule: f.rule, severity: f.severity as Severity, category: f.category, message: f.message, suggestion: f.suggestion,
-      path: f.path, line: f.line, indicatorId: f.indicator_id === null ? null : Number(f.indicator_id),
-    })),
+      path: f.path, line: f.line, indicatorId: f.indicator_id === null ? null : Number(f.indicator_id), dimensions: dimensionsOf(f.rule),
+    })), order),
     documentInfo: { id: Number(row.document_id), file: row.document_file, layout: row.layout, title: row.title, year: row.document_year, importedAt: row.imported_at },
     excerpt: row.line !== null && source ? excerpt(source, row.line, next?.line ?? null) : null,
     versions: versions.map((v) => ({
@@ -632,7 +654,7 @@ export async function listDocuments(store: Store): Promise<DocumentSummary[]> {
   const [docs, units, counts] = await Promise.all([
     db.selectFrom('documents as d').leftJoin('departments as dep', 'dep.id', 'd.department_id')
       .select(['d.id', 'd.file', 'd.sha256', 'd.layout', 'd.encoding', 'd.title', 'd.year', 'dep.name as department', 'd.currency_unit', 'd.bytes', 'd.lines', 'd.imported_at',
-        'd.total_total', 'd.total_fiscal', 'd.total_special', 'd.total_other', 'd.total_unplaced', 'd.review_score', 'd.review_grade', 'd.errors', 'd.warnings'])
+        'd.total_total', 'd.total_fiscal', 'd.total_special', 'd.total_other', 'd.total_unplaced', 'd.review_score', 'd.review_grade', 'd.review_dimensions', 'd.review_gated', 'd.errors', 'd.warnings'])
       .orderBy('d.id').execute(),
     db.selectFrom('units').select(['id', 'document_id', 'ordinal', 'name', 'version', 'latest', 'total']).orderBy('document_id').orderBy('ordinal').execute(),
     db.selectFrom('projects').select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')]).groupBy('unit_id').execute(),
@@ -652,7 +674,7 @@ export async function listDocuments(store: Store): Promise<DocumentSummary[]> {
       total: d.total_total === null ? null : {
         total: fromCents(d.total_total), fiscal: fromCents(d.total_fiscal), specialAccount: fromCents(d.total_special), other: fromCents(d.total_other), unplaced: unplacedOf(d.total_unplaced),
       },
-      score: d.review_score, grade: d.review_grade, errors: d.errors, warnings: d.warnings,
+      score: d.review_score, grade: d.review_grade, dimensions: fromJson<DimensionScore[]>(d.review_dimensions), gated: d.review_gated ?? 0, errors: d.errors, warnings: d.warnings,
       projectCount: us.reduce((a, u) => a + u.projectCount, 0),
       units: us,
     };

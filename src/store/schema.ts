@@ -31,6 +31,10 @@ export interface DocumentTable {
   total_unplaced: string | null;
   review_score: number | null;
   review_grade: string | null;
+  /** JSON: the score by 88号 dimension, [{ id, label, score, max }] */
+  review_dimensions: string | null;
+  /** how many projects the monitoring gate capped */
+  review_gated: number | null;
   errors: number;
   warnings: number;
 }
@@ -52,6 +56,7 @@ export interface UnitTable {
   unplaced: string | null;
   line: number | null;
   review_score: number | null;
+  review_dimensions: string | null;
 }
 
 export interface ProjectTable {
@@ -71,6 +76,9 @@ export interface ProjectTable {
   line: number | null;
   review_score: number | null;
   review_grade: string | null;
+  review_dimensions: string | null;
+  /** JSON: why the monitoring gate capped the score, [{ code, message }]; [] when it did not */
+  review_gate: string | null;
   indicator_count: number;
   finding_count: number;
 }

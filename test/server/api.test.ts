@@ -225,6 +225,47 @@ serverSuite('API', (app, store) => {
     });
   });
 
+  describe('scores by dimension, the gate and the order of findings', () => {
+    const RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
+    const PROSE = '广州市劳动人事争议仲裁院2024-2025年信息化运维项目';
+
+    it('a project carries its score by dimension and, when it cannot be monitored, the gate and why', async () => {
+      const list = json(await get(`/api/projects?limit=50&unit=${encodeURIComponent('广州市劳动人事争议仲裁院')}`), s.projectsResponse);
+      const id = list.items.find((i) => i.name === PROSE)!.id;
+      const p = json(await get(`/api/projects/${id}`), s.projectDetailResponse);
+      expect(p.dimensions!.map((d) => [d.label, d.max])).toEqual([['完整性', 30], ['相关性', 30], ['适当性', 20], ['可行性', 20]]);
+      expect(p.score).toBeLessThanOrEqual(79.9);
+      expect(p.grade).toBe('中');
+      expect(p.gate.map((g) => g.code)).toEqual(['no-structured-indicators']);
+      expect(p.findings.map((f) => [f.rule, f.dimensions])).toEqual([['indicators-prose', ['completeness']]]);
+      const docs = json(await get('/api/documents'), s.documentsResponse);
+      const d002 = docs.find((d) => d.file === F002)!;
+      expect(d002.gated).toBeGreaterThan(0);
+      expect(d002.dimensions!.reduce((a, x) => a + x.score, 0)).toBeGreaterThanOrEqual(d002.score!);
+    });
+
+    it('lists findings errors first by default and in document order with order=document', async () => {
+      const sev = json(await get('/api/findings?limit=500'), s.findingsResponse);
+      const ranks = sev.items.map((f) => RANK[f.severity]!);
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+      const doc = json(await get('/api/findings?limit=500&order=document'), s.findingsResponse);
+      const keys = doc.items.map((f) => [f.documentId, f.id] as const);
+      expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+      expect(doc.total).toBe(sev.total);
+      error(await get('/api/findings?order=random'), 400, 'invalid');
+    });
+
+    it('orders a project’s findings the same way', async () => {
+      const list = json(await get('/api/projects?sort=findings&order=desc&limit=1'), s.projectsResponse);
+      const id = list.items[0]!.id;
+      const sev = json(await get(`/api/projects/${id}`), s.projectDetailResponse).findings;
+      const doc = json(await get(`/api/projects/${id}?order=document`), s.projectDetailResponse).findings;
+      expect(sev.map((f) => RANK[f.severity])).toEqual(sev.map((f) => RANK[f.severity]!).sort((a, b) => b - a));
+      expect([...sev].sort((a, b) => a.id - b.id)).toEqual([...doc].sort((a, b) => a.id - b.id));
+      expect(doc.map((f) => f.line ?? 0)).toEqual(doc.map((f) => f.line ?? 0).sort((a, b) => a - b));
+    });
+  });
+
   describe('GET /api/findings', () => {
     it('lists findings with counts by rule', async () => {
       const all = json(await get('/api/findings'), s.findingsResponse);
