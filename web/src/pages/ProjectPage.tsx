@@ -1,7 +1,7 @@
 // 项目详情: one project as the official table row prints it, its indicators in the three-level
 // structure with both targets as written and as read, the review findings beside the lines they concern,
 // the source text around it, and the same project in the unit's other versions.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
@@ -11,6 +11,8 @@ import type { FindingDetail, IndicatorDetail, ProjectDetail } from '../api/types
 import { EmptyState, ErrorBox, Loading, PageTitle, Stack, TargetView, Unplaced, UnplacedNote } from '../components/common';
 import FindingLine from '../components/FindingLine';
 import Rows from '../components/Rows';
+import { OrderSwitch, ProjectScore, type FindingOrder } from '../components/ScoreDimensions';
+import { useUrlState } from '../lib/url';
 import { dateTime, level1Label, level2Label, SEVERITY_LABEL, wan } from '../lib/format';
 
 type Row = IndicatorDetail & { span1: number; span2: number; findings: FindingDetail[] };
@@ -64,7 +66,9 @@ export default function ProjectPage() {
   const { id } = useParams();
   const pid = Number(id);
   const valid = Number.isInteger(pid) && pid > 0;
-  const q = useQuery({ queryKey: ['project', pid], queryFn: ({ signal }) => api.project(pid, signal), enabled: valid });
+  const url = useUrlState();
+  const order: FindingOrder = url.get('order') === 'document' ? 'document' : 'severity';
+  const q = useQuery({ queryKey: ['project', pid, order], queryFn: ({ signal }) => api.project(pid, signal, order), enabled: valid, placeholderData: keepPreviousData });
   const p = q.data;
   const data = useMemo(() => (p ? rows(p) : []), [p]);
   const narrow = !Grid.useBreakpoint().md;
@@ -75,7 +79,7 @@ export default function ProjectPage() {
 
   const inRange = (line: number | null) => line !== null && p.excerpt !== null && line >= p.excerpt.from && line <= p.excerpt.to;
   const goTo = (line: number) => (inRange(line) ? scrollToLine(line) : undefined);
-  const projectFindings = p.findings.filter((f) => f.indicatorId === null);
+  const indicatorName = new Map(p.indicators.map((i) => [i.id, i.name]));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of p.findings) counts[f.severity]++;
   const a = p.amounts;
@@ -164,9 +168,20 @@ export default function ProjectPage() {
           {p.goal ? <Typography.Paragraph style={{ marginBottom: 0 }}>{p.goal}</Typography.Paragraph> : <Alert type="error" showIcon title="未填写绩效目标" />}
         </Card>
 
-        {projectFindings.length > 0 ? (
-          <Card title={`项目审核问题（${projectFindings.length}）`} size="small">
-            {projectFindings.map((f) => <FindingLine key={f.id} finding={f} onLine={inRange(f.line) ? goTo : undefined} />)}
+        <Card title="审核评分（按财预〔2015〕88号的四个审核方面）" size="small" extra={p.score !== null ? <b data-testid="project-score">{p.score.toFixed(1)}（{p.grade ?? '—'}）</b> : null}>
+          <ProjectScore p={p} />
+        </Card>
+
+        {p.findings.length > 0 ? (
+          <Card title={`审核问题（${p.findings.length}）`} size="small" extra={<OrderSwitch value={order} onChange={(v) => url.set({ order: v === 'severity' ? null : v }, { replace: true })} />}>
+            <div data-testid="project-findings">
+              {p.findings.map((f) => (
+                <div key={f.id}>
+                  {f.indicatorId !== null ? <Typography.Text type="secondary" className="note">指标：{indicatorName.get(f.indicatorId) ?? '—'}</Typography.Text> : null}
+                  <FindingLine finding={f} onLine={inRange(f.line) ? goTo : undefined} />
+                </div>
+              ))}
+            </div>
           </Card>
         ) : null}
 

@@ -9,6 +9,7 @@ import { api, type Params } from '../api/client';
 import type { DocumentItem, FindingItem } from '../api/types';
 import { EmptyState, ErrorBox, PageTitle, SeverityTag } from '../components/common';
 import Rows from '../components/Rows';
+import { DimensionLine, OrderSwitch } from '../components/ScoreDimensions';
 import { CATEGORY_LABEL, categoryLabel, dateTime, int, SEVERITY_LABEL, SEVERITIES } from '../lib/format';
 import { distinct, useDocuments } from '../lib/queries';
 import { useUrlState } from '../lib/url';
@@ -28,6 +29,7 @@ function Reports({ docs }: { docs: DocumentItem[] }) {
           <>
             {d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''} · {d.units.length} 个单位，{d.projectCount} 个项目 ·
             错误 <b style={{ color: '#cf1322' }}>{d.errors}</b>，警告 <b style={{ color: '#d48806' }}>{d.warnings}</b> · {dateTime(d.importedAt)} 导入
+            <br /><DimensionLine d={d} />
           </>
         ),
         actions: <Button size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button>,
@@ -44,6 +46,7 @@ export default function Review() {
   const size = PAGE_SIZES.includes(url.num('size') ?? 0) ? (url.num('size') as number) : 50;
   const params: Params = {
     rule: url.get('rule'), severity: url.get('severity'), category: url.get('category'), unit: url.get('unit'), limit: size, offset: (page - 1) * size,
+    order: url.get('order') === 'document' ? 'document' : undefined,
   };
   const result = useQuery({ queryKey: ['findings', params], queryFn: ({ signal }) => api.findings(params, signal), placeholderData: keepPreviousData });
   const data = result.data;
@@ -99,7 +102,8 @@ export default function Review() {
             options={Object.entries(CATEGORY_LABEL).map(([value, label]) => ({ value, label }))} onChange={(v) => url.set({ category: v })} />
           <Select allowClear showSearch placeholder="资金使用单位" style={{ width: 260 }} value={url.get('unit')} aria-label="单位"
             options={units.map((u) => ({ value: u, label: u }))} onChange={(v) => url.set({ unit: v })} />
-          {filtered ? <Button type="link" onClick={() => url.clear(['size'])}>清除条件</Button> : null}
+          <OrderSwitch value={url.get('order') === 'document' ? 'document' : 'severity'} onChange={(v) => url.set({ order: v === 'severity' ? null : v })} />
+          {filtered ? <Button type="link" onClick={() => url.clear(['size', 'order'])}>清除条件</Button> : null}
         </div>
         {data && data.byRule.length > 0 ? (
           <div className="facet-group" style={{ marginTop: 12 }} role="group" aria-label="按规则">
