@@ -11,19 +11,21 @@ import { projectsCommand, type ProjectsOptions } from './projects.js';
 import { serveCommand, type ServeOptions } from './serve.js';
 import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
+import { chineseHelp } from './help.js';
 
 export function program(): Command {
-  const p = new Command('jixiao')
-    .description('项目支出绩效目标表：读取、审核、存储与跟踪 (project expenditure performance targets)')
-    .version('0.1.0');
+  const p = chineseHelp(new Command('jixiao'), '0.1.0')
+    .description('项目支出绩效目标表：读取、审核、存储与跟踪（project expenditure performance targets）');
   p.command('parse')
+    .summary('读取绩效目标表，输出结构化结果')
     .description('读取绩效目标表文件（PDF 提取文本或制表符分隔文本），输出结构化结果')
     .argument('<file...>', '一个或多个文件')
-    .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行').choices(['json', 'table', 'csv']).default('json'))
-    .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' }) => {
+    .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行，指标值类型与比较用中文（数值、≥）；csv-raw：同 csv，但用代码（numeric、>=），供脚本使用').choices(['json', 'table', 'csv', 'csv-raw']).default('json'))
+    .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' | 'csv-raw' }) => {
       process.exitCode = await parseCommand(files, opts.format, process.stdout, process.stderr);
     });
   p.command('check')
+    .summary('审核：检查问题、给出位置与修改建议、评分')
     .description('审核：按规则检查绩效目标表（勾稽、规范性、完整性、可衡量、一致性、适当性），给出问题、位置与修改建议；有“错误”级问题时退出码为 1')
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'text：终端报告；json：机器可读；html：可打印的独立报告').choices(['text', 'json', 'html']).default('text'))
@@ -33,6 +35,7 @@ export function program(): Command {
       process.exitCode = await checkCommand(files, { format: opts.format, config: opts.config, colour: process.stdout.isTTY === true, order: opts.order }, process.stdout, process.stderr);
     });
   p.command('stats')
+    .summary('统计：指标构成、指标值识别比例、常见指标')
     .description('统计：指标分类构成、指标值的识别与量化比例、最常见的指标及其常见目标、未能识别的指标值')
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'text：可读报告；json：机器可读').choices(['text', 'json']).default('text'))
@@ -40,6 +43,7 @@ export function program(): Command {
       process.exitCode = await statsCommand(files, opts.format, process.stdout, process.stderr);
     });
   p.command('diff')
+    .summary('比较同一单位的两个版本')
     .description('比较同一单位的两个版本：逐个项目列出资金、绩效目标与指标的改动（逐词标出），不论有无改动退出码都为 0')
     .argument('<a>', '甲：先前的或单位自己的版本')
     .argument('<b>', '乙：另一个版本（可以是含该单位的部门表）')
@@ -49,6 +53,7 @@ export function program(): Command {
       process.exitCode = await diffCommand(a, b, { format: opts.format, ...(opts.unit === undefined ? {} : { unit: opts.unit }) }, process.stdout, process.stderr);
     });
   p.command('import')
+    .summary('导入：读取、审核并存入数据库')
     .description('导入：读取、审核并存入数据库（每个文件一个事务）；同样的内容再次导入不变，同一单位同一年度的新表成为新版本；有文件失败时退出码为 1')
     .argument('<file...>', '一个或多个文件')
     .option('--db <path|url>', DB_HELP)
@@ -63,13 +68,15 @@ export function program(): Command {
       process.exitCode = await dbMigrateCommand(opts, process.stdout, process.stderr);
     });
   addFilterOptions(p.command('export')
+    .summary('导出库中的项目（csv 或 json）')
     .description('导出库中的项目：csv 每个指标一行（同 parse --format csv，另加部门、年度、版本、评分等列）；json 每行一个项目及其指标（JSON Lines）')
-    .addOption(new Option('-f, --format <format>', 'csv 或 json').choices(['csv', 'json']).makeOptionMandatory())
+    .addOption(new Option('-f, --format <format>', 'csv（指标值类型与比较用中文）、csv-raw（用代码，供脚本使用）或 json').choices(['csv', 'csv-raw', 'json']).makeOptionMandatory())
     .option('--db <path|url>', DB_HELP))
-    .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'json' }) => {
+    .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'csv-raw' | 'json' }) => {
       process.exitCode = await exportCommand(opts, process.stdout, process.stderr);
     });
   addFilterOptions(p.command('projects')
+    .summary('列出库中的项目：筛选、排序、分页')
     .description('列出库中的项目：可按年度、部门、单位、金额、资金来源、指标类别、审核问题筛选，按任一列排序，分页')
     .option('--sort <column>', '排序：document（默认）、name、total、unit、year、score、indicators、findings')
     .option('--desc', '降序')
@@ -81,6 +88,7 @@ export function program(): Command {
       process.exitCode = await projectsCommand(opts, process.stdout, process.stderr);
     });
   p.command('serve')
+    .summary('启动网页应用与 JSON 接口')
     .description('网页应用：启动 HTTP 服务（/api 下的 JSON 接口、/api/docs 接口文档、web/dist 的前端）；数据库为空时先导入 samples/ 中的示例')
     .option('--port <N>', '端口（默认取 PORT，否则 3000）')
     .option('--host <host>', '监听地址（默认 localhost；0.0.0.0 对外开放）')
@@ -90,6 +98,7 @@ export function program(): Command {
       process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
     });
   p.command('search')
+    .summary('检索项目名称、绩效目标和指标名称')
     .description('检索：在库中的项目名称、绩效目标和指标名称中查找文字（两个字即可，如“运维”“满意”），按相关程度排序，标出匹配处')
     .argument('<query>', '要查找的文字（不区分全角半角、大小写，忽略空格）')
     .addOption(new Option('--in <scope>', 'projects：项目名称与绩效目标；indicators：指标名称；all：全部').choices(['projects', 'indicators', 'all']).default('all'))

@@ -5,7 +5,7 @@ import { readDocuments } from './read.js';
 import { renderCsv } from './render/csv.js';
 import { renderTable } from './render/table.js';
 
-export type ParseFormat = 'json' | 'table' | 'csv';
+export type ParseFormat = 'json' | 'table' | 'csv' | 'csv-raw';
 
 export async function parseCommand(files: readonly string[], format: ParseFormat, out: Writable, err: Writable): Promise<number> {
   const { docs, failed } = await readDocuments(files, err);
@@ -15,7 +15,7 @@ export async function parseCommand(files: readonly string[], format: ParseFormat
   } else if (format === 'table') {
     out.write(docs.map(renderTable).join('\n'));
   } else {
-    out.write(renderCsv(docs));
+    out.write(renderCsv(docs, format === 'csv' ? 'labels' : 'codes'));
   }
   return failed > 0 ? 1 : 0;
 }

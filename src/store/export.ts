@@ -1,19 +1,18 @@
 // Export of stored projects, page by page so a large store never sits in memory: CSV with one row per
-// indicator (the columns of `jixiao parse --format csv`, in the same order, then the store's own), or
+// indicator (the columns of `jixiao parse --format csv`, from the same definition, then the store's own;
+// target kinds and comparisons in Chinese, or as codes for `csv-raw`), or
 // JSON Lines with one project per line and its indicators. Writes respect the stream's backpressure.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { ParsedTarget } from '../model/index.js';
+import { csvCell as cell, INDICATOR_CSV_HEADER, targetCells, type CsvCell as Cell, type CsvStyle } from '../model/index.js';
 import type { Store } from './connect.js';
 import { filteredProjects, parseFilters, QueryError, summaryColumns, toIndicator, toSummary, type IndicatorDetail, type ProjectFilters, type ProjectSummary, type SummaryRow } from './queries.js';
 
-export type ExportFormat = 'csv' | 'json';
+export type ExportFormat = 'csv' | 'csv-raw' | 'json';
 
-/** The first 26 are `jixiao parse --format csv`'s columns, in its order (src/cli/render/csv.ts). */
+/** `jixiao parse --format csv`'s columns (the same definition), then the store's own. */
 export const CSV_HEADER: readonly string[] = [
-  '文件', '单位', '项目名称', '项目行号', '总计', '财政拨款', '财政专户拨款', '其他资金', '未归列金额',
-  '序号', '一级指标代码', '一级指标', '二级指标代码', '二级指标', '三级指标', '实施周期指标值', '年度指标值', '指标行号',
-  '实施周期类型', '实施周期比较', '实施周期数值', '实施周期单位', '年度类型', '年度比较', '年度数值', '年度单位',
+  ...INDICATOR_CSV_HEADER,
   '部门', '年度', '单位版本', '是否最新版本', '项目评分', '项目等级', '审核问题数', '项目编号',
 ];
 
@@ -34,23 +33,13 @@ export interface ExportOptions {
   readonly pageSize?: number;
 }
 
-type Cell = string | number | null | undefined;
-
-function cell(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const targetCells = (t: ParsedTarget): Cell[] => [t.kind ?? null, t.op ?? null, t.value ?? (t.kind === 'range' ? `${t.min}-${t.max}` : null), t.unit ?? null];
-
-function csvRows(p: ExportedProject): string[] {
+function csvRows(p: ExportedProject, style: CsvStyle): string[] {
   const a = p.amounts;
   const base: Cell[] = [p.document.file, p.unit.name, p.name, p.line, a.total, a.fiscal, a.specialAccount, a.other, a.unplaced.join(' ')];
   const tail: Cell[] = [p.department, p.year, p.unit.version, p.unit.latest ? '是' : '否', p.score, p.grade, p.findingCount, p.id];
   const rows: Cell[][] = [];
   for (const i of p.indicators) {
-    rows.push([...base, i.seq, i.level1.code, i.level1.name, i.level2.code, i.level2.name, i.name, i.period.raw, i.annual.raw, i.line, ...targetCells(i.period), ...targetCells(i.annual), ...tail]);
+    rows.push([...base, i.seq, i.level1.code, i.level1.name, i.level2.code, i.level2.name, i.name, i.period.raw, i.annual.raw, i.line, ...targetCells(i.period, style), ...targetCells(i.annual, style), ...tail]);
   }
   if (p.indicators.length === 0 && !p.indicatorsText) rows.push([...base, ...Array<null>(17).fill(null), ...tail]);
   if (p.indicatorsText) rows.push([...base, null, null, null, null, null, p.indicatorsText, ...Array<null>(11).fill(null), ...tail]);
@@ -63,12 +52,13 @@ async function write(out: Writable, chunk: string): Promise<void> {
 
 /** Writes every project the filters select, in document order. */
 export async function exportProjects(store: Store, filters: ProjectFilters, format: ExportFormat, out: Writable, options: ExportOptions = {}): Promise<ExportResult> {
-  if (format !== 'csv' && format !== 'json') throw new QueryError('invalid', `导出格式有误：应为 csv 或 json，而不是“${String(format)}”`);
+  if (format !== 'csv' && format !== 'csv-raw' && format !== 'json') throw new QueryError('invalid', `导出格式有误：应为 csv、csv-raw 或 json，而不是“${String(format)}”`);
+  const style: CsvStyle = format === 'csv' ? 'labels' : 'codes';
   const f = parseFilters(filters);
   const pageSize = Math.max(1, Math.min(options.pageSize ?? 200, 1000));
   let projects = 0;
   let rows = 0;
-  if (format === 'csv') await write(out, `\uFEFF${CSV_HEADER.map(cell).join(',')}\r\n`);
+  if (format !== 'json') await write(out, `\uFEFF${CSV_HEADER.map(cell).join(',')}\r\n`);
   let after = 0;
   for (;;) {
     const page = (await summaryColumns(filteredProjects(store.db, f).where('p.id', '>', after))
@@ -91,7 +81,7 @@ export async function exportProjects(store: Store, filters: ProjectFilters, form
         chunk += `${JSON.stringify(p)}\n`;
         rows++;
       } else {
-        const lines = csvRows(p);
+        const lines = csvRows(p, style);
         chunk += lines.map((l) => `${l}\r\n`).join('');
         rows += lines.length;
       }

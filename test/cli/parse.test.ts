@@ -40,6 +40,31 @@ describe('jixiao parse', () => {
     expect(rows.some((l) => l.includes('"1.产出数量：'))).toBe(true);
   });
 
+  it('CSV names target kinds and comparisons in Chinese; csv-raw gives the codes, the rows otherwise identical', () => {
+    const labels = run('parse', sample('004'), '--format', 'csv').stdout.trim().split('\r\n');
+    const codes = run('parse', sample('004'), '--format', 'csv-raw').stdout.trim().split('\r\n');
+    expect(codes).toHaveLength(labels.length);
+    const header = labels[0]!.replace(/^\uFEFF/, '').split(',');
+    const kindCols = ['实施周期类型', '年度类型'].map((h) => header.indexOf(h));
+    const opCols = ['实施周期比较', '年度比较'].map((h) => header.indexOf(h));
+    const column = (rows: string[], k: number) => new Set(rows.slice(1).map((l) => l.split(',')[k]).filter(Boolean));
+    const CHINESE_KINDS = new Set(['数值', '区间', '期限', '定性', '复合', '空', '未识别']);
+    const CHINESE_OPS = new Set(['≥', '≤', '＞', '＜', '＝', '约']);
+    for (const k of kindCols) {
+      expect([...column(labels, k)].every((v) => CHINESE_KINDS.has(v)), [...column(labels, k)].join()).toBe(true);
+      expect(column(labels, k)).toContain('数值');
+      expect(column(codes, k)).toContain('numeric');
+    }
+    for (const k of opCols) {
+      expect([...column(labels, k)].every((v) => CHINESE_OPS.has(v)), [...column(labels, k)].join()).toBe(true);
+      expect(column(labels, k)).toContain('≥');
+      expect(column(codes, k)).toContain('>=');
+    }
+    // every other column is the same
+    const others = (rows: string[]) => rows.map((l) => l.split(',').filter((_, k) => !kindCols.includes(k) && !opCols.includes(k)).join(','));
+    expect(others(codes)).toEqual(others(labels));
+  });
+
   it('reports an unreadable file, processes the others, and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
     const bin2 = join(dir, 'image.png');

@@ -69,6 +69,17 @@ forEachDialect('export', (get) => {
     expect(lines).toHaveLength(1 + rows);
   });
 
+  it('csv-raw rows equal `jixiao parse --format csv-raw` rows (target kinds and comparisons as codes)', async () => {
+    const { text } = await run(get(), {}, 'csv-raw');
+    const lines = text.slice(1).split('\r\n').slice(1, -1);
+    const n = renderCsv([]).split(',').length;
+    const f = sampleFiles()[4]!;
+    const raw = renderCsv([docOf(f)], 'codes').replace(/^\uFEFF/, '').split('\r\n').slice(1, -1).filter((l) => !l.includes('（无所属项目）'));
+    expect(lines.filter((l) => l.startsWith(`${f},`)).map((l) => cells(l).slice(0, n))).toEqual(raw.map((l) => cells(l)));
+    expect(text).toContain(',numeric,>=,');
+    expect(text).not.toContain(',数值,');
+  });
+
   it('CSV rows equal `jixiao parse --format csv` rows for every sample, column for column', async () => {
     const { text } = await run(get(), {}, 'csv');
     const lines = text.slice(1).split('\r\n').slice(1, -1);
