@@ -10,7 +10,10 @@ import { parseTarget } from './parse.js';
 export interface Stats {
   readonly documents: number;
   readonly projects: number;
+  /** every indicator read, orphans included */
   readonly indicators: number;
+  /** of which in content that belongs to no project (the web app and the store's lists count projects' only) */
+  readonly orphanIndicators: number;
   readonly byLevel1: readonly { code: string | null; name: string | null; count: number }[];
   readonly byLevel2: readonly { code: string | null; name: string | null; count: number }[];
   /** every period and annual value */
@@ -26,7 +29,9 @@ const KINDS: readonly TargetKind[] = ['numeric', 'range', 'deadline', 'compound'
 export function computeStats(docs: readonly TableDocument[], top = 20): Stats {
   const inds: { i: Indicator; where: string }[] = [];
   let projects = 0;
+  let orphanIndicators = 0;
   for (const d of docs) {
+    orphanIndicators += d.orphans.reduce((a, o) => a + o.indicators.length, 0);
     for (const u of d.units) for (const p of u.projects) { projects++; for (const i of p.indicators) inds.push({ i, where: `${d.source.file}:${i.line ?? ''}` }); }
     for (const o of d.orphans) for (const i of o.indicators) inds.push({ i, where: `${d.source.file}:${i.line ?? ''}` });
   }
@@ -80,6 +85,7 @@ export function computeStats(docs: readonly TableDocument[], top = 20): Stats {
     documents: docs.length,
     projects,
     indicators: inds.length,
+    orphanIndicators,
     byLevel1,
     byLevel2,
     targets: { total, byKind, readShare: total ? (total - byKind.unparsed) / total : 1 },
