@@ -196,11 +196,40 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     const indicatorRows = page.locator('.ant-table-row');
     await expect(indicatorRows.count()).resolves.toBe(p.indicatorCount);
     await expect(page.locator('.target-read .kind-tag').count()).resolves.toBe(p.indicatorCount * 2);
-    await expect(page.locator('.finding-line').count()).resolves.toBe(p.findingCount);
+    // every finding in the list card, errors first; the indicator ones also beside their rows
+    const list = page.getByTestId('project-findings').locator('.finding-line');
+    await expect(list.count()).resolves.toBe(p.findingCount);
+    const RANK: Record<string, number> = { 错误: 3, 警告: 2, 提示: 1 };
+    const severities = async () => list.evaluateAll((els) => els.map((e) => e.querySelector('.ant-tag')?.textContent ?? ''));
+    const ranks = (await severities()).map((x) => RANK[x]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    await expect(page.locator('.dimension-bars [role=listitem]').count()).resolves.toBe(4);
+    // the switch to the table's order, kept in the URL
+    const rules = async () => list.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    const byDocument = await api<{ findings: { rule: string }[] }>(`/projects/${p.id}?order=document`);
+    await page.getByText('按原表顺序').click();
+    await page.waitForURL(/order=document/);
+    await expect.poll(rules).toEqual(byDocument.findings.map((f) => f.rule));
     await expect(page.locator('pre.source .source-line').count()).resolves.toBeGreaterThan(3);
     await expect(page.locator('pre.source .source-line.current').count()).resolves.toBe(1);
     await shot(page, 'project-1280');
     expect(errors).toEqual([]);
+  });
+
+  test('项目详情 of the all-prose project: its score by dimension and the gate that keeps it at 中', async () => {
+    const list = await api<{ items: { id: number; name: string }[] }>(`/projects?limit=50&unit=${encodeURIComponent('广州市劳动人事争议仲裁院')}`);
+    const p = list.items.find((x) => x.name === '广州市劳动人事争议仲裁院2024-2025年信息化运维项目')!;
+    for (const width of [1440, 400]) {
+      const { page, errors } = await open(`/projects/${p.id}`, width);
+      await page.getByTestId('gate').waitFor();
+      await expect(page.getByTestId('gate').textContent()).resolves.toContain('绩效指标全部以自由文字书写');
+      await expect(page.getByTestId('project-score').textContent()).resolves.toMatch(/^79\.9（中）$/);
+      await expect(page.locator('.dimension-bars [role=listitem]').allTextContents()).resolves.toEqual([expect.stringMatching(/^完整性/), expect.stringMatching(/^相关性/), expect.stringMatching(/^适当性/), expect.stringMatching(/^可行性/)]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, `project-gate-${width}`);
+      expect(errors).toEqual([]);
+    }
   });
 
   test('对比: 广州市技师学院 in 000 against 002 shows word-level changes', async () => {
@@ -224,6 +253,16 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await rows.first().waitFor();
     const rules = await rows.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     for (const r of rules) expect(r).toContain('output-coverage');
+    await expect(page.getByText(/完整性 [\d.]+\/30 · 相关性/).first().textContent()).resolves.toMatch(/可行性 [\d.]+\/20/);
+    // errors first by default; the switch gives the table's order
+    const all = await open('/review', 1440);
+    const sevRows = all.page.getByTestId('findings').locator('.ant-table-row');
+    await sevRows.first().waitFor();
+    await expect(sevRows.first().textContent()).resolves.toContain('错误');
+    await all.page.getByText('按原表顺序').click();
+    await all.page.waitForURL(/order=document/);
+    await shot(all.page, 'review-document-order-1440');
+    expect(all.errors).toEqual([]);
     const href = await page.getByRole('link', { name: '打开审核报告' }).first().getAttribute('href');
     expect(href).toMatch(/^\/api\/documents\/\d+\/report$/);
     const report = await fetch(`${base}${href}`);
