@@ -47,6 +47,7 @@ export const DIAGNOSTIC_SEVERITY = {
   'pdf-no-table': 'error',           // 找不到项目支出绩效目标表
   'pdf-pages-read': 'info',          // 读取了哪些页
   'pdf-summary-skipped': 'info',     // 重点项目绩效目标情况表，与项目表重复，未读入
+  'pdf-summary-unmatched': 'warning', // 重点项目绩效目标情况表中有项目表里没有的项目
   'pdf-row-continued': 'info',       // 跨页的行已接续
   'pdf-column-unknown': 'warning',   // 表头无法识别的栏
   'fiscal-parts-mismatch': 'error',  // 财政拨款合计 ≠ 一般公共预算 + 政府性基金 + 国有资本经营

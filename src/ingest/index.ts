@@ -1,7 +1,7 @@
 // The ingest stage's one entry point: bytes in, a TableDocument with diagnostics out. Never throws on
 // bad input; throws only when called wrongly.
 import { createHash } from 'node:crypto';
-import type { TableDocument } from '../model/index.js';
+import type { Diagnostic, TableDocument } from '../model/index.js';
 import { buildDocument } from './build.js';
 import { decode } from './decode.js';
 import { diag } from './diagnostics.js';
@@ -10,6 +10,8 @@ import { readFlowed } from './text/flowed.js';
 import { splitLines, type SourceLine } from './text/lines.js';
 import { readTabular } from './text/tabular.js';
 import { readPdf } from './pdf/read.js';
+
+export { ranges as pageRanges } from './pdf/read.js';
 
 export interface ParseOptions {
   /** the input file's base name, printed as source.file */
@@ -83,4 +85,17 @@ export async function parseDocument(bytes: Uint8Array, options: DocumentOptions 
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseDocument expects a Uint8Array');
   if (isPdf(bytes)) return readPdf(bytes, options);
   return parseBytes(bytes, options);
+}
+
+/**
+ * Codes that mean the file, or part of it, could not be read at all: a command reports the file as
+ * unreadable and the importer refuses it, so an incomplete reading is never stored as the table.
+ */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'input-binary', 'input-empty',
+  'pdf-encrypted', 'pdf-damaged', 'pdf-page-unread', 'pdf-text-garbled', 'pdf-no-text', 'pdf-no-table',
+]);
+
+export function unreadable(doc: TableDocument): Diagnostic | undefined {
+  return doc.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
 }

@@ -104,7 +104,7 @@ async function readOpened(pdf: OpenedPdf, source: Omit<SourceInfo, 'layout' | 'l
     } else if (!pre.some((d) => d.code === 'pdf-text-garbled')) {
       const whole = titles.find((t) => /部门整体/.test(t));
       pre.push(diag('pdf-no-table', whole
-        ? `这是部门整体预算绩效目标申报表（${clip(whole.trim())}），不是项目支出绩效目标表：它按部门整体填报预算情况、总体绩效目标和年度重点工作任务，没有逐个项目的金额和指标，不能按项目表读取。`
+        ? `文件标题为“${clip(whole.trim())}”：这是部门整体的绩效目标申报表，不是项目支出绩效目标表：它按部门整体填报预算情况、总体绩效目标和年度重点工作任务，没有逐个项目的金额和指标，不能按项目表读取。`
         : `PDF 共 ${pdf.pages} 页，没有一页带有项目支出绩效目标表的栏目（项目名称、总计、财政拨款……绩效目标、绩效指标），无法识别为项目支出绩效目标表。`));
     }
     return empty(source, pre, pdf.pages, []);
@@ -118,10 +118,15 @@ async function readOpened(pdf: OpenedPdf, source: Omit<SourceInfo, 'layout' | 'l
   const built = buildDocument(raw, source);
   const info: Diagnostic[] = [];
   if (pdf.pages > 1 || pagesRead.length !== pdf.pages) {
-    info.push(diag('pdf-pages-read', `读取了第 ${ranges(pagesRead)} 页的${main.length > 0 ? '项目支出绩效目标表' : '重点项目绩效目标情况表'}（全文共 ${pdf.pages} 页）。`));
+    info.push(diag('pdf-pages-read', `读取了第 ${ranges(pagesRead)} 页的${meta.title ? `“${meta.title}”` : '项目表'}（全文共 ${pdf.pages} 页；只读取带有项目名称、金额和绩效目标或指标栏目的表格页）。`));
   }
   if (main.length > 0 && summary.length > 0) {
-    info.push(diag('pdf-summary-skipped', `第 ${ranges(summary.map((t) => t.grid.page))} 页是重点项目预算绩效目标情况（项目、预算数、绩效目标），所列项目已在项目表中，未重复读入。`));
+    // a summary lists projects of the main table again: say so, and name any it lists that the table lacks
+    const key = (s: string) => s.replace(/[\s\u3000]/g, '');
+    const known = new Set(read.rows.map((r) => key(r.name.text)));
+    const listed = readRows(summary, new Locations()).rows.filter((r) => r.kind === 'project').map((r) => r.name.text);
+    const missing = listed.filter((n) => !known.has(key(n)));
+    info.push(diag(missing.length ? 'pdf-summary-unmatched' : 'pdf-summary-skipped', `第 ${ranges(summary.map((t) => t.grid.page))} 页是重点项目预算绩效目标情况（项目、预算数、绩效目标），列出 ${listed.length} 个项目${missing.length ? `，其中 ${missing.length} 个在项目表中找不到：${missing.slice(0, 5).map((n) => `“${clip(n)}”`).join('、')}${missing.length > 5 ? '等' : ''}` : '，都已在项目表中'}；这几页未重复读入。`));
   }
   if (meta.department === null || meta.currencyUnit === null) {
     info.push(diag('header-missing', `表头缺少${[meta.department === null ? '部门（单位）名称' : '', meta.currencyUnit === null ? '金额单位' : ''].filter(Boolean).join('和')}。`));
