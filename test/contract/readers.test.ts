@@ -21,7 +21,7 @@ const corpus = await pdfCorpus();
 
 describe('readers contract: the same tables read the same in every format', () => {
   it('lists the format-specific diagnostic codes it ignores, each with a reason', () => {
-    expect(Object.entries(FORMAT_SPECIFIC_CODES).every(([code, why]) => /^[a-z0-9-]+$/.test(code) && why.length > 10)).toBe(true);
+    expect(Object.entries(FORMAT_SPECIFIC_CODES).filter(([code, why]) => !/^[a-z0-9-]+$/.test(code) || why.trim() === '')).toEqual([]);
     // the content codes the samples deserve are checked in every format, not waved through
     expect(corpus.tables.find((t) => t.sample === '003')!.diagnostics).toContain('sum-mismatch');
     expect(corpus.tables.find((t) => t.sample === '002')!.diagnostics).toEqual(expect.arrayContaining(['indicator-seq-gap', 'indicators-prose']));

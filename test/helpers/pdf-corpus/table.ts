@@ -73,10 +73,12 @@ export const FORMAT_SPECIFIC_CODES: Readonly<Record<string, string>> = {
   'input-encoding': 'text encodings only',
   'input-invalid-bytes': 'text encodings only',
   'sum-rounding': 'the text readers check sums at another granularity than column-wise readers',
-  'pdf-text-garbled': 'PDF only',
-  'pdf-no-text': 'PDF only',
-  'pdf-encrypted': 'PDF only',
-  'pdf-damaged': 'PDF only',
+  // whole-file PDF conditions (no text layer, scan, encryption, damage): the readable-table cases never
+  // have them, and the broken PDFs are checked for them by name
+  'pdf-text-garbled': 'a PDF without a usable text layer',
+  'pdf-no-text': 'a scanned PDF page',
+  'pdf-encrypted': 'an encrypted PDF',
+  'pdf-damaged': 'a damaged PDF file',
 };
 
 export const contentCodes = (diagnostics: readonly Pick<Diagnostic, 'code'>[]): string[] =>
