@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { importBytes, type ImportOutcome } from '../store/index.js';
 import { withStore, type DbOption } from './store-options.js';
+import { pageProgress } from './read.js';
 
 const STATUS = { imported: '已导入', unchanged: '未变（库中已有）', failed: '失败' } as const;
 
@@ -29,7 +30,8 @@ export async function importCommand(files: readonly string[], opts: DbOption, ou
       if (several && tty) err.write(`\r\x1b[K${bar(n, files.length)} ${name}`);
       let outcome: ImportOutcome;
       try {
-        outcome = await importBytes(store, await readFile(file), { file: name });
+        const onProgress = several ? undefined : pageProgress(name, err);
+        outcome = await importBytes(store, await readFile(file), { file: name, ...(onProgress ? { onProgress } : {}) });
       } catch (e) {
         outcome = { status: 'failed', file: name, reason: readError(e) };
       }

@@ -11,15 +11,20 @@ import { projectsCommand, type ProjectsOptions } from './projects.js';
 import { serveCommand, type ServeOptions } from './serve.js';
 import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
+import { progress } from './read.js';
 
 export function program(): Command {
   const p = new Command('jixiao')
     .description('项目支出绩效目标表：读取、审核、存储与跟踪 (project expenditure performance targets)')
     .version('0.1.0');
+  // --progress on any command that reads files: PDF page progress on stderr even when it is not a terminal
+  p.hook('preAction', (_, action) => { if (action.opts().progress === true) progress.force = true; });
+  const PROGRESS = ['--progress', '读取多页 PDF 时在标准错误输出上显示页进度（终端上默认显示）'] as const;
   p.command('parse')
-    .description('读取绩效目标表文件（PDF 提取文本或制表符分隔文本），输出结构化结果')
+    .description('读取绩效目标表文件（PDF、PDF 提取的文本或制表符分隔文本），输出结构化结果')
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行').choices(['json', 'table', 'csv']).default('json'))
+    .option(...PROGRESS)
     .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' }) => {
       process.exitCode = await parseCommand(files, opts.format, process.stdout, process.stderr);
     });
@@ -28,6 +33,7 @@ export function program(): Command {
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'text：终端报告；json：机器可读；html：可打印的独立报告').choices(['text', 'json', 'html']).default('text'))
     .option('-c, --config <file>', '规则配置文件（JSON 或 YAML）：启用/停用规则、调整级别')
+    .option(...PROGRESS)
     .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; config?: string }) => {
       process.exitCode = await checkCommand(files, { format: opts.format, config: opts.config, colour: process.stdout.isTTY === true }, process.stdout, process.stderr);
     });
@@ -35,6 +41,7 @@ export function program(): Command {
     .description('统计：指标分类构成、指标值的识别与量化比例、最常见的指标及其常见目标、未能识别的指标值')
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'text：可读报告；json：机器可读').choices(['text', 'json']).default('text'))
+    .option(...PROGRESS)
     .action(async (files: string[], opts: { format: 'text' | 'json' }) => {
       process.exitCode = await statsCommand(files, opts.format, process.stdout, process.stderr);
     });
@@ -51,6 +58,7 @@ export function program(): Command {
     .description('导入：读取、审核并存入数据库（每个文件一个事务）；同样的内容再次导入不变，同一单位同一年度的新表成为新版本；有文件失败时退出码为 1')
     .argument('<file...>', '一个或多个文件')
     .option('--db <path|url>', DB_HELP)
+    .option(...PROGRESS)
     .action(async (files: string[], opts: { db?: string }) => {
       process.exitCode = await importCommand(files, opts, process.stdout, process.stderr);
     });

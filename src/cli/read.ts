@@ -1,13 +1,27 @@
 // Reading files for any command: every readable file is returned, an unreadable one is reported on
-// stderr with what and why, and counted.
+// stderr with what and why, and counted. A PDF of several pages shows its page progress on stderr when
+// stderr is a terminal or --progress was given.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { TableDocument } from '../model/index.js';
-import { parseBytes } from '../ingest/index.js';
+import { parseDocument, unreadable } from '../ingest/index.js';
 import { readTargets } from '../targets/index.js';
 
-export async function readDocuments(files: readonly string[], err: Writable): Promise<{ docs: TableDocument[]; failed: number }> {
+/** --progress: page progress on stderr even when it is not a terminal */
+export const progress = { force: false };
+
+export function pageProgress(file: string, err: Writable & { isTTY?: boolean }): ((done: number, total: number) => void) | undefined {
+  const tty = err.isTTY === true;
+  if (!tty && !progress.force) return undefined;
+  return (done, total) => {
+    if (total < 2) return;
+    if (tty) err.write(`\r\x1b[K${file}：第 ${done}/${total} 页${done === total ? '\n' : ''}`);
+    else if (done === total || done % 10 === 0) err.write(`${file}：第 ${done}/${total} 页\n`);
+  };
+}
+
+export async function readDocuments(files: readonly string[], err: Writable & { isTTY?: boolean }): Promise<{ docs: TableDocument[]; failed: number }> {
   let failed = 0;
   const docs: TableDocument[] = [];
   for (const file of files) {
@@ -21,8 +35,9 @@ export async function readDocuments(files: readonly string[], err: Writable): Pr
       err.write(`jixiao: 无法读取 ${file}：${why}\n`);
       continue;
     }
-    const doc = parseBytes(bytes, { file: basename(file) });
-    const fatal = doc.diagnostics.find((d) => d.code === 'input-binary' || d.code === 'input-empty');
+    const onProgress = pageProgress(basename(file), err);
+    const doc = await parseDocument(bytes, { file: basename(file), ...(onProgress ? { onProgress } : {}) });
+    const fatal = unreadable(doc);
     if (fatal) {
       failed++;
       err.write(`jixiao: ${file}：${fatal.message}\n`);

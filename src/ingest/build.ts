@@ -125,7 +125,8 @@ function funding(row: RawRow, placement: Placement | null, path: string, out: Di
       totalCents = (f ?? 0) + (s ?? 0) + (o ?? 0);
       out.push(diag('amount-missing', `总计栏为空，按资金来源之和 ${formatCents(totalCents)} 计。`, where));
     }
-    return { total: fromCents(totalCents), fiscal: nul(f), specialAccount: nul(s), other: nul(o), unplaced: [], printed: a.printed, ...line };
+    const parts = a.fiscalParts ? { fiscalParts: { general: nul(a.fiscalParts[0]), governmentFund: nul(a.fiscalParts[1]), stateCapital: nul(a.fiscalParts[2]) } } : {};
+    return { total: fromCents(totalCents), fiscal: nul(f), specialAccount: nul(s), other: nul(o), ...parts, unplaced: [], printed: a.printed, ...line };
   }
   const values = a.values ?? [];
   const totalCents = values[0] ?? 0;

@@ -39,6 +39,18 @@ export const DIAGNOSTIC_SEVERITY = {
   'name-missing': 'error',           // 项目名称缺失
   'orphan': 'warning',               // 内容无法归属任何项目
   'stray-punctuation': 'info',       // 游离的标点
+  'pdf-encrypted': 'error',          // PDF 加密（需要密码），无法读取
+  'pdf-damaged': 'error',            // PDF 损坏或不完整，无法打开
+  'pdf-page-unread': 'error',        // 某一页无法解析
+  'pdf-text-garbled': 'error',       // 文字层乱码（字体缺少 Unicode 映射），该页不读
+  'pdf-no-text': 'error',            // 没有文字层（扫描件）
+  'pdf-no-table': 'error',           // 找不到项目支出绩效目标表
+  'pdf-pages-read': 'info',          // 读取了哪些页
+  'pdf-summary-skipped': 'info',     // 重点项目绩效目标情况表，与项目表重复，未读入
+  'pdf-summary-unmatched': 'warning', // 重点项目绩效目标情况表中有项目表里没有的项目
+  'pdf-row-continued': 'info',       // 跨页的行已接续
+  'pdf-column-unknown': 'warning',   // 表头无法识别的栏
+  'fiscal-parts-mismatch': 'error',  // 财政拨款合计 ≠ 一般公共预算 + 政府性基金 + 国有资本经营
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

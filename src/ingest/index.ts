@@ -1,7 +1,7 @@
 // The ingest stage's one entry point: bytes in, a TableDocument with diagnostics out. Never throws on
 // bad input; throws only when called wrongly.
 import { createHash } from 'node:crypto';
-import type { TableDocument } from '../model/index.js';
+import type { Diagnostic, TableDocument } from '../model/index.js';
 import { buildDocument } from './build.js';
 import { decode } from './decode.js';
 import { diag } from './diagnostics.js';
@@ -9,6 +9,9 @@ import type { RawDocument } from './rows.js';
 import { readFlowed } from './text/flowed.js';
 import { splitLines, type SourceLine } from './text/lines.js';
 import { readTabular } from './text/tabular.js';
+import { readPdf } from './pdf/read.js';
+
+export { ranges as pageRanges } from './pdf/read.js';
 
 export interface ParseOptions {
   /** the input file's base name, printed as source.file */
@@ -58,4 +61,41 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Table
 export function parseText(text: string, options: ParseOptions = {}): TableDocument {
   if (typeof text !== 'string') throw new TypeError('parseText expects a string');
   return parseBytes(new TextEncoder().encode(text), options);
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/** A PDF file: `%PDF-` within the first 1024 bytes (some producers put junk before it). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length - PDF_MAGIC.length, 1024);
+  outer: for (let i = 0; i <= end; i++) {
+    for (let k = 0; k < PDF_MAGIC.length; k++) if (bytes[i + k] !== PDF_MAGIC[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export interface DocumentOptions extends ParseOptions {
+  /** PDF: called after each page */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Any input: a PDF is read from its page geometry, anything else as text. Never rejects on bad input. */
+export async function parseDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<TableDocument> {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('parseDocument expects a Uint8Array');
+  if (isPdf(bytes)) return readPdf(bytes, options);
+  return parseBytes(bytes, options);
+}
+
+/**
+ * Codes that mean the file, or part of it, could not be read at all: a command reports the file as
+ * unreadable and the importer refuses it, so an incomplete reading is never stored as the table.
+ */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'input-binary', 'input-empty',
+  'pdf-encrypted', 'pdf-damaged', 'pdf-page-unread', 'pdf-text-garbled', 'pdf-no-text', 'pdf-no-table',
+]);
+
+export function unreadable(doc: TableDocument): Diagnostic | undefined {
+  return doc.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
 }

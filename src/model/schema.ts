@@ -2,10 +2,18 @@
 // later stages (store, server) validate what they read back.
 import { z } from 'zod';
 import type {
-  Category, Diagnostic, Funding, Indicator, Orphan, Project, SourceInfo, TableDocument, Target, Unit,
+  Box, Category, Diagnostic, Funding, Indicator, Orphan, Project, SourceInfo, TableDocument, Target, Unit,
 } from './types.js';
 
 const line = z.number().int().positive();
+export const boxSchema = z.object({
+  page: z.number().int().positive(),
+  x: z.number(),
+  y: z.number(),
+  w: z.number().nonnegative(),
+  h: z.number().nonnegative(),
+}) satisfies z.ZodType<Box>;
+const box = boxSchema.exactOptional();
 
 export const sourceInfoSchema = z.object({
   file: z.string(),
@@ -13,7 +21,9 @@ export const sourceInfoSchema = z.object({
   layout: z.enum(['tabular-text', 'flowed-text', 'pdf', 'xlsx']),
   bytes: z.number().int().nonnegative(),
   lines: z.number().int().nonnegative(),
-  encoding: z.enum(['utf-8', 'gb18030']),
+  encoding: z.enum(['utf-8', 'gb18030', 'binary']),
+  pages: z.number().int().nonnegative().exactOptional(),
+  pagesRead: z.array(z.number().int().positive()).exactOptional(),
 }) satisfies z.ZodType<SourceInfo>;
 
 const amount = z.number().nonnegative().refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, 'at most two decimals');
@@ -23,9 +33,11 @@ export const fundingSchema = z.object({
   fiscal: amount.nullable(),
   specialAccount: amount.nullable(),
   other: amount.nullable(),
+  fiscalParts: z.object({ general: amount.nullable(), governmentFund: amount.nullable(), stateCapital: amount.nullable() }).exactOptional(),
   unplaced: z.array(amount),
   printed: z.array(z.string()),
   line: line.exactOptional(),
+  box,
 }) satisfies z.ZodType<Funding>;
 
 export const categorySchema = z.object({ code: z.string().nullable(), name: z.string().nullable() }) satisfies z.ZodType<Category>;
@@ -60,6 +72,7 @@ export const indicatorSchema = z.object({
   annual: targetSchema,
   text: z.string(),
   line: line.exactOptional(),
+  box,
 }) satisfies z.ZodType<Indicator>;
 
 export const projectSchema = z.object({
@@ -69,6 +82,7 @@ export const projectSchema = z.object({
   indicators: z.array(indicatorSchema),
   indicatorsText: z.string().exactOptional(),
   line: line.exactOptional(),
+  box,
 }) satisfies z.ZodType<Project>;
 
 export const unitSchema = z.object({
@@ -76,12 +90,14 @@ export const unitSchema = z.object({
   funding: fundingSchema.nullable(),
   projects: z.array(projectSchema),
   line: line.exactOptional(),
+  box,
 }) satisfies z.ZodType<Unit>;
 
 export const orphanSchema = z.object({
   text: z.string(),
   indicators: z.array(indicatorSchema),
   line: line.exactOptional(),
+  box,
 }) satisfies z.ZodType<Orphan>;
 
 export const diagnosticSchema = z.object({
@@ -89,6 +105,7 @@ export const diagnosticSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   message: z.string().min(1),
   line: line.exactOptional(),
+  box,
   path: z.string().exactOptional(),
 }) satisfies z.ZodType<Diagnostic>;
 

@@ -14,6 +14,18 @@ export const SOURCE_COLUMN_LABEL: Readonly<Record<SourceColumn, string>> = {
   other: '其他资金',
 };
 
+/**
+ * Where something was read on a PDF page: PDF points, origin top-left of the page, page 1-based. For PDF
+ * input this replaces `line` (a PDF has no lines to count).
+ */
+export interface Box {
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
 export interface SourceInfo {
   /** the input file's base name */
   readonly file: string;
@@ -21,8 +33,19 @@ export interface SourceInfo {
   readonly layout: Layout;
   readonly bytes: number;
   readonly lines: number;
-  /** the text encoding the bytes were decoded with */
-  readonly encoding: 'utf-8' | 'gb18030';
+  /** the text encoding the bytes were decoded with; `binary` for a PDF */
+  readonly encoding: 'utf-8' | 'gb18030' | 'binary';
+  /** PDF: the number of pages */
+  readonly pages?: number;
+  /** PDF: the 1-based pages the table was read from */
+  readonly pagesRead?: readonly number[];
+}
+
+/** 财政拨款 split by budget (tables that print 一般公共预算 / 政府性基金预算 / 国有资本经营预算) */
+export interface FiscalParts {
+  readonly general: number | null;
+  readonly governmentFund: number | null;
+  readonly stateCapital: number | null;
 }
 
 /** Amounts in the table's currency unit (万元), at most two decimals. */
@@ -35,12 +58,15 @@ export interface Funding {
   readonly specialAccount: number | null;
   /** 其他资金 */
   readonly other: number | null;
+  /** 财政拨款 split by budget, where the table prints the split */
+  readonly fiscalParts?: FiscalParts;
   /** source amounts whose column neither the input nor the table's sums reveal; each has a diagnostic */
   readonly unplaced: readonly number[];
   /** the amounts exactly as printed, in print order (total first) */
   readonly printed: readonly string[];
   /** 1-based line of the row's amounts */
   readonly line?: number;
+  readonly box?: Box;
 }
 
 export interface Category {
@@ -113,6 +139,7 @@ export interface Indicator {
   /** the indicator's whole source text, line breaks removed */
   readonly text: string;
   readonly line?: number;
+  readonly box?: Box;
 }
 
 export interface Project {
@@ -125,6 +152,7 @@ export interface Project {
   /** indicator-cell text that is not in the numbered form (e.g. free prose), kept verbatim */
   readonly indicatorsText?: string;
   readonly line?: number;
+  readonly box?: Box;
 }
 
 export interface Unit {
@@ -133,6 +161,7 @@ export interface Unit {
   readonly funding: Funding | null;
   readonly projects: readonly Project[];
   readonly line?: number;
+  readonly box?: Box;
 }
 
 /** Content that belongs to no project; never merged into a neighbour. */
@@ -140,6 +169,7 @@ export interface Orphan {
   readonly text: string;
   readonly indicators: readonly Indicator[];
   readonly line?: number;
+  readonly box?: Box;
 }
 
 export interface Diagnostic {
@@ -149,6 +179,7 @@ export interface Diagnostic {
   /** for a finance clerk, in Chinese */
   readonly message: string;
   readonly line?: number;
+  readonly box?: Box;
   /** where in the document, e.g. units[0].projects[3].indicators[2] */
   readonly path?: string;
 }

@@ -1,8 +1,8 @@
-// Stored documents re-read from their source text (parseText → readTargets → review), for the HTML
+// Stored documents re-read from their source text, or a PDF's bytes (parse → readTargets → review), for the HTML
 // report and diffs. A stored document never changes (its id is never reused), so the results are kept
 // in a small LRU cache.
 import type { TableDocument } from '../model/index.js';
-import { parseText } from '../ingest/index.js';
+import { parseDocument, parseText } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { readTargets } from '../targets/index.js';
 import type { Store } from '../store/index.js';
@@ -33,7 +33,7 @@ export class DocumentCache {
 
   private async read(documentId: number): Promise<ReadDocument> {
     const src = await documentSource(this.store, documentId);
-    const doc = readTargets(parseText(src.text, { file: src.file }));
+    const doc = readTargets(src.bytes ? await parseDocument(src.bytes, { file: src.file }) : parseText(src.text, { file: src.file }));
     return { doc, result: review(doc) };
   }
 }

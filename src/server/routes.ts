@@ -144,9 +144,10 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ...bodyNotValidated,
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
-    return files.map((u) => {
-      const { doc, rejected } = parseUpload(u);
-      return {
+    const out: s.ImportPreviewResponse = [];
+    for (const u of files) {
+      const { doc, rejected } = await parseUpload(u);
+      out.push({
         file: u.file,
         ok: rejected === null,
         ...(rejected ? { error: rejected.message } : {}),
@@ -157,8 +158,9 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
         projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
         indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
         diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
-      };
-    });
+      });
+    }
+    return out;
   });
 
   api.post('/api/import', {
@@ -167,7 +169,11 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
-    const rejected = files.map((u) => parseUpload(u).rejected).filter((r) => r !== null);
+    const rejected = [];
+    for (const u of files) {
+      const r = (await parseUpload(u)).rejected;
+      if (r) rejected.push(r);
+    }
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
       throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',

@@ -1,10 +1,10 @@
 // Uploads: multipart/form-data, files in the field `files`, each at most the configured size, at most
-// MAX_FILES of them. Each file is checked before anything is done with it: binary content is 415, an
-// empty file or text with no table in it 422 (parseBytes' input-binary, input-empty, layout-unknown).
+// MAX_FILES of them. Each file is checked before anything is done with it: binary content that is not a
+// PDF is 415; an empty file, text with no table in it, or a PDF that cannot be read 422.
 import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { TableDocument } from '../model/index.js';
-import { parseBytes } from '../ingest/index.js';
+import { parseDocument, unreadable } from '../ingest/index.js';
 import { HttpError } from './errors.js';
 
 export const MAX_FILES = 20;
@@ -53,14 +53,16 @@ export type Rejection = { readonly file: string; readonly status: 415 | 422; rea
 
 /** The file-type check: null when the file is a text that holds a table. */
 export function rejection(file: string, doc: TableDocument): Rejection | null {
-  const d = doc.diagnostics.find((x) => x.code === 'input-binary' || x.code === 'input-empty' || x.code === 'layout-unknown');
+  const d = unreadable(doc) ?? doc.diagnostics.find((x) => x.code === 'layout-unknown');
   if (!d) return null;
+  // a PDF that cannot be read (encrypted, damaged, garbled, a scan, no target table) is a PDF all the same: 422
+  if (d.code.startsWith('pdf-')) return { file, status: 422, code: d.code === 'pdf-no-table' ? 'no-table' : 'unreadable-pdf', message: `“${file}”：${d.message}` };
   if (d.code === 'input-binary') return { file, status: 415, code: 'not-text', message: `“${file}”：${d.message}` };
   if (d.code === 'input-empty') return { file, status: 422, code: 'empty', message: `“${file}”：${d.message}` };
   return { file, status: 422, code: 'no-table', message: `“${file}”：${d.message}` };
 }
 
-export function parseUpload(u: Upload): { doc: TableDocument; rejected: Rejection | null } {
-  const doc = parseBytes(u.bytes, { file: u.file });
+export async function parseUpload(u: Upload): Promise<{ doc: TableDocument; rejected: Rejection | null }> {
+  const doc = await parseDocument(u.bytes, { file: u.file });
   return { doc, rejected: rejection(u.file, doc) };
 }

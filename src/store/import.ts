@@ -3,7 +3,7 @@
 // its next version, the old one kept for history and diffs.
 import type { Kysely, Transaction } from 'kysely';
 import type { Funding, Target, TableDocument } from '../model/index.js';
-import { parseBytes } from '../ingest/index.js';
+import { parseDocument, unreadable } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { nameKey, readTargets } from '../targets/index.js';
 import type { Store } from './connect.js';
@@ -25,22 +25,28 @@ export interface ImportOptions {
   readonly now?: () => Date;
   /** when given, milliseconds spent per stage are added to it (parse, targets, review, write) */
   readonly timings?: Record<'parse' | 'targets' | 'review' | 'write', number>;
+  /** PDF: called after each page */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Parses, reads targets, reviews and stores one file's bytes. Never throws on bad input. */
 export async function importBytes(store: Store, bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const clock = stageClock(options.timings);
-  const parsed = clock('parse', () => parseBytes(bytes, { file: options.file }));
-  const fatal = parsed.diagnostics.find((d) => d.code === 'input-binary' || d.code === 'input-empty' || d.code === 'layout-unknown');
+  const t0 = performance.now();
+  const parsed = await parseDocument(bytes, { file: options.file, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  if (options.timings) options.timings.parse += performance.now() - t0;
+  // a file read only in part (a garbled or unreadable PDF page) is refused whole: never stored incomplete
+  const fatal = unreadable(parsed) ?? parsed.diagnostics.find((d) => d.code === 'layout-unknown');
   if (fatal) return { status: 'failed', file: options.file, reason: fatal.message };
   const existing = await store.db.selectFrom('documents').select('id').where('sha256', '=', parsed.source.sha256).executeTakeFirst();
   if (existing) return { status: 'unchanged', file: options.file, documentId: existing.id };
   const doc = clock('targets', () => readTargets(parsed));
   const result = clock('review', () => review(doc));
-  const text = new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
+  const pdf = doc.source.layout === 'pdf';
+  const text = pdf ? '' : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
   try {
     const t = performance.now();
-    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, (options.now ?? (() => new Date()))()));
+    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, pdf ? bytes : null, (options.now ?? (() => new Date()))()));
     if (options.timings) options.timings.write += performance.now() - t;
     return outcome;
   } catch (e) {
@@ -59,7 +65,7 @@ function stageClock(timings: ImportOptions['timings']) {
   };
 }
 
-async function write(trx: Transaction<Database>, doc: TableDocument, result: ReviewResult, text: string, now: Date): Promise<ImportOutcome> {
+async function write(trx: Transaction<Database>, doc: TableDocument, result: ReviewResult, text: string, sourceBytes: Uint8Array | null, now: Date): Promise<ImportOutcome> {
   let departmentId: number | null = null;
   if (doc.department) {
     const found = await trx.selectFrom('departments').select('id').where('name', '=', doc.department).executeTakeFirst();
@@ -78,6 +84,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
     department_id: departmentId,
     currency_unit: doc.currencyUnit,
     source_text: text,
+    source_bytes: sourceBytes,
     imported_at: now.toISOString(),
     total_total: cents(doc.total?.total),
     total_fiscal: cents(doc.total?.fiscal),

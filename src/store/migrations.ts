@@ -151,10 +151,20 @@ function core(dialect: DialectName): Migration {
   };
 }
 
+/** A PDF cannot be re-read from text: its bytes are kept (null for text documents, whose source_text is the source). */
+function pdfSource(dialect: DialectName): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('documents').addColumn('source_bytes', dialect === 'postgres' ? 'bytea' : 'blob').execute();
+    },
+  };
+}
+
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
     '0002_search': searchMigration(dialect),
+    '0003_pdf_source': pdfSource(dialect),
   };
 }
 

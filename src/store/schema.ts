@@ -23,6 +23,8 @@ export interface DocumentTable {
   currency_unit: string | null;
   /** the decoded source text, kept so a document can be re-read and excerpts shown */
   source_text: string;
+  /** the original bytes of a PDF (source_text is empty then); null for text */
+  source_bytes: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   imported_at: string;
   total_total: Cents | null;
   total_fiscal: Cents | null;

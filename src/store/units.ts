@@ -31,13 +31,15 @@ export interface StoredSource {
   readonly documentId: number;
   readonly file: string;
   readonly text: string;
+  /** a PDF's bytes; text is empty then */
+  readonly bytes: Uint8Array | null;
 }
 
 /** A document's decoded source text as stored at import. */
 export async function documentSource(store: Store, documentId: number): Promise<StoredSource> {
-  const d = await store.db.selectFrom('documents').select(['id', 'file', 'source_text']).where('id', '=', documentId).executeTakeFirst();
+  const d = await store.db.selectFrom('documents').select(['id', 'file', 'source_text', 'source_bytes']).where('id', '=', documentId).executeTakeFirst();
   if (!d) throw new QueryError('not-found', `没有编号为 ${documentId} 的文档`);
-  return { documentId: Number(d.id), file: d.file, text: d.source_text };
+  return { documentId: Number(d.id), file: d.file, text: d.source_text, bytes: d.source_bytes ? new Uint8Array(d.source_bytes) : null };
 }
 
 /** One unit version with its document, or not-found. */

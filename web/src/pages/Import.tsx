@@ -125,13 +125,13 @@ export default function Import() {
 
   return (
     <>
-      <PageTitle title="导入" sub="上传项目支出绩效目标表的文本文件（.txt，UTF-8 或 GBK），先预览读取结果，确认后再存入。" />
+      <PageTitle title="导入" sub="上传项目支出绩效目标表：部门公开的 PDF（.pdf），或文本文件（.txt，UTF-8 或 GBK）。先预览读取结果，确认后再存入。" />
       <Steps size="small" current={step} style={{ marginBottom: 16, maxWidth: 640 }} items={[{ title: '选择文件' }, { title: '预览' }, { title: '导入' }]} />
       <Stack>
         {commit.isSuccess ? <Outcome results={commit.data} /> : (
           <>
             <Upload.Dragger
-              multiple accept=".txt,text/plain" showUploadList={false} fileList={[]}
+              multiple accept=".pdf,application/pdf,.txt,text/plain" showUploadList={false} fileList={[]}
               beforeUpload={(_f, list) => { if (list[0] === _f) choose([...files, ...list]); return false; }}
               aria-label="选择文件"
             >

@@ -1,6 +1,7 @@
 // A document's head: what the table is, its score and grade, and how many findings of each severity
 // and category; the projects that scored lowest.
 import { CATEGORY_LABEL, type CategoryId } from '../../../review/index.js';
+import { pageRanges as pageList } from '../../../ingest/index.js';
 import { html, type Html } from './escape.js';
 import { GRADE_CLASS, LAYOUT_LABEL, SEVERITIES, SEVERITY_LABEL, score } from './format.js';
 import type { DocView } from './view.js';
@@ -22,7 +23,7 @@ export function renderHeader(v: DocView, of: number): Html {
     ['版式', LAYOUT_LABEL[doc.source.layout] ?? doc.source.layout],
     ['规模', `${doc.units.length} 个单位，${projects} 个项目，${indicators} 项指标${doc.orphans.length ? `；${doc.orphans.length} 处内容不属于任何项目` : ''}`],
     ['金额单位', doc.currencyUnit ?? none],
-    ['原文', `${doc.source.lines} 行，${doc.source.encoding.toUpperCase()} 编码`],
+    ['原文', doc.source.layout === 'pdf' ? `PDF 共 ${doc.source.pages ?? 0} 页${doc.source.pagesRead?.length ? `，读取第 ${pageList(doc.source.pagesRead)} 页` : ''}` : `${doc.source.lines} 行，${doc.source.encoding.toUpperCase()} 编码`],
     ['SHA-256', html`<span class="mono" title="${doc.source.sha256}">${doc.source.sha256.slice(0, 16)}…</span>`],
   ];
 

@@ -1,0 +1,105 @@
+// Opens a PDF with pdfjs-dist (its Node build) and turns each page into plain geometry: text items and
+// ruling segments in PDF points, origin top-left. The only files pdfjs reads are its own CMaps and
+// standard fonts, from the installed package: the Chinese PDFs that use non-embedded Adobe-GB1 fonts
+// need the CMaps to map their codes to Unicode at all.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { rulingSegments, type Segment } from './paths.js';
+
+/** One run of text as pdfjs reports it, in page points, origin top-left. */
+export interface TextRun {
+  readonly str: string;
+  readonly x: number;
+  /** top of the glyphs */
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface PageGeometry {
+  /** 1-based */
+  readonly page: number;
+  readonly width: number;
+  readonly height: number;
+  readonly runs: readonly TextRun[];
+  readonly segments: readonly Segment[];
+  /** the page paints at least one image (a scan, when it has no text) */
+  readonly hasImage: boolean;
+}
+
+export type OpenFailure = { readonly kind: 'encrypted' | 'damaged'; readonly detail: string };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+function packageDirs(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
+}
+
+export interface OpenedPdf {
+  readonly pages: number;
+  page(n: number): Promise<PageGeometry>;
+  close(): Promise<void>;
+}
+
+/** Opens the document; a password, a broken structure or anything pdfjs rejects is a failure, not a throw. */
+export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf | OpenFailure> {
+  let pdfjs: PdfJs;
+  try {
+    pdfjs = await loadPdfJs();
+  } catch (e) {
+    return { kind: 'damaged', detail: `PDF 组件无法加载：${(e as Error).message}` };
+  }
+  // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...packageDirs(),
+    cMapPacked: true,
+    verbosity: 0,
+    isEvalSupported: false,
+    stopAtErrors: false,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'PasswordException') return { kind: 'encrypted', detail: err.message ?? '' };
+    return { kind: 'damaged', detail: err.message ?? String(e) };
+  }
+  const { OPS } = pdfjs;
+  return {
+    pages: doc.numPages,
+    async page(n) {
+      const page = await doc.getPage(n);
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const vt = viewport.transform as number[];
+        const toTop = (x: number, y: number): [number, number] => [vt[0]! * x + vt[2]! * y + vt[4]!, vt[1]! * x + vt[3]! * y + vt[5]!];
+        const content = await page.getTextContent();
+        const runs: TextRun[] = [];
+        for (const item of content.items) {
+          if (!('str' in item) || item.str.trim() === '') continue;
+          const [a, b, c, d, e, f] = item.transform as number[];
+          const size = Math.hypot(c!, d!) || item.height || 1;
+          // horizontal text only: vertical or rotated runs keep their anchor, their extent is approximate
+          const [x0, y0] = toTop(e!, f!);
+          const [x1, y1] = toTop(e! + (item.width || 0) * (a! / (Math.hypot(a!, b!) || 1)), f! + size);
+          runs.push({ str: item.str, x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0), h: Math.abs(y1 - y0) || size });
+        }
+        const ops = await page.getOperatorList();
+        const segments = rulingSegments(ops.fnArray, ops.argsArray, OPS, vt);
+        const hasImage = ops.fnArray.some((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject || op === OPS.paintImageMaskXObject);
+        return { page: n, width: viewport.width, height: viewport.height, runs, segments, hasImage };
+      } finally {
+        page.cleanup();
+      }
+    },
+    async close() {
+      await doc.destroy().catch(() => undefined);
+    },
+  };
+}
