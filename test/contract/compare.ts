@@ -11,6 +11,14 @@ export interface Capabilities {
   readonly generated: boolean;
 }
 
+/** Where two texts part: a few characters before, then each side's next characters. */
+function firstDifference(got: string, want: string): string {
+  let i = 0;
+  while (i < got.length && got[i] === want[i]) i++;
+  const from = Math.max(0, i - 8);
+  return `differs at ${i}: …${JSON.stringify(got.slice(from, i + 24))} ≠ …${JSON.stringify(want.slice(from, i + 24))}`;
+}
+
 const cents = (x: number | null): number | null => (x === null ? null : Math.round(x * 100));
 
 function amountProblems(where: string, got: Funding | null, want: Amounts | null, caps: Capabilities): string[] {
@@ -53,7 +61,7 @@ export function compareTable(doc: TableDocument, want: ExpectedTable, caps: Capa
         return;
       }
       out.push(...amountProblems(`${at} ${wp.name}`, gp.funding, wp.funding, caps));
-      if (gp.goal !== wp.goal) out.push(`${at} ${wp.name}: goal ${JSON.stringify(gp.goal.slice(0, 60))}… ≠ ${JSON.stringify(wp.goal.slice(0, 60))}…`);
+      if (gp.goal !== wp.goal) out.push(`${at} ${wp.name}: goal ${firstDifference(gp.goal, wp.goal)}`);
       if ((gp.indicatorsText ?? null) !== (wp.indicatorsText ?? null)) out.push(`${at} ${wp.name}: indicatorsText differs`);
       if (gp.indicators.length !== wp.indicators.length) {
         out.push(`${at} ${wp.name}: ${gp.indicators.length} indicators ≠ ${wp.indicators.length}`);

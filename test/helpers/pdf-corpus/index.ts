@@ -67,11 +67,29 @@ export function expectedTables(): ExpectedTable[] {
   return loadSamples().map((s) => expectedFromDocument(s.id, parseBytes(s.bytes, { file: s.file })));
 }
 
+/**
+ * What the PDFs are made from: the producers (this file, html.ts and the Python scripts) and what they
+ * print of each table. The expectations are not in it: they are attached when the corpus is loaded, so
+ * a change in what a table deserves does not reprint the PDFs.
+ */
 function corpusKey(tables: readonly ExpectedTable[]): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(HERE).sort()) h.update(f).update(readFileSync(join(HERE, f)));
-  h.update(JSON.stringify(tables));
+  for (const f of ['index.ts', 'html.ts', 'reportlab_table.py', 'pdf_edit.py']) h.update(f).update(readFileSync(join(HERE, f)));
+  for (const t of tables) h.update(JSON.stringify([t.sample, headerLines(t), tableRows(t)]));
   return h.digest('hex').slice(0, 16);
+}
+
+/** A manifest entry: the expectation without the table, which is the current expected table of its sample. */
+type Stored = Omit<CorpusPdf, 'expect'> & { readonly expect: { readonly kind: PdfExpectation['kind']; readonly codes?: readonly string[]; readonly why?: string } };
+
+function withTable(p: Stored, tables: readonly ExpectedTable[], dir: string): CorpusPdf {
+  const table = tables.find((t) => t.sample === p.sample);
+  if (!table) throw new Error(`no expected table for ${p.name}`);
+  const e = p.expect;
+  const expect: PdfExpectation = e.kind === 'table' ? { kind: 'table', table }
+    : e.kind === 'error' ? { kind: 'error', codes: e.codes ?? [], why: e.why ?? '' }
+    : { kind: 'damaged', codes: e.codes ?? [], why: e.why ?? '', table };
+  return { ...p, path: join(dir, p.path), expect };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -98,7 +116,7 @@ export async function pdfCorpus(): Promise<PdfCorpus> {
       rmSync(lock, { recursive: true, force: true });
     }
   }
-  const pdfs = (JSON.parse(readFileSync(manifest, 'utf8')) as CorpusPdf[]).map((p) => ({ ...p, path: join(dir, p.path) }));
+  const pdfs = (JSON.parse(readFileSync(manifest, 'utf8')) as Stored[]).map((p) => withTable(p, tables, dir));
   return { dir, tables, pdfs };
 }
 
@@ -156,14 +174,18 @@ async function build(tables: readonly ExpectedTable[], dir: string): Promise<voi
       execFileSync(PYTHON, [join(HERE, 'reportlab_table.py'), join(tmp, `${ucs2}.pdf`), 'UniGB-UCS2-H'], { input: json, stdio: ['pipe', 'pipe', 'pipe'] });
       entries.push({ name: ucs2, sample: t.sample, producer: 'reportlab', path: `${ucs2}.pdf`, expect: { kind: 'table', table: t } });
       const gbk = `${t.sample}-reportlab-gbk-a3`;
-      execFileSync(PYTHON, [join(HERE, 'pdf_edit.py'), 'gbk', join(tmp, `${ucs2}.pdf`), join(tmp, `${gbk}.pdf`)], { stdio: 'pipe' });
+      execFileSync(PYTHON, [join(HERE, 'reportlab_table.py'), join(tmp, `work-${gbk}.pdf`), 'GBK-EUC-H'], { input: json, stdio: ['pipe', 'pipe', 'pipe'] });
+      execFileSync(PYTHON, [join(HERE, 'pdf_edit.py'), 'gbk', join(tmp, `work-${gbk}.pdf`), join(tmp, `${gbk}.pdf`)], { stdio: 'pipe' });
       entries.push({ name: gbk, sample: t.sample, producer: 'edited', path: `${gbk}.pdf`, expect: { kind: 'table', table: t } });
     }
     entries.push(...(await brokenVariants(tables, tmp, print)));
   } finally {
     await browser.close();
   }
-  const withPages = entries.map((e) => ({ ...e, pages: pageCount(join(tmp, e.path)) }));
+  const withPages: Stored[] = entries.map((e) => {
+    const { table: _table, ...expect } = e.expect as PdfExpectation & { table?: unknown };
+    return { ...e, expect, pages: pageCount(join(tmp, e.path)) };
+  });
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(withPages, null, 1));
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
@@ -208,7 +230,7 @@ async function brokenVariants(tables: readonly ExpectedTable[], tmp: string, pri
   for (const share of [0.5, 0.97]) {
     const name = `004-truncated-${Math.round(share * 100)}`;
     writeFileSync(join(tmp, `${name}.pdf`), bytes.subarray(0, Math.floor(bytes.length * share)));
-    add(name, { kind: 'damaged', codes: ['pdf-damaged'], why: `cut after ${Math.round(share * 100)}% of its bytes`, table: t });
+    add(name, { kind: 'damaged', codes: ['pdf-damaged', 'pdf-page-unread'], why: `cut after ${Math.round(share * 100)}% of its bytes`, table: t });
   }
   for (const f of readdirSync(tmp).filter((x) => x.startsWith('work-'))) rmSync(join(tmp, f));
   return out;

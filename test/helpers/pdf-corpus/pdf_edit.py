@@ -1,6 +1,6 @@
 # Edits a generated PDF into the variants the corpus needs, with pypdf (Debian's python3-pypdf):
 #   gbk IN OUT             re-encode every string shown in the UniGB-UCS2-H font as GBK bytes and
-#                          declare the font GBK-EUC-H (same Adobe-GB1 CIDs, so the page looks the same)
+#                          declare the font GBK-EUC-H (IN laid out by reportlab_table.py ... GBK-EUC-H)
 #   strip-tounicode IN OUT remove every font's /ToUnicode map
 #   pua-tounicode IN OUT   point every ToUnicode map at private-use characters (U+E000…): the text
 #                          layer exists but carries no readable character
@@ -9,7 +9,7 @@ import re
 import sys
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NumberObject, ContentStream, DecodedStreamObject, NameObject, TextStringObject
+from pypdf.generic import ByteStringObject, ContentStream, DecodedStreamObject, NameObject, TextStringObject
 
 command, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
 reader = PdfReader(src)
@@ -35,25 +35,14 @@ def to_gbk(operand):
     return ByteStringObject(raw.decode('utf-16-be').encode('gbk'))
 
 
-widened = set()
 if command == 'gbk':
     for page in writer.pages:
         fonts = fonts_of(page)
         cid = {name for name, ref in fonts.items() if ref.get_object().get('/Encoding') == '/UniGB-UCS2-H'}
         for name in cid:
-            font = fonts[name].get_object()
-            font[NameObject('/Encoding')] = NameObject('/GBK-EUC-H')
-            for d in descendants(font):
-                widths = d.get('/W')
-                if d is font or widths is None or id(widths) in widened:
-                    continue
-                # GBK-EUC-H shows ASCII bytes as other Adobe-GB1 CIDs than UniGB-UCS2-H does (1-95):
-                # give those CIDs the same widths, so the page is laid out as before
-                widened.add(id(widths))
-                w = widths.get_object()
-                if len(w) >= 2 and int(w[0]) == 1:
-                    for start in (814, 7716):
-                        w.extend([NumberObject(start), ArrayObject(list(w[1]))])
+            # the same CIDs for every double-byte character; ASCII bytes become Adobe-GB1's full-width forms
+            # (CIDs 7716, 814-907, at the default width 1000), which reportlab_table.py laid out for
+            fonts[name].get_object()[NameObject('/Encoding')] = NameObject('/GBK-EUC-H')
         content = ContentStream(page.get_contents(), writer)
         current = None
         for operands, op in content.operations:

@@ -1,7 +1,8 @@
 # The corpus's second PDF producer: ReportLab draws the official table (ruled, with drawn lines) in the
 # non-embedded Adobe-GB1 CID font STSong-Light, as Chinese government PDFs often do.
 # Usage: /usr/bin/python3 reportlab_table.py OUT.pdf ENCODING < table.json
-#   ENCODING: UniGB-UCS2-H (reportlab's UnicodeCIDFont) or GBK-EUC-H (text shown as GBK bytes)
+#   ENCODING: UniGB-UCS2-H (reportlab's UnicodeCIDFont), or GBK-EUC-H: the same, laid out for GBK-EUC-H,
+#   where every character, ASCII too, is 1000 units wide; pdf_edit.py gbk then re-encodes the strings
 # table.json: {"header": [title, department, unit], "columns": [7 names], "rows": [{"kind", "cells": [7], "lines": [...]}]}
 import json
 import sys
@@ -11,22 +12,21 @@ from reportlab.lib.pagesizes import A3, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import CIDFont, UnicodeCIDFont
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
 out, encoding = sys.argv[1], sys.argv[2]
 table = json.load(sys.stdin)
 
-if encoding == 'UniGB-UCS2-H':
-    pdfmetrics.registerFont(UnicodeCIDFont('STSong-Light'))
-    font = 'STSong-Light'
-elif encoding == 'GBK-EUC-H':
-    f = CIDFont('STSong-Light', 'GBK-EUC-H')
-    pdfmetrics.registerFont(f)
-    font = f.fontName
-else:
+if encoding not in ('UniGB-UCS2-H', 'GBK-EUC-H'):
     raise SystemExit(f'unknown encoding {encoding}')
+cid = UnicodeCIDFont('STSong-Light')
+if encoding == 'GBK-EUC-H':
+    # GBK-EUC-H shows ASCII bytes in full-width glyphs: measure every character as 1 em
+    cid.stringWidth = lambda text, size, encoding=None: len(text) * size
+pdfmetrics.registerFont(cid)
+font = 'STSong-Light'
 
 size = 8
 base = ParagraphStyle('cell', fontName=font, fontSize=size, leading=size * 1.35, wordWrap='CJK')
@@ -36,9 +36,6 @@ title = ParagraphStyle('title', parent=base, fontSize=15, leading=20, alignment=
 
 
 def para(text, style):
-    if encoding == 'GBK-EUC-H':
-        # a non-Unicode CID font takes the text in its own encoding
-        text = text.encode('gbk')
     return Paragraph(text, style)
 
 

@@ -79,6 +79,11 @@ export const FORMAT_SPECIFIC_CODES: Readonly<Record<string, string>> = {
   'pdf-no-text': 'a scanned PDF page',
   'pdf-encrypted': 'an encrypted PDF',
   'pdf-damaged': 'a damaged PDF file',
+  'pdf-page-unread': 'a PDF page that cannot be parsed',
+  'pdf-no-table': 'a PDF whose pages hold no target table',
+  'pdf-pages-read': 'which PDF pages were read',
+  'pdf-row-continued': 'a PDF row continued on the next page',
+  'pdf-summary-skipped': 'a budget volume\'s summary table beside the project table',
 };
 
 export const contentCodes = (diagnostics: readonly Pick<Diagnostic, 'code'>[]): string[] =>
