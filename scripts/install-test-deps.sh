@@ -18,14 +18,19 @@ have_poppler() { command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/d
 have_qpdf() { command -v qpdf >/dev/null 2>&1; }
 have_py() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
 
-missing=""
-have_chromium || missing="$missing chromium"
-have_fonts || missing="$missing fonts-noto-cjk"
-have_poppler || missing="$missing poppler-utils"
-have_qpdf || missing="$missing qpdf"
-have_py reportlab || missing="$missing python3-reportlab"
-have_py pypdf || missing="$missing python3-pypdf"
+# the Debian packages that provide what is missing, space-separated with a leading space
+missing_packages() {
+  m=""
+  have_chromium || m="$m chromium"
+  have_fonts || m="$m fonts-noto-cjk"
+  have_poppler || m="$m poppler-utils"
+  have_qpdf || m="$m qpdf"
+  have_py reportlab || m="$m python3-reportlab"
+  have_py pypdf || m="$m python3-pypdf"
+  echo "$m"
+}
 
+missing=$(missing_packages)
 if [ -z "$missing" ]; then
   echo "install-test-deps: chromium, fonts-noto-cjk, poppler-utils, qpdf, python3-reportlab, python3-pypdf are installed; nothing to do"
   exit 0
@@ -53,12 +58,7 @@ echo "install-test-deps: apt-get install -y$missing"
 # shellcheck disable=SC2086
 $run apt-get install -y $missing
 
-still=""
-have_chromium || still="$still chromium"
-have_poppler || still="$still poppler-utils"
-have_qpdf || still="$still qpdf"
-have_py reportlab || still="$still python3-reportlab"
-have_py pypdf || still="$still python3-pypdf"
+still=$(missing_packages)
 if [ -n "$still" ]; then
   echo "install-test-deps: apt-get finished but still missing:$still" >&2
   exit 1
