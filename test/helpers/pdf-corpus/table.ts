@@ -62,6 +62,7 @@ export interface ExpectedTable {
  */
 export const FORMAT_SPECIFIC_CODES: Readonly<Record<string, string>> = {
   'column-undecided': 'flowed text drops empty amount cells; formats with columns know them',
+  'columns-not-printed': 'the same, said once per unit whose rows each print one source',
   'column-decided': 'flowed text only: a column found from the sums',
   'amount-joined': 'flowed text wraps an amount over two lines',
   'amount-deferred': 'flowed text prints a source after the goal',
