@@ -19,6 +19,12 @@ function firstDifference(got: string, want: string): string {
   return `differs at ${i}: …${JSON.stringify(got.slice(from, i + 24))} ≠ …${JSON.stringify(want.slice(from, i + 24))}`;
 }
 
+/**
+ * Texts are compared without whitespace: a space that falls at a printed line break cannot survive any
+ * layout (ReportLab and Chromium drop it, as every reader joins wrapped lines without one).
+ */
+const bare = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '');
+
 const cents = (x: number | null): number | null => (x === null ? null : Math.round(x * 100));
 
 function amountProblems(where: string, got: Funding | null, want: Amounts | null, caps: Capabilities): string[] {
@@ -41,28 +47,28 @@ function amountProblems(where: string, got: Funding | null, want: Amounts | null
 
 export function compareTable(doc: TableDocument, want: ExpectedTable, caps: Capabilities): string[] {
   const out: string[] = [];
-  if (doc.department !== want.department) out.push(`department ${JSON.stringify(doc.department)} ≠ ${JSON.stringify(want.department)}`);
+  if (bare(doc.department) !== bare(want.department)) out.push(`department ${JSON.stringify(doc.department)} ≠ ${JSON.stringify(want.department)}`);
   if (doc.currencyUnit !== want.currencyUnit) out.push(`currencyUnit ${JSON.stringify(doc.currencyUnit)} ≠ ${JSON.stringify(want.currencyUnit)}`);
   out.push(...amountProblems('合计', doc.total, want.total, caps));
   const gotUnits = doc.units.map((u) => u.name);
   const wantUnits = want.units.map((u) => u.name);
-  if (gotUnits.join('|') !== wantUnits.join('|')) out.push(`units [${gotUnits.join(', ')}] ≠ [${wantUnits.join(', ')}]`);
+  if (bare(gotUnits.join('|')) !== bare(wantUnits.join('|'))) out.push(`units [${gotUnits.join(', ')}] ≠ [${wantUnits.join(', ')}]`);
   want.units.forEach((wu, ui) => {
     const gu = doc.units[ui];
-    if (!gu || gu.name !== wu.name) return;
+    if (!gu || bare(gu.name) !== bare(wu.name)) return;
     out.push(...amountProblems(`unit ${wu.name}`, gu.funding, wu.funding, caps));
     if (gu.projects.length !== wu.projects.length) out.push(`unit ${wu.name}: ${gu.projects.length} projects ≠ ${wu.projects.length}`);
     wu.projects.forEach((wp, pi) => {
       const gp = gu.projects[pi];
       const at = `${wu.name} #${pi + 1}`;
       if (!gp) return;
-      if (gp.name !== wp.name) {
+      if (bare(gp.name) !== bare(wp.name)) {
         out.push(`${at}: name ${JSON.stringify(gp.name)} ≠ ${JSON.stringify(wp.name)}`);
         return;
       }
       out.push(...amountProblems(`${at} ${wp.name}`, gp.funding, wp.funding, caps));
-      if (gp.goal !== wp.goal) out.push(`${at} ${wp.name}: goal ${firstDifference(gp.goal, wp.goal)}`);
-      if ((gp.indicatorsText ?? null) !== (wp.indicatorsText ?? null)) out.push(`${at} ${wp.name}: indicatorsText differs`);
+      if (bare(gp.goal) !== bare(wp.goal)) out.push(`${at} ${wp.name}: goal ${firstDifference(bare(gp.goal), bare(wp.goal))}`);
+      if ((gp.indicatorsText === undefined) !== (wp.indicatorsText === undefined) || bare(gp.indicatorsText) !== bare(wp.indicatorsText)) out.push(`${at} ${wp.name}: indicatorsText differs`);
       if (gp.indicators.length !== wp.indicators.length) {
         out.push(`${at} ${wp.name}: ${gp.indicators.length} indicators ≠ ${wp.indicators.length}`);
         return;
@@ -71,7 +77,7 @@ export function compareTable(doc: TableDocument, want: ExpectedTable, caps: Capa
         const gi = gp.indicators[ii]!;
         const got = [gi.level1.code, gi.level2.code, gi.name, gi.period.raw, gi.annual.raw];
         const exp = [wi.level1, wi.level2, wi.name, wi.period, wi.annual];
-        if (got.join('；') !== exp.join('；')) out.push(`${at} ${wp.name} indicator ${ii + 1}: ${got.join('；')} ≠ ${exp.join('；')}`);
+        if (bare(got.join('；')) !== bare(exp.join('；'))) out.push(`${at} ${wp.name} indicator ${ii + 1}: ${got.join('；')} ≠ ${exp.join('；')}`);
       });
     });
   });
