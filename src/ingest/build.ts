@@ -1,7 +1,7 @@
 // Rows → document: group projects under units, read indicator cells, place source amounts by the
 // table's sums, and reconcile every total. Shared by all layouts.
 import type { Diagnostic, Funding, Indicator, Orphan, Project, SourceInfo, TableDocument, Unit } from '../model/index.js';
-import { SOURCE_COLUMN_LABEL, SOURCE_COLUMNS } from '../model/index.js';
+import { chooseSystem, SOURCE_COLUMN_LABEL, SOURCE_COLUMNS, type IndicatorSystem } from '../model/index.js';
 import { formatCents, fromCents, type Cents } from './amounts.js';
 import { diag } from './diagnostics.js';
 import { placeColumns, candidatePlacements, type Placement, type PlacementRow, type Vec } from './funding/placement.js';
@@ -44,24 +44,41 @@ export function buildDocument(raw: RawDocument, source: Omit<SourceInfo, 'layout
     units: drafts.map((u) => ({ row: placementRow(u.row), projects: u.projects.map((p) => placementRow(p) ?? { options: [[0, 0, 0]], hasSources: false }) })),
   });
 
-  const total = totalRow ? funding(totalRow, placed.total, 'total', diagnostics) : null;
-  const units: Unit[] = drafts.map((u, ui) => {
-    const upath = `units[${ui}]`;
-    if (u.row) for (const d of u.row.diagnostics) diagnostics.push({ ...d, path: upath });
-    if (u.row && u.projects.length === 0) diagnostics.push(diag('unit-empty', `单位“${u.name}”之下没有项目。`, { line: u.line, path: upath }));
-    const unitFunding = u.row ? funding(u.row, placed.units[ui]!.row, upath, diagnostics) : null;
-    const projects = u.projects.map((p, pi) => buildProject(p, placed.units[ui]!.projects[pi]!, `${upath}.projects[${pi}]`, diagnostics));
-    return { name: u.name, funding: unitFunding, projects, ...(u.line !== undefined ? { line: u.line } : {}) };
-  });
-
-  const orphans: Orphan[] = raw.orphans.map((o, oi) => {
-    const path = `orphans[${oi}]`;
-    const read = readIndicators(o.indicators, path);
-    diagnostics.push(...read.diagnostics);
-    const text = [o.text.text, read.unread].filter(Boolean).join('');
-    diagnostics.push(diag('orphan', `有一段内容（${[text ? `文字 ${text.length} 字` : '', read.indicators.length ? `指标 ${read.indicators.length} 项` : ''].filter(Boolean).join('、')}）前面没有项目名称和金额，无法归属任何项目，已单独列出：“${clipText(text || o.indicators.text)}”。`, { line: o.line, path }));
-    return { text, indicators: read.indicators, ...(o.line !== undefined ? { line: o.line } : {}) };
-  });
+  // Indicators are read against the year's indicator system; without a year, against the default
+  // one, and again against another when the codes the table uses fit that one better.
+  const readAll = (system: IndicatorSystem) => {
+    const out: Diagnostic[] = [];
+    const total = totalRow ? funding(totalRow, placed.total, 'total', out) : null;
+    const units: Unit[] = drafts.map((u, ui) => {
+      const upath = `units[${ui}]`;
+      if (u.row) for (const d of u.row.diagnostics) out.push({ ...d, path: upath });
+      if (u.row && u.projects.length === 0) out.push(diag('unit-empty', `单位“${u.name}”之下没有项目。`, { line: u.line, path: upath }));
+      const unitFunding = u.row ? funding(u.row, placed.units[ui]!.row, upath, out) : null;
+      const projects = u.projects.map((p, pi) => buildProject(p, placed.units[ui]!.projects[pi]!, `${upath}.projects[${pi}]`, system, out));
+      return { name: u.name, funding: unitFunding, projects, ...(u.line !== undefined ? { line: u.line } : {}) };
+    });
+    const orphans: Orphan[] = raw.orphans.map((o, oi) => {
+      const path = `orphans[${oi}]`;
+      const read = readIndicators(o.indicators, path, system);
+      out.push(...read.diagnostics);
+      const text = [o.text.text, read.unread].filter(Boolean).join('');
+      out.push(diag('orphan', `有一段内容（${[text ? `文字 ${text.length} 字` : '', read.indicators.length ? `指标 ${read.indicators.length} 项` : ''].filter(Boolean).join('、')}）前面没有项目名称和金额，无法归属任何项目，已单独列出：“${clipText(text || o.indicators.text)}”。`, { line: o.line, path }));
+      return { text, indicators: read.indicators, ...(o.line !== undefined ? { line: o.line } : {}) };
+    });
+    return { total, units, orphans, out };
+  };
+  const first = chooseSystem(raw.meta.year, []);
+  let read = readAll(first.system);
+  if (first.by !== 'year') {
+    const codes = [...read.units.flatMap((u) => u.projects.flatMap((p) => p.indicators)), ...read.orphans.flatMap((o) => o.indicators)].map((i) => [i.level1.code, i.level2.code] as const);
+    const chosen = chooseSystem(raw.meta.year, codes);
+    if (chosen.system !== first.system) {
+      read = readAll(chosen.system);
+      read.out.unshift(diag('indicator-system-inferred', `表头未注明年度；表中的指标代码符合${chosen.system.label}，按该体系核对指标代码。`, { line: 1 }));
+    }
+  }
+  diagnostics.push(...read.out);
+  const { total, units, orphans } = read;
 
   const document: TableDocument = {
     source: { ...source, layout: raw.layout, lines: raw.lineCount },
@@ -78,11 +95,11 @@ export function buildDocument(raw: RawDocument, source: Omit<SourceInfo, 'layout
   return { ...document, diagnostics: [...diagnostics, ...checked.diagnostics] };
 }
 
-function buildProject(row: RawRow, placement: Placement, path: string, out: Diagnostic[]): Project {
+function buildProject(row: RawRow, placement: Placement, path: string, system: IndicatorSystem, out: Diagnostic[]): Project {
   for (const d of row.diagnostics) out.push({ ...d, path });
   const name = row.name.text;
   if (name === '') out.push(diag('name-missing', '项目没有名称。', { line: row.line, path }));
-  const read = readIndicators(row.indicators, path);
+  const read = readIndicators(row.indicators, path, system);
   out.push(...read.diagnostics);
   if (row.goal.text === '') out.push(diag('goal-missing', `项目“${clipText(name)}”没有绩效目标。`, { line: row.line, path }));
   const indicators: Indicator[] = read.indicators;
