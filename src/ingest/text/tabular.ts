@@ -48,6 +48,8 @@ export function readTabular(lines: readonly SourceLine[]): RawDocument {
     const amountCells = [t, f, s, o];
     const parsed = amountCells.map((c) => cellCents(c));
     parsed.forEach((v, i) => {
+      // a 涉密 (classified) cell is withheld, not unreadable: empty, reported once for the project
+      if (v === undefined && /^\s*涉密\s*$/.test(amountCells[i]!)) { parsed[i] = null; return; }
       if (v === undefined) rowDiags.push(diag('amount-unread', `第 ${l.no} 行“${['总计', '财政拨款', '财政专户拨款', '其他资金'][i]}”栏的“${amountCells[i]!.trim()}”不是金额，按空白处理，原文保留在 printed 中。`, { line: l.no }));
     });
     const columns = parsed.map((v) => (v === undefined ? null : v)) as [Cents | null, Cents | null, Cents | null, Cents | null];
