@@ -9,9 +9,10 @@
 import type { Diagnostic } from '../../model/index.js';
 import { isAmountToken, isPartialAmountToken, toCents, formatCents, type Cents } from '../amounts.js';
 import { diag } from '../diagnostics.js';
+import { DASH } from '../indicators.js';
 import type { RawDocument, RawOrphan, RawRow } from '../rows.js';
 import { spanOf, type Span } from '../span.js';
-import { afterColumnHeader, displayWidth, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
+import { displayWidth, findColumnHeaders, isTotalName, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
 
 interface Line {
   readonly no: number;
@@ -36,9 +37,17 @@ interface Draft {
 const TOKEN = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{0,2}`;
 const AMOUNTS_ONLY = new RegExp(String.raw`^${TOKEN}(?:\s+${TOKEN})*$`);
 const AMOUNTS_TEXT = new RegExp(String.raw`^((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})+)\s+(\S.*)$`);
-const IND_START_LINE = /^\d{1,3}\s*、\s*\d\s*[-－—]/;
+// An indicator starts with its number and level-1 code in any of the forms indicators.ts reads; a
+// `1.` number must be followed by a level name, so that a wrapped value like `2.5-3小时` is not one.
+const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}`;
+const MID_AMOUNTS_CUE = /\d\.\d{2}\s+\S/;
+const NAME_AMOUNTS_TEXT = new RegExp(String.raw`^(\S.*?)\s+(${AMOUNT}(?:\s+${AMOUNT})+)\s+(\S.*)$`);
+const IND_START = String.raw`(?:(?:\d{1,3}\s*、|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*\d\s*${DASH}|\d{1,3}\s*[.．]\s*\d\s*${DASH}\s*[\u4e00-\u9fff])`;
+const IND_START_LINE = new RegExp(`^${IND_START}`);
+/** a line that begins with `4、`, the rest of the indicator's start cut to the next line; the other
+ *  number forms (`1.` `（1）` `①`) also number goals' items, so only a full start counts for them */
 const IND_NUMBER_LINE = /^\d{1,3}\s*、/;
-const IND_MARK = /\d{1,3}\s*、\s*\d\s*[-－—]/g;
+const IND_MARK = new RegExp(IND_START, 'g');
 const ANNUAL_MARK = /年度指标值/g;
 const CONTINUATION = /^[；;,，。、:：)）】”’]/;
 const STRAY = /^[。，,；;、.．:：）)】”’]+$/;
@@ -52,6 +61,13 @@ type Kind =
   | { k: 'amounts'; before: string; tokens: string[]; after: string }
   | { k: 'text' };
 
+/** total first, then the sources: do they add up (to a cent per token)? */
+function addsUp(tokens: readonly string[]): boolean {
+  const values = tokens.map((t) => toCents(t) ?? 0);
+  const sources = values.slice(1).reduce((s, v) => s + v, 0);
+  return Math.abs(values[0]! - sources) <= tokens.length;
+}
+
 function classify(text: string): Kind {
   if (text === '') return { k: 'blank' };
   if (STRAY.test(text)) return { k: 'stray' };
@@ -61,10 +77,12 @@ function classify(text: string): Kind {
   const at = AMOUNTS_TEXT.exec(text);
   if (at) {
     const tokens = at[1]!.split(/\s+/);
-    const values = tokens.map((t) => toCents(t) ?? 0);
-    const sources = values.slice(1).reduce((s, v) => s + v, 0);
-    if (Math.abs(values[0]! - sources) <= tokens.length) return { k: 'amounts', before: '', tokens, after: at[2]! };
+    if (addsUp(tokens)) return { k: 'amounts', before: '', tokens, after: at[2]! };
   }
+  // a short name, its amounts and the goal's first words on one line: `办公类购置经费 2.44 2.44 用于…`;
+  // believed only when the amounts add up (total = Σ sources), as a row's must
+  const mid = MID_AMOUNTS_CUE.test(text) ? NAME_AMOUNTS_TEXT.exec(text) : null;
+  if (mid && !/[:：]$/.test(mid[1]!) && addsUp(mid[2]!.split(/\s+/))) return { k: 'amounts', before: mid[1]!, tokens: mid[2]!.split(/\s+/), after: mid[3]! };
   const na = trailingAmounts(text);
   if (na && /\.\d/.test(na.tokens.join(' '))) {
     // every token but the last must be complete; the last may be cut by a line break
@@ -227,9 +245,12 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
     return Math.abs(sum - cur.values[0]!) <= kind.tokens.length;
   };
 
-  for (const original of sourceLines) {
-    const rest = afterColumnHeader(original.raw);
-    const l = rest !== null ? { no: original.no, raw: rest } : original;
+  const headers = findColumnHeaders(sourceLines);
+  for (let li = 0; li < sourceLines.length; li++) {
+    const original = sourceLines[li]!;
+    // the column header, however it wraps, is never content: only what a lost line break joined to it
+    const rest = headers.get(li);
+    const l = rest !== undefined ? { no: original.no, raw: rest } : original;
     const text = l.raw.replace(/[\u00a0\u3000]/g, ' ');
     const trimmed = text.trim();
     if (trimmed === '') continue;
@@ -329,9 +350,8 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
 function classifyRows(drafts: readonly Draft[]): RawRow[] {
   return drafts.map((d, i): RawRow => {
     const name = spanOf(d.nameLines);
-    const bare = name.text.replace(/\s/g, '');
     const empty = d.goalLines.length === 0 && d.indLines.length === 0;
-    const kind = bare === '合计' || bare === '总计' ? 'total' : empty && i + 1 < drafts.length ? 'unit' : 'project';
+    const kind = isTotalName(name.text) ? 'total' : empty && i + 1 < drafts.length ? 'unit' : 'project';
     const goal: Span = spanOf(d.goalLines);
     return {
       kind,
