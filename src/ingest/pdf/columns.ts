@@ -60,7 +60,11 @@ export function readHeader(grid: Grid): Header | null {
     const texts = cells.map((c) => cellText(c.lines));
     if (texts.some((t) => AMOUNT.test(t))) break;
     if (bands >= 4) break;
-    if (texts.some((t) => HEADER_WORD.test(t.replace(/[\s\u3000]/g, '')))) words++;
+    const named = texts.some((t) => HEADER_WORD.test(t.replace(/[\s\u3000]/g, '')));
+    // below the header words only short, number-free pieces of wrapped header cells; anything else is
+    // the first row (at a page top, a row continued from the page before)
+    if (!named && (words === 0 || texts.some((t) => t.length > 12 || /\d/.test(t)))) break;
+    if (named) words++;
     bands++;
   }
   if (bands === 0 || words === 0) return null;

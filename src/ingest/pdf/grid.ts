@@ -79,6 +79,10 @@ export function buildGrid(page: number, runs: readonly TextRun[], segments: read
   if (hs.length < 2 || vs.length < 2) return null;
   const xs = vs.map((r) => r.at);
   const ys = hs.map((r) => r.at);
+  // a row cut by a page break may have no rule on its open side: the column rules still reach it
+  const reach = [Math.min(...vs.map((r) => r.spans[0]![0])), Math.max(...vs.map((r) => r.spans[r.spans.length - 1]![1]))] as const;
+  if (reach[0] < ys[0]! - JOIN) ys.unshift(reach[0]);
+  if (reach[1] > ys[ys.length - 1]! + JOIN) ys.push(reach[1]);
   return fillGrid(page, runs, xs, ys, (band, k) => covers(vs[k]!, (ys[band]! + ys[band + 1]!) / 2));
 }
 

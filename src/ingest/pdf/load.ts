@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { rulingSegments, type Segment } from './paths.js';
+import { foldRadicals } from './radicals.js';
 
 /** One run of text as pdfjs reports it, in page points, origin top-left. */
 export interface TextRun {
@@ -40,7 +41,11 @@ function packageDirs(): { cMapUrl: string; standardFontDataUrl: string } {
 
 export interface OpenedPdf {
   readonly pages: number;
-  page(n: number): Promise<PageGeometry>;
+  /**
+   * One page. `needRules` sees the page's text first: the operator list (rules, images) is the costly
+   * half of a page, so a page that cannot hold a table skips it and gets no segments.
+   */
+  page(n: number, needRules?: (runs: readonly TextRun[]) => boolean): Promise<PageGeometry>;
   close(): Promise<void>;
 }
 
@@ -73,7 +78,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf | OpenFailur
   const { OPS } = pdfjs;
   return {
     pages: doc.numPages,
-    async page(n) {
+    async page(n, needRules) {
       const page = await doc.getPage(n);
       try {
         const viewport = page.getViewport({ scale: 1 });
@@ -88,8 +93,10 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf | OpenFailur
           // horizontal text only: vertical or rotated runs keep their anchor, their extent is approximate
           const [x0, y0] = toTop(e!, f!);
           const [x1, y1] = toTop(e! + (item.width || 0) * (a! / (Math.hypot(a!, b!) || 1)), f! + size);
-          runs.push({ str: item.str, x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0), h: Math.abs(y1 - y0) || size });
+          runs.push({ str: foldRadicals(item.str), x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0), h: Math.abs(y1 - y0) || size });
         }
+        // a page without text is looked at too: it may be a scan (an image)
+        if (needRules && runs.length > 0 && !needRules(runs)) return { page: n, width: viewport.width, height: viewport.height, runs, segments: [], hasImage: false };
         const ops = await page.getOperatorList();
         const segments = rulingSegments(ops.fnArray, ops.argsArray, OPS, vt);
         const hasImage = ops.fnArray.some((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject || op === OPS.paintImageMaskXObject);

@@ -14,11 +14,14 @@ import { buildGrid, type CellLine, type Grid } from './grid.js';
 import { openPdf, type OpenedPdf } from './load.js';
 import { Locations, readRows, type TablePage } from './table.js';
 import { relocate } from './relocate.js';
+import { inferGrid } from './unruled.js';
 
 export interface PdfOptions {
   readonly file?: string;
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+const TABLE_WORDS = /项目名称|支出项目类别|资金使用单位|绩效目标|绩效指标/;
 
 interface PageRead { readonly page: number; readonly grid: Grid | null; readonly header: Header | null; readonly above: readonly CellLine[] }
 
@@ -54,7 +57,10 @@ async function readOpened(pdf: OpenedPdf, source: Omit<SourceInfo, 'layout' | 'l
   for (let n = 1; n <= pdf.pages; n++) {
     let geometry;
     try {
-      geometry = await pdf.page(n);
+      // a table page names its columns, or continues the table of the page before
+      const previous = reads[reads.length - 1];
+      const continues = previous?.grid !== null && previous?.grid !== undefined;
+      geometry = await pdf.page(n, (runs) => continues || TABLE_WORDS.test(runs.map((r) => r.str).join('').replace(/\s+/g, '')));
     } catch (e) {
       pre.push(diag('pdf-page-unread', `第 ${n} 页无法解析（${(e as Error).message ?? String(e)}），该页内容未读入。`, {}));
       reads.push({ page: n, grid: null, header: null, above: [] });
@@ -70,8 +76,14 @@ async function readOpened(pdf: OpenedPdf, source: Omit<SourceInfo, 'layout' | 'l
       pre.push(diag('pdf-text-garbled', `第 ${n} 页的文字层是乱码（${quality.chars} 个字符中 ${quality.bad} 个无法识别，如“${quality.sample}”）：文件所用字体缺少 Unicode 映射，没有可用的文字层，该页内容未读入。请取得由原表格直接导出的 PDF，或 Excel/文本原件。`, {}));
       reads.push({ page: n, grid: null, header: null, above: [] });
     } else {
-      const grid = buildGrid(n, geometry.runs, geometry.segments);
-      const header = grid ? readHeader(grid) : null;
+      let grid = buildGrid(n, geometry.runs, geometry.segments);
+      let header = grid ? readHeader(grid) : null;
+      if (!header) {
+        // no ruled table with a header here: a table printed without rules, inferred from its text
+        const inferred = inferGrid(n, geometry.height, geometry.runs);
+        const inferredHeader = inferred ? readHeader(inferred) : null;
+        if (inferred && inferredHeader) { grid = inferred; header = inferredHeader; }
+      }
       if (!grid) titles.push(geometry.runs.slice(0, 5).map((r) => r.str).join(''));
       else titles.push(grid.above.map((l) => l.text).join(' '));
       reads.push({ page: n, grid, header, above: grid?.above ?? [] });
