@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { missingTools, pdfCorpus } from '../test/helpers/pdf-corpus/index.js';
-import { parseDocument, realDir } from '../test/helpers/readers.js';
+import { parseDocument } from '../test/helpers/readers.js';
+import { realDir } from '../test/helpers/real-pdf.js';
 
 export const PDF_TARGETS = { minPages: 500, maxRatio: 4, maxPeakRssMb: 500 } as const;
 

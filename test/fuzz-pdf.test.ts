@@ -18,7 +18,8 @@ import { IsolatedParser } from './helpers/isolated-parser.js';
 import { mutatePdf, type PdfMutant } from './helpers/mutate-pdf.js';
 import { pdfCorpus } from './helpers/pdf-corpus/index.js';
 import { deriveSeed, hex32, parseSeed } from './helpers/prng.js';
-import { NO_PDF_READER, parseDocument, realDir } from './helpers/readers.js';
+import { NO_PDF_READER, parseDocument } from './helpers/readers.js';
+import { realDir } from './helpers/real-pdf.js';
 
 const LONG = process.env['JIXIAO_PDF_FUZZ_LONG'] === '1';
 const BASE_SEED = parseSeed(process.env['JIXIAO_PDF_FUZZ_SEED']) ?? 0x70646678;

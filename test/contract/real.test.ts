@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/ingest/index.js';
 import type { TableDocument } from '../../src/model/types.js';
 import { expectedFromDocument } from '../helpers/pdf-corpus/table.js';
-import { NO_PDF_READER, parseDocument, realDir } from '../helpers/readers.js';
+import { NO_PDF_READER, parseDocument } from '../helpers/readers.js';
+import { realDir } from '../helpers/real-pdf.js';
 import { compareTable, summarize } from './compare.js';
 
 const REAL = realDir();
@@ -22,7 +23,7 @@ interface Reading {
   read(): Promise<TableDocument>;
 }
 
-const readings: Reading[] = REAL === undefined ? [] : [
+const readings: Reading[] = REAL === null ? [] : [
   ...(parseDocument ? [{ form: 'pdf', columns: true, read: () => parseDocument!(readFileSync(join(REAL, `${STEM}.pdf`)), { file: `${STEM}.pdf` }) }] : []),
   { form: 'pypdf text', columns: false, read: async () => parseBytes(readFileSync(join(REAL, `${STEM}.pypdf.txt`)), { file: `${STEM}.pypdf.txt` }) },
   { form: 'pdftotext-raw text', columns: false, read: async () => parseBytes(readFileSync(join(REAL, `${STEM}.pdftotext-raw.txt`)), { file: `${STEM}.pdftotext-raw.txt` }) },
@@ -30,8 +31,8 @@ const readings: Reading[] = REAL === undefined ? [] : [
 
 const indicators = (d: TableDocument): number => d.units.reduce((n, u) => n + u.projects.reduce((m, p) => m + p.indicators.length, 0), 0);
 
-describe.skipIf(REAL === undefined)(`real table ${STEM} in three forms`, () => {
-  if (REAL === undefined) console.warn('[real] ../shared/real is absent: the real-table contract is skipped');
+describe.skipIf(REAL === null)(`real table ${STEM} in three forms`, () => {
+  if (REAL === null) console.warn('[real] ../shared/real is absent: the real-table contract is skipped');
   if (!parseDocument) console.warn(`[real] ${NO_PDF_READER}`);
   const docs = new Map<string, Promise<TableDocument>>();
   const doc = (r: Reading): Promise<TableDocument> => {
