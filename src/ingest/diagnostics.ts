@@ -43,6 +43,7 @@ export const DIAGNOSTIC_SEVERITY = {
   'goal-missing': 'warning',         // 缺绩效目标
   'goal-displaced': 'info',          // 绩效目标印在指标之后
   'name-missing': 'error',           // 项目名称缺失
+  'name-recovered': 'info',          // 项目名称紧接上一项目的指标印出，已取回
   'orphan': 'warning',               // 内容无法归属任何项目
   'stray-punctuation': 'info',       // 游离的标点
   'pdf-encrypted': 'error',          // PDF 加密（需要密码），无法读取

@@ -4,7 +4,7 @@
 // text above it; rows are anchored on the amounts of the 总计 column and cut at the widest horizontal
 // gap that crosses every column between two anchors. The result is an ordinary Grid, so the rest of
 // the reader does not know the rules were inferred.
-import { fillGrid, type Grid } from './grid.js';
+import { fillGrid, toLines, type Grid } from './grid.js';
 import { roleOf } from './columns.js';
 import type { TextRun } from './load.js';
 
@@ -14,7 +14,21 @@ const PAGE_NUMBER = /^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|\d+\s*\/\
 
 const bare = (s: string) => s.replace(/[\s\u3000]/g, '');
 
-export function inferGrid(page: number, pageHeight: number, runs: readonly TextRun[]): Grid | null {
+/** Runs that touch on one baseline are one word (Chromium writes a run per font change, often per character). */
+function words(runs: readonly TextRun[]): TextRun[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const out: TextRun[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(r.y - last.y) <= r.h * 0.3 && r.x >= last.x + last.w - r.h * 0.3 && r.x - (last.x + last.w) <= r.h * 0.3) {
+      out[out.length - 1] = { str: last.str + r.str, x: last.x, y: Math.min(last.y, r.y), w: r.x + r.w - last.x, h: Math.max(last.h, r.h) };
+    } else out.push(r);
+  }
+  return out;
+}
+
+export function inferGrid(page: number, pageHeight: number, pageRuns: readonly TextRun[]): Grid | null {
+  const runs = words(pageRuns);
   const anchors = runs.filter((r) => ANCHOR.test(bare(r.str)));
   const name = anchors.find((r) => /^(?:项目名称|支出项目类别|项目$)/.test(bare(r.str)));
   if (!name) return null;
@@ -27,12 +41,17 @@ export function inferGrid(page: number, pageHeight: number, runs: readonly TextR
   let headerBottom = Math.max(...band.map((r) => r.y + r.h));
   const firstAmount = Math.min(...runs.filter((r) => AMOUNT.test(bare(r.str)) && r.y > headerBottom).map((r) => r.y));
   for (const r of [...runs].sort((a, b) => a.y - b.y)) {
-    if (r.y <= headerBottom - 0.5 || r.y >= firstAmount || /\d/.test(r.str)) continue;
+    if (r.y + r.h / 2 <= headerBottom || r.y >= firstAmount || /\d/.test(r.str)) continue;
     if (r.y - headerBottom > r.h * 0.8) break;
-    if (band.some((a) => r.x + r.w > a.x - a.h && r.x < a.x + a.w + a.h)) headerBottom = Math.max(headerBottom, r.y + r.h);
+    // a wrapped header piece is short and centred under its anchor; a continued row's text is neither
+    const centre = r.x + r.w / 2;
+    if (bare(r.str).length <= 8 && band.some((a) => centre >= a.x - 2 && centre <= a.x + a.w + 2)) headerBottom = Math.max(headerBottom, r.y + r.h);
   }
   const header = runs.filter((r) => r.y + r.h / 2 >= headerTop && r.y + r.h / 2 <= headerBottom);
-  const body = runs.filter((r) => r.y + r.h / 2 > headerBottom && !(r.y > pageHeight * 0.9 && PAGE_NUMBER.test(r.str.trim())));
+  // page numbers at the foot of the page are not content
+  const foot = toLines(page, runs.filter((r) => r.y > pageHeight * 0.9)).filter((l) => PAGE_NUMBER.test(l.text));
+  const inFoot = (r: TextRun) => foot.some((l) => r.y + r.h / 2 >= l.box.y && r.y + r.h / 2 <= l.box.y + l.box.h);
+  const body = runs.filter((r) => r.y + r.h / 2 > headerBottom && !inFoot(r));
   if (body.length === 0) return null;
 
   // columns: maximal x intervals covered by body or header text
@@ -42,6 +61,19 @@ export function inferGrid(page: number, pageHeight: number, runs: readonly TextR
     const last = columns[columns.length - 1];
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
     else columns.push([a, b]);
+  }
+  // columns set close together touch: an interval under two header anchors is cut where fewest runs cross
+  for (let k = 0; k < columns.length; k++) {
+    const [a, b] = columns[k]!;
+    const inside = band.filter((r) => r.x + r.w / 2 >= a && r.x + r.w / 2 <= b).sort((p, q) => p.x - q.x);
+    for (let j = 1; j < inside.length; j++) {
+      const lo = inside[j - 1]!.x + inside[j - 1]!.w / 2;
+      const hi = inside[j]!.x + inside[j]!.w / 2;
+      const cut = bestCut(body, lo, hi);
+      if (cut === null) continue;
+      columns.splice(k, 1, [columns[k]![0], cut - 0.5], [cut + 0.5, columns[k]![1]]);
+      k++;
+    }
   }
   // an interval no header names is part of the named column to its left (a long cell's overflow)
   const named = columns.filter(([a, b]) => header.some((r) => r.x + r.w / 2 >= a && r.x + r.w / 2 <= b));
@@ -66,7 +98,18 @@ export function inferGrid(page: number, pageHeight: number, runs: readonly TextR
     ys.push(gap ? gap.at : (rowAnchors[k - 1]!.y + rowAnchors[k]!.y + rowAnchors[k]!.h) / 2);
   }
   ys.push(bottom);
-  return fillGrid(page, runs, xs, ys, () => true);
+  return fillGrid(page, runs.filter((r) => !inFoot(r)), xs, ys, () => true);
+}
+
+/** The x in (lo, hi) that the fewest runs cross, among the runs' own edges: where one column ends and the next begins. */
+function bestCut(runs: readonly TextRun[], lo: number, hi: number): number | null {
+  const candidates = runs.flatMap((r) => [r.x - 0.25, r.x + r.w + 0.25]).filter((x) => x > lo && x < hi);
+  let best: { x: number; n: number } | null = null;
+  for (const x of candidates) {
+    const n = runs.filter((r) => r.x < x && r.x + r.w > x).length;
+    if (!best || n < best.n || (n === best.n && Math.abs(x - (lo + hi) / 2) < Math.abs(best.x - (lo + hi) / 2))) best = { x, n };
+  }
+  return best?.x ?? null;
 }
 
 /** The widest y interval in (from, to) that no run covers, as its midpoint and height. */

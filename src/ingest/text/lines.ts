@@ -78,7 +78,7 @@ export function findColumnHeaders(lines: readonly SourceLine[]): Map<number, str
   const found = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.raw;
-    if (!raw.trimStart().startsWith('项目')) continue;
+    if (!raw.trimStart().startsWith('项')) continue;
     let joined = '';
     const taken: number[] = [];
     for (let j = i; j < lines.length && taken.length < HEADER_MAX_LINES; j++) {
