@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['test/setup/postgres.ts', 'test/browser/setup.ts'],
+    globalSetup: ['test/setup/test-deps.ts', 'test/setup/postgres.ts', 'test/browser/setup.ts'],
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
   },

@@ -1,9 +1,12 @@
 // `npm run bench`: jixiao's parse throughput over a ≥ 50 MB flowed-text corpus, side by side with a
-// baseline of one regular-expression pass over the same bytes, and the process's peak RSS.
+// baseline of one regular-expression pass over the same bytes, and the process's peak RSS; then the PDF
+// reader over ≥ 500 pages beside `pdftotext -layout` (bench/pdf.ts), in the report's `pdf` section.
 // Progress goes to stderr; stdout gets exactly one JSON report.
+//   node dist/bench/run.js --only text|pdf   one section only (JIXIAO_BENCH_PDF=0 also leaves PDF out)
 import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
+import { pdfBench } from './pdf.js';
 
 const TARGETS = { mbPerSec: 20, maxRatio: 10 } as const;
 const MB = 1024 * 1024;
@@ -56,7 +59,7 @@ function pass(label: string, docs: readonly Buffer[], work: (doc: Buffer, i: num
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
-function main(): void {
+function textBench(): Record<string, unknown> {
   const t0 = Date.now();
   const corpus = generateCorpus();
   sampleRss();
@@ -94,7 +97,17 @@ function main(): void {
     date: new Date().toISOString(),
   };
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s (checksums ${p.checksum}, ${b.checksum})`);
+  return report;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const report: Record<string, unknown> = only === 'pdf' ? { node: process.version, date: new Date().toISOString() } : textBench();
+  if (only !== 'text' && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(`${String((e as Error)?.stack ?? e)}\n`);
+  process.exit(1);
+});

@@ -19,6 +19,8 @@ export const DIAGNOSTIC_SEVERITY = {
   'amount-stray': 'error',           // 金额无法归属任何行
   'column-undecided': 'warning',     // 来源列无法判定，列入 unplaced
   'column-decided': 'info',          // 由表内合计判定来源列
+  'columns-not-printed': 'warning',  // 本单位每行只印一个来源金额，原文未标明所属列（每单位一条）
+  'columns-from-other-publication': 'info', // 来源列取自同一单位同一年度另一份标明了列的公开文件
   'sources-mismatch': 'error',       // 来源之和 ≠ 总计
   'sum-mismatch': 'error',           // 单位 ≠ Σ项目，合计 ≠ Σ单位
   'sum-rounding': 'info',            // 差 0.01 以内，视为四舍五入
@@ -34,9 +36,14 @@ export const DIAGNOSTIC_SEVERITY = {
   'level-name-mismatch': 'warning',  // 指标代码与名称不符
   'level-code-unknown': 'warning',   // 不在代码表中的指标代码
   'level-code-inconsistent': 'warning', // 二级代码不属于所写的一级
+  'indicator-system-inferred': 'info', // 表头无年度，按指标代码判定所用的指标体系
+  'indicator-number-fused': 'info',  // 指标序号与一级代码连写（“31-产出指标”）
+  'classified': 'info',              // 涉密项目：金额或指标值不公开
+  'reading-order-scrambled': 'error', // 文字顺序错乱（栏目交错），无法可靠读取
   'goal-missing': 'warning',         // 缺绩效目标
   'goal-displaced': 'info',          // 绩效目标印在指标之后
   'name-missing': 'error',           // 项目名称缺失
+  'name-recovered': 'info',          // 项目名称紧接上一项目的指标印出，已取回
   'orphan': 'warning',               // 内容无法归属任何项目
   'stray-punctuation': 'info',       // 游离的标点
   'pdf-encrypted': 'error',          // PDF 加密（需要密码），无法读取

@@ -50,7 +50,8 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Table
   const doc = buildDocument(raw, source);
   const pre = [...decoded.diagnostics];
   if (!decoded.binary && !nonBlank) pre.push(diag('input-empty', '文件为空（或只有空白），没有可读取的内容。', { line: 1 }));
-  else if (!decoded.binary && raw.rows.length === 0) {
+  // a scrambled reading order has its own error and keeps its text: no second error for it
+  else if (!decoded.binary && raw.rows.length === 0 && !raw.diagnostics.some((d) => d.code === 'reading-order-scrambled')) {
     pre.push(diag('layout-unknown', '找不到任何带金额的项目行，无法识别为项目支出绩效目标表；可读取的文字已单独列为“无所属内容”。', { line: 1 }));
   } else if (!decoded.binary && (raw.meta.department === null || raw.meta.currencyUnit === null)) {
     pre.push(diag('header-missing', `表头缺少${[raw.meta.department === null ? '部门（单位）名称' : '', raw.meta.currencyUnit === null ? '金额单位' : ''].filter(Boolean).join('和')}。`, { line: 1 }));

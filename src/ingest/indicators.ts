@@ -1,20 +1,36 @@
 // The 绩效指标 cell grammar, shared by every layout:
 //   N、C1-一级名称；C2-二级名称；三级指标；实施周期指标值:X；年度指标值:Y。
-// Published cells vary the separators (； ; , ，), the colon (: ：), leave names out (`14-；`),
-// skip or repeat numbers, repeat 年度指标值 in corrupted rows, or hold prose instead. Whatever is not
-// in the numbered form is kept verbatim and reported, never dropped.
-import { LEVEL1, LEVEL2, type Category, type Diagnostic, type Indicator } from '../model/index.js';
+// Published cells vary every mark of it: the numbering (`1、` `1.` `1．` `（1）` `①`, or fused to the
+// level code: `11-产出指标`), the dash (- － — –), the separators (； ; , ， and : ： . ．), the colon
+// (: ：), leave names out (`14-；`), skip or repeat numbers, repeat 年度指标值 in corrupted rows, or
+// hold prose instead. Whatever is not in the numbered form is kept verbatim and reported, never
+// dropped. The level codes are checked against the indicator system the caller picks (taxonomy.ts).
+import { DEFAULT_SYSTEM, type Category, type Diagnostic, type Indicator, type IndicatorSystem } from '../model/index.js';
 import { diag, type DiagnosticCode } from './diagnostics.js';
 import { lineAt, type Span } from './span.js';
 
-const SEP = '[；;,，]';
-const START = new RegExp(`(\\d{1,3})\\s*、\\s*(\\d)\\s*[-－—]\\s*([^；;,，、]{0,12}?)\\s*${SEP}\\s*(\\d{2})\\s*[-－—]\\s*([^；;,，、]{0,12}?)\\s*${SEP}`, 'g');
-const PERIOD = /实施周期指标值\s*[:：]?/;
-const ANNUAL = /年度指标值\s*[:：]?/g;
+/** Dashes between a level code and its name: hyphen, full-width, em, en, the Unicode hyphens and minus. */
+export const DASH = '[-－—–‐‑−]';
+/** Marks between the fields of an indicator */
+const SEP = '[；;,，:：.．。]';
+const NOT_SEP = '[^；;,，:：.．。、]';
+/** An indicator's number: 1、 1. 1． （1） (1) ① */
+const NUMBERING = '(?:(?<seq1>\\d{1,3})\\s*[、.．]|[（(]\\s*(?<seq2>\\d{1,3})\\s*[）)]|(?<seq3>[①-⑳]))';
+/** A level-1 code after its number: a dash, or (lost dash) the name's first character. */
+const CODE1 = `(?<c1>\\d)\\s*(?:${DASH}\\s*|(?=[\\u4e00-\\u9fff]))`;
+const LEVELS = `(?<n1>${NOT_SEP}{0,12}?)\\s*${SEP}?\\s*(?<c2>\\d{2})\\s*${DASH}\\s*(?<n2>${NOT_SEP}{0,12}?)\\s*${SEP}`;
+/** `31-产出指标；11-…`: number 3 fused to level-1 code 1, told apart by the level-2 code that follows. */
+const FUSED = `(?<![\\d.．])(?<seqf>\\d{1,2})(?<c1f>\\d)\\s*${DASH}\\s*`;
+const START = new RegExp(`(?:${NUMBERING}\\s*${CODE1}|${FUSED})${LEVELS}`, 'g');
+const PERIOD = /实施周期指标值\s*[:：﹕]?/;
+const ANNUAL = /年度指标值\s*[:：﹕]?/g;
+// a stray `.` after a name (`咨询事项一次性解答率.；`) stays in the name: the name is kept as written
 const TRAILING_SEP = /\s*[；;,，]\s*$/;
-const TRAILING_TERMINATOR = /\s*[。；;,，]\s*$/;
+/** the annual value's end: a separator, or one stop (not an ellipsis) */
+const TRAILING_TERMINATOR = /\s*(?:[。；;,，]|(?<![.．])[.．])\s*$/;
 /** text that carries no content of its own: punctuation and spaces left between pieces */
-const CONTENTLESS = /^[\s。；;,，.、:：]*$/;
+const CONTENTLESS = /^[\s。；;,，.．、:：]*$/;
+const CIRCLED_ONE = 0x2460;
 
 export interface IndicatorReading {
   readonly indicators: Indicator[];
@@ -23,13 +39,18 @@ export interface IndicatorReading {
   readonly diagnostics: Diagnostic[];
 }
 
-export function readIndicators(span: Span, path: string): IndicatorReading {
+export function readIndicators(span: Span, path: string, system: IndicatorSystem = DEFAULT_SYSTEM): IndicatorReading {
   const text = span.text;
   const indicators: Indicator[] = [];
   const diagnostics: Diagnostic[] = [];
   const starts: RegExpExecArray[] = [];
   START.lastIndex = 0;
-  for (let m = START.exec(text); m !== null; m = START.exec(text)) starts.push(m);
+  for (let m = START.exec(text); m !== null; m = START.exec(text)) {
+    const g = m.groups!;
+    // a fused number is only believed when the level-2 code confirms the level-1 code it leaves
+    if (g.c1f !== undefined && g.c2!.charAt(0) !== g.c1f) { START.lastIndex = m.index + 1; continue; }
+    starts.push(m);
+  }
 
   const prefix = text.slice(0, starts[0]?.index ?? text.length).trim();
   let unread = '';
@@ -48,7 +69,10 @@ export function readIndicators(span: Span, path: string): IndicatorReading {
     const ipath = `${path}.indicators[${i}]`;
     const line = lineAt(span, m.index);
     const where = { line, path: ipath };
-    const seq = Number(m[1]);
+    const g = m.groups!;
+    const seq = g.seq3 !== undefined ? g.seq3.charCodeAt(0) - CIRCLED_ONE + 1 : Number(g.seq1 ?? g.seq2 ?? g.seqf);
+    const c1 = g.c1 ?? g.c1f!;
+    if (g.seqf !== undefined) diagnostics.push(diag('indicator-number-fused', `指标序号与一级指标代码连写（“${g.seqf}${c1}-”），按第 ${seq} 项、一级代码“${c1}”读取。`, where));
     const body = text.slice(m.index + m[0].length, end);
     const chunk = text.slice(m.index, end).trim();
 
@@ -57,15 +81,15 @@ export function readIndicators(span: Span, path: string): IndicatorReading {
         const missing = Array.from({ length: Math.min(seq - prevSeq - 1, 20) }, (_, k) => prevSeq! + 1 + k);
         diagnostics.push(diag('indicator-seq-gap', `指标序号跳号：${prevSeq} 之后是 ${seq}，缺少 ${missing.join('、')}${seq - prevSeq - 1 > 20 ? '…' : ''}。`, where));
       } else {
-        diagnostics.push(diag('indicator-seq-repeat', `指标序号重复或倒退：${prevSeq} 之后是 ${seq}。`, where));
+        diagnostics.push(diag('indicator-seq-repeat', seq === 1 ? `指标序号在 ${prevSeq} 之后重新从 1 开始。` : `指标序号重复或倒退：${prevSeq} 之后是 ${seq}。`, where));
       }
     }
     prevSeq = seq;
 
-    const level1 = category('一级', m[2]!, m[3]!.trim(), LEVEL1, 'level1-name-missing', where, diagnostics);
-    const level2 = category('二级', m[4]!, m[5]!.trim(), LEVEL2, 'level2-name-missing', where, diagnostics);
-    if (m[4]!.charAt(0) !== m[2]) {
-      diagnostics.push(diag('level-code-inconsistent', `二级指标“${m[4]}”不属于一级指标“${m[2]}”（二级代码应以一级代码开头）。`, where));
+    const level1 = category('一级', c1, g.n1!.trim(), system.level1, 'level1-name-missing', system, where, diagnostics);
+    const level2 = category('二级', g.c2!, g.n2!.trim(), system.level2, 'level2-name-missing', system, where, diagnostics);
+    if (g.c2!.charAt(0) !== c1) {
+      diagnostics.push(diag('level-code-inconsistent', `二级指标“${g.c2}”不属于一级指标“${c1}”（二级代码应以一级代码开头）。`, where));
     }
 
     const { name, period, annual } = splitBody(body, where, diagnostics);
@@ -117,10 +141,10 @@ export function clip(s: string, n = 40): string {
 }
 
 /** A level code with its name checked against the standard table; a missing name is filled from it. */
-function category(level: string, code: string, name: string, table: Readonly<Record<string, string>>, missing: DiagnosticCode, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Category {
+function category(level: string, code: string, name: string, table: Readonly<Record<string, string>>, missing: DiagnosticCode, system: IndicatorSystem, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Category {
   const standard = table[code];
   if (standard === undefined) {
-    out.push(diag('level-code-unknown', `${level}指标代码“${code}”不在标准代码表中${name ? `（所写名称“${name}”）` : ''}。`, where));
+    out.push(diag('level-code-unknown', `${level}指标代码“${code}”不在${system.label}的代码表中${name ? `（所写名称“${name}”）` : ''}，代码与名称原样保留。`, where));
     return { code, name: name || null };
   }
   if (name === '') {

@@ -1,5 +1,5 @@
 // The walk every rule needs, done once: projects and indicators with their document paths, targets read.
-import type { TableDocument } from '../model/index.js';
+import { chooseSystem, type TableDocument } from '../model/index.js';
 import { readTargets } from '../targets/index.js';
 import type { IndicatorRef, ProjectRef, RuleContext } from './types.js';
 
@@ -17,5 +17,7 @@ export function contextOf(input: TableDocument): RuleContext {
       });
     });
   });
-  return { doc, projects, indicators };
+  // the same choice the reader made: the year's system, or the one the table's codes fit
+  const { system } = chooseSystem(doc.year, indicators.map(({ indicator: i }) => [i.level1.code, i.level2.code] as const));
+  return { doc, projects, indicators, system };
 }

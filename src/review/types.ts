@@ -1,5 +1,5 @@
 // 审核: what a finance-bureau reviewer looks for in a table, as rules over the model.
-import type { Indicator, Project, Severity, TableDocument, Unit } from '../model/index.js';
+import type { Indicator, IndicatorSystem, Project, Severity, TableDocument, Unit } from '../model/index.js';
 import type { Scoring } from './scoring.js';
 
 export type CategoryId = 'arithmetic' | 'form' | 'completeness' | 'measurability' | 'consistency' | 'appropriateness';
@@ -83,6 +83,8 @@ export interface RuleContext {
   readonly doc: TableDocument;
   readonly projects: readonly ProjectRef[];
   readonly indicators: readonly IndicatorRef[];
+  /** the indicator system (code table) the document's indicators are filed in */
+  readonly system: IndicatorSystem;
 }
 
 export interface Rule {

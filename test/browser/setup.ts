@@ -1,9 +1,10 @@
-// vitest globalSetup for the browser tests: Debian's chromium (scripts/install-chromium.sh when
+// vitest globalSetup for the browser tests: Debian's chromium (scripts/install-test-deps.sh when
 // /usr/bin/chromium is missing) and a built front end (vite build when web/dist is missing or older
 // than its sources). The tests then fail with a clear message rather than skip when either cannot be had.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureTestDeps } from '../setup/test-deps.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -32,12 +33,8 @@ export function webIsStale(): string | null {
 export default function setup(): void {
   if (process.env['JIXIAO_SKIP_BROWSER_SETUP'] === '1') return;
   if (!existsSync(CHROMIUM)) {
-    process.stderr.write(`[browser tests] ${CHROMIUM} 不存在，运行 scripts/install-chromium.sh\n`);
-    try {
-      execFileSync('sh', [join(ROOT, 'scripts', 'install-chromium.sh')], { stdio: 'inherit' });
-    } catch {
-      process.stderr.write('[browser tests] 安装 chromium 失败；浏览器测试将失败。\n');
-    }
+    process.stderr.write(`[browser tests] ${CHROMIUM} 不存在\n`);
+    if (!ensureTestDeps('browser tests')) process.stderr.write('[browser tests] 安装 chromium 失败；浏览器测试将失败。\n');
   }
   const stale = webIsStale();
   if (stale) {

@@ -28,7 +28,10 @@ describe('jixiao parse', () => {
   it('prints a readable table with counts and diagnostics by line', () => {
     const r = run('parse', sample('004'), '--format', 'table');
     expect(r.stdout).toContain('共 1 个单位，10 个项目，52 项指标。');
-    expect(r.stdout).toMatch(/第12行\s+警告 column-undecided/);
+    // every row prints one source: one diagnostic for the unit, at its line, not one per row
+    expect(r.stdout).toMatch(/第10行\s+警告 columns-not-printed/);
+    expect(r.stdout.match(/column-undecided/g)).toHaveLength(1); // the 合计 row, line 8
+    expect(r.stdout).toMatch(/第8行\s+警告 column-undecided/);
   });
 
   it('prints CSV with a BOM, a header and one row per indicator', () => {

@@ -15,11 +15,14 @@ export type ParseOutcome =
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 import(workerData.moduleUrl).then((m) => {
-  parentPort.on('message', ({ id, bytes, text, file }) => {
+  // one request at a time, in order, also for the async parseDocument: the caller times only the head
+  let chain = Promise.resolve();
+  const handle = async ({ id, bytes, text, file, pdf }) => {
     const t0 = performance.now();
     let reply;
     try {
-      const doc = text === undefined ? m.parseBytes(bytes, { file }) : m.parseText(text, { file });
+      if (pdf && typeof m.parseDocument !== 'function') throw new Error('parseDocument is not exported by the compiled parser');
+      const doc = pdf ? await m.parseDocument(bytes, { file }) : text === undefined ? m.parseBytes(bytes, { file }) : m.parseText(text, { file });
       reply = { id, ok: true, doc, ms: performance.now() - t0 };
     } catch (e) {
       reply = { id, ok: false, kind: 'throw', message: String((e && e.stack) || e), ms: performance.now() - t0 };
@@ -29,6 +32,9 @@ import(workerData.moduleUrl).then((m) => {
     } catch (e) {
       parentPort.postMessage({ id, ok: false, kind: 'uncloneable', message: String(e), ms: reply.ms });
     }
+  };
+  parentPort.on('message', (request) => {
+    chain = chain.then(() => handle(request));
   });
   parentPort.postMessage({ ready: true });
 }, (e) => parentPort.postMessage({ ready: false, message: String((e && e.stack) || e) }));
@@ -55,7 +61,7 @@ const post = (w: Worker, r: Request): void => w.postMessage({ id: r.id, file: r.
 
 interface Request {
   readonly id: number;
-  readonly input: { readonly bytes: Uint8Array } | { readonly text: string };
+  readonly input: { readonly bytes: Uint8Array; readonly pdf?: true } | { readonly text: string };
   readonly file: string;
   readonly timeoutMs: number;
   readonly resolve: (o: ParseOutcome) => void;
@@ -84,6 +90,11 @@ export class IsolatedParser {
   /** parseBytes in the worker; a parse running longer than timeoutMs is killed and reported as 'timeout'. */
   parse(bytes: Uint8Array, file: string, timeoutMs: number): Promise<ParseOutcome> {
     return this.request({ bytes }, file, timeoutMs);
+  }
+
+  /** parseDocument (PDF or text, async) in the worker, likewise. */
+  parseDocument(bytes: Uint8Array, file: string, timeoutMs: number): Promise<ParseOutcome> {
+    return this.request({ bytes, pdf: true }, file, timeoutMs);
   }
 
   /** parseText in the worker, likewise. */

@@ -63,9 +63,14 @@ describe('column placement in a flowed table', () => {
       expect([f.fiscal, f.specialAccount, f.other]).toEqual([null, null, null]);
       expect(f.unplaced).toEqual([f.total]);
     }
+    // the 合计 row has its own diagnostic; the unit's three single-source rows share one
     const undecided = doc.diagnostics.filter((d) => d.code === 'column-undecided');
-    expect(undecided).toHaveLength(4);
+    expect(undecided.map((d) => d.path)).toEqual(['total']);
     expect(undecided[0]!.message).toContain('不止一种');
+    const unit = doc.diagnostics.filter((d) => d.code === 'columns-not-printed');
+    expect(unit.map((d) => d.path)).toEqual(['units[0]']);
+    expect(unit[0]!.message).toContain('单位行及2 个项目（共 3 行');
+    expect(unit[0]!.message).toContain('不止一种');
   });
 
   it('does not place from sums that do not hold, and names the gap', () => {

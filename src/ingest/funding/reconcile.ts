@@ -30,6 +30,8 @@ export function reconcile(doc: TableDocument): Reconciled {
     else out.push(diag('sources-mismatch', `${label}资金来源之和 ${formatCents(sources)}${cu} 与总计 ${formatCents(total)}${cu} 不符，相差 ${formatCents(Math.abs(diff))}${cu}。`, where));
   };
   const checkSum = (parent: Funding, children: readonly Funding[], parentLabel: string, childLabel: string, path: string): void => {
+    // a withheld (涉密) amount cannot be summed; its row's `classified` diagnostic says so
+    if ([parent, ...children].some((f) => f.printed.some((p) => /涉密/.test(p)))) return;
     const where = { line: parent.line, path };
     const n = Math.max(1, children.length);
     const compare = (p: Cents, s: Cents, what: string): void => {

@@ -9,9 +9,10 @@
 import type { Diagnostic } from '../../model/index.js';
 import { isAmountToken, isPartialAmountToken, toCents, formatCents, type Cents } from '../amounts.js';
 import { diag } from '../diagnostics.js';
+import { DASH } from '../indicators.js';
 import type { RawDocument, RawOrphan, RawRow } from '../rows.js';
 import { spanOf, type Span } from '../span.js';
-import { afterColumnHeader, displayWidth, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
+import { displayWidth, findColumnHeaders, isTotalName, type HeaderMeta, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
 
 interface Line {
   readonly no: number;
@@ -36,13 +37,22 @@ interface Draft {
 const TOKEN = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{0,2}`;
 const AMOUNTS_ONLY = new RegExp(String.raw`^${TOKEN}(?:\s+${TOKEN})*$`);
 const AMOUNTS_TEXT = new RegExp(String.raw`^((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})+)\s+(\S.*)$`);
-const IND_START_LINE = /^\d{1,3}\s*、\s*\d\s*[-－—]/;
+// An indicator starts with its number and level-1 code in any of the forms indicators.ts reads; a
+// `1.` number must be followed by a level name, so that a wrapped value like `2.5-3小时` is not one.
+const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}`;
+const MID_AMOUNTS_CUE = /\d\.\d{2}\s+\S/;
+const NAME_AMOUNTS_TEXT = new RegExp(String.raw`^(\S.*?)\s+(${AMOUNT}(?:\s+${AMOUNT})+)\s+(\S.*)$`);
+const IND_START = String.raw`(?:(?:\d{1,3}\s*、|[（(]\s*\d{1,3}\s*[）)]|[①-⑳])\s*\d\s*${DASH}|\d{1,3}\s*[.．]\s*\d\s*${DASH}\s*[\u4e00-\u9fff])`;
+const IND_START_LINE = new RegExp(`^${IND_START}`);
+/** a line that begins with `4、`, the rest of the indicator's start cut to the next line; the other
+ *  number forms (`1.` `（1）` `①`) also number goals' items, so only a full start counts for them */
 const IND_NUMBER_LINE = /^\d{1,3}\s*、/;
-const IND_MARK = /\d{1,3}\s*、\s*\d\s*[-－—]/g;
+const IND_MARK = new RegExp(IND_START, 'g');
 const ANNUAL_MARK = /年度指标值/g;
 const CONTINUATION = /^[；;,，。、:：)）】”’]/;
 const STRAY = /^[。，,；;、.．:：）)】”’]+$/;
 const FRAGMENT = /^\d{1,2}$/;
+const SENTENCE_END = /[。]$/;
 
 type Kind =
   | { k: 'blank' }
@@ -51,6 +61,13 @@ type Kind =
   | { k: 'ind-start' }
   | { k: 'amounts'; before: string; tokens: string[]; after: string }
   | { k: 'text' };
+
+/** total first, then the sources: do they add up (to a cent per token)? */
+function addsUp(tokens: readonly string[]): boolean {
+  const values = tokens.map((t) => toCents(t) ?? 0);
+  const sources = values.slice(1).reduce((s, v) => s + v, 0);
+  return Math.abs(values[0]! - sources) <= tokens.length;
+}
 
 function classify(text: string): Kind {
   if (text === '') return { k: 'blank' };
@@ -61,10 +78,12 @@ function classify(text: string): Kind {
   const at = AMOUNTS_TEXT.exec(text);
   if (at) {
     const tokens = at[1]!.split(/\s+/);
-    const values = tokens.map((t) => toCents(t) ?? 0);
-    const sources = values.slice(1).reduce((s, v) => s + v, 0);
-    if (Math.abs(values[0]! - sources) <= tokens.length) return { k: 'amounts', before: '', tokens, after: at[2]! };
+    if (addsUp(tokens)) return { k: 'amounts', before: '', tokens, after: at[2]! };
   }
+  // a short name, its amounts and the goal's first words on one line: `办公类购置经费 2.44 2.44 用于…`;
+  // believed only when the amounts add up (total = Σ sources), as a row's must
+  const mid = MID_AMOUNTS_CUE.test(text) ? NAME_AMOUNTS_TEXT.exec(text) : null;
+  if (mid && !/[:：]$/.test(mid[1]!) && addsUp(mid[2]!.split(/\s+/))) return { k: 'amounts', before: mid[1]!, tokens: mid[2]!.split(/\s+/), after: mid[3]! };
   const na = trailingAmounts(text);
   if (na && /\.\d/.test(na.tokens.join(' '))) {
     // every token but the last must be complete; the last may be cut by a line break
@@ -90,6 +109,31 @@ function trailingAmounts(text: string): { before: string; tokens: string[] } | n
   }
   const before = text.slice(0, end).trimEnd();
   return tokens.length > 0 && before !== '' ? { before, tokens } : null;
+}
+
+/**
+ * A row with amounts but no name, right after an indicator block whose last value ran on without its
+ * terminator: the block's lines after the line holding its last 年度指标值 are this row's name (an
+ * unindented unit name joins an unterminated value: `…年度指标值:0事故` / `广州市工贸` / `技师学院`).
+ * Takes them out of `prev`'s indicators and returns them; none when there are none.
+ */
+function nameAfterIndicators(prev: Draft, valueEndedShort: boolean): Line[] {
+  const lines = prev.indLines;
+  if (lines.length < 2) return [];
+  const span = spanOf(lines);
+  const at = span.text.lastIndexOf('年度指标值');
+  if (at < 0) return [];
+  const end = at + '年度指标值'.length;
+  // the last source line the marker touches, then at least one character of value after it
+  let j = 0;
+  while (j + 1 < span.offsets.length && span.offsets[j + 1]! < end) j++;
+  if (j + 1 >= lines.length || span.text.slice(end, span.offsets[j + 1]).replace(/^[:：\s]+/, '') === '') return [];
+  const name = lines.slice(j + 1);
+  if (name.some((l) => /[。；;]/.test(l.text) || l.indent >= 2)) return [];
+  // a wrapped cell fills every line but its last: a value line narrower than the block ended the cell
+  if (valueEndedShort && displayWidth(lines[j]!.text) >= Math.max(...lines.map((l) => displayWidth(l.text)))) return [];
+  prev.indLines = lines.slice(0, j + 1);
+  return name;
 }
 
 /** Incremental state of an open indicator block, so long blocks cost linear time. */
@@ -119,6 +163,8 @@ class IndicatorBlock {
     const hasAnnual = this.lastAnnual > this.lastStart;
     if (kind.k === 'ind-start') return true;
     if (kind.k === 'amounts' && kind.before === '' && kind.after === '' && !/[:：]$/.test(last)) return false;
+    // a name with its amounts that add up starts a row, whatever the block's last line looked like
+    if (kind.k === 'amounts' && kind.tokens.length >= 2 && kind.tokens.every(isAmountToken) && addsUp(kind.tokens) && !/[:：]$/.test(last)) return false;
     if (hasAnnual && last.endsWith('。')) return IND_NUMBER_LINE.test(next.text) || CONTINUATION.test(next.text);
     if (!hasAnnual) return true;
     if (CONTINUATION.test(next.text) || IND_NUMBER_LINE.test(next.text)) return true;
@@ -191,10 +237,22 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
       while (k > 0 && displayWidth(all[k - 1]!.text) <= nameWidth) k--;
       giveToGoal(all.slice(0, k));
       nameLines = all.slice(k);
+    } else if (lastIndented < 0 && cur && cur.indLines.length === 0 && pending.flat().some((l) => SENTENCE_END.test(l.text))) {
+      // the row before has no indicator block, and a name never ends a sentence: up to the last
+      // sentence end it is that row's goal (or prose indicators), after it this row's name
+      const all = pendingLines();
+      let k = all.length;
+      while (k > 0 && !SENTENCE_END.test(all[k - 1]!.text)) k--;
+      giveToGoal(all.slice(0, k));
+      nameLines = all.slice(k);
     } else {
       nameLines = pendingLines();
     }
     pending = [];
+    // a name that began on the last lines of the previous row's indicator block (no indentation to go
+    // by): taken back when this row has no name at all, or when the block's last value ended short
+    const recovered: Line[] = !cur || lastIndented >= 0 || nameLines.some((l) => l.indent >= 2) ? [] : nameAfterIndicators(cur, nameLines.length > 0 || kind.before !== '');
+    if (recovered.length > 0) nameLines = [...recovered, ...nameLines];
     if (kind.before) nameLines.push({ no: line.no, text: kind.before, indent: line.indent });
     for (const n of nameLines) nameWidth = Math.max(nameWidth, displayWidth(n.text));
 
@@ -202,6 +260,7 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
       nameLines, amountLine: line.no, printed: [], values: [], goalLines: [], indLines: [],
       lastField: 'amounts', deferred: false, diagnostics: [],
     };
+    if (recovered.length > 0) draft.diagnostics.push(diag('name-recovered', `项目名称“${spanOf(recovered).text}”紧接在上一项目最后一项指标之后印出（未另起一行缩进），已从指标文字末尾取回；请核对该指标的年度指标值是否完整。`, { line: recovered[0]!.no }));
     addTokens(draft, kind.tokens, line.no);
     if (kind.after) { draft.goalLines.push({ no: line.no, text: kind.after, indent: 0 }); draft.lastField = 'goal'; }
     rows.push(draft);
@@ -227,15 +286,24 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
     return Math.abs(sum - cur.values[0]!) <= kind.tokens.length;
   };
 
-  for (const original of sourceLines) {
-    const rest = afterColumnHeader(original.raw);
-    const l = rest !== null ? { no: original.no, raw: rest } : original;
+  const headers = findColumnHeaders(sourceLines);
+  /** every content line, kept in case the reading order turns out scrambled */
+  const content: Line[] = [];
+  /** lines where a goal's text and an indicator's text sit side by side */
+  const mixedLines: number[] = [];
+  for (let li = 0; li < sourceLines.length; li++) {
+    const original = sourceLines[li]!;
+    // the column header, however it wraps, is never content: only what a lost line break joined to it
+    const rest = headers.get(li);
+    const l = rest !== undefined ? { no: original.no, raw: rest } : original;
     const text = l.raw.replace(/[\u00a0\u3000]/g, ' ');
     const trimmed = text.trim();
     if (trimmed === '') continue;
     const hk = headerKind(trimmed);
     if (hk) { readHeader(meta, hk, trimmed); continue; }
     const line: Line = { no: l.no, text: trimmed, indent: text.length - text.trimStart().length };
+    content.push(line);
+    if (sharesLineWithIndicators(trimmed)) mixedLines.push(line.no);
     const kind = classify(trimmed);
 
     if (block) {
@@ -315,6 +383,10 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
     partial = null;
   }
 
+  if (mixedLines.length >= SCRAMBLED_MIN_LINES && mixedLines.length >= content.length * SCRAMBLED_MIN_SHARE) {
+    return scrambled(meta, rows, content, mixedLines, diagnostics, sourceLines.length);
+  }
+
   return {
     layout: 'flowed-text',
     meta,
@@ -325,13 +397,62 @@ export function readFlowed(sourceLines: readonly SourceLine[]): RawDocument {
   };
 }
 
+// Text extracted in another reading order — pdftotext's default mode prints the name, amount, goal and
+// indicator columns interleaved line by line, a goal's line and an indicator's line side by side on
+// one line of text. Rows read from it would be confidently wrong, so none are: the text is kept whole
+// as content no project owns, with one error saying why and what could not be placed.
+const SCRAMBLED_MIN_LINES = 3;
+const SCRAMBLED_MIN_SHARE = 0.01;
+const INDICATOR_CUE = new RegExp(`指标值|${IND_START}|[；;]\\s*\\d{2}\\s*${DASH}`);
+const CJK_RUN = /[\u4e00-\u9fff]/g;
+
+/** `…实现多维度 每年≥20场；年度指标值:…`: prose with no indicator in it, a gap, then indicator text. */
+function sharesLineWithIndicators(line: string): boolean {
+  if (!/\s/.test(line)) return false;
+  const cue = INDICATOR_CUE.exec(line);
+  if (!cue || cue.index === 0) return false;
+  const before = line.slice(0, cue.index);
+  const gap = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t'));
+  if (gap <= 0) return false;
+  const left = before.slice(0, gap);
+  return !/指标|[；;]\s*\d{2}\s*[-－—–]|\d\s*、\s*\d/.test(left) && (left.match(CJK_RUN)?.length ?? 0) >= 8;
+}
+
+function scrambled(meta: HeaderMeta, drafts: readonly Draft[], content: readonly Line[], mixed: readonly number[], diagnostics: readonly Diagnostic[], lineCount: number): RawDocument {
+  const annuals = content.reduce((n, l) => n + (l.text.match(ANNUAL_MARK)?.length ?? 0), 0);
+  const shown = mixed.slice(0, 5).join('、');
+  const message = `文字的阅读顺序错乱：项目名称、金额、绩效目标和绩效指标各栏被逐行交错印出（如第 ${shown} 行${mixed.length > 5 ? '等' : ''}把绩效目标与绩效指标印在同一行，共 ${mixed.length} 行），无法可靠地对应到项目。`
+    + `未能归属的有：${drafts.length} 处金额、${annuals} 个“年度指标值”（跨行断开的不计）及其项目名称和绩效目标；为免读出错误的项目，本文件未读取任何项目，全部文字（${content.length} 行）原样保留为“无所属内容”。请改用保持版面的文本（如 pdftotext -layout）或直接导入 PDF。`;
+  return {
+    layout: 'flowed-text',
+    meta,
+    rows: [],
+    orphans: [{ text: spanOf(content), indicators: spanOf([]), line: content[0]?.no }],
+    diagnostics: [...diagnostics, diag('reading-order-scrambled', message, { line: mixed[0] })],
+    lineCount,
+  };
+}
+
+/**
+ * Indicators written as prose (`1.产出数量：…`) print like a goal, so with no numbered indicator block
+ * the goal's lines may hold both. A cell starts on a new line: the indicators are the lines from the
+ * first one that opens a numbered list with an indicator dimension (产出, 效益, 满意度 …).
+ */
+const PROSE_INDICATORS_START = /^(?:1\s*[.．、]|[（(]1[）)]|①)\s*(?:产出|效益|满意|数量|质量|时效|成本|经济|社会|生态|可持续)/;
+function splitProseIndicators(d: Draft): void {
+  const k = d.goalLines.findIndex((l, i) => i > 0 && PROSE_INDICATORS_START.test(l.text));
+  if (k < 0) return;
+  d.indLines = d.goalLines.slice(k);
+  d.goalLines = d.goalLines.slice(0, k);
+}
+
 /** A row with neither goal nor indicators, followed directly by another row, is a 资金使用单位 row. */
 function classifyRows(drafts: readonly Draft[]): RawRow[] {
   return drafts.map((d, i): RawRow => {
     const name = spanOf(d.nameLines);
-    const bare = name.text.replace(/\s/g, '');
+    if (d.indLines.length === 0) splitProseIndicators(d);
     const empty = d.goalLines.length === 0 && d.indLines.length === 0;
-    const kind = bare === '合计' || bare === '总计' ? 'total' : empty && i + 1 < drafts.length ? 'unit' : 'project';
+    const kind = isTotalName(name.text) ? 'total' : empty && i + 1 < drafts.length ? 'unit' : 'project';
     const goal: Span = spanOf(d.goalLines);
     return {
       kind,

@@ -27,17 +27,77 @@ const PAGE_NUMBER = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-\
 
 export type HeaderKind = 'title' | 'department' | 'currency' | 'column-header' | 'page-number';
 
-/** The column header row, cells split by tabs or spaces; what follows it on the line is content. */
-const COLUMN_HEADER_PREFIX = /^\s*项目名称[^\t ]*[\t ]+总计[\t ]+财政拨款[\t ]+财政专户拨款[\t ]+其他资金[\t ]+绩效目标[\t ]+绩效指标/;
 const HAS_AMOUNT = /\d\.\d{2}(?!\d)/;
 
 /**
- * Splits off a column header row that a line break was lost after: returns the content that
- * follows the header on the same line, or null when the line is not such a header.
+ * The column header's cells in order, as the text joins them with whitespace removed. The name cell
+ * names the unit column in several ways; a cell may wrap at any character, so a header printed over
+ * several lines is recognised by joining lines while the result is still a prefix of one of these.
  */
-export function afterColumnHeader(line: string): string | null {
-  const m = COLUMN_HEADER_PREFIX.exec(line);
-  return m ? line.slice(m[0].length) : null;
+const NAME_CELL = '项目名称';
+const OTHER_CELLS = '总计财政拨款财政专户拨款其他资金绩效目标绩效指标';
+const HEADER_MAX_LINES = 12;
+
+const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+
+/**
+ * How much of `joined` the header covers: the name cell, its parenthesis (资金使用单位 or any short
+ * note), then the other cells. 'prefix' while the header is still incomplete, -1 when it is not a header.
+ */
+function headerExtent(joined: string): number | 'prefix' {
+  if (NAME_CELL.startsWith(joined)) return 'prefix';
+  if (!joined.startsWith(NAME_CELL)) return -1;
+  let at = NAME_CELL.length;
+  if (joined.charAt(at) === '（') {
+    const close = joined.indexOf('）', at);
+    if (close < 0) return joined.length - at <= 14 ? 'prefix' : -1;
+    at = close + 1;
+  }
+  const rest = joined.slice(at);
+  if (rest.startsWith(OTHER_CELLS)) return at + OTHER_CELLS.length;
+  return OTHER_CELLS.startsWith(rest) ? 'prefix' : -1;
+}
+
+/** The part of `raw` after its first `n` non-space characters (mapping a squeezed offset back). */
+function afterChars(raw: string, n: number): string {
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (seen === n) return raw.slice(i);
+    if (!/[\s\u3000]/.test(raw[i]!)) seen++;
+  }
+  return '';
+}
+
+/**
+ * Finds every column header row, however its cells wrap over lines (`项目名称（资金使` / `用单位） 总计
+ * 财政拨款 财政专` / `户拨款` / …), and returns, per line index, what is left of that line once the
+ * header is taken out: '' for a line that is all header, the content after it for the header's last
+ * line when a line break after the header was lost. Lines not in the map are not header.
+ */
+export function findColumnHeaders(lines: readonly SourceLine[]): Map<number, string> {
+  const found = new Map<number, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.raw;
+    if (!raw.trimStart().startsWith('项')) continue;
+    let joined = '';
+    const taken: number[] = [];
+    for (let j = i; j < lines.length && taken.length < HEADER_MAX_LINES; j++) {
+      const piece = squeeze(lines[j]!.raw);
+      if (piece === '') continue;
+      const next = joined + piece;
+      const extent = headerExtent(next);
+      if (extent === -1) break;
+      if (extent !== 'prefix') {
+        for (const k of taken) found.set(k, '');
+        found.set(j, afterChars(lines[j]!.raw, extent - joined.length));
+        i = j;
+        break;
+      }
+      joined = next;
+      taken.push(j);
+    }
+  }
+  return found;
 }
 
 /** Recognises one header line (cells already joined by the caller for tabular rows). */
@@ -52,6 +112,12 @@ export function headerKind(line: string): HeaderKind | null {
   if (TITLE.test(t) && t.length <= 80) return 'title';
   if (PAGE_NUMBER.test(t)) return 'page-number';
   return null;
+}
+
+/** 合计 / 总计 (the table's total row), also spaced or with a colon: `合 计`, `总计：` */
+export function isTotalName(name: string): boolean {
+  const bare = name.replace(/[\s\u3000:：]/g, '');
+  return bare === '合计' || bare === '总计';
 }
 
 /** Folds one header line into the document metadata; the first occurrence wins. */

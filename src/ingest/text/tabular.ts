@@ -7,7 +7,7 @@ import { cellCents, type Cents } from '../amounts.js';
 import { diag } from '../diagnostics.js';
 import type { RawDocument, RawOrphan, RawRow, RowAmounts } from '../rows.js';
 import { concatSpans, EMPTY_SPAN, spanOf } from '../span.js';
-import { afterColumnHeader, emptyMeta, headerKind, readHeader, type SourceLine } from './lines.js';
+import { emptyMeta, findColumnHeaders, isTotalName, headerKind, readHeader, type SourceLine } from './lines.js';
 
 const CELLS = 7;
 
@@ -17,12 +17,14 @@ export function readTabular(lines: readonly SourceLine[]): RawDocument {
   const orphans: RawOrphan[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  for (const original of lines) {
-    const rest = afterColumnHeader(original.raw);
-    if (rest !== null && rest.trim() !== '') {
+  const headers = findColumnHeaders(lines);
+  for (let li = 0; li < lines.length; li++) {
+    const original = lines[li]!;
+    const rest = headers.get(li);
+    if (rest !== undefined && rest.trim() !== '') {
       diagnostics.push(diag('row-malformed', `第 ${original.no} 行的栏目标题后面紧接着内容（原表换行丢失），标题之后的部分按一行读取。`, { line: original.no }));
     }
-    const l = rest !== null ? { no: original.no, raw: rest.replace(/^\t/, '') } : original;
+    const l = rest !== undefined ? { no: original.no, raw: rest.replace(/^\t/, '') } : original;
     if (l.raw.trim() === '') continue;
     if (!l.raw.includes('\t')) {
       const kind = headerKind(l.raw);
@@ -46,14 +48,15 @@ export function readTabular(lines: readonly SourceLine[]): RawDocument {
     const amountCells = [t, f, s, o];
     const parsed = amountCells.map((c) => cellCents(c));
     parsed.forEach((v, i) => {
+      // a 涉密 (classified) cell is withheld, not unreadable: empty, reported once for the project
+      if (v === undefined && /^\s*涉密\s*$/.test(amountCells[i]!)) { parsed[i] = null; return; }
       if (v === undefined) rowDiags.push(diag('amount-unread', `第 ${l.no} 行“${['总计', '财政拨款', '财政专户拨款', '其他资金'][i]}”栏的“${amountCells[i]!.trim()}”不是金额，按空白处理，原文保留在 printed 中。`, { line: l.no }));
     });
     const columns = parsed.map((v) => (v === undefined ? null : v)) as [Cents | null, Cents | null, Cents | null, Cents | null];
     const printed = amountCells.map((c) => c.trim()).filter((c) => c !== '');
     const amounts: RowAmounts | null = printed.length > 0 ? { printed, line: l.no, columns } : null;
     const piece = (text: string) => spanOf([{ no: l.no, text }]);
-    const bare = name.replace(/[\s\u3000]/g, '');
-    const kind = bare === '合计' || bare === '总计' ? 'total' : goal.trim() === '' && indicators.trim() === '' ? 'unit' : 'project';
+    const kind = isTotalName(name) ? 'total' : goal.trim() === '' && indicators.trim() === '' ? 'unit' : 'project';
     rows.push({ kind, name: piece(name), amounts, goal: piece(goal), indicators: piece(indicators), line: l.no, diagnostics: rowDiags });
   }
   return { layout: 'tabular-text', meta, rows, orphans, diagnostics, lineCount: lines.length };
