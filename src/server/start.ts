@@ -16,7 +16,16 @@ export interface StartOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** cache the read routes' answers (default: on unless JIXIAO_CACHE=off) */
   readonly cache?: boolean | undefined;
+  readonly requestTimeout?: number | undefined;
+  readonly handlerTimeout?: number | undefined;
+  /** PostgreSQL statement_timeout in milliseconds (default 20 s; 0: none) */
+  readonly statementTimeout?: number | undefined;
+  readonly allowedOrigins?: readonly string[] | undefined;
+  /** worker threads for imports and reports (default 2) */
+  readonly workers?: number | undefined;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT = 20_000;
 
 export interface Started {
   readonly app: FastifyInstance;
@@ -48,7 +57,7 @@ export async function importSamplesIfEmpty(store: Store, dir: string, log: Fasti
 
 export async function startServer(o: StartOptions): Promise<Started> {
   const location = resolveLocation(o.db);
-  const store = openStore(location);
+  const store = openStore(location, { statementTimeout: o.statementTimeout ?? DEFAULT_STATEMENT_TIMEOUT });
   try {
     await migrate(store);
     const app = await buildServer({
@@ -57,6 +66,10 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...(o.webDir === undefined ? {} : { webDir: o.webDir }),
       ...(o.uploadLimit === undefined ? {} : { uploadLimit: o.uploadLimit }),
       cache: o.cache ?? !/^(off|0|false|no)$/i.test(process.env['JIXIAO_CACHE'] ?? ''),
+      ...(o.requestTimeout === undefined ? {} : { requestTimeout: o.requestTimeout }),
+      ...(o.handlerTimeout === undefined ? {} : { handlerTimeout: o.handlerTimeout }),
+      ...(o.allowedOrigins === undefined ? {} : { allowedOrigins: o.allowedOrigins }),
+      ...(o.workers === undefined ? {} : { workers: o.workers }),
     });
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');
     await importSamplesIfEmpty(store, o.samplesDir ?? join(packageRoot(), 'samples'), app.log);
