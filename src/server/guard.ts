@@ -12,13 +12,14 @@ export const DEFAULT_REQUEST_TIMEOUT = 120_000;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** the host (and port) an Origin header names, or null when it names none (`null`, garbage) */
-function originHost(origin: string): string | null {
+/** whether an Origin header names this host (the Host header; default ports compare equal) */
+function sameHost(origin: string, host: string): boolean {
   try {
     const u = new URL(origin);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.toLowerCase() : null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+    return u.host === new URL(`${u.protocol}//${host}`).host;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -34,8 +35,7 @@ export function crossSiteReason(req: FastifyRequest, allowed: ReadonlySet<string
   // the browser's own verdict, when it gives one: same-origin, or typed by the user (none)
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return `来自其他网站的请求（${site}）`;
   if (typeof origin === 'string') {
-    const host = originHost(origin);
-    if (host === null || host !== String(req.headers.host ?? '').toLowerCase()) return `来源 ${origin.slice(0, 200)} 不是本站`;
+    if (!sameHost(origin, String(req.headers.host ?? ''))) return `来源 ${origin.slice(0, 200)} 不是本站`;
   }
   return null;
 }

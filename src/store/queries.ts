@@ -251,8 +251,10 @@ const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t)]).option
 /** how many values a list filter may carry: a longer list is refused rather than made into a huge query */
 export const MAX_LIST = 50;
 /** A list of codes: at most MAX_LIST, repeats dropped (the query has one condition per distinct code). */
-const codeList = z.union([z.string(), z.array(z.string()).max(MAX_LIST, { message: `至多 ${MAX_LIST} 项` })]).optional()
-  .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])])
+const codeList = z.union([z.string(), z.array(z.string())]).optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.string()).max(MAX_LIST, { message: `至多 ${MAX_LIST} 项` }))
+  .transform((v) => [...new Set(v)])
   .pipe(z.array(CATEGORY));
 /** a name as typed: no control characters (PostgreSQL refuses NUL; SQLite would cut the text at it) */
 // eslint-disable-next-line no-control-regex
