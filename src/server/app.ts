@@ -14,9 +14,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { ResultCache } from './cache.js';
-import { DocumentCache } from './documents.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
+import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
 
@@ -36,6 +36,8 @@ export interface ServerOptions {
   readonly requestTimeout?: number;
   /** other origins allowed to send state-changing requests (the server's own always is) */
   readonly allowedOrigins?: readonly string[];
+  /** worker threads for imports, reports and diffs (default 2; 0: in the request thread) */
+  readonly workers?: number;
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
@@ -127,9 +129,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
   });
 
-  const documents = new DocumentCache(options.store);
   const cache = new ResultCache(options.store, options.cache ?? true);
-  apiRoutes(app, { store: options.store, documents, cache, uploadLimit });
+  const pool = new WorkerPool(options.workers ?? DEFAULT_WORKERS, workerScript(packageRoot()));
+  app.addHook('onClose', async () => { await pool.close(); });
+  apiRoutes(app, { store: options.store, cache, pool, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (haveWeb) {

@@ -5,20 +5,20 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { diffDocuments } from '../diff/index.js';
-import { importBytes, listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
+import { listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
 import { getUnit, listUnits } from '../store/units.js';
-import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.js';
 import type { Store } from '../store/index.js';
 import type { ResultCache } from './cache.js';
-import type { DocumentCache } from './documents.js';
 import { HttpError, validatorCompiler } from './errors.js';
+import type { WorkerPool } from './pool.js';
 import * as s from './schemas.js';
-import { parseUpload, readUploads } from './upload.js';
+import type { TaskName, Tasks } from './tasks.js';
+import { readUploads } from './upload.js';
+import { diff, importFile, inspect, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
 type Mutable<T> = T extends (...args: never[]) => unknown ? T
@@ -31,7 +31,8 @@ const errors = { '4xx': s.errorResponse, '5xx': s.errorResponse };
 
 export interface RouteContext {
   readonly store: Store;
-  readonly documents: DocumentCache;
+  /** worker threads for imports, reports and diffs */
+  readonly pool: WorkerPool;
   /** answers of the read routes until the store changes */
   readonly cache: ResultCache;
   readonly uploadLimit: number;
@@ -44,7 +45,20 @@ function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefi
 
 export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { store, cache } = ctx;
+  const { store, cache, pool } = ctx;
+  /**
+   * Heavy work on the store, in a worker thread with its own connection; an in-memory database (which no
+   * other connection can see) keeps it in this thread.
+   */
+  const onStore = <T extends 'import' | 'report' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>) =>
+    (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args']) as Promise<Tasks[T]['value']> : here());
+  // imports write one at a time: two writers would only wait on each other's lock
+  let importing: Promise<unknown> = Promise.resolve();
+  const serially = <T>(f: () => Promise<T>): Promise<T> => {
+    const p = importing.then(f, f);
+    importing = p.catch(() => undefined);
+    return p;
+  };
   /**
    * A read route's answer: computed once per state of the store, encoded with the route's response
    * schema and kept as bytes with an ETag; a request that already has them gets a 304.
@@ -105,12 +119,13 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
       response: { 200: { description: '审核报告', content: { 'text/html': { schema: s.reportResponse } } }, ...errors },
     },
   }, async (req, reply) => {
-    const { doc, result } = await ctx.documents.get(req.params.id);
-    const page = renderReportHtml([doc], [result]);
+    const id = req.params.id;
+    const bytes = await onStore('report', { documentId: id }, () => report(store, id));
+    const page = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // the report is standalone: its own CSP (no script, inline style), framable by the app itself
     return reply.type('text/html; charset=utf-8')
       .header('content-security-policy', `${REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`)
-      .send(page);
+      .send(page as never);
   });
 
   api.get('/api/units', {
@@ -125,8 +140,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (key(ua.name) !== key(ub.name)) {
       throw new HttpError(422, 'unit-mismatch', `甲（“${ua.name}”）与乙（“${ub.name}”）不是同一个单位：只能比较同一单位的两个版本`);
     }
-    const [a, b] = await Promise.all([ctx.documents.get(ua.documentId), ctx.documents.get(ub.documentId)]);
-    return plain(diffDocuments(a.doc, b.doc, { unit: ua.name }));
+    return plain(await onStore('diff', { a: ua.documentId, b: ub.documentId, unit: ua.name }, () => diff(store, ua.documentId, ub.documentId, ua.name)));
   });
 
   const upload = {
@@ -144,21 +158,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ...bodyNotValidated,
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
-    return files.map((u) => {
-      const { doc, rejected } = parseUpload(u);
-      return {
-        file: u.file,
-        ok: rejected === null,
-        ...(rejected ? { error: rejected.message } : {}),
-        layout: rejected ? null : doc.source.layout,
-        title: doc.title,
-        department: doc.department,
-        units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
-        projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
-        indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
-        diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
-      };
-    });
+    return (await Promise.all(files.map((u) => pool.run('inspect', { upload: u })))).map((i) => i.preview);
   });
 
   api.post('/api/import', {
@@ -167,7 +167,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
-    const rejected = files.map((u) => parseUpload(u).rejected).filter((r) => r !== null);
+    const rejected = (await Promise.all(files.map((u) => pool.run('inspect', { upload: u })))).map((i) => i.rejected).filter((r) => r !== null);
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
       throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',
@@ -176,7 +176,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const out: s.ImportResponse = [];
     for (const u of files) {
-      const r = await importBytes(store, u.bytes, { file: u.file });
+      const r = await serially(() => onStore('import', { upload: u }, () => importFile(store, u)));
       if (r.status === 'imported') out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators });
       else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId });
       else out.push({ file: r.file, status: r.status, reason: r.reason });

@@ -16,6 +16,8 @@ export interface Store {
   readonly location: string;
   /** PostgreSQL: the schema everything lives in */
   readonly schema?: string;
+  /** how to open the same store again (in a worker thread); absent for an in-memory SQLite database */
+  readonly reopen?: { readonly location: string; readonly options: OpenOptions };
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
       ...(timeout > 0 ? { statement_timeout: timeout } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: location.replace(/:[^:@/]*@/, ':***@'), schema, close: () => db.destroy() };
+    return { db, dialect: 'postgres', location: location.replace(/:[^:@/]*@/, ':***@'), schema, reopen: { location, options }, close: () => db.destroy() };
   }
   if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
   const sqlite = new SQLite(location);
@@ -72,5 +74,5 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location, ...(location === ':memory:' ? {} : { reopen: { location, options } }), close: () => db.destroy() };
 }
