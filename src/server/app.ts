@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
-import { ResultCache } from './cache.js';
+import { DEFAULT_CACHE_BYTES, ResultCache } from './cache.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
 import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
@@ -36,6 +36,8 @@ export interface ServerOptions {
   readonly requestTimeout?: number;
   /** other origins allowed to send state-changing requests (the server's own always is) */
   readonly allowedOrigins?: readonly string[];
+  /** bytes of encoded answers the read cache keeps (default 64 MB) */
+  readonly cacheBytes?: number;
   /** worker threads for imports, reports and diffs (default 2; 0: in the request thread) */
   readonly workers?: number;
 }
@@ -129,7 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
   });
 
-  const cache = new ResultCache(options.store, options.cache ?? true);
+  const cache = new ResultCache(options.store, options.cache ?? true, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
   const pool = new WorkerPool(options.workers ?? DEFAULT_WORKERS, workerScript(packageRoot()));
   app.addHook('onClose', async () => { await pool.close(); });
   apiRoutes(app, { store: options.store, cache, pool, uploadLimit });

@@ -55,7 +55,15 @@ export async function importSamplesIfEmpty(store: Store, dir: string, log: Fasti
   return imported;
 }
 
+/** JIXIAO_CACHE_BYTES: `64MB`, `512KB`, a bare number of megabytes; null when unset or unreadable */
+function cacheBytesFromEnv(): number | null {
+  const m = /^\s*(\d+)\s*(kb|mb|gb)?\s*$/i.exec(process.env['JIXIAO_CACHE_BYTES'] ?? '');
+  if (!m) return null;
+  return Number(m[1]) * 1024 ** ({ kb: 1, mb: 2, gb: 3 }[(m[2] ?? 'mb').toLowerCase() as 'kb' | 'mb' | 'gb']);
+}
+
 export async function startServer(o: StartOptions): Promise<Started> {
+  const cacheBytes = cacheBytesFromEnv();
   const location = resolveLocation(o.db);
   const store = openStore(location, { statementTimeout: o.statementTimeout ?? DEFAULT_STATEMENT_TIMEOUT });
   try {
@@ -66,6 +74,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...(o.webDir === undefined ? {} : { webDir: o.webDir }),
       ...(o.uploadLimit === undefined ? {} : { uploadLimit: o.uploadLimit }),
       cache: o.cache ?? !/^(off|0|false|no)$/i.test(process.env['JIXIAO_CACHE'] ?? ''),
+      ...(cacheBytes === null ? {} : { cacheBytes }),
       ...(o.requestTimeout === undefined ? {} : { requestTimeout: o.requestTimeout }),
       ...(o.handlerTimeout === undefined ? {} : { handlerTimeout: o.handlerTimeout }),
       ...(o.allowedOrigins === undefined ? {} : { allowedOrigins: o.allowedOrigins }),
