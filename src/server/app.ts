@@ -132,9 +132,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const cache = new ResultCache(options.store, options.cache ?? true, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
-  const pool = new WorkerPool(options.workers ?? DEFAULT_WORKERS, workerScript(packageRoot()));
-  app.addHook('onClose', async () => { await pool.close(); });
-  apiRoutes(app, { store: options.store, cache, pool, uploadLimit });
+  const script = workerScript(packageRoot());
+  const workers = options.workers ?? DEFAULT_WORKERS;
+  const pool = new WorkerPool(workers, script);
+  // SQLite answers synchronously: its heavier reads go to threads of their own (not behind an import)
+  const readers = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(workers, script) : null;
+  app.addHook('onClose', async () => { await Promise.all([pool.close(), readers?.close()]); });
+  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (haveWeb) {

@@ -1,7 +1,8 @@
 // What keeps one client from harming the others or the data, until accounts exist:
 //   - state-changing requests only from the app's own pages (Origin / Sec-Fetch-Site), 403 otherwise;
 //   - a read that is not answered within the handler timeout gets a 504 (the work may go on, but the
-//     client and its socket are released);
+//     client and its socket are released); a route whose work runs in a worker thread (config
+//     `offThread`: the report, the diff) is not cut off, since it holds no one else up;
 //   - query parameters an /api route does not declare are refused (400), on every route.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
@@ -61,6 +62,8 @@ export function guards(app: FastifyInstance, o: GuardOptions): void {
     app.addHook('onRequest', async (req, reply) => {
       // reads only: an import's time is bounded by the upload limits and runs in a worker (jobs.ts)
       if (req.method !== 'GET' && req.method !== 'HEAD') return;
+      // work done in a worker thread holds no one else up: it may take as long as it needs
+      if ((req.routeOptions.config as { offThread?: boolean } | undefined)?.offThread) return;
       timers.set(req, setTimeout(() => timeout(req, reply, o.handlerTimeout), o.handlerTimeout).unref());
     });
     app.addHook('onResponse', async (req) => { clearTimeout(timers.get(req)); });

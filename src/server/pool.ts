@@ -41,6 +41,7 @@ function rebuild(e: { name?: string; message?: string; code?: unknown; statusCod
   }
   if (e.name === 'QueryError' && (e.code === 'invalid' || e.code === 'not-found')) return new QueryError(e.code, message, (e.issues ?? []) as never);
   if (e.name === 'UnitMatchError') return new HttpError(422, 'unit-mismatch', message);
+  if (e.name === 'SearchError') return new HttpError(400, 'invalid', message);
   return Object.assign(new Error(message), { name: e.name ?? 'Error', code: e.code });
 }
 

@@ -18,7 +18,7 @@ import type { WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
-import { diff, importFile, inspect, report, REPORT_CSP } from './work.js';
+import { defined, diff, importFile, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
 type Mutable<T> = T extends (...args: never[]) => unknown ? T
@@ -33,15 +33,13 @@ export interface RouteContext {
   readonly store: Store;
   /** worker threads for imports, reports and diffs */
   readonly pool: WorkerPool;
+  /** SQLite: reader threads for the reads whose cost grows with the store (null: read here) */
+  readonly readers: WorkerPool | null;
   /** answers of the read routes until the store changes */
   readonly cache: ResultCache;
   readonly uploadLimit: number;
 }
 
-/** undefined-valued keys dropped (exactOptionalPropertyTypes) */
-function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
-}
 
 export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -65,7 +63,10 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
    */
   const cached = async <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, route: string, input: unknown, schema: S, compute: () => Promise<z.output<S>>) => {
     const entry = await cache.get(`${route} ${JSON.stringify(input ?? null)}`, async () => {
-      const body = Buffer.from(JSON.stringify(z.encode(schema, await compute())));
+      const value = ctx.readers && store.reopen && READERS[route]
+        ? await ctx.readers.run('read', { store: store.reopen, route, input: input ?? null }) as z.output<S>
+        : await compute();
+      const body = Buffer.from(JSON.stringify(z.encode(schema, value)));
       return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     });
     void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
@@ -118,6 +119,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
       produces: ['text/html'],
       response: { 200: { description: '审核报告', content: { 'text/html': { schema: s.reportResponse } } }, ...errors },
     },
+    config: { offThread: true },
   }, async (req, reply) => {
     const id = req.params.id;
     const bytes = await onStore('report', { documentId: id }, () => report(store, id));
@@ -134,6 +136,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   api.get('/api/diff', {
     schema: { summary: '比较同一单位的两个版本', tags: ['比较'], querystring: s.diffQuery, response: { 200: s.diffResponse, ...errors } },
+    config: { offThread: true },
   }, async (req) => {
     const [ua, ub] = await Promise.all([getUnit(store, req.query.a), getUnit(store, req.query.b)]);
     const key = (n: string) => n.replace(/\s+/g, '');

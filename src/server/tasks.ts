@@ -3,13 +3,14 @@
 import type { ImportOutcome } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
 import type { Upload } from './upload.js';
-import { diff, importFile, inspect, report, storeFor, type Inspection, type StoreRef } from './work.js';
+import { diff, importFile, inspect, READERS, report, storeFor, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
   inspect: { args: { upload: Upload }; value: Inspection };
   import: { args: { store: StoreRef; upload: Upload }; value: ImportOutcome };
   report: { args: { store: StoreRef; documentId: number }; value: Uint8Array };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
+  read: { args: { store: StoreRef; route: string; input: unknown }; value: unknown };
 }
 export type TaskName = keyof Tasks;
 
@@ -38,6 +39,12 @@ export async function runTask(task: TaskName, args: unknown): Promise<{ value: u
     case 'diff': {
       const a = args as Tasks['diff']['args'];
       return { value: await diff(storeFor(a.store), a.a, a.b, a.unit), transfer: [] };
+    }
+    case 'read': {
+      const a = args as Tasks['read']['args'];
+      const reader = READERS[a.route];
+      if (!reader) throw new Error(`no reader for ${a.route}`);
+      return { value: await reader(storeFor(a.store), a.input), transfer: [] };
     }
     default: {
       const never: never = task;

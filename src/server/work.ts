@@ -7,10 +7,15 @@ import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.j
 import { parseText } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
-import { importBytes, openStore, type ImportOutcome, type Store } from '../store/index.js';
+import { importBytes, listDocuments, listProjects, openStore, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
+import { listFindings } from '../store/findings.js';
+import { listIndicators } from '../store/indicators.js';
+import { overview } from '../store/overview.js';
+import { search } from '../store/search.js';
+import { listUnits } from '../store/units.js';
 import { documentSource } from '../store/units.js';
 import { readTargets } from '../targets/index.js';
-import type { ImportPreviewResponse } from './schemas.js';
+import type { ImportPreviewResponse, SearchQuery } from './schemas.js';
 import { parseUpload, type Rejection, type Upload } from './upload.js';
 
 export { REPORT_CSP };
@@ -86,3 +91,25 @@ export async function diff(store: Store, a: number, b: number, unit: string): Pr
   const [x, y] = await Promise.all([reread(store, a), reread(store, b)]);
   return diffDocuments(x.doc, y.doc, { unit });
 }
+
+/** undefined-valued keys dropped (exactOptionalPropertyTypes) */
+export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/**
+ * The read routes whose cost grows with the store (lists, search, facets, sums), by the route name the
+ * cache uses, from the route's validated input. On SQLite (synchronous) they run in a reader thread, so
+ * one slow list does not hold every other request.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const READERS: Readonly<Record<string, (store: Store, input: any) => Promise<unknown>>> = {
+  overview: (store, q) => overview(store, q),
+  projects: (store, q) => listProjects(store, defined(q) as ProjectQuery),
+  search: (store, q: SearchQuery & { q: string }) =>
+    search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit as number | undefined, offset: q.offset as number | undefined, latestOnly: q.latestOnly as boolean | undefined }) }),
+  indicators: (store, q) => listIndicators(store, q),
+  findings: (store, q) => listFindings(store, q),
+  documents: (store) => listDocuments(store),
+  units: (store, q: { name?: string } | null) => listUnits(store, q?.name),
+};
