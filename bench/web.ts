@@ -5,10 +5,14 @@
 //            baseline: routing, helmet headers, a file, no database
 //   project  GET /api/projects/:id, cycling through every stored project
 //   search   GET /api/search?q=满意
+//   list     GET /api/projects?limit=50&sort=total&order=desc (uncached run only)
 // The read routes answer from a cache of encoded responses (src/server/cache.ts); the two API routes are
 // then run again on a server started with JIXIAO_CACHE=off, so the report shows the queries' own cost.
 // One JSON report on stdout (p50/p99 latency in ms and requests per second, side by side), progress on
-// stderr. JIXIAO_BENCH_SECONDS and JIXIAO_BENCH_CONNECTIONS change the load.
+// stderr. JIXIAO_BENCH_SECONDS and JIXIAO_BENCH_CONNECTIONS change the load; JIXIAO_BENCH_DB runs it on a
+// database of your own (a large one: a SQLite path or a postgres:// URL) instead of the samples. The
+// server's resident memory (VmRSS) is read before and after each run.
+import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -68,7 +72,17 @@ interface Row {
 }
 
 /** Starts a server, measures the routes named, stops it. */
-async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly string[], label: string): Promise<{ rows: Record<string, Row>; projects: number }> {
+/** the child's resident memory in MB (Linux), null elsewhere */
+function rssMb(pid: number | undefined): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? round(Number(m[1]) / 1024, 1) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly string[], label: string): Promise<{ rows: Record<string, Row>; projects: number; memoryMb: { before: number | null; after: number | null } }> {
   const { child, url } = await startServer(db, env);
   try {
     const page = await (await fetch(`${url}/api/projects?limit=500`)).json() as { total: number; items: { id: number }[] };
@@ -82,7 +96,9 @@ async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly strin
         requests: [{ method: 'GET', path: '/api/projects/1', setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[n++ % ids.length]}` }) }],
       },
       search: { path: '/api/search?q=满意', requests: [{ method: 'GET', path: `/api/search?q=${encodeURIComponent('满意')}` }] },
+      list: { path: '/api/projects?limit=50&sort=total&order=desc', requests: [{ method: 'GET', path: '/api/projects?limit=50&sort=total&order=desc' }] },
     };
+    const before = rssMb(child.pid);
     const rows: Record<string, Row> = {};
     for (const name of names) {
       const r = routes[name]!;
@@ -107,7 +123,7 @@ async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly strin
       log(`${label} ${name.padEnd(8)} p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ${row.reqPerSec} req/s  (${row.requests} requests, ${row.non2xx} non-2xx, ${row.errors} errors)`);
       rows[name] = row;
     }
-    return { rows, projects: page.total };
+    return { rows, projects: page.total, memoryMb: { before, after: rssMb(child.pid) } };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -116,17 +132,18 @@ async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly strin
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-web-'));
-  const db = join(dir, 'bench.sqlite');
+  const db = process.env['JIXIAO_BENCH_DB'] ?? join(dir, 'bench.sqlite');
   log(`starting jixiao serve on ${db} (imports the samples)…`);
   try {
     const cached = await measure(db, {}, ['static', 'project', 'search'], 'cached');
-    const uncached = await measure(db, { JIXIAO_CACHE: 'off' }, ['project', 'search'], 'uncached');
+    const uncached = await measure(db, { JIXIAO_CACHE: 'off' }, ['project', 'search', 'list'], 'uncached');
     const all = [...Object.values(cached.rows), ...Object.values(uncached.rows)];
     const load = loadavg().map((x) => round(x));
     process.stdout.write(`${JSON.stringify({
       connections: CONNECTIONS,
       secondsPerRoute: SECONDS,
-      database: 'sqlite',
+      database: /^postgres/.test(db) ? 'postgres' : 'sqlite',
+      serverMemoryMb: { cached: cached.memoryMb, uncached: uncached.memoryMb },
       projects: cached.projects,
       machine: { cpus: cpus().length, node: process.version, loadAverage: load },
       target: { p99Ms: TARGET_P99_MS },

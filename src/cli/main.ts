@@ -102,6 +102,11 @@ export function program(): Command {
     .option('--host <host>', '监听地址（默认 localhost；0.0.0.0 对外开放）')
     .option('--db <path|url>', DB_HELP)
     .option('--upload-limit <size>', '每个上传文件的上限，如 10MB、512KB（默认取 JIXIAO_UPLOAD_LIMIT，否则 10MB）')
+    .option('--request-timeout <时长>', '接收一个请求（含上传）的时限，超时断开（默认取 JIXIAO_REQUEST_TIMEOUT，否则 120s）')
+    .option('--handler-timeout <时长>', '查询请求的应答时限，超时回答 504（默认取 JIXIAO_HANDLER_TIMEOUT，否则 30s）')
+    .option('--statement-timeout <时长>', 'PostgreSQL 单条语句的时限，超时回答 503（默认取 JIXIAO_STATEMENT_TIMEOUT，否则 20s）')
+    .option('--workers <N>', '导入、报告等耗时工作的后台线程数（默认取 JIXIAO_WORKERS，否则 2）')
+    .option('--allow-origin <来源,…>', '除本站外允许发起导入等修改请求的来源，如 http://localhost:5173（默认取 JIXIAO_ALLOWED_ORIGINS）')
     .action(async (opts: ServeOptions) => {
       process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
     });

@@ -9,6 +9,43 @@ export interface ServeOptions {
   readonly host?: string | undefined;
   readonly db?: string | undefined;
   readonly uploadLimit?: string | undefined;
+  readonly requestTimeout?: string | undefined;
+  readonly handlerTimeout?: string | undefined;
+  readonly statementTimeout?: string | undefined;
+  readonly allowOrigin?: string | undefined;
+  readonly workers?: string | undefined;
+}
+
+/** `30`, `30s`, `500ms`, `2m` → milliseconds; a bare number is seconds; `0` is no limit. */
+export function parseDuration(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/i.exec(text);
+  if (!m) return null;
+  const unit = (m[2] ?? 's').toLowerCase();
+  return Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
+}
+
+/** The limits `serve` takes as options or from the environment; a message naming the bad one otherwise. */
+function serveLimits(opts: ServeOptions, env: NodeJS.ProcessEnv) {
+  const durations = {
+    requestTimeout: [opts.requestTimeout ?? env['JIXIAO_REQUEST_TIMEOUT'], '--request-timeout'],
+    handlerTimeout: [opts.handlerTimeout ?? env['JIXIAO_HANDLER_TIMEOUT'], '--handler-timeout'],
+    statementTimeout: [opts.statementTimeout ?? env['JIXIAO_STATEMENT_TIMEOUT'], '--statement-timeout'],
+  } as const;
+  const out: { requestTimeout?: number; handlerTimeout?: number; statementTimeout?: number; workers?: number; allowedOrigins?: string[] } = {};
+  for (const [k, [text, flag]] of Object.entries(durations)) {
+    if (text === undefined) continue;
+    const ms = parseDuration(text);
+    if (ms === null) return `${flag}“${text}”无效：应为时长，如 30s、500ms、2m（不带单位为秒；0 为不限）`;
+    out[k as keyof typeof durations] = ms;
+  }
+  const workersText = opts.workers ?? env['JIXIAO_WORKERS'];
+  if (workersText !== undefined) {
+    if (!/^\d{1,2}$/.test(workersText.trim()) || Number(workersText) < 1) return `--workers“${workersText}”无效：应为 1 到 99 之间的整数`;
+    out.workers = Number(workersText);
+  }
+  const origins = opts.allowOrigin ?? env['JIXIAO_ALLOWED_ORIGINS'];
+  if (origins !== undefined) out.allowedOrigins = origins.split(',').map((x) => x.trim()).filter(Boolean);
+  return out;
 }
 
 /** `10`, `10MB`, `512KB`, `1.5 GB`, `2000000B` → bytes; a bare number is megabytes. */
@@ -34,9 +71,14 @@ export async function serveCommand(opts: ServeOptions, out: Writable, err: Writa
     err.write(`jixiao: 上传上限“${limitText}”无效：应为正数，可带单位 B、KB、MB、GB（不带单位为 MB）\n`);
     return 2;
   }
+  const limits = serveLimits(opts, env);
+  if (typeof limits === 'string') {
+    err.write(`jixiao: ${limits}\n`);
+    return 2;
+  }
   let started;
   try {
-    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit });
+    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit, ...limits });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? `端口 ${port} 已被占用，可用 --port 换一个`

@@ -37,6 +37,12 @@ export async function withStore(opts: DbOption, err: Writable, body: (store: Sto
       err.write(`jixiao: ${e.message}\n`);
       return 2;
     }
+    // a database that refuses the query (too complex, cancelled, gone): its message, not a stack trace
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_') || /^[0-9A-Z]{5}$/.test(code))) {
+      err.write(`jixiao: 数据库无法完成这个查询（${code}）：${String((e as Error).message).split('\n')[0]!.slice(0, 300)}\n`);
+      return 1;
+    }
     throw e;
   } finally {
     await store.close().catch(() => undefined);

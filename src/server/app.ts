@@ -13,9 +13,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
-import { ResultCache } from './cache.js';
-import { DocumentCache } from './documents.js';
+import { DEFAULT_CACHE_BYTES, ResultCache } from './cache.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
+import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
+import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
 
@@ -29,6 +30,16 @@ export interface ServerOptions {
   readonly uploadLimit?: number;
   /** keep the read routes' answers until the store changes (default true) */
   readonly cache?: boolean;
+  /** milliseconds to answer a request once received, else 504 (default 30 s; 0: none) */
+  readonly handlerTimeout?: number;
+  /** milliseconds to receive a whole request, upload included, else the connection is cut with 408 (default 120 s) */
+  readonly requestTimeout?: number;
+  /** other origins allowed to send state-changing requests (the server's own always is) */
+  readonly allowedOrigins?: readonly string[];
+  /** bytes of encoded answers the read cache keeps (default 64 MB) */
+  readonly cacheBytes?: number;
+  /** worker threads for imports, reports and diffs (default 2; 0: in the request thread) */
+  readonly workers?: number;
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
@@ -71,14 +82,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const uploadLimit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
   const webDir = resolve(options.webDir ?? join(packageRoot(), 'web', 'dist'));
   const haveWeb = existsSync(join(webDir, 'index.html'));
+  const requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
+  const handleErrors = errorHandler({ uploadLimit, maxFiles: MAX_FILES });
   const app = Fastify({
     logger: options.logger ?? false,
     // close() must not wait for idle keep-alive sockets (it took ~49 s in the browser tests)
     forceCloseConnections: true,
+    // a client that sends its request (an upload) too slowly is cut off: Node checks every interval
+    requestTimeout,
+    http: requestTimeout > 0
+      ? { connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4))), headersTimeout: Math.min(60_000, requestTimeout) }
+      : {},
+    // a URL the router cannot decode (`/api/projects/%ff`) is answered in the project's own error shape
+    frameworkErrors: (err, req, reply) => handleErrors(err, req, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler({ uploadLimit, maxFiles: MAX_FILES }));
+  app.setErrorHandler(handleErrors);
+  guards(app, { handlerTimeout: options.handlerTimeout ?? DEFAULT_HANDLER_TIMEOUT, allowedOrigins: options.allowedOrigins ?? [] });
 
   await app.register(helmet, {
     global: true,
@@ -110,9 +131,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
   });
 
-  const documents = new DocumentCache(options.store);
-  const cache = new ResultCache(options.store, options.cache ?? true);
-  apiRoutes(app, { store: options.store, documents, cache, uploadLimit });
+  const cache = new ResultCache(options.store, options.cache ?? true, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  const script = workerScript(packageRoot());
+  const workers = options.workers ?? DEFAULT_WORKERS;
+  const pool = new WorkerPool(workers, script);
+  // SQLite answers synchronously: its heavier reads go to threads of their own (not behind an import)
+  const readers = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(workers, script) : null;
+  app.addHook('onClose', async () => { await Promise.all([pool.close(), readers?.close()]); });
+  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (haveWeb) {

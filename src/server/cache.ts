@@ -3,13 +3,22 @@
 // (the largest document id, the number of documents) names a state of the store. The cache asks the
 // store for that pair — one indexed query — at most every CHECK_MS, and drops everything when it moved,
 // whichever process imported; an import through this server clears it at once. Concurrent requests
-// for the same key share one computation.
+// for the same key share one computation. What it holds is bounded in bytes, not in entries.
 import type { Store } from '../store/index.js';
 
 export const CHECK_MS = 250;
+/** bytes of encoded answers kept (JIXIAO_CACHE_BYTES); an answer larger than a quarter of it is not kept */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** what the cache keeps of an answer: its encoded bytes (their size is what the budget counts) */
+export interface Sized {
+  readonly body: Uint8Array;
+}
 
 export class ResultCache {
-  private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly entries = new Map<string, Promise<Sized>>();
+  private readonly sizes = new Map<string, number>();
+  private bytes = 0;
   private state = '';
   private checked = 0;
   private checking: Promise<void> | null = null;
@@ -17,8 +26,13 @@ export class ResultCache {
   constructor(
     private readonly store: Store,
     readonly enabled = true,
-    private readonly size = 2000,
+    readonly maxBytes = DEFAULT_CACHE_BYTES,
   ) {}
+
+  /** the bytes held now */
+  get size(): number {
+    return this.bytes;
+  }
 
   /** the store's state: changes with every stored document */
   async storeState(): Promise<string> {
@@ -27,7 +41,7 @@ export class ResultCache {
     return `${String(r.last ?? 0)}:${String(r.n)}`;
   }
 
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async get<T extends Sized>(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.enabled) return compute();
     if (performance.now() - this.checked >= CHECK_MS) await this.check();
     const hit = this.entries.get(key);
@@ -38,16 +52,32 @@ export class ResultCache {
     }
     const p = compute();
     this.entries.set(key, p);
-    p.catch(() => { if (this.entries.get(key) === p) this.entries.delete(key); });
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    p.then((v) => {
+      if (this.entries.get(key) !== p) return;
+      const n = v.body.byteLength + key.length * 2;
+      if (n > this.maxBytes / 4) { this.drop(key); return; }
+      this.sizes.set(key, n);
+      this.bytes += n;
+      // least recently used first
+      for (const k of this.entries.keys()) {
+        if (this.bytes <= this.maxBytes) break;
+        if (this.sizes.has(k)) this.drop(k);
+      }
+    }, () => { if (this.entries.get(key) === p) this.drop(key); });
     return p;
+  }
+
+  private drop(key: string): void {
+    this.entries.delete(key);
+    this.bytes -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
   }
 
   /** compares the store's state with the cached one (one query however many requests wait for it) */
   private check(): Promise<void> {
     this.checking ??= this.storeState().then((state) => {
       if (state !== this.state) {
-        this.entries.clear();
+        this.reset();
         this.state = state;
       }
       this.checked = performance.now();
@@ -55,9 +85,15 @@ export class ResultCache {
     return this.checking;
   }
 
+  private reset(): void {
+    this.entries.clear();
+    this.sizes.clear();
+    this.bytes = 0;
+  }
+
   /** after a write through this server */
   clear(): void {
-    this.entries.clear();
+    this.reset();
     this.state = '';
     this.checked = 0;
   }

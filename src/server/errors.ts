@@ -44,7 +44,15 @@ export function fieldLabel(path: string): string {
 const zh = z.locales.zhCN().localeError;
 
 /** zod validation with Chinese messages; issues carry the field path for the error handler */
-export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data: unknown) => {
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => (data: unknown) => {
+  // no text a client sends in a URL may hold a control character: PostgreSQL refuses NUL in text, SQLite
+  // cuts the string at it (a name filter of "\0" would match everything)
+  if (httpPart === 'querystring' || httpPart === 'params') {
+    const bad = controlCharacterField(data);
+    if (bad !== null) {
+      return { error: [{ keyword: 'control-character', instancePath: bad, schemaPath: '', params: {}, message: '不能包含控制字符（如 %00）' }] };
+    }
+  }
   const r = schema.safeParse(data, { error: zh });
   if (r.success) return { value: r.data };
   const issues: FastifySchemaValidationError[] = r.error.issues.map((i) => ({
@@ -56,6 +64,22 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) 
   }));
   return { error: issues };
 };
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** the path (`/q`, `/has/2`) of the first string in a query or params object holding a control character */
+function controlCharacterField(data: unknown): string | null {
+  if (data === null || typeof data !== 'object') return null;
+  for (const [k, v] of Object.entries(data)) {
+    const values = Array.isArray(v) ? v : [v];
+    for (const [i, x] of values.entries()) {
+      if (typeof x === 'string' && CONTROL.test(x)) return Array.isArray(v) ? `/${k}/${i}` : `/${k}`;
+    }
+    if (typeof k === 'string' && CONTROL.test(k)) return `/${k}`;
+  }
+  return null;
+}
 
 function validationError(err: FastifyError): HttpError {
   const part = PART[err.validationContext ?? ''] ?? '请求';
@@ -96,15 +120,35 @@ export function toHttpError(e: unknown, o: ErrorHandlerOptions): HttpError | nul
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return new HttpError(413, 'body-too-large', '请求体过大');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return new HttpError(415, 'unsupported-media-type', `不支持的内容类型：${String((err as { message?: string }).message ?? '').replace(/^.*: /, '')}`);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY': return new HttpError(400, 'invalid', '请求体为空，但内容类型声明为 JSON');
+    case 'FST_ERR_BAD_URL': return new HttpError(400, 'bad-url', '请求地址中有无法解读的字符（百分号编码有误，如 %ff）');
+    case 'FST_ERR_MAX_PARAM_LENGTH': return new HttpError(414, 'url-too-long', '请求地址中的参数过长');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return new HttpError(400, 'invalid', '请求体不是有效的 JSON');
     default: break;
   }
+  const db = databaseError(e);
+  if (db) return db;
   if (err instanceof SyntaxError && (err as FastifyError).statusCode === 400) return new HttpError(400, 'invalid', '请求体不是有效的 JSON');
   const status = err?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const generic: Record<number, string> = { 400: '请求有误', 404: '没有找到', 405: '不支持这个请求方法', 406: '无法提供所要求的格式', 413: '请求过大', 414: '请求地址过长', 415: '不支持的内容类型', 429: '请求过于频繁' };
     return new HttpError(status, `http-${status}`, generic[status] ?? '请求有误');
+  }
+  return null;
+}
+
+/**
+ * What the databases say about a request rather than about themselves: a query past its time (PostgreSQL
+ * statement_timeout, 57014) is 503, text the database cannot hold (NUL) and a query too large to plan
+ * are 400. Anything else from a database stays an internal fault.
+ */
+function databaseError(e: unknown): HttpError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = String((e as { message?: unknown } | null)?.message ?? '');
+  if (code === '57014') return new HttpError(503, 'timeout', '查询超时：数据库在限定时间内没有完成这个查询，已取消。请缩小筛选范围后重试，或稍后再试。');
+  if (code === '22021' || code === '22P05') return new HttpError(400, 'invalid', '参数中含有数据库无法保存的字符（如 %00），请去掉后重试');
+  if (code === '54001' || (typeof code === 'string' && code.startsWith('SQLITE_') && /too large|too many|too big|too complex/i.test(message))) {
+    return new HttpError(400, 'too-complex', '查询条件过多或过长，请减少筛选条件后重试');
   }
   return null;
 }

@@ -5,20 +5,20 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { diffDocuments } from '../diff/index.js';
-import { importBytes, listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
+import { listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
 import { getUnit, listUnits } from '../store/units.js';
-import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.js';
 import type { Store } from '../store/index.js';
 import type { ResultCache } from './cache.js';
-import type { DocumentCache } from './documents.js';
 import { HttpError, validatorCompiler } from './errors.js';
+import type { WorkerPool } from './pool.js';
 import * as s from './schemas.js';
-import { parseUpload, readUploads } from './upload.js';
+import type { TaskName, Tasks } from './tasks.js';
+import { readUploads } from './upload.js';
+import { defined, diff, importFile, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
 type Mutable<T> = T extends (...args: never[]) => unknown ? T
@@ -31,27 +31,42 @@ const errors = { '4xx': s.errorResponse, '5xx': s.errorResponse };
 
 export interface RouteContext {
   readonly store: Store;
-  readonly documents: DocumentCache;
+  /** worker threads for imports, reports and diffs */
+  readonly pool: WorkerPool;
+  /** SQLite: reader threads for the reads whose cost grows with the store (null: read here) */
+  readonly readers: WorkerPool | null;
   /** answers of the read routes until the store changes */
   readonly cache: ResultCache;
   readonly uploadLimit: number;
 }
 
-/** undefined-valued keys dropped (exactOptionalPropertyTypes) */
-function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
-}
 
 export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { store, cache } = ctx;
+  const { store, cache, pool } = ctx;
+  /**
+   * Heavy work on the store, in a worker thread with its own connection; an in-memory database (which no
+   * other connection can see) keeps it in this thread.
+   */
+  const onStore = <T extends 'import' | 'report' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>) =>
+    (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args']) as Promise<Tasks[T]['value']> : here());
+  // imports write one at a time: two writers would only wait on each other's lock
+  let importing: Promise<unknown> = Promise.resolve();
+  const serially = <T>(f: () => Promise<T>): Promise<T> => {
+    const p = importing.then(f, f);
+    importing = p.catch(() => undefined);
+    return p;
+  };
   /**
    * A read route's answer: computed once per state of the store, encoded with the route's response
    * schema and kept as bytes with an ETag; a request that already has them gets a 304.
    */
   const cached = async <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, route: string, input: unknown, schema: S, compute: () => Promise<z.output<S>>) => {
     const entry = await cache.get(`${route} ${JSON.stringify(input ?? null)}`, async () => {
-      const body = Buffer.from(JSON.stringify(z.encode(schema, await compute())));
+      const value = ctx.readers && store.reopen && READERS[route]
+        ? await ctx.readers.run('read', { store: store.reopen, route, input: input ?? null }) as z.output<S>
+        : await compute();
+      const body = Buffer.from(JSON.stringify(z.encode(schema, value)));
       return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     });
     void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
@@ -104,13 +119,15 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
       produces: ['text/html'],
       response: { 200: { description: '审核报告', content: { 'text/html': { schema: s.reportResponse } } }, ...errors },
     },
+    config: { offThread: true },
   }, async (req, reply) => {
-    const { doc, result } = await ctx.documents.get(req.params.id);
-    const page = renderReportHtml([doc], [result]);
+    const id = req.params.id;
+    const bytes = await onStore('report', { documentId: id }, () => report(store, id));
+    const page = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // the report is standalone: its own CSP (no script, inline style), framable by the app itself
     return reply.type('text/html; charset=utf-8')
       .header('content-security-policy', `${REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`)
-      .send(page);
+      .send(page as never);
   });
 
   api.get('/api/units', {
@@ -119,14 +136,14 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   api.get('/api/diff', {
     schema: { summary: '比较同一单位的两个版本', tags: ['比较'], querystring: s.diffQuery, response: { 200: s.diffResponse, ...errors } },
+    config: { offThread: true },
   }, async (req) => {
     const [ua, ub] = await Promise.all([getUnit(store, req.query.a), getUnit(store, req.query.b)]);
     const key = (n: string) => n.replace(/\s+/g, '');
     if (key(ua.name) !== key(ub.name)) {
       throw new HttpError(422, 'unit-mismatch', `甲（“${ua.name}”）与乙（“${ub.name}”）不是同一个单位：只能比较同一单位的两个版本`);
     }
-    const [a, b] = await Promise.all([ctx.documents.get(ua.documentId), ctx.documents.get(ub.documentId)]);
-    return plain(diffDocuments(a.doc, b.doc, { unit: ua.name }));
+    return plain(await onStore('diff', { a: ua.documentId, b: ub.documentId, unit: ua.name }, () => diff(store, ua.documentId, ub.documentId, ua.name)));
   });
 
   const upload = {
@@ -144,23 +161,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ...bodyNotValidated,
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
-    const out: s.ImportPreviewResponse = [];
-    for (const u of files) {
-      const { doc, rejected } = await parseUpload(u);
-      out.push({
-        file: u.file,
-        ok: rejected === null,
-        ...(rejected ? { error: rejected.message } : {}),
-        layout: rejected ? null : doc.source.layout,
-        title: doc.title,
-        department: doc.department,
-        units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
-        projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
-        indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
-        diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
-      });
-    }
-    return out;
+    return (await Promise.all(files.map((u) => pool.run('inspect', { upload: u })))).map((i) => i.preview);
   });
 
   api.post('/api/import', {
@@ -169,11 +170,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
-    const rejected = [];
-    for (const u of files) {
-      const r = (await parseUpload(u)).rejected;
-      if (r) rejected.push(r);
-    }
+    const rejected = (await Promise.all(files.map((u) => pool.run('inspect', { upload: u })))).map((i) => i.rejected).filter((r) => r !== null);
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
       throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',
@@ -182,7 +179,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const out: s.ImportResponse = [];
     for (const u of files) {
-      const r = await importBytes(store, u.bytes, { file: u.file });
+      const r = await serially(() => onStore('import', { upload: u }, () => importFile(store, u)));
       if (r.status === 'imported') out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators });
       else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId });
       else out.push({ file: r.file, status: r.status, reason: r.reason });

@@ -15,17 +15,35 @@ import { DIMENSIONS, FINDING_ORDERS, type DimensionId, type FindingOrder } from 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks
 
+/** Whole numbers as written in a URL: decimal digits only — `0x10`, `1e1`, ` 16`, `16.0` and `` are not numbers here. */
+const INTEGER_TEXT = /^[+-]?\d{1,15}$/;
 /** A whole number from the query string (`?limit=20`); `abc` is a 400 naming the field. */
-const int = () => z.coerce.number<string | number>({ error: '应为整数' }).pipe(z.number().int({ error: '应为整数' }));
+const int = () => z.union([z.number(), z.string()], { error: '应为整数' })
+  .pipe(z.custom<string | number>((v) => (typeof v === 'number' ? Number.isSafeInteger(v) : INTEGER_TEXT.test(String(v))), { error: '应为整数（十进制数字）' }))
+  .transform((v) => Number(v));
+/** A decimal number as written in a URL (`12.5`); `0x10`, `1e3`, `Infinity` are not. */
+const DECIMAL_TEXT = /^[+-]?(\d{1,15}(\.\d{0,6})?|\.\d{1,6})$/;
+const num = () => z.union([z.number(), z.string()], { error: '应为数字' })
+  .pipe(z.custom<string | number>((v) => (typeof v === 'number' ? Number.isFinite(v) : DECIMAL_TEXT.test(String(v))), { error: '应为数字（十进制）' }))
+  .transform((v) => Number(v));
 const positiveId = () => int().pipe(z.number().positive({ error: '应为正整数' }));
 /** `true`/`false` (also `1`/`0`) from the query string */
 const bool = () => z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((v) => v === true || v === 'true' || v === '1');
-/** a parameter that may be repeated (`?has=1&has=13`) or comma-separated (`?has=1,13`) */
+/** how many values one list parameter may carry, repeats and commas together (a longer list is a 400, not a slow query) */
+export const MAX_LIST = 50;
+/**
+ * A parameter that may be repeated (`?has=1&has=13`) or comma-separated (`?has=1,13`): at most MAX_LIST
+ * values, repeats dropped, so the query it becomes is bounded whatever the URL.
+ */
 const many = <T extends z.ZodType<string, string>>(item: T) => z.union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
+  .pipe(z.array(z.string()).max(MAX_LIST, { error: `至多 ${MAX_LIST} 项` }))
+  .transform((v) => [...new Set(v)])
   .pipe(z.array(item));
 const text = () => z.string().trim().min(1).max(500);
+/** a short identifier-like value (a rule id) */
+const word = () => z.string().trim().min(1).max(100);
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -107,13 +125,13 @@ export const projectsQuery = z.strictObject({
   year: int().optional().describe('年度'),
   department: text().optional().describe('部门名称（完全一致）'),
   unit: text().optional().describe('资金使用单位（完全一致）'),
-  min: z.coerce.number<string | number>({ error: '应为数字' }).optional().describe('总计不少于（万元）'),
-  max: z.coerce.number<string | number>({ error: '应为数字' }).optional().describe('总计不超过（万元）'),
+  min: num().optional().describe('总计不少于（万元）'),
+  max: num().optional().describe('总计不超过（万元）'),
   source: many(z.enum(SOURCE_FILTERS)).optional().describe('有金额的资金来源列（可重复）'),
-  has: many(z.string()).optional().describe('包含该一级或二级指标类别（可重复）'),
-  missing: many(z.string()).optional().describe('缺少该一级或二级指标类别（可重复）'),
+  has: many(z.string().max(10)).optional().describe('包含该一级或二级指标类别（可重复）'),
+  missing: many(z.string().max(10)).optional().describe('缺少该一级或二级指标类别（可重复）'),
   findings: bool().optional().describe('true：有审核问题；false：没有'),
-  rule: z.string().optional().describe('有该规则的审核问题'),
+  rule: word().optional().describe('有该规则的审核问题'),
   severity: severitySchema.optional(),
   latestOnly: bool().optional().describe('只看每个单位的最新版本（默认 true）'),
   sort: z.enum(PROJECT_SORTS).optional(),
@@ -208,7 +226,7 @@ export type ProjectDetailResponse = z.output<typeof projectDetailResponse>;
 // GET /api/search
 
 export const searchQuery = z.strictObject({
-  q: z.string({ error: '必须填写检索词' }).describe('检索词（至多 200 字）'),
+  q: z.string({ error: '必须填写检索词' }).max(1000).describe('检索词（至多 200 字）'),
   in: z.enum(['projects', 'indicators', 'all']).optional().describe('检索范围，默认 all'),
   limit: int().pipe(z.number().min(1).max(1000)).optional().describe('默认 20'),
   offset: int().pipe(z.number().min(0)).optional(),
@@ -286,7 +304,7 @@ export type IndicatorsResponse = z.output<typeof indicatorsResponse>;
 // GET /api/findings
 
 export const findingsQuery = z.strictObject({
-  rule: z.string().trim().min(1).optional(),
+  rule: word().optional(),
   severity: severitySchema.optional(),
   category: categorySchema.optional().describe('arithmetic 勾稽、form 规范性、completeness 完整性、measurability 可衡量、consistency 一致性、appropriateness 适当性'),
   unit: text().optional().describe('资金使用单位（完全一致）'),

@@ -16,7 +16,16 @@ export interface StartOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** cache the read routes' answers (default: on unless JIXIAO_CACHE=off) */
   readonly cache?: boolean | undefined;
+  readonly requestTimeout?: number | undefined;
+  readonly handlerTimeout?: number | undefined;
+  /** PostgreSQL statement_timeout in milliseconds (default 20 s; 0: none) */
+  readonly statementTimeout?: number | undefined;
+  readonly allowedOrigins?: readonly string[] | undefined;
+  /** worker threads for imports and reports (default 2) */
+  readonly workers?: number | undefined;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT = 20_000;
 
 export interface Started {
   readonly app: FastifyInstance;
@@ -46,9 +55,17 @@ export async function importSamplesIfEmpty(store: Store, dir: string, log: Fasti
   return imported;
 }
 
+/** JIXIAO_CACHE_BYTES: `64MB`, `512KB`, a bare number of megabytes; null when unset or unreadable */
+function cacheBytesFromEnv(): number | null {
+  const m = /^\s*(\d+)\s*(kb|mb|gb)?\s*$/i.exec(process.env['JIXIAO_CACHE_BYTES'] ?? '');
+  if (!m) return null;
+  return Number(m[1]) * 1024 ** ({ kb: 1, mb: 2, gb: 3 }[(m[2] ?? 'mb').toLowerCase() as 'kb' | 'mb' | 'gb']);
+}
+
 export async function startServer(o: StartOptions): Promise<Started> {
+  const cacheBytes = cacheBytesFromEnv();
   const location = resolveLocation(o.db);
-  const store = openStore(location);
+  const store = openStore(location, { statementTimeout: o.statementTimeout ?? DEFAULT_STATEMENT_TIMEOUT });
   try {
     await migrate(store);
     const app = await buildServer({
@@ -57,6 +74,11 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...(o.webDir === undefined ? {} : { webDir: o.webDir }),
       ...(o.uploadLimit === undefined ? {} : { uploadLimit: o.uploadLimit }),
       cache: o.cache ?? !/^(off|0|false|no)$/i.test(process.env['JIXIAO_CACHE'] ?? ''),
+      ...(cacheBytes === null ? {} : { cacheBytes }),
+      ...(o.requestTimeout === undefined ? {} : { requestTimeout: o.requestTimeout }),
+      ...(o.handlerTimeout === undefined ? {} : { handlerTimeout: o.handlerTimeout }),
+      ...(o.allowedOrigins === undefined ? {} : { allowedOrigins: o.allowedOrigins }),
+      ...(o.workers === undefined ? {} : { workers: o.workers }),
     });
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');
     await importSamplesIfEmpty(store, o.samplesDir ?? join(packageRoot(), 'samples'), app.log);

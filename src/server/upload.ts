@@ -27,6 +27,27 @@ const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${+(bytes / 102
 export async function readUploads(request: FastifyRequest, limit: number): Promise<Upload[]> {
   if (!request.isMultipart()) throw new HttpError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）');
   const out: Upload[] = [];
+  try {
+    await readParts(request, limit, out);
+  } catch (e) {
+    throw malformed(e);
+  }
+  if (out.length === 0) throw new HttpError(400, 'no-files', '没有收到文件：请在字段 files 中上传至少一个文件');
+  return out;
+}
+
+/**
+ * A body the multipart parser could not read (no boundary, a boundary the parts do not use, cut off
+ * mid-part) is the client's fault: 400, not 500. Our own errors and the framework's limits pass through.
+ */
+function malformed(e: unknown): unknown {
+  if (e instanceof HttpError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('FST_')) return e;
+  return new HttpError(400, 'bad-multipart', '上传内容不完整或格式有误（multipart/form-data 的分隔符缺失、不一致或内容被截断），请重新上传');
+}
+
+async function readParts(request: FastifyRequest, limit: number, out: Upload[]): Promise<void> {
   for await (const part of request.parts()) {
     if (part.type !== 'file') continue;
     const file = safeName(part.filename, out.length);
@@ -45,8 +66,6 @@ export async function readUploads(request: FastifyRequest, limit: number): Promi
     }
     out.push({ file, bytes });
   }
-  if (out.length === 0) throw new HttpError(400, 'no-files', '没有收到文件：请在字段 files 中上传至少一个文件');
-  return out;
 }
 
 export type Rejection = { readonly file: string; readonly status: 415 | 422; readonly code: string; readonly message: string };

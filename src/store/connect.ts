@@ -16,6 +16,8 @@ export interface Store {
   readonly location: string;
   /** PostgreSQL: the schema everything lives in */
   readonly schema?: string;
+  /** how to open the same store again (in a worker thread); absent for an in-memory SQLite database */
+  readonly reopen?: { readonly location: string; readonly options: OpenOptions };
   close(): Promise<void>;
 }
 
@@ -34,15 +36,34 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export interface OpenOptions {
   /** PostgreSQL schema to use (created if missing); tests give each run its own */
   readonly schema?: string;
+  /**
+   * PostgreSQL: milliseconds any one statement may run before the server cancels it (statement_timeout,
+   * error 57014); default JIXIAO_STATEMENT_TIMEOUT, else none. 0: no limit. SQLite has no such limit:
+   * its queries are bounded by their shape (see queries.ts).
+   */
+  readonly statementTimeout?: number;
+}
+
+/** JIXIAO_STATEMENT_TIMEOUT in milliseconds (`15000`, `15s`), undefined when unset or unreadable */
+export function statementTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env['JIXIAO_STATEMENT_TIMEOUT']?.trim();
+  if (!v) return undefined;
+  const m = /^(\d+)\s*(ms|s)?$/i.exec(v);
+  if (!m) return undefined;
+  return Number(m[1]) * (m[2]?.toLowerCase() === 's' ? 1000 : 1);
 }
 
 export function openStore(location: string, options: OpenOptions = {}): Store {
   if (isPostgresUrl(location)) {
     const schema = options.schema ?? 'public';
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-    const pool = new pg.Pool({ connectionString: location, max: 10, options: `-c search_path=${schema}` });
+    const timeout = options.statementTimeout ?? statementTimeoutFromEnv() ?? 0;
+    const pool = new pg.Pool({
+      connectionString: location, max: 10, options: `-c search_path=${schema}`,
+      ...(timeout > 0 ? { statement_timeout: timeout } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: location.replace(/:[^:@/]*@/, ':***@'), schema, close: () => db.destroy() };
+    return { db, dialect: 'postgres', location: location.replace(/:[^:@/]*@/, ':***@'), schema, reopen: { location, options }, close: () => db.destroy() };
   }
   if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
   const sqlite = new SQLite(location);
@@ -53,5 +74,5 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location, ...(location === ':memory:' ? {} : { reopen: { location, options } }), close: () => db.destroy() };
 }

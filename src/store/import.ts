@@ -111,14 +111,16 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
   let indicators = 0;
   const indicatorRows: ReturnType<typeof indicatorRow>[] = [];
   const indicatorPaths = new Map<string, string>();
+  // a document adds at most one version of a unit-year: a unit printed several times in one table (34
+  // times, in one upload) is one publication, each printing a row of that same version
+  const versionOf = new Map<string, number>();
   for (const [ui, u] of doc.units.entries()) {
-    const previous = await trx.selectFrom('units').select(({ fn }) => fn.max<number>('version').as('v'))
-      .where('name', '=', u.name).where((eb) => (doc.year === null ? eb('year', 'is', null) : eb('year', '=', doc.year))).executeTakeFirst();
-    const version = Number(previous?.v ?? 0) + 1;
-    if (version > 1) {
-      await trx.updateTable('units').set({ latest: 0 }).where('name', '=', u.name).where((eb) => (doc.year === null ? eb('year', 'is', null) : eb('year', '=', doc.year))).execute();
+    const same = versionOf.get(u.name);
+    const version = same ?? await nextVersion(trx, u.name, doc.year);
+    if (same === undefined) {
+      versionOf.set(u.name, version);
+      versions.push({ unit: u.name, version });
     }
-    versions.push({ unit: u.name, version });
     const { id: unitId } = await trx.insertInto('units').values({
       document_id: documentId, ordinal: ui, name: u.name, year: doc.year, version, latest: 1,
       total: cents(u.funding?.total), fiscal: cents(u.funding?.fiscal), special_account: cents(u.funding?.specialAccount), other: cents(u.funding?.other),
@@ -184,6 +186,17 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
   for (const chunk of chunks(findingRows, 2000)) await trx.insertInto('findings').values(chunk).execute();
   await indexDocument(trx, Number(documentId)); // the search index, in the same transaction
   return { status: 'imported', file: doc.source.file, documentId: Number(documentId), units: doc.units.length, projects, indicators, versions };
+}
+
+/** The next version of a unit-year; the versions stored before it stop being the latest. */
+async function nextVersion(trx: Transaction<Database>, name: string, year: number | null): Promise<number> {
+  const previous = await trx.selectFrom('units').select(({ fn }) => fn.max<number>('version').as('v'))
+    .where('name', '=', name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).executeTakeFirst();
+  const version = Number(previous?.v ?? 0) + 1;
+  if (version > 1) {
+    await trx.updateTable('units').set({ latest: 0 }).where('name', '=', name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).execute();
+  }
+  return version;
 }
 
 /** Slices of at most `size` rows: SQLite binds at most 32,766 parameters in one statement. */

@@ -258,6 +258,17 @@ const CATEGORY = z.string().trim().refine((c) => c in LEVEL1 || c in LEVEL2, {
   message: `应为一级指标代码（${Object.keys(LEVEL1).join('、')}）或二级指标代码（${Object.keys(LEVEL2).join('、')}）`,
 });
 const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+/** how many values a list filter may carry: a longer list is refused rather than made into a huge query */
+export const MAX_LIST = 50;
+/** A list of codes: at most MAX_LIST, repeats dropped (the query has one condition per distinct code). */
+const codeList = z.union([z.string(), z.array(z.string())]).optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.string()).max(MAX_LIST, { message: `至多 ${MAX_LIST} 项` }))
+  .transform((v) => [...new Set(v)])
+  .pipe(z.array(CATEGORY));
+/** a name as typed: no control characters (PostgreSQL refuses NUL; SQLite would cut the text at it) */
+// eslint-disable-next-line no-control-regex
+const nameText = () => z.string().trim().min(1).max(500).refine((x) => !/[\u0000-\u001f\u007f]/.test(x), { message: '不能包含控制字符' });
 const amount = z.number().nonnegative().max(1e12);
 
 export const SOURCES = ['fiscal', 'specialAccount', 'other', 'unplaced'] as const;
@@ -269,18 +280,18 @@ const filterShape = {
   /** the table's year (units.year); tables without a year never match */
   year: z.number().int().min(1900).max(2200).optional(),
   /** 部门名称, exactly */
-  department: z.string().trim().min(1).optional(),
+  department: nameText().optional(),
   /** 资金使用单位, exactly */
-  unit: z.string().trim().min(1).optional(),
+  unit: nameText().optional(),
   /** 总计 at least / at most, in 万元 (compared in cents) */
   min: amount.optional(),
   max: amount.optional(),
   /** funding columns that must hold an amount (all of them) */
-  source: oneOrMany(z.enum(SOURCES)),
+  source: oneOrMany(z.enum(SOURCES)).transform((v) => [...new Set(v)]),
   /** level-1 or level-2 codes the project must have an indicator in (all of them) */
-  has: oneOrMany(CATEGORY),
+  has: codeList,
   /** level-1 or level-2 codes the project must have no indicator in (`'3'`: no 满意度 indicator) */
-  missing: oneOrMany(CATEGORY),
+  missing: codeList,
   /** true: projects with review findings; false: without */
   findings: z.boolean().optional(),
   /** projects with a finding of this rule (and of `severity`, when given) */
@@ -345,8 +356,19 @@ export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<Project
   const inCategory = (eb: Eb, code: string) => eb.exists(
     eb.selectFrom('indicators as i').select(sql.lit(1).as('one')).whereRef('i.project_id', '=', 'p.id').where(code.length === 1 ? 'i.level1_code' : 'i.level2_code', '=', code),
   );
+  // one EXISTS per distinct required code (all must hold); the taxonomy bounds how many there can be
   for (const code of f.has) q = q.where((eb) => inCategory(eb, code));
-  for (const code of f.missing) q = q.where((eb) => eb.not(inCategory(eb, code)));
+  // every missing code in one NOT EXISTS: its cost grows with the list, not with its square
+  if (f.missing.length) {
+    const l1 = f.missing.filter((c) => c.length === 1);
+    const l2 = f.missing.filter((c) => c.length !== 1);
+    q = q.where((eb) => eb.not(eb.exists(
+      eb.selectFrom('indicators as i').select(sql.lit(1).as('one')).whereRef('i.project_id', '=', 'p.id').where((ib) => ib.or([
+        ...(l1.length ? [ib('i.level1_code', 'in', l1)] : []),
+        ...(l2.length ? [ib('i.level2_code', 'in', l2)] : []),
+      ])),
+    )));
+  }
   if (f.findings === true) q = q.where('p.finding_count', '>', 0);
   if (f.findings === false) q = q.where('p.finding_count', '=', 0);
   if (f.rule !== undefined || f.severity !== undefined) {

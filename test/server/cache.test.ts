@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { CHECK_MS } from '../../src/server/cache.js';
+import { CHECK_MS, ResultCache } from '../../src/server/cache.js';
 import * as s from '../../src/server/schemas.js';
 import { importBytes } from '../../src/store/index.js';
 import { SAMPLES } from '../store/harness.js';
@@ -37,5 +37,25 @@ serverSuite('cache', (app, store) => {
     expect(json(await app().inject('/api/projects'), s.projectsResponse).total).toBe(before + 10);
     const units = json(await app().inject('/api/units'), s.unitsResponse);
     expect(units.map((u) => u.file)).toContain(F004);
+  });
+
+  it('holds at most its budget in bytes, dropping the least recently used, and never one answer over a quarter of it', async () => {
+    const cache = new ResultCache(store(), true, 10_000);
+    let computed = 0;
+    const answer = (n: number) => async () => { computed++; return { body: new Uint8Array(n) }; };
+    for (let i = 0; i < 10; i++) await cache.get(`k${i}`, answer(2000));
+    await new Promise((done) => setTimeout(done, 0));
+    expect(cache.size).toBeLessThanOrEqual(10_000);
+    expect(cache.size).toBeGreaterThan(6000);
+    computed = 0;
+    await cache.get('k9', answer(2000));
+    expect(computed).toBe(0); // recent: kept
+    await cache.get('k0', answer(2000));
+    expect(computed).toBe(1); // oldest: dropped
+    await cache.get('big', answer(3000));
+    await new Promise((done) => setTimeout(done, 0));
+    computed = 0;
+    await cache.get('big', answer(3000));
+    expect(computed).toBe(1);
   });
 });

@@ -1,0 +1,115 @@
+// The server's heavy work, as plain functions of plain data so that a worker thread (worker.ts, through
+// pool.ts) can run them: reading an upload (preview and the pre-import check), importing a file, the HTML
+// report and the diff of two stored documents. Each opens the store it is given by its location; the
+// request thread only waits for the answer, so /api/health and every read keep answering meanwhile.
+import { diffDocuments, type DocumentDiff } from '../diff/index.js';
+import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.js';
+import { parseDocument, parseText } from '../ingest/index.js';
+import { review } from '../review/index.js';
+import type { OpenOptions } from '../store/connect.js';
+import { importBytes, listDocuments, listProjects, openStore, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
+import { listFindings } from '../store/findings.js';
+import { listIndicators } from '../store/indicators.js';
+import { overview } from '../store/overview.js';
+import { search } from '../store/search.js';
+import { listUnits } from '../store/units.js';
+import { documentSource } from '../store/units.js';
+import { readTargets } from '../targets/index.js';
+import type { ImportPreviewResponse, SearchQuery } from './schemas.js';
+import { parseUpload, type Rejection, type Upload } from './upload.js';
+
+export { REPORT_CSP };
+
+/** where a task finds the store: what Store.reopen says */
+export interface StoreRef {
+  readonly location: string;
+  readonly options: OpenOptions;
+}
+
+export interface Inspection {
+  readonly preview: ImportPreviewResponse[number];
+  readonly rejected: Rejection | null;
+}
+
+/** What an upload would be read as (the preview), and whether it is a table at all (the pre-import check). */
+export async function inspect(u: Upload): Promise<Inspection> {
+  const { doc, rejected } = await parseUpload(u);
+  return {
+    rejected,
+    preview: {
+      file: u.file,
+      ok: rejected === null,
+      ...(rejected ? { error: rejected.message } : {}),
+      layout: rejected ? null : doc.source.layout,
+      title: doc.title,
+      department: doc.department,
+      units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
+      projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
+      indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
+      diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
+    },
+  };
+}
+
+/** stores opened by this thread, one per location (a worker keeps its connection between tasks) */
+const stores = new Map<string, Store>();
+
+export function storeFor(ref: StoreRef): Store {
+  const key = `${ref.location}\n${ref.options.schema ?? ''}`;
+  let s = stores.get(key);
+  if (!s) {
+    // an import's statements are bounded by the upload size, not by the read timeout
+    s = openStore(ref.location, { ...ref.options, statementTimeout: 0 });
+    stores.set(key, s);
+  }
+  return s;
+}
+
+export async function closeStores(): Promise<void> {
+  await Promise.all([...stores.values()].map((s) => s.close().catch(() => undefined)));
+  stores.clear();
+}
+
+export function importFile(store: Store, u: Upload): Promise<ImportOutcome> {
+  return importBytes(store, u.bytes, { file: u.file });
+}
+
+/** a stored document read again from its source text, or a PDF's bytes: parsed, targets read, reviewed */
+async function reread(store: Store, documentId: number) {
+  const src = await documentSource(store, documentId);
+  const doc = readTargets(src.bytes ? await parseDocument(src.bytes, { file: src.file }) : parseText(src.text, { file: src.file }));
+  return { doc, result: review(doc) };
+}
+
+/** The review report of a stored document, as UTF-8 bytes (moved, not copied, out of a worker). */
+export async function report(store: Store, documentId: number): Promise<Uint8Array> {
+  const { doc, result } = await reread(store, documentId);
+  return Buffer.from(renderReportHtml([doc], [result]), 'utf8');
+}
+
+export async function diff(store: Store, a: number, b: number, unit: string): Promise<DocumentDiff> {
+  const [x, y] = await Promise.all([reread(store, a), reread(store, b)]);
+  return diffDocuments(x.doc, y.doc, { unit });
+}
+
+/** undefined-valued keys dropped (exactOptionalPropertyTypes) */
+export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/**
+ * The read routes whose cost grows with the store (lists, search, facets, sums), by the route name the
+ * cache uses, from the route's validated input. On SQLite (synchronous) they run in a reader thread, so
+ * one slow list does not hold every other request.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const READERS: Readonly<Record<string, (store: Store, input: any) => Promise<unknown>>> = {
+  overview: (store, q) => overview(store, q),
+  projects: (store, q) => listProjects(store, defined(q) as ProjectQuery),
+  search: (store, q: SearchQuery & { q: string }) =>
+    search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit as number | undefined, offset: q.offset as number | undefined, latestOnly: q.latestOnly as boolean | undefined }) }),
+  indicators: (store, q) => listIndicators(store, q),
+  findings: (store, q) => listFindings(store, q),
+  documents: (store) => listDocuments(store),
+  units: (store, q: { name?: string } | null) => listUnits(store, q?.name),
+};

@@ -1,0 +1,179 @@
+// What keeps one client from stalling the server or changing data from elsewhere: cross-site writes
+// refused, a read past the handler timeout answered 504, a PostgreSQL statement past its timeout 503, a
+// slow upload cut off, long and repeated filter lists bounded (API and CLI), and at most one version of
+// a unit-year per document.
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { projectsCommand } from '../../src/cli/projects.js';
+import { parseDuration, serveCommand } from '../../src/cli/serve.js';
+import { buildServer } from '../../src/server/index.js';
+import * as s from '../../src/server/schemas.js';
+import { migrate, openStore } from '../../src/store/index.js';
+import { dropStore, freshStore } from '../store/harness.js';
+import { POSTGRES_URL } from '../setup/postgres.js';
+import { error, form, injectionTable, json, NO_WEB, serverSuite, tempDir } from './helpers.js';
+
+/** a tabular table that prints its one unit `times` times, each with one project */
+function repeatedUnitTable(times: number): string {
+  const header = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'].join('\t');
+  const rows: string[] = [];
+  for (let i = 0; i < times; i++) {
+    rows.push(['重复单位', '10.00', '10.00', '', '', '', ''].join('\t'));
+    rows.push([`项目${i + 1}`, '10.00', '10.00', '', '', '目标：培训100人。', '1、1-产出指标；11-数量指标；培训人数；实施周期指标值:100人；年度指标值:100人。'].join('\t'));
+  }
+  return ['广州市测试局2024年项目支出绩效目标表', '', '部门名称：测试局', '', '单位：万元', '', header, ['合计', `${10 * times}.00`, `${10 * times}.00`, '', '', '', ''].join('\t'), ...rows, ''].join('\n');
+}
+
+serverSuite('guards', (app) => {
+  const post = (headers: Record<string, string>, content = injectionTable()) =>
+    app().inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 't.txt', content }]), headers });
+
+  it('refuses a state-changing request from another site (403), and nothing is stored', async () => {
+    const before = json(await app().inject('/api/health'), s.healthResponse).documents;
+    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
+      const e = error(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 't.txt', content: injectionTable() }]), headers }), 403, 'cross-site');
+      expect(e.message).toContain('本站');
+    }
+    expect(json(await app().inject('/api/health'), s.healthResponse).documents).toBe(before);
+  });
+
+  it('accepts the app itself, a typed-in request and a client that is no browser', async () => {
+    for (const headers of [{ origin: 'http://localhost:80', host: 'localhost:80' }, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80', host: 'localhost:80' }, { 'sec-fetch-site': 'none' }, {}]) {
+      json(await post(headers), s.importPreviewResponse);
+    }
+  });
+
+  it('bounds list filters: repeats count once, more than 50 values are a 400 naming the filter', async () => {
+    const t = performance.now();
+    const r = json(await app().inject(`/api/projects?limit=1&${Array.from({ length: 50 }, () => 'has=1').join('&')}`), s.projectsResponse);
+    expect(r.total).toBe(json(await app().inject('/api/projects?limit=1&has=1'), s.projectsResponse).total);
+    const m = json(await app().inject(`/api/projects?limit=1&missing=${'3,13,'.repeat(24)}3`), s.projectsResponse);
+    expect(m.total).toBe(json(await app().inject('/api/projects?limit=1&missing=3&missing=13'), s.projectsResponse).total);
+    expect(performance.now() - t).toBeLessThan(1500);
+    for (const url of [`/api/projects?has=${'1,'.repeat(900)}1`, `/api/projects?${Array.from({ length: 1000 }, () => 'missing=3').join('&')}`]) {
+      const t1 = performance.now();
+      const e = error(await app().inject(url), 400, 'invalid');
+      expect(performance.now() - t1).toBeLessThan(200);
+      expect(e.message).toMatch(/(has|missing).*至多 50 项/);
+    }
+  });
+
+  it('adds one version of a unit-year per document, however often the table prints the unit', async () => {
+    const r = json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'repeat.txt', content: repeatedUnitTable(6) }]) }), s.importResponse);
+    expect(r[0]).toMatchObject({ status: 'imported', projects: 6 });
+    const units = json(await app().inject(`/api/units?name=${encodeURIComponent('重复单位')}`), s.unitsResponse);
+    expect(units.length).toBe(6);
+    expect(new Set(units.map((u) => u.version))).toEqual(new Set([1]));
+    // the next publication is version 2 of every printing
+    json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'repeat2.txt', content: repeatedUnitTable(3) }]) }), s.importResponse);
+    const again = json(await app().inject(`/api/units?name=${encodeURIComponent('重复单位')}`), s.unitsResponse);
+    expect(again.filter((u) => u.latest).map((u) => u.version)).toEqual([2, 2, 2]);
+  });
+});
+
+describe('timeouts', () => {
+  it('answers a read that outlasts the handler timeout with 504 in the error shape', async () => {
+    const store = freshStore('sqlite');
+    await migrate(store);
+    const app = await buildServer({ store, webDir: NO_WEB, handlerTimeout: 100 });
+    app.get('/api/slow-for-test', async () => { await new Promise((r) => setTimeout(r, 600)); return { ok: true }; });
+    await app.ready();
+    try {
+      const t = performance.now();
+      const e = error(await app.inject('/api/slow-for-test'), 504, 'timeout');
+      expect(performance.now() - t).toBeLessThan(500);
+      expect(e.message).toContain('超时');
+      // other requests were not held
+      json(await app.inject('/api/health'), s.healthResponse);
+    } finally {
+      await app.close();
+      await dropStore(store);
+    }
+  });
+
+  it('cancels a PostgreSQL statement past statement_timeout and answers 503', async () => {
+    // no tables needed: the route only sleeps (and a migration could itself outlast 100 ms)
+    const store = openStore(POSTGRES_URL, { schema: `t_${process.pid}_timeout`, statementTimeout: 100 });
+    const app = await buildServer({ store, webDir: NO_WEB });
+    app.get('/api/sleep-for-test', async () => { await sql`select pg_sleep(2)`.execute(store.db); return { ok: true }; });
+    await app.ready();
+    try {
+      const t = performance.now();
+      const e = error(await app.inject('/api/sleep-for-test'), 503, 'timeout');
+      expect(performance.now() - t).toBeLessThan(1500);
+      expect(e.message).toContain('超时');
+    } finally {
+      await app.close();
+      await dropStore(store);
+    }
+  });
+
+  it('cuts off an upload that trickles in (a byte every 300 ms) after the request timeout', async () => {
+    const store = freshStore('sqlite');
+    await migrate(store);
+    const app = await buildServer({ store, webDir: NO_WEB, requestTimeout: 1000 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    try {
+      const t = performance.now();
+      const answer = await new Promise<string>((resolve) => {
+        const sock = connect(port, '127.0.0.1');
+        let got = '';
+        sock.on('data', (d) => { got += d.toString(); });
+        sock.on('close', () => { clearInterval(drip); resolve(got); });
+        sock.on('error', () => undefined);
+        sock.write(`POST /api/import HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: 100000\r\n\r\n--B\r\n`);
+        const drip = setInterval(() => { if (!sock.destroyed) sock.write('x'); }, 300);
+      });
+      const took = performance.now() - t;
+      expect(took).toBeLessThan(4000);
+      expect(answer).toMatch(/^HTTP\/1\.1 (408|400)/);
+    } finally {
+      await app.close();
+      await dropStore(store);
+    }
+  });
+});
+
+describe('jixiao projects with a very long --has list', () => {
+  const dir = tempDir('jixiao-has-');
+  const db = join(dir, 'has.sqlite');
+
+  const run = async (opts: Record<string, unknown>) => {
+    let out = '';
+    let err = '';
+    const code = await projectsCommand({ db, format: 'json', ...opts } as Parameters<typeof projectsCommand>[0],
+      { write: (x: string) => { out += x; return true; } } as never, { write: (x: string) => { err += x; return true; } } as never);
+    return { code, out, err };
+  };
+
+  it('counts repeats once, and refuses more than 50 values with a Chinese message, no stack trace', async () => {
+    const ok = await run({ has: Array.from({ length: 50 }, () => '1'), missing: ['3', '3'] });
+    expect(ok.code, ok.err).toBe(0);
+    for (const has of [Array.from({ length: 2000 }, () => '1'), Array.from({ length: 60 }, (_, i) => String(i))]) {
+      const t = performance.now();
+      const bad = await run({ has });
+      expect(performance.now() - t).toBeLessThan(3000);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/包含指标类别.*至多 50 项/);
+      expect(bad.err).not.toMatch(/at .*\.(ts|js):\d+|SQLITE/);
+    }
+  });
+});
+
+describe('jixiao serve limits', () => {
+  it('refuses an unreadable timeout or worker count with exit 2 naming the option', async () => {
+    for (const [opts, flag] of [[{ requestTimeout: 'abc' }, '--request-timeout'], [{ handlerTimeout: '5 minutes' }, '--handler-timeout'], [{ statementTimeout: '-1' }, '--statement-timeout'], [{ workers: '0' }, '--workers']] as const) {
+      let err = '';
+      const code = await serveCommand({ port: '0', ...opts }, { write: () => true } as never, { write: (x: string) => { err += x; return true; } } as never, {});
+      expect(code).toBe(2);
+      expect(err).toContain(flag);
+    }
+    expect(parseDuration('30')).toBe(30_000);
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('2m')).toBe(120_000);
+    expect(parseDuration('0')).toBe(0);
+  });
+});

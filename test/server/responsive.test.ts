@@ -1,0 +1,115 @@
+// The server stays responsive whatever one client does: while clients send the heaviest reads there are
+// (every category filter at once, sorted by name, 500 a page; the longest search; a name filter over
+// every indicator), import a 10 MB table and fetch that table's HTML report, /api/health
+// and a project page, asked every 25 ms: 95% of answers within 200 ms, none stalled (3 s). A real listening server, cache off,
+// on SQLite and PostgreSQL. The heavy work runs in worker threads from the build (dist/): `npm test`
+// builds first.
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/index.js';
+import { forEachDialect, SAMPLES } from '../store/harness.js';
+import { NO_WEB } from './helpers.js';
+
+const BOUND_MS = 200;
+const STALL_MS = 3000;
+/** the 10 MB import alone takes 40 s and more on a loaded 2-core machine */
+const OVERLOADED_STALL_MS = 10_000;
+/** just under the default upload limit of 10 MB */
+const TARGET_BYTES = 10 * 1024 * 1024 - 64 * 1024;
+
+/** sample 004's header, then its project blocks repeated to ~10 MB, the 合计 and unit rows scaled to match */
+function tenMegabyteTable(): Buffer {
+  const lines = readFileSync(join(SAMPLES, '004_08daa9245e557faf.txt'), 'utf8').split('\n');
+  const unitRow = lines.findIndex((l) => l.startsWith('广州市残疾人就业培训服务中心 830.47'));
+  const body = lines.slice(unitRow + 1).join('\n');
+  const copies = Math.floor(TARGET_BYTES / Buffer.byteLength(body));
+  const total = ((83047 * copies) / 100).toFixed(2);
+  const head = lines.slice(0, unitRow + 1).map((l) => l.replace('830.47 830.47', `${total} ${total}`));
+  return Buffer.from([...head, ...Array.from({ length: copies }, () => body)].join('\n'));
+}
+
+const WORST_READS = [
+  `/api/projects?limit=500&sort=name&order=desc&has=1,2,11,12&missing=${['13', '14', '21', '22', '23', '24', '3', '31'].join(',')}&min=0&max=99999999&source=fiscal,other,specialAccount,unplaced`,
+  `/api/search?q=${encodeURIComponent('满意度'.repeat(66))}&limit=1000`,
+  `/api/search?q=${encodeURIComponent('满意')}&limit=1000&in=all`,
+  `/api/indicators?q=${encodeURIComponent('率')}&limit=500`,
+  '/api/overview',
+];
+
+forEachDialect('responsive under heavy work', (store) => {
+  let app: FastifyInstance;
+  let base = '';
+  beforeAll(async () => {
+    app = await buildServer({ store: store(), logger: false, webDir: NO_WEB, cache: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => { await app?.close(); });
+
+  it(`answers /api/health and a project page within ${BOUND_MS} ms during the worst reads, a 10 MB import and its report`, async () => {
+    const first = (await (await fetch(`${base}/api/projects?limit=1`)).json()) as { items: { id: number }[] };
+    const projectId = first.items[0]!.id;
+    const times: { url: string; ms: number; status: number }[] = [];
+    let running = true;
+    const probe = (async () => {
+      while (running) {
+        for (const url of ['/api/health', `/api/projects/${projectId}`]) {
+          const t = performance.now();
+          const r = await fetch(base + url);
+          await r.arrayBuffer();
+          times.push({ url, ms: performance.now() - t, status: r.status });
+        }
+        await new Promise((done) => setTimeout(done, 25));
+      }
+    })();
+    const hammer = async () => {
+      // a read past the handler timeout is answered 504 by design; anything else but 200 is a fault
+      while (running) for (const url of WORST_READS) { const r = await fetch(base + url); await r.arrayBuffer(); expect([200, 504], url).toContain(r.status); }
+    };
+    // one client sending the worst reads back to back
+    const hammers = [hammer()];
+
+    try {
+    const fd = new FormData();
+    fd.append('files', new Blob([tenMegabyteTable()], { type: 'text/plain' }), 'ten-mb.txt');
+    const imported = await fetch(`${base}/api/import`, { method: 'POST', body: fd });
+    const result = (await imported.json()) as { status: string; documentId: number }[];
+    expect(imported.status, JSON.stringify(result).slice(0, 300)).toBe(200);
+    expect(result[0]!.status).toBe('imported');
+    const reports = await Promise.all([1].map(async () => {
+      const r = await fetch(`${base}/api/documents/${result[0]!.documentId}/report`);
+      return { status: r.status, bytes: (await r.arrayBuffer()).byteLength };
+    }));
+    for (const r of reports) {
+      expect(r.status).toBe(200);
+      expect(r.bytes).toBeGreaterThan(TARGET_BYTES / 2);
+    }
+    } finally {
+      running = false;
+      await Promise.allSettled([probe, ...hammers]);
+    }
+
+    expect(times.length).toBeGreaterThan(20);
+    for (const t of times) expect(t.status).toBe(200);
+    const ms = times.map((t) => t.ms).sort((a, b) => a - b);
+    const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!);
+    const summary = `${store().dialect}: ${ms.length} probes, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${Math.round(ms.at(-1)!)} ms, over ${BOUND_MS} ms: ${ms.filter((x) => x > BOUND_MS).length} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`;
+    console.log(`[responsive] ${summary}`);
+    // 95% within the bound, every one within STALL_MS: on a machine this test shares, a thread can be
+    // starved of CPU for a moment whatever the server does; a request waiting behind the import, a
+    // report or a heavy read would wait seconds, which is what this catches. On a machine loaded past
+    // twice its cores by other work the bound says nothing of the server: there only the median is held
+    // to it and no answer may wait as long as the import takes (a blocked request thread waits for all of it).
+    if (loadavg()[0]! <= 2 * cpus().length) {
+      expect(at(0.95), summary).toBeLessThanOrEqual(BOUND_MS);
+      expect(ms.at(-1)!, summary).toBeLessThan(STALL_MS);
+    } else {
+      console.warn(`[responsive] machine overloaded: holding only the median to ${BOUND_MS} ms and every answer to ${OVERLOADED_STALL_MS} ms`);
+      expect(at(0.5), summary).toBeLessThanOrEqual(BOUND_MS);
+      expect(ms.at(-1)!, summary).toBeLessThan(OVERLOADED_STALL_MS);
+    }
+  }, 240_000);
+}, { seed: true });
