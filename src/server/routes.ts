@@ -6,7 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { diffDocuments } from '../diff/index.js';
-import { importBytes, listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
+import { contentHash, findStored, importBytes, listDocuments, listProjects, getProject, missingInfo, type ProjectQuery } from '../store/index.js';
+import { review } from '../review/index.js';
+import { readTargets } from '../targets/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
@@ -140,31 +142,40 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
 
   api.post('/api/import/preview', {
-    schema: { summary: '预览上传的文件：读出的单位、项目、指标与诊断，不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
+    schema: { summary: '预览上传的文件：读出的单位、项目、指标、诊断与审核评分，库中是否已有，原表未注明的年度与部门及建议；不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
     ...bodyNotValidated,
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
-    return files.map((u) => {
+    return Promise.all(files.map(async (u) => {
       const { doc, rejected } = parseUpload(u);
+      const [stored, info] = rejected ? [null, { missing: [], proposal: null }] : await Promise.all([findStored(store, doc.source.sha256, contentHash(doc)), missingInfo(store, doc)]);
+      const reviewed = rejected ? null : review(readTargets(doc));
+      const n = (sev: string) => reviewed?.findings.filter((f) => f.severity === sev).length ?? 0;
       return {
         file: u.file,
         ok: rejected === null,
         ...(rejected ? { error: rejected.message } : {}),
         layout: rejected ? null : doc.source.layout,
         title: doc.title,
+        year: doc.year,
+        stored,
+        missing: [...info.missing],
+        proposal: plain(info.proposal),
+        review: reviewed ? { score: reviewed.score, grade: reviewed.grade, findings: reviewed.findings.length, error: n('error'), warning: n('warning'), info: n('info') } : null,
         department: doc.department,
         units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
         projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
         indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
         diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
       };
-    });
+    }));
   });
 
   api.post('/api/import', {
-    schema: { summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）', tags: ['导入'], ...upload, response: { 200: s.importResponse, ...errors } },
+    schema: { summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）', tags: ['导入'], ...upload, querystring: s.importQuery, response: { 200: s.importResponse, ...errors } },
     ...bodyNotValidated,
   }, async (req) => {
+    const choices = req.query.choices as Record<string, s.ImportChoice>;
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
     const rejected = files.map((u) => parseUpload(u).rejected).filter((r) => r !== null);
@@ -176,10 +187,13 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const out: s.ImportResponse = [];
     for (const u of files) {
-      const r = await importBytes(store, u.bytes, { file: u.file });
-      if (r.status === 'imported') out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators });
-      else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId });
-      else out.push({ file: r.file, status: r.status, reason: r.reason });
+      const r = await importBytes(store, u.bytes, { ...defined(choices[u.file] ?? {}), file: u.file });
+      if (r.status === 'imported') {
+        out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators, year: r.year, department: r.department, note: r.note });
+      } else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId, storedFile: r.storedFile });
+      else if (r.status === 'needs-input') {
+        out.push({ file: r.file, status: r.status, missing: [...r.missing], proposal: plain(r.proposal), reason: `${r.proposal.note}。请确认年度与部门后再导入` });
+      } else out.push({ file: r.file, status: r.status, reason: r.reason });
       req.log.info({ file: u.file, status: r.status }, 'import');
     }
     cache.clear();

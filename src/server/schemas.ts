@@ -429,13 +429,54 @@ export const uploadBody = z.object({
   files: z.array(z.string().meta({ format: 'binary' })).describe('一个或多个文本文件（每个至多 10 MB，至多 20 个）'),
 });
 
+/** what the user decided for a table that prints no year or department, per file name */
+export const importChoice = z.strictObject({
+  year: z.number().int().min(1900).max(2200).nullable().optional().describe('原表未注明年度时的年度；null：确无年度'),
+  department: z.string().trim().min(1).max(200).nullable().optional().describe('原表未注明部门时的部门；null：确无部门'),
+  acceptProposed: z.boolean().optional().describe('采用建议的年度与部门'),
+});
+export type ImportChoice = z.output<typeof importChoice>;
+
+export const importQuery = z.strictObject({
+  choices: z.string().max(20_000).optional()
+    .describe('JSON：{ "文件名": { "year": 2024, "department": "…", "acceptProposed": true } }，给原表未注明年度或部门的文件')
+    .transform((v, ctx) => {
+      if (v === undefined) return {} as Record<string, ImportChoice>;
+      try {
+        const r = z.record(z.string(), importChoice).safeParse(JSON.parse(v));
+        if (r.success) return r.data;
+      } catch { /* reported below */ }
+      ctx.addIssue({ code: 'custom', message: '应为 JSON：{ "文件名": { "year": 2024, "department": "…", "acceptProposed": true } }' });
+      return z.NEVER;
+    }),
+});
+export type ImportQuery = z.input<typeof importQuery>;
+
+const storedRef = z.object({ documentId: z.number().int(), file: z.string(), title: z.string().nullable(), importedAt: z.string() });
+const proposalSchema = z.object({
+  year: z.number().int().nullable(),
+  department: z.string().nullable(),
+  from: storedRef.extend({ year: z.number().int().nullable(), department: z.string().nullable() }),
+  units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
+  note: z.string(),
+}).describe('库中同一单位的表（项目名称与金额一致）给出的年度与部门');
+
 export const importPreviewResponse = z.array(z.object({
   file: z.string(),
   ok: z.boolean().describe('false：不是可读取的绩效目标表（见 error）'),
   error: z.string().optional(),
   layout: z.string().nullable(),
   title: z.string().nullable(),
+  year: z.number().int().nullable(),
   department: z.string().nullable(),
+  /** the same table (same bytes, or the same content in another encoding) is already stored */
+  stored: storedRef.nullable().describe('库中已有同样内容的表：导入时不变'),
+  missing: z.array(z.enum(['year', 'department'])).describe('原表未注明的项'),
+  proposal: proposalSchema.nullable(),
+  review: z.object({
+    score: z.number().nullable(), grade: z.string().nullable(),
+    findings: z.number().int(), error: z.number().int(), warning: z.number().int(), info: z.number().int(),
+  }).nullable().describe('审核评分与问题数（导入后同样）'),
   units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
   projects: z.number().int(),
   indicators: z.number().int(),
@@ -445,8 +486,14 @@ export type ImportPreviewResponse = z.output<typeof importPreviewResponse>;
 
 export const importResponse = z.array(z.object({
   file: z.string(),
-  status: z.enum(['imported', 'unchanged', 'failed']),
+  status: z.enum(['imported', 'unchanged', 'needs-input', 'failed']).describe('needs-input：原表未注明年度或部门，库中有同一单位的表，须在 choices 中说明'),
   reason: z.string().optional(),
+  storedFile: z.string().optional().describe('unchanged：库中那份表的文件名'),
+  year: z.number().int().nullable().optional(),
+  department: z.string().nullable().optional(),
+  note: z.string().nullable().optional().describe('年度或部门不是原表所印时，从何而来'),
+  missing: z.array(z.enum(['year', 'department'])).optional(),
+  proposal: proposalSchema.optional(),
   documentId: z.number().int().optional(),
   units: z.number().int().optional(),
   projects: z.number().int().optional(),
