@@ -25,6 +25,8 @@ const many = <T extends z.ZodType<string, string>>(item: T) => z.union([z.string
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
   .pipe(z.array(item));
 const text = () => z.string().trim().min(1).max(500);
+/** a year, or `none` for the tables that print no year (未注明年度) */
+const year = () => z.union([z.literal('none'), int().pipe(z.number().min(1900).max(2200))]).describe('年度；none：未注明年度的表');
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -70,7 +72,7 @@ export type HealthResponse = z.output<typeof healthResponse>;
 // GET /api/overview
 
 export const overviewQuery = z.strictObject({
-  year: int().pipe(z.number().min(1900).max(2200)).optional(),
+  year: year().optional(),
   department: text().optional(),
 });
 export type OverviewQuery = z.input<typeof overviewQuery>;
@@ -78,10 +80,11 @@ export type OverviewQuery = z.input<typeof overviewQuery>;
 export const overviewResponse = z.object({
   totals: z.object({
     documents: z.number().int(), units: z.number().int(), projects: z.number().int(), indicators: z.number().int(), findings: z.number().int(),
+    funding: z.number().describe('各单位项目总计之和（万元）'),
   }),
   /** the sum of each unit's projects, 万元 */
   fundingByUnit: z.array(z.object({
-    unitId: z.number().int(), unit: z.string(), total: z.number(), fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number(),
+    unitId: z.number().int(), unit: z.string(), year: z.number().int().nullable(), version: z.number().int(), total: z.number(), fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number(),
   })),
   fundingBySource: z.object({ fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number() }),
   indicatorMix: z.array(z.object({
@@ -92,7 +95,7 @@ export const overviewResponse = z.object({
   /** share (0–1) of indicators whose annual target is a number or a range */
   quantifiedShare: z.number(),
   findingsByRule: z.array(z.object({ rule: z.string(), title: z.string(), severity: severitySchema, count: z.number().int() })),
-  findingsByUnit: z.array(z.object({ unitId: z.number().int(), unit: z.string(), error: z.number().int(), warning: z.number().int(), info: z.number().int() })),
+  findingsByUnit: z.array(z.object({ unitId: z.number().int(), unit: z.string(), year: z.number().int().nullable(), version: z.number().int(), error: z.number().int(), warning: z.number().int(), info: z.number().int() })),
 });
 export type OverviewResponse = z.output<typeof overviewResponse>;
 
@@ -103,7 +106,8 @@ export const PROJECT_SORTS = ['document', 'name', 'total', 'unit', 'year', 'scor
 export const SOURCE_FILTERS = ['fiscal', 'specialAccount', 'other', 'unplaced'] as const;
 
 export const projectsQuery = z.strictObject({
-  year: int().optional().describe('年度'),
+  year: year().optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('项目名称、绩效目标或指标名称包含的文字（每个项目一行，matches 列出每处命中）'),
   department: text().optional().describe('部门名称（完全一致）'),
   unit: text().optional().describe('资金使用单位（完全一致）'),
   min: z.coerce.number<string | number>({ error: '应为数字' }).optional().describe('总计不少于（万元）'),
@@ -135,6 +139,7 @@ export const projectSummarySchema = z.object({
   grade: z.string().nullable(),
   indicatorCount: z.number().int(),
   findingCount: z.number().int(),
+  matches: z.array(z.object({ field: z.enum(['name', 'goal', 'indicator']), text: z.string() })).optional().describe('有 q 时：命中之处'),
 });
 export type ProjectSummary = z.output<typeof projectSummarySchema>;
 
@@ -173,6 +178,8 @@ export const findingDetailSchema = z.object({
 
 const documentRefSchema = z.object({
   id: z.number().int(), file: z.string(), layout: z.string(), title: z.string().nullable(), year: z.number().int().nullable(), importedAt: z.string(),
+  yearSource: z.enum(['printed', 'given', 'proposed', 'none']).optional().describe('年度从何而来：原表所印、导入时填写、采用建议、无'),
+  note: z.string().nullable().optional().describe('年度或部门不是原表所印时，从何而来'),
 });
 
 export const projectDetailResponse = projectSummarySchema.extend({
@@ -185,6 +192,7 @@ export const projectDetailResponse = projectSummarySchema.extend({
   versions: z.array(z.object({
     id: z.number().int(),
     unit: unitRefSchema,
+    year: z.number().int().nullable(),
     document: z.object({ id: z.number().int(), file: z.string(), importedAt: z.string() }),
     total: z.number(),
     score: z.number().nullable(),
@@ -231,6 +239,8 @@ export const indicatorsQuery = z.strictObject({
   level2: z.string().trim().regex(/^\d{2}$/, '应为两位数字的二级指标代码').optional(),
   unit: text().optional().describe('资金使用单位（完全一致）'),
   kind: targetKindSchema.optional().describe('年度指标值的类型'),
+  year: year().optional(),
+  department: text().optional().describe('部门名称（完全一致）'),
   limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
   offset: int().pipe(z.number().min(0)).optional(),
 });
@@ -278,6 +288,8 @@ export const findingsQuery = z.strictObject({
   severity: severitySchema.optional(),
   category: categorySchema.optional().describe('arithmetic 勾稽、form 规范性、completeness 完整性、measurability 可衡量、consistency 一致性、appropriateness 适当性'),
   unit: text().optional().describe('资金使用单位（完全一致）'),
+  year: year().optional(),
+  department: text().optional().describe('部门名称（完全一致）'),
   limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
   offset: int().pipe(z.number().min(0)).optional(),
 });
@@ -313,6 +325,8 @@ export const documentsResponse = z.array(z.object({
   bytes: z.number().int(),
   lines: z.number().int(),
   importedAt: z.string(),
+  yearSource: z.enum(['printed', 'given', 'proposed', 'none']),
+  note: z.string().nullable(),
   total: nullableAmountsSchema.nullable(),
   score: z.number().nullable(),
   grade: z.string().nullable(),

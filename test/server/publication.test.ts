@@ -86,5 +86,49 @@ serverSuite('the bundled samples as npm start imports them', (app, store) => {
     expect(await migrate(store())).toEqual([]);
     expect((await importBytes(store(), encodeGb18030(bytes(F002).toString('utf8')), { file: 'again.txt' })).status).toBe('unchanged');
   });
+
+  it('year=none selects the tables that print no year, on every list', async () => {
+    const all = json(await app().inject('/api/projects?limit=500'), s.projectsResponse);
+    const undated = all.items.filter((p) => p.year === null);
+    expect(undated.length).toBeGreaterThan(0);
+    const none = json(await app().inject('/api/projects?year=none&limit=500'), s.projectsResponse);
+    expect(none.items.map((p) => p.id)).toEqual(undated.map((p) => p.id));
+    const o = json(await app().inject('/api/overview?year=none'), s.overviewResponse);
+    expect(o.totals.projects).toBe(undated.length);
+    expect(o.fundingByUnit.every((u) => u.year === null)).toBe(true);
+    expect(o.totals.funding).toBeCloseTo(undated.reduce((a, p) => a + p.amounts.total, 0), 2);
+    const f = json(await app().inject('/api/findings?year=2024&limit=500'), s.findingsResponse);
+    const units2024 = new Set(all.items.filter((p) => p.year === 2024).map((p) => p.unit.name));
+    expect(f.items.length).toBeGreaterThan(0);
+    expect(f.items.every((x) => x.unit === null || units2024.has(x.unit))).toBe(true);
+    const dep = json(await app().inject(`/api/findings?department=${encodeURIComponent('广州番禺职业技术学院')}&limit=500`), s.findingsResponse);
+    expect(new Set(dep.items.map((x) => x.unit))).toEqual(new Set(['广州番禺职业技术学院']));
+    const ind = json(await app().inject('/api/indicators?year=none&limit=1'), s.indicatorsResponse);
+    expect(ind.total).toBe(undated.reduce((a, p) => a + p.indicatorCount, 0));
+    expect((await app().inject('/api/projects?year=1800')).statusCode).toBe(400);
+  });
+
+  it('q lists each project once with every place the text occurs, and filters still apply', async () => {
+    const r = json(await app().inject(`/api/projects?q=${encodeURIComponent('运维')}&limit=500`), s.projectsResponse);
+    const hits = json(await app().inject(`/api/search?q=${encodeURIComponent('运维')}&in=all&limit=1000`), s.searchResponse);
+    expect(r.total).toBe(new Set(hits.hits.map((h) => h.projectId)).size);
+    expect(r.total).toBeLessThan(hits.total);
+    for (const p of r.items) {
+      expect(p.matches!.length).toBeGreaterThan(0);
+      expect(p.matches!.every((m) => m.text.includes('运维'))).toBe(true);
+    }
+    const sat = json(await app().inject(`/api/projects?q=${encodeURIComponent('满意')}&limit=5`), s.projectsResponse);
+    expect(sat.items.some((p) => p.matches!.some((m) => m.field === 'indicator'))).toBe(true);
+    const narrowed = json(await app().inject(`/api/projects?q=${encodeURIComponent('运维')}&year=2024&limit=500`), s.projectsResponse);
+    expect(narrowed.items.map((p) => p.id)).toEqual(r.items.filter((p) => p.year === 2024).map((p) => p.id));
+  });
+
+  it('a project page lists the project in its unit\'s other publications, and says where a year not printed came from', async () => {
+    const [p] = json(await app().inject(`/api/projects?unit=${encodeURIComponent(UNIT)}&limit=1`), s.projectsResponse).items;
+    const d = json(await app().inject(`/api/projects/${p!.id}`), s.projectDetailResponse);
+    expect(d.documentInfo).toMatchObject({ file: F000, year: 2024, yearSource: 'proposed' });
+    expect(d.documentInfo.note).toContain(F002);
+    expect(d.versions.map((v) => [v.year, v.unit.version, v.document.file])).toEqual([[2024, 1, F002]]);
+  });
 });
 
