@@ -1,7 +1,7 @@
 // Import: one transaction per document, so a failure or a kill leaves nothing half-written. The same
 // table again changes nothing — the same bytes (sha256) or the same content re-encoded (contentHash) —;
 // a new publication of a unit and year already stored becomes its next version, the old one kept for
-// history and diffs, and the last imported is the latest (what lists show). A table that prints no
+// history and diffs, and the last imported that prints its year is the latest (what lists show). A table that prints no
 // year (or department) is not stored as a unit-year of its own when a stored publication of its unit
 // matches: the caller gives the year, or accepts the proposal (publication.ts), or says there is none.
 import type { Kysely, Transaction } from 'kysely';
@@ -172,12 +172,18 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
     const previous = await trx.selectFrom('units').select(({ fn }) => fn.max<number>('version').as('v'))
       .where('name', '=', u.name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).executeTakeFirst();
     const version = Number(previous?.v ?? 0) + 1;
-    if (version > 1) {
+    // The latest of a unit-year is the last imported publication that prints its year; one whose year
+    // was supplied (given or proposed) is latest only while no publication of that unit-year prints it.
+    const displaced = version > 1 && (decided.yearSource === 'printed' || year === null || !(await trx.selectFrom('units as pu')
+      .innerJoin('documents as pd', 'pd.id', 'pu.document_id').select('pu.id')
+      .where('pu.name', '=', u.name).where('pu.year', '=', year).where('pd.year_source', '=', 'printed').limit(1).executeTakeFirst()));
+    const latest = version === 1 || displaced ? 1 : 0;
+    if (displaced) {
       await trx.updateTable('units').set({ latest: 0 }).where('name', '=', u.name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).execute();
     }
     versions.push({ unit: u.name, version });
     const { id: unitId } = await trx.insertInto('units').values({
-      document_id: documentId, ordinal: ui, name: u.name, year, version, latest: 1,
+      document_id: documentId, ordinal: ui, name: u.name, year, version, latest,
       total: cents(u.funding?.total), fiscal: cents(u.funding?.fiscal), special_account: cents(u.funding?.specialAccount), other: cents(u.funding?.other),
       unplaced: unplaced(u.funding), line: u.line ?? null, review_score: result.units[ui]?.score ?? null,
     }).returning('id').executeTakeFirstOrThrow();

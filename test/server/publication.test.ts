@@ -49,7 +49,8 @@ serverSuite('a table without a year', (app, store) => {
     expect(r).toMatchObject({ status: 'imported', year: 2024, department: '广州市人力资源和社会保障局' });
     expect(r!.note).toContain(F002);
     const versions = json(await app().inject(`/api/units?name=${encodeURIComponent(UNIT)}`), s.unitsResponse);
-    expect(versions.map((v) => [v.year, v.version, v.latest])).toEqual([[2024, 1, false], [2024, 2, true]]);
+    // 002 prints its year and stays the latest: 000's year was only proposed (README: which publication is latest)
+    expect(versions.map((v) => [v.year, v.version, v.latest])).toEqual([[2024, 1, true], [2024, 2, false]]);
     const listed = json(await app().inject(`/api/projects?unit=${encodeURIComponent(UNIT)}&limit=100`), s.projectsResponse);
     expect(listed.total).toBe(16);
     expect(new Set(listed.items.map((p) => p.name)).size).toBe(16);
@@ -123,12 +124,14 @@ serverSuite('the bundled samples as npm start imports them', (app, store) => {
     expect(narrowed.items.map((p) => p.id)).toEqual(r.items.filter((p) => p.year === 2024).map((p) => p.id));
   });
 
-  it('a project page lists the project in its unit\'s other publications, and says where a year not printed came from', async () => {
+  it('a project page lists the project in its unit\'s other publications, and the one whose year was proposed says where it came from', async () => {
     const [p] = json(await app().inject(`/api/projects?unit=${encodeURIComponent(UNIT)}&limit=1`), s.projectsResponse).items;
     const d = json(await app().inject(`/api/projects/${p!.id}`), s.projectDetailResponse);
-    expect(d.documentInfo).toMatchObject({ file: F000, year: 2024, yearSource: 'proposed' });
-    expect(d.documentInfo.note).toContain(F002);
-    expect(d.versions.map((v) => [v.year, v.unit.version, v.document.file])).toEqual([[2024, 1, F002]]);
+    expect(d.documentInfo).toMatchObject({ file: F002, year: 2024, yearSource: 'printed', note: null });
+    expect(d.versions.map((v) => [v.year, v.unit.version, v.document.file])).toEqual([[2024, 2, F000]]);
+    const other = json(await app().inject(`/api/projects/${d.versions[0]!.id}`), s.projectDetailResponse);
+    expect(other.documentInfo).toMatchObject({ file: F000, year: 2024, yearSource: 'proposed' });
+    expect(other.documentInfo.note).toContain(F002);
   });
 });
 

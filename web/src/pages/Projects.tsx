@@ -11,7 +11,7 @@ import type { ProjectSummary } from '../api/types';
 import { EmptyState, ErrorBox, PageTitle, Unplaced, UnplacedNote } from '../components/common';
 import Highlight from '../components/Highlight';
 import { int, LEVEL1, LEVEL2, SEVERITY_LABEL, SEVERITIES, SOURCE_KEYS, SOURCE_LABEL, wan, yearLabel } from '../lib/format';
-import { distinct, useDocuments, useOverview } from '../lib/queries';
+import { distinct, useDocuments, useOverview, yearOptions, yearParam } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 import { useWindowHeight } from '../lib/useWindowHeight';
 
@@ -132,10 +132,10 @@ export default function Projects() {
   const size = PAGE_SIZES.includes(url.num('size') ?? 0) ? (url.num('size') as number) : 50;
   const findingsParam = url.get('findings');
 
-  const yearParam = url.get('year');
+  const year = yearParam(url.get('year'));
   const params: Params = {
     q: q || undefined,
-    year: yearParam === 'none' ? 'none' : url.num('year'), department: url.get('department'), unit: url.get('unit'), min: url.num('min'), max: url.num('max'),
+    year, department: url.get('department'), unit: url.get('unit'), min: url.num('min'), max: url.num('max'),
     source: url.all('source'), has: url.all('has'), missing: url.all('missing'),
     findings: findingsParam === '1' ? true : findingsParam === '0' ? false : undefined,
     rule: url.get('rule'), severity: url.get('severity'), latestOnly: url.get('all') === '1' ? false : undefined,
@@ -148,8 +148,6 @@ export default function Projects() {
   });
   const narrow = useNarrow();
 
-  const years = useMemo(() => distinct(docs.data ?? [], (d) => d.year), [docs.data]);
-  const hasUndated = (docs.data ?? []).some((d) => d.year === null);
   const departments = useMemo(() => distinct(docs.data ?? [], (d) => d.department), [docs.data]);
   const units = useMemo(() => distinct((docs.data ?? []).flatMap((d) => d.units), (u) => u.name), [docs.data]);
   const rules = overview.data?.findingsByRule ?? [];
@@ -175,9 +173,8 @@ export default function Projects() {
             onSearch={(v) => url.set({ q: v.trim() || null })}
             enterButton="检索"
           />
-          <Select allowClear placeholder="年度" style={{ width: 130 }} value={yearParam === 'none' ? 'none' : url.num('year')} aria-label="年度"
-            options={[...years.map((y) => ({ value: y as number | string, label: `${y} 年` })), ...(hasUndated ? [{ value: 'none', label: '未注明年度' }] : [])]}
-            onChange={(v) => url.set({ year: v })} />
+          <Select allowClear placeholder="年度" style={{ width: 130 }} value={year} aria-label="年度"
+            options={yearOptions(docs.data ?? [])} onChange={(v) => url.set({ year: v })} />
           <Select allowClear showSearch placeholder="资金使用单位" style={{ width: 240 }} value={url.get('unit')} aria-label="单位"
             options={units.map((u) => ({ value: u, label: u }))} onChange={(v) => url.set({ unit: v })} />
           <Select placeholder="排序" style={{ width: 150 }} value={`${sort}${desc ? '-desc' : ''}`} aria-label="排序"
