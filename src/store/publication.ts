@@ -4,6 +4,7 @@
 // the import asks, proposes the year and department of a stored publication whose unit has the same
 // projects (names and amounts), and stores the answer with a note saying where it came from.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { TableDocument } from '../model/index.js';
 import type { Store } from './connect.js';
 
@@ -67,7 +68,8 @@ export async function missingInfo(store: Store, doc: TableDocument): Promise<Mis
     .where('u.name', 'in', names);
   if (doc.year === null) q = q.where('u.year', 'is not', null);
   if (doc.department === null) q = q.where('d.department_id', 'is not', null);
-  const candidates = await q.orderBy('u.year', 'desc').orderBy('u.id', 'desc').execute();
+  // a publication that prints its year first: it is where a proposed year ultimately comes from
+  const candidates = await q.orderBy(sql`case when d.year_source = 'printed' then 0 else 1 end`).orderBy('u.year', 'desc').orderBy('u.id', 'desc').execute();
   if (candidates.length === 0) return { missing, proposal: null };
   const projects = await db.selectFrom('projects').select(['unit_id', 'name', 'total']).where('unit_id', 'in', candidates.map((c) => c.id)).orderBy('unit_id').orderBy('ordinal').execute();
   const byUnit = new Map<number, { name: string; total: number }[]>();
@@ -85,7 +87,7 @@ export async function missingInfo(store: Store, doc: TableDocument): Promise<Mis
   const year = doc.year === null ? hit.year : null;
   const department = doc.department === null ? hit.department : null;
   const what = [year !== null ? `年度 ${year}` : null, department !== null ? `部门“${department}”` : null].filter(Boolean).join('、');
-  const note = `原表未注明${missing.map((m) => (m === 'year' ? '年度' : '部门')).join('和')}；${what}取自库中已有的《${hit.title ?? hit.file}》（${hit.file}）：`
+  const note = `原表未注明${missing.map((m) => (m === 'year' ? '年度' : '部门')).join('和')}；${what} 取自库中已有的《${hit.title ?? hit.file}》（${hit.file}）：`
     + `其中${units.map((u) => `“${u.name}”的 ${u.projects} 个项目`).join('、')}名称与金额完全一致`;
   return { missing, proposal: { year, department, from, units, note } };
 }
