@@ -98,9 +98,9 @@ function targetKindsOption(o: Overview): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     // room above the plot for the value axis's name, which sits on top of the axis
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 52, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => KIND_LABEL[r.kind as keyof typeof KIND_LABEL] ?? r.kind), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: '指标数（个）', nameTextStyle: { align: 'left' }, nameGap: 14 },
+    yAxis: { type: 'value', name: '指标数（个）', nameTextStyle: { align: 'left' }, nameGap: 26 },
     series: [{ type: 'bar', name: '指标数', data: rows.map((r) => ({ value: r.count, kind: r.kind })), itemStyle: { color: '#597ef7' }, barMaxWidth: 36, label: { show: true, position: 'top', fontSize: 11 } }],
   };
 }
