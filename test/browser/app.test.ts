@@ -118,7 +118,10 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await page.getByLabel('检索指标').press('Enter');
     await page.waitForURL(/q=%E6%BB%A1%E6%84%8F%E5%BA%A6/);
     // the previous page stays on screen until the new one arrives: wait for the answer to the search
-    await page.waitForFunction(() => document.querySelector('.ant-table-row .ant-table-cell')?.textContent?.includes('满意度'));
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('.ant-table-row .ant-table-cell:first-child')];
+      return cells.length > 0 && cells.every((c) => c.textContent?.includes('满意度'));
+    }, undefined, { timeout: 15_000 });
     const names = await page.locator('.ant-table-row .ant-table-cell:first-child').allTextContents();
     expect(names.length).toBeGreaterThan(5);
     for (const n of names) expect(n).toContain('满意度');
