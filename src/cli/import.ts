@@ -4,11 +4,30 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { importBytes, type ImportOutcome } from '../store/index.js';
+import { importBytes, type ImportOptions, type ImportOutcome } from '../store/index.js';
 import { withStore, type DbOption } from './store-options.js';
 import { pageProgress } from './read.js';
 
-const STATUS = { imported: '已导入', unchanged: '未变（库中已有）', failed: '失败' } as const;
+const STATUS = { imported: '已导入', unchanged: '未变（库中已有）', failed: '失败', 'needs-input': '未导入（须注明年度或部门）' } as const;
+
+export interface ImportCliOptions extends DbOption {
+  readonly year?: string;
+  readonly department?: string;
+  readonly acceptProposed?: boolean;
+}
+
+/** --year/--department as import options; `none` says there is none; a year that is not one is an error */
+function given(opts: ImportCliOptions): ImportOptions | string {
+  const o: { year?: number | null; department?: string | null; acceptProposed?: boolean } = {};
+  if (opts.year !== undefined) {
+    if (opts.year === 'none') o.year = null;
+    else if (/^\d{4}$/.test(opts.year.trim()) && Number(opts.year) >= 1900 && Number(opts.year) <= 2200) o.year = Number(opts.year);
+    else return `--year 应为四位数的年度（如 2024）或 none，而不是“${opts.year}”`;
+  }
+  if (opts.department !== undefined) o.department = opts.department.trim() === 'none' ? null : opts.department.trim();
+  if (opts.acceptProposed) o.acceptProposed = true;
+  return o as ImportOptions;
+}
 
 function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -20,7 +39,12 @@ function bar(done: number, total: number, width = 24): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
 }
 
-export async function importCommand(files: readonly string[], opts: DbOption, out: Writable, err: Writable & { isTTY?: boolean }): Promise<number> {
+export async function importCommand(files: readonly string[], opts: ImportCliOptions, out: Writable, err: Writable & { isTTY?: boolean }): Promise<number> {
+  const choice = given(opts);
+  if (typeof choice === 'string') {
+    err.write(`jixiao: ${choice}\n`);
+    return 2;
+  }
   return withStore(opts, err, async (store) => {
     const results: ImportOutcome[] = [];
     const several = files.length > 1;
@@ -31,7 +55,7 @@ export async function importCommand(files: readonly string[], opts: DbOption, ou
       let outcome: ImportOutcome;
       try {
         const onProgress = several ? undefined : pageProgress(name, err);
-        outcome = await importBytes(store, await readFile(file), { file: name, ...(onProgress ? { onProgress } : {}) });
+        outcome = await importBytes(store, await readFile(file), { ...choice, file: name, ...(onProgress ? { onProgress } : {}) });
       } catch (e) {
         outcome = { status: 'failed', file: name, reason: readError(e) };
       }
@@ -43,24 +67,35 @@ export async function importCommand(files: readonly string[], opts: DbOption, ou
     const imported = by('imported');
     const unchanged = by('unchanged');
     const failed = by('failed');
-    const lines = [`导入 ${results.length} 个文件：已导入 ${imported.length}，未变 ${unchanged.length}，失败 ${failed.length}。数据库：${store.location}`];
+    const asked = by('needs-input');
+    const lines = [`导入 ${results.length} 个文件：已导入 ${imported.length}，未变 ${unchanged.length}，${asked.length ? `待注明 ${asked.length}，` : ''}失败 ${failed.length}。数据库：${store.location}`];
     if (imported.length) {
       lines.push('已导入：');
       for (const r of imported) {
         if (r.status !== 'imported') continue;
         lines.push(`  ${r.file}：${r.units} 个单位，${r.projects} 个项目，${r.indicators} 项指标`);
         for (const v of r.versions) lines.push(`    ${v.unit}：第 ${v.version} 版${v.version > 1 ? '（旧版本保留）' : ''}`);
+        if (r.note) lines.push(`    注：${r.note}`);
       }
     }
     if (unchanged.length) {
       lines.push('未变（同样的内容已在库中）：');
-      for (const r of unchanged) lines.push(`  ${r.file}`);
+      for (const r of unchanged) if (r.status === 'unchanged') lines.push(`  ${r.file}${r.storedFile !== r.file ? `（库中为 ${r.storedFile}）` : ''}`);
+    }
+    if (asked.length) {
+      lines.push('未导入（原表未注明年度或部门，库中有同一单位的表）：');
+      for (const r of asked) {
+        if (r.status !== 'needs-input') continue;
+        const p = r.proposal;
+        const would = [p.year !== null ? `--year ${p.year}` : null, p.department !== null ? `--department ${p.department}` : null].filter(Boolean).join(' ');
+        lines.push(`  ${r.file}：${p.note}。`, `    建议：${would}；请加上这些选项，或 --accept-proposed 采用建议，或 --year none 表示确无年度`);
+      }
     }
     if (failed.length) {
       lines.push('失败：');
       for (const r of failed) if (r.status === 'failed') lines.push(`  ${r.file}：${r.reason}`);
     }
     out.write(`${lines.join('\n')}\n`);
-    return failed.length ? 1 : 0;
+    return failed.length || asked.length ? 1 : 0;
   });
 }

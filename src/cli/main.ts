@@ -4,7 +4,7 @@ import { parseCommand } from './parse.js';
 import { statsCommand } from './stats.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
-import { importCommand } from './import.js';
+import { importCommand, type ImportCliOptions } from './import.js';
 import { dbMigrateCommand } from './db.js';
 import { exportCommand } from './export.js';
 import { projectsCommand, type ProjectsOptions } from './projects.js';
@@ -64,8 +64,11 @@ export function program(): Command {
     .description('导入：读取、审核并存入数据库（每个文件一个事务）；同样的内容再次导入不变，同一单位同一年度的新表成为新版本；有文件失败时退出码为 1')
     .argument('<file...>', '一个或多个文件')
     .option('--db <path|url>', DB_HELP)
+    .option('--year <year>', '原表未注明年度时的年度（数字；none 表示确无年度）')
+    .option('--department <name>', '原表未注明部门时的部门名称（none 表示确无部门）')
+    .option('--accept-proposed', '原表未注明年度或部门、库中已有同一单位的表（项目名称与金额一致）时，采用其年度与部门')
     .option(...PROGRESS)
-    .action(async (files: string[], opts: { db?: string }) => {
+    .action(async (files: string[], opts: ImportCliOptions) => {
       process.exitCode = await importCommand(files, opts, process.stdout, process.stderr);
     });
   p.command('db').description('数据库维护')

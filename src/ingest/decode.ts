@@ -1,6 +1,7 @@
 // Bytes → text. Published tables come as UTF-8 (with or without BOM) or, from older Windows tools,
 // GB18030/GBK; anything else is reported rather than guessed at.
 import type { Diagnostic } from '../model/index.js';
+import { acceptedSentence } from './accepted.js';
 import { diag } from './diagnostics.js';
 
 export interface Decoded {
@@ -24,7 +25,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function decode(bytes: Uint8Array): Decoded {
   if (looksBinary(bytes)) {
-    return { text: '', encoding: 'utf-8', binary: true, diagnostics: [diag('input-binary', '文件不是文本（含有二进制字节），无法读取。如为 PDF 或 Excel，请使用对应的导入方式。', { line: 1 })] };
+    return { text: '', encoding: 'utf-8', binary: true, diagnostics: [diag('input-binary', `文件不是文本（含有二进制字节），无法读取。${acceptedSentence()}`, { line: 1 })] };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -18,7 +18,7 @@ import type { WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
-import { defined, diff, importFile, READERS, report, REPORT_CSP } from './work.js';
+import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
 type Mutable<T> = T extends (...args: never[]) => unknown ? T
@@ -48,7 +48,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
    * Heavy work on the store, in a worker thread with its own connection; an in-memory database (which no
    * other connection can see) keeps it in this thread.
    */
-  const onStore = <T extends 'import' | 'report' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>) =>
+  const onStore = <T extends 'inspect' | 'import' | 'report' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>) =>
     (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args']) as Promise<Tasks[T]['value']> : here());
   // imports write one at a time: two writers would only wait on each other's lock
   let importing: Promise<unknown> = Promise.resolve();
@@ -157,20 +157,21 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
 
   api.post('/api/import/preview', {
-    schema: { summary: '预览上传的文件：读出的单位、项目、指标与诊断，不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
+    schema: { summary: '预览上传的文件：读出的单位、项目、指标、诊断与审核评分，库中是否已有，原表未注明的年度与部门及建议；不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
     ...bodyNotValidated,
   }, async (req) => {
     const files = await readUploads(req, ctx.uploadLimit);
-    return (await Promise.all(files.map((u) => pool.run('inspect', { upload: u })))).map((i) => i.preview);
+    return (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => plain(i.preview));
   });
 
   api.post('/api/import', {
-    schema: { summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）', tags: ['导入'], ...upload, response: { 200: s.importResponse, ...errors } },
+    schema: { summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）', tags: ['导入'], ...upload, querystring: s.importQuery, response: { 200: s.importResponse, ...errors } },
     ...bodyNotValidated,
   }, async (req) => {
+    const choices = req.query.choices as Record<string, s.ImportChoice>;
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
-    const rejected = (await Promise.all(files.map((u) => pool.run('inspect', { upload: u })))).map((i) => i.rejected).filter((r) => r !== null);
+    const rejected = (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => i.rejected).filter((r) => r !== null);
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
       throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',
@@ -179,10 +180,14 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const out: s.ImportResponse = [];
     for (const u of files) {
-      const r = await serially(() => onStore('import', { upload: u }, () => importFile(store, u)));
-      if (r.status === 'imported') out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators });
-      else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId });
-      else out.push({ file: r.file, status: r.status, reason: r.reason });
+      const choice = choices[u.file] ?? {};
+      const r = await serially(() => onStore('import', { upload: u, choice }, () => importFile(store, u, choice)));
+      if (r.status === 'imported') {
+        out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators, year: r.year, department: r.department, note: r.note });
+      } else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId, storedFile: r.storedFile });
+      else if (r.status === 'needs-input') {
+        out.push({ file: r.file, status: r.status, missing: [...r.missing], proposal: plain(r.proposal), reason: `${r.proposal.note}。请确认年度与部门后再导入` });
+      } else out.push({ file: r.file, status: r.status, reason: r.reason });
       req.log.info({ file: u.file, status: r.status }, 'import');
     }
     cache.clear();

@@ -44,6 +44,8 @@ const many = <T extends z.ZodType<string, string>>(item: T) => z.union([z.string
 const text = () => z.string().trim().min(1).max(500);
 /** a short identifier-like value (a rule id) */
 const word = () => z.string().trim().min(1).max(100);
+/** a year, or `none` for the tables that print no year (未注明年度) */
+const year = () => z.union([z.literal('none'), int().pipe(z.number().min(1900).max(2200))]).describe('年度；none：未注明年度的表');
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -89,7 +91,7 @@ export type HealthResponse = z.output<typeof healthResponse>;
 // GET /api/overview
 
 export const overviewQuery = z.strictObject({
-  year: int().pipe(z.number().min(1900).max(2200)).optional(),
+  year: year().optional(),
   department: text().optional(),
 });
 export type OverviewQuery = z.input<typeof overviewQuery>;
@@ -97,10 +99,11 @@ export type OverviewQuery = z.input<typeof overviewQuery>;
 export const overviewResponse = z.object({
   totals: z.object({
     documents: z.number().int(), units: z.number().int(), projects: z.number().int(), indicators: z.number().int(), findings: z.number().int(),
+    funding: z.number().describe('各单位项目总计之和（万元）'),
   }),
   /** the sum of each unit's projects, 万元 */
   fundingByUnit: z.array(z.object({
-    unitId: z.number().int(), unit: z.string(), total: z.number(), fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number(),
+    unitId: z.number().int(), unit: z.string(), year: z.number().int().nullable(), version: z.number().int(), total: z.number(), fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number(),
   })),
   fundingBySource: z.object({ fiscal: z.number(), specialAccount: z.number(), other: z.number(), unplaced: z.number() }),
   indicatorMix: z.array(z.object({
@@ -111,7 +114,7 @@ export const overviewResponse = z.object({
   /** share (0–1) of indicators whose annual target is a number or a range */
   quantifiedShare: z.number(),
   findingsByRule: z.array(z.object({ rule: z.string(), title: z.string(), severity: severitySchema, count: z.number().int() })),
-  findingsByUnit: z.array(z.object({ unitId: z.number().int(), unit: z.string(), error: z.number().int(), warning: z.number().int(), info: z.number().int() })),
+  findingsByUnit: z.array(z.object({ unitId: z.number().int(), unit: z.string(), year: z.number().int().nullable(), version: z.number().int(), error: z.number().int(), warning: z.number().int(), info: z.number().int() })),
 });
 export type OverviewResponse = z.output<typeof overviewResponse>;
 
@@ -122,7 +125,8 @@ export const PROJECT_SORTS = ['document', 'name', 'total', 'unit', 'year', 'scor
 export const SOURCE_FILTERS = ['fiscal', 'specialAccount', 'other', 'unplaced'] as const;
 
 export const projectsQuery = z.strictObject({
-  year: int().optional().describe('年度'),
+  year: year().optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('项目名称、绩效目标或指标名称包含的文字（每个项目一行，matches 列出每处命中）'),
   department: text().optional().describe('部门名称（完全一致）'),
   unit: text().optional().describe('资金使用单位（完全一致）'),
   min: num().optional().describe('总计不少于（万元）'),
@@ -154,6 +158,7 @@ export const projectSummarySchema = z.object({
   grade: z.string().nullable(),
   indicatorCount: z.number().int(),
   findingCount: z.number().int(),
+  matches: z.array(z.object({ field: z.enum(['name', 'goal', 'indicator']), text: z.string() })).optional().describe('有 q 时：命中之处'),
 });
 export type ProjectSummary = z.output<typeof projectSummarySchema>;
 
@@ -198,6 +203,8 @@ export const findingDetailSchema = z.object({
 
 const documentRefSchema = z.object({
   id: z.number().int(), file: z.string(), layout: z.string(), title: z.string().nullable(), year: z.number().int().nullable(), importedAt: z.string(),
+  yearSource: z.enum(['printed', 'given', 'proposed', 'none']).optional().describe('年度从何而来：原表所印、导入时填写、采用建议、无'),
+  note: z.string().nullable().optional().describe('年度或部门不是原表所印时，从何而来'),
 });
 
 export const projectDetailQuery = z.strictObject({ order: findingOrderSchema.optional() });
@@ -215,6 +222,7 @@ export const projectDetailResponse = projectSummarySchema.extend({
   versions: z.array(z.object({
     id: z.number().int(),
     unit: unitRefSchema,
+    year: z.number().int().nullable(),
     document: z.object({ id: z.number().int(), file: z.string(), importedAt: z.string() }),
     total: z.number(),
     score: z.number().nullable(),
@@ -261,6 +269,8 @@ export const indicatorsQuery = z.strictObject({
   level2: z.string().trim().regex(/^\d{2}$/, '应为两位数字的二级指标代码').optional(),
   unit: text().optional().describe('资金使用单位（完全一致）'),
   kind: targetKindSchema.optional().describe('年度指标值的类型'),
+  year: year().optional(),
+  department: text().optional().describe('部门名称（完全一致）'),
   limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
   offset: int().pipe(z.number().min(0)).optional(),
 });
@@ -308,6 +318,8 @@ export const findingsQuery = z.strictObject({
   severity: severitySchema.optional(),
   category: categorySchema.optional().describe('arithmetic 勾稽、form 规范性、completeness 完整性、measurability 可衡量、consistency 一致性、appropriateness 适当性'),
   unit: text().optional().describe('资金使用单位（完全一致）'),
+  year: year().optional(),
+  department: text().optional().describe('部门名称（完全一致）'),
   limit: int().pipe(z.number().min(1).max(500)).optional().describe('默认 50'),
   offset: int().pipe(z.number().min(0)).optional(),
   order: findingOrderSchema.optional(),
@@ -344,6 +356,8 @@ export const documentsResponse = z.array(z.object({
   bytes: z.number().int(),
   lines: z.number().int(),
   importedAt: z.string(),
+  yearSource: z.enum(['printed', 'given', 'proposed', 'none']),
+  note: z.string().nullable(),
   total: nullableAmountsSchema.nullable(),
   score: z.number().nullable(),
   grade: z.string().nullable(),
@@ -462,13 +476,54 @@ export const uploadBody = z.object({
   files: z.array(z.string().meta({ format: 'binary' })).describe('一个或多个文本文件（每个至多 10 MB，至多 20 个）'),
 });
 
+/** what the user decided for a table that prints no year or department, per file name */
+export const importChoice = z.strictObject({
+  year: z.number().int().min(1900).max(2200).nullable().optional().describe('原表未注明年度时的年度；null：确无年度'),
+  department: z.string().trim().min(1).max(200).nullable().optional().describe('原表未注明部门时的部门；null：确无部门'),
+  acceptProposed: z.boolean().optional().describe('采用建议的年度与部门'),
+});
+export type ImportChoice = z.output<typeof importChoice>;
+
+export const importQuery = z.strictObject({
+  choices: z.string().max(20_000).optional()
+    .describe('JSON：{ "文件名": { "year": 2024, "department": "…", "acceptProposed": true } }，给原表未注明年度或部门的文件')
+    .transform((v, ctx) => {
+      if (v === undefined) return {} as Record<string, ImportChoice>;
+      try {
+        const r = z.record(z.string(), importChoice).safeParse(JSON.parse(v));
+        if (r.success) return r.data;
+      } catch { /* reported below */ }
+      ctx.addIssue({ code: 'custom', message: '应为 JSON：{ "文件名": { "year": 2024, "department": "…", "acceptProposed": true } }' });
+      return z.NEVER;
+    }),
+});
+export type ImportQuery = z.input<typeof importQuery>;
+
+const storedRef = z.object({ documentId: z.number().int(), file: z.string(), title: z.string().nullable(), importedAt: z.string() });
+const proposalSchema = z.object({
+  year: z.number().int().nullable(),
+  department: z.string().nullable(),
+  from: storedRef.extend({ year: z.number().int().nullable(), department: z.string().nullable() }),
+  units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
+  note: z.string(),
+}).describe('库中同一单位的表（项目名称与金额一致）给出的年度与部门');
+
 export const importPreviewResponse = z.array(z.object({
   file: z.string(),
   ok: z.boolean().describe('false：不是可读取的绩效目标表（见 error）'),
   error: z.string().optional(),
   layout: z.string().nullable(),
   title: z.string().nullable(),
+  year: z.number().int().nullable(),
   department: z.string().nullable(),
+  /** the same table (same bytes, or the same content in another encoding) is already stored */
+  stored: storedRef.nullable().describe('库中已有同样内容的表：导入时不变'),
+  missing: z.array(z.enum(['year', 'department'])).describe('原表未注明的项'),
+  proposal: proposalSchema.nullable(),
+  review: z.object({
+    score: z.number().nullable(), grade: z.string().nullable(),
+    findings: z.number().int(), error: z.number().int(), warning: z.number().int(), info: z.number().int(),
+  }).nullable().describe('审核评分与问题数（导入后同样）'),
   units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
   projects: z.number().int(),
   indicators: z.number().int(),
@@ -478,8 +533,14 @@ export type ImportPreviewResponse = z.output<typeof importPreviewResponse>;
 
 export const importResponse = z.array(z.object({
   file: z.string(),
-  status: z.enum(['imported', 'unchanged', 'failed']),
+  status: z.enum(['imported', 'unchanged', 'needs-input', 'failed']).describe('needs-input：原表未注明年度或部门，库中有同一单位的表，须在 choices 中说明'),
   reason: z.string().optional(),
+  storedFile: z.string().optional().describe('unchanged：库中那份表的文件名'),
+  year: z.number().int().nullable().optional(),
+  department: z.string().nullable().optional(),
+  note: z.string().nullable().optional().describe('年度或部门不是原表所印时，从何而来'),
+  missing: z.array(z.enum(['year', 'department'])).optional(),
+  proposal: proposalSchema.optional(),
   documentId: z.number().int().optional(),
   units: z.number().int().optional(),
   projects: z.number().int().optional(),

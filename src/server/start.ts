@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
-import { importBytes, migrate, openStore, resolveLocation, type Store } from '../store/index.js';
+import { importAll, migrate, openStore, resolveLocation, type Store } from '../store/index.js';
 import { buildServer, packageRoot } from './app.js';
 
 export interface StartOptions {
@@ -46,10 +46,11 @@ export async function importSamplesIfEmpty(store: Store, dir: string, log: Fasti
     return 0;
   }
   let imported = 0;
-  for (const f of files) {
-    const r = await importBytes(store, await readFile(join(dir, f)), { file: f });
+  // dated tables first, so that 000 (no year) takes the year and department of 002, whose unit it publishes
+  const outcomes = await importAll(store, await Promise.all(files.map(async (f) => ({ file: f, bytes: await readFile(join(dir, f)) }))), { acceptProposed: true });
+  for (const r of outcomes) {
     if (r.status === 'imported') imported++;
-    log.info({ file: f, status: r.status, ...(r.status === 'failed' ? { reason: r.reason } : {}) }, `导入示例 ${f}：${r.status}`);
+    log.info({ file: r.file, status: r.status, ...(r.status === 'failed' ? { reason: r.reason } : {}), ...(r.status === 'imported' && r.note ? { note: r.note } : {}) }, `导入示例 ${r.file}：${r.status}`);
   }
   log.info(`数据库为空，已导入 ${imported} 个示例文件（${dir}）`);
   return imported;

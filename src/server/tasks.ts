@@ -3,11 +3,12 @@
 import type { ImportOutcome } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
 import type { Upload } from './upload.js';
+import type { ImportChoice } from './schemas.js';
 import { diff, importFile, inspect, READERS, report, storeFor, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
-  inspect: { args: { upload: Upload }; value: Inspection };
-  import: { args: { store: StoreRef; upload: Upload }; value: ImportOutcome };
+  inspect: { args: { store: StoreRef; upload: Upload }; value: Inspection };
+  import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice }; value: ImportOutcome };
   report: { args: { store: StoreRef; documentId: number }; value: Uint8Array };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
   read: { args: { store: StoreRef; route: string; input: unknown }; value: unknown };
@@ -25,11 +26,11 @@ export async function runTask(task: TaskName, args: unknown): Promise<{ value: u
   switch (task) {
     case 'inspect': {
       const a = args as Tasks['inspect']['args'];
-      return { value: await inspect(upload(a.upload)), transfer: [] };
+      return { value: await inspect(storeFor(a.store), upload(a.upload)), transfer: [] };
     }
     case 'import': {
       const a = args as Tasks['import']['args'];
-      return { value: await importFile(storeFor(a.store), upload(a.upload)), transfer: [] };
+      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice), transfer: [] };
     }
     case 'report': {
       const a = args as Tasks['report']['args'];

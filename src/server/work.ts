@@ -7,7 +7,7 @@ import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.j
 import { parseDocument, parseText } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
-import { importBytes, listDocuments, listProjects, openStore, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
+import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
@@ -15,7 +15,7 @@ import { search } from '../store/search.js';
 import { listUnits } from '../store/units.js';
 import { documentSource } from '../store/units.js';
 import { readTargets } from '../targets/index.js';
-import type { ImportPreviewResponse, SearchQuery } from './schemas.js';
+import type { ImportChoice, ImportPreviewResponse, SearchQuery } from './schemas.js';
 import { parseUpload, type Rejection, type Upload } from './upload.js';
 
 export { REPORT_CSP };
@@ -31,9 +31,15 @@ export interface Inspection {
   readonly rejected: Rejection | null;
 }
 
-/** What an upload would be read as (the preview), and whether it is a table at all (the pre-import check). */
-export async function inspect(u: Upload): Promise<Inspection> {
+/**
+ * What an upload would be read as (the preview: whether the same table is stored, what it leaves out and
+ * the proposal, its review score), and whether it is a table at all (the pre-import check).
+ */
+export async function inspect(store: Store, u: Upload): Promise<Inspection> {
   const { doc, rejected } = await parseUpload(u);
+  const [stored, info] = rejected ? [null, { missing: [], proposal: null }] : await Promise.all([findStored(store, doc.source.sha256, contentHash(doc)), missingInfo(store, doc)]);
+  const reviewed = rejected ? null : review(readTargets(doc));
+  const n = (sev: string) => reviewed?.findings.filter((f) => f.severity === sev).length ?? 0;
   return {
     rejected,
     preview: {
@@ -42,6 +48,11 @@ export async function inspect(u: Upload): Promise<Inspection> {
       ...(rejected ? { error: rejected.message } : {}),
       layout: rejected ? null : doc.source.layout,
       title: doc.title,
+      year: doc.year,
+      stored,
+      missing: [...info.missing],
+      proposal: info.proposal as ImportPreviewResponse[number]['proposal'],
+      review: reviewed ? { score: reviewed.score, grade: reviewed.grade, findings: reviewed.findings.length, error: n('error'), warning: n('warning'), info: n('info') } : null,
       department: doc.department,
       units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
       projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
@@ -70,8 +81,8 @@ export async function closeStores(): Promise<void> {
   stores.clear();
 }
 
-export function importFile(store: Store, u: Upload): Promise<ImportOutcome> {
-  return importBytes(store, u.bytes, { file: u.file });
+export function importFile(store: Store, u: Upload, choice: ImportChoice = {}): Promise<ImportOutcome> {
+  return importBytes(store, u.bytes, { ...defined(choice), file: u.file });
 }
 
 /** a stored document read again from its source text, or a PDF's bytes: parsed, targets read, reviewed */

@@ -6,6 +6,7 @@ import { RULES, type FindingOrder } from '../review/index.js';
 import type { Store } from './connect.js';
 import { dimensionsOf, type FindingDetail } from './queries.js';
 import type { Database } from './schema.js';
+import { departmentIs, yearIs, type YearFilter } from './scope.js';
 
 export interface FindingFilters {
   readonly rule?: string | undefined;
@@ -14,6 +15,10 @@ export interface FindingFilters {
   readonly category?: string | undefined;
   /** 资金使用单位, exactly */
   readonly unit?: string | undefined;
+  /** the table's year; 'none': tables that print none */
+  readonly year?: YearFilter | undefined;
+  /** 部门名称, exactly */
+  readonly department?: string | undefined;
 }
 
 export interface FindingQuery extends FindingFilters {
@@ -58,6 +63,10 @@ function base(store: Store, filters: FindingFilters, skipRule = false): Q {
   if (filters.severity !== undefined) q = q.where('f.severity', '=', filters.severity);
   if (filters.category !== undefined) q = q.where('f.category', '=', filters.category);
   if (filters.unit !== undefined) q = q.where('u.name', '=', filters.unit);
+  const { year, department } = filters;
+  // a finding on a whole table has no unit: the year is its document's (the same for all its units)
+  if (year !== undefined) q = q.where((eb: ExpressionBuilder<From, 'f' | 'u' | 'p'>) => eb.exists(eb.selectFrom('documents as yd').select('yd.id').whereRef('yd.id', '=', 'f.document_id').where((e) => yearIs(e, 'yd.year', year))));
+  if (department !== undefined) q = q.where((eb: ExpressionBuilder<From, 'f' | 'u' | 'p'>) => departmentIs(eb, 'f.document_id', department));
   return q;
 }
 

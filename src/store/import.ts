@@ -1,6 +1,9 @@
 // Import: one transaction per document, so a failure or a kill leaves nothing half-written. The same
-// bytes again change nothing (sha256); a new publication of a unit and year already stored becomes
-// its next version, the old one kept for history and diffs.
+// table again changes nothing — the same bytes (sha256) or the same content re-encoded (contentHash) —;
+// a new publication of a unit and year already stored becomes its next version, the old one kept for
+// history and diffs, and the last imported that prints its year is the latest (what lists show). A table that prints no
+// year (or department) is not stored as a unit-year of its own when a stored publication of its unit
+// matches: the caller gives the year, or accepts the proposal (publication.ts), or says there is none.
 import type { Kysely, Transaction } from 'kysely';
 import type { Funding, Target, TableDocument } from '../model/index.js';
 import { parseDocument, unreadable } from '../ingest/index.js';
@@ -10,10 +13,18 @@ import type { Store } from './connect.js';
 import type { Database } from './schema.js';
 import { indexDocument } from './search-index.js';
 import { dims } from './rescore.js';
+import { contentHash, findStored, missingInfo, type Proposal, type Provenance } from './publication.js';
 
 export type ImportOutcome =
-  | { readonly status: 'imported'; readonly file: string; readonly documentId: number; readonly units: number; readonly projects: number; readonly indicators: number; readonly versions: readonly { unit: string; version: number }[] }
-  | { readonly status: 'unchanged'; readonly file: string; readonly documentId: number }
+  | {
+    readonly status: 'imported'; readonly file: string; readonly documentId: number; readonly units: number; readonly projects: number; readonly indicators: number;
+    readonly versions: readonly { unit: string; version: number }[];
+    /** the year and department stored (printed, given or proposed), and the note when not printed */
+    readonly year: number | null; readonly department: string | null; readonly note: string | null;
+  }
+  | { readonly status: 'unchanged'; readonly file: string; readonly documentId: number; readonly storedFile: string }
+  /** the table prints no year or department and a stored publication suggests one: nothing stored until the caller decides */
+  | { readonly status: 'needs-input'; readonly file: string; readonly missing: readonly ('year' | 'department')[]; readonly proposal: Proposal }
   | { readonly status: 'failed'; readonly file: string; readonly reason: string };
 
 const cents = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : Math.round(x * 100));
@@ -28,6 +39,38 @@ export interface ImportOptions {
   readonly timings?: Record<'parse' | 'targets' | 'review' | 'write', number>;
   /** PDF: called after each page */
   readonly onProgress?: (done: number, total: number) => void;
+  /** the year when the table prints none; null: there is none (do not ask) */
+  readonly year?: number | null;
+  /** the department when the table prints none; null: there is none */
+  readonly department?: string | null;
+  /** take the proposed year and department for what is missing and not given */
+  readonly acceptProposed?: boolean;
+}
+
+/** the year and department a document is stored with, how each was decided, and the note saying so */
+interface Decided {
+  readonly year: number | null;
+  readonly department: string | null;
+  readonly yearSource: Provenance;
+  readonly departmentSource: Provenance;
+  readonly note: string | null;
+}
+
+function decide(doc: TableDocument, options: ImportOptions, proposal: Proposal | null): Decided | { missing: ('year' | 'department')[] } {
+  const pick = <T>(printed: T | null, given: T | null | undefined, proposed: T | null | undefined): [T | null, Provenance] | null => {
+    if (printed !== null) return [printed, 'printed'];
+    if (given !== undefined) return [given, given === null ? 'none' : 'given'];
+    if (proposed === null || proposed === undefined) return [null, 'none'];
+    return options.acceptProposed ? [proposed, 'proposed'] : null; // a proposal nobody answered
+  };
+  const y = pick(doc.year, options.year, proposal?.year);
+  const d = pick(doc.department, options.department, proposal?.department);
+  if (!y || !d) return { missing: [...(y ? [] : ['year' as const]), ...(d ? [] : ['department' as const])] };
+  const notes: string[] = [];
+  if (y[1] === 'proposed' || d[1] === 'proposed') notes.push(proposal!.note);
+  const given = [y[1] === 'given' ? `年度 ${y[0]}` : null, d[1] === 'given' ? `部门“${d[0]}”` : null].filter(Boolean);
+  if (given.length) notes.push(`原表未注明${given.join('、')}：导入时填写`);
+  return { year: y[0], department: d[0], yearSource: y[1], departmentSource: d[1], note: notes.length ? notes.join('；') : null };
 }
 
 /** Parses, reads targets, reviews and stores one file's bytes. Never throws on bad input. */
@@ -39,23 +82,41 @@ export async function importBytes(store: Store, bytes: Uint8Array, options: Impo
   // a file read only in part (a garbled or unreadable PDF page) is refused whole: never stored incomplete
   const fatal = unreadable(parsed) ?? parsed.diagnostics.find((d) => d.code === 'layout-unknown');
   if (fatal) return { status: 'failed', file: options.file, reason: fatal.message };
-  const existing = await store.db.selectFrom('documents').select('id').where('sha256', '=', parsed.source.sha256).executeTakeFirst();
-  if (existing) return { status: 'unchanged', file: options.file, documentId: existing.id };
+  const hash = contentHash(parsed);
+  const existing = await findStored(store, parsed.source.sha256, hash);
+  if (existing) return { status: 'unchanged', file: options.file, documentId: existing.documentId, storedFile: existing.file };
+  const { proposal } = await missingInfo(store, parsed);
+  const decided = decide(parsed, options, proposal);
+  if ('missing' in decided) return { status: 'needs-input', file: options.file, missing: decided.missing, proposal: proposal! };
   const doc = clock('targets', () => readTargets(parsed));
   const result = clock('review', () => review(doc));
   const pdf = doc.source.layout === 'pdf';
   const text = pdf ? '' : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
   try {
     const t = performance.now();
-    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, pdf ? bytes : null, (options.now ?? (() => new Date()))()));
+    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, pdf ? bytes : null, (options.now ?? (() => new Date()))(), hash, decided));
     if (options.timings) options.timings.write += performance.now() - t;
     return outcome;
   } catch (e) {
     // a concurrent import of the same bytes won the race: that is "unchanged", not a failure
-    const again = await store.db.selectFrom('documents').select('id').where('sha256', '=', parsed.source.sha256).executeTakeFirst();
-    if (again) return { status: 'unchanged', file: options.file, documentId: again.id };
+    const again = await findStored(store, parsed.source.sha256, hash);
+    if (again) return { status: 'unchanged', file: options.file, documentId: again.documentId, storedFile: again.file };
     return { status: 'failed', file: options.file, reason: `写入数据库失败：${(e as Error).message}` };
   }
+}
+
+/**
+ * Several files in the order that lets a table without a year find its publication: those that print
+ * a year first, then the others, each with `acceptProposed` as given. For the bundled samples (npm
+ * start), where 000 prints no year and publishes the unit 002 (2024) also publishes.
+ */
+export async function importAll(store: Store, files: readonly { file: string; bytes: Uint8Array }[], options: { acceptProposed?: boolean } = {}): Promise<ImportOutcome[]> {
+  const dated = await Promise.all(files.map(async (f) => ({ ...f, dated: (await parseDocument(f.bytes, { file: f.file })).year !== null })));
+  const out = new Map<string, ImportOutcome>();
+  for (const f of [...dated.filter((f) => f.dated), ...dated.filter((f) => !f.dated)]) {
+    out.set(f.file, await importBytes(store, f.bytes, { file: f.file, ...(options.acceptProposed ? { acceptProposed: true } : {}) }));
+  }
+  return files.map((f) => out.get(f.file)!);
 }
 
 function stageClock(timings: ImportOptions['timings']) {
@@ -66,11 +127,13 @@ function stageClock(timings: ImportOptions['timings']) {
   };
 }
 
-async function write(trx: Transaction<Database>, doc: TableDocument, result: ReviewResult, text: string, sourceBytes: Uint8Array | null, now: Date): Promise<ImportOutcome> {
+async function write(trx: Transaction<Database>, doc: TableDocument, result: ReviewResult, text: string, sourceBytes: Uint8Array | null, now: Date, hash: string, decided: Decided): Promise<ImportOutcome> {
   let departmentId: number | null = null;
-  if (doc.department) {
-    const found = await trx.selectFrom('departments').select('id').where('name', '=', doc.department).executeTakeFirst();
-    departmentId = found ? found.id : Number((await trx.insertInto('departments').values({ name: doc.department }).returning('id').executeTakeFirstOrThrow()).id);
+  const department = decided.department;
+  const year = decided.year;
+  if (department) {
+    const found = await trx.selectFrom('departments').select('id').where('name', '=', department).executeTakeFirst();
+    departmentId = found ? found.id : Number((await trx.insertInto('departments').values({ name: department }).returning('id').executeTakeFirstOrThrow()).id);
   }
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const { id: documentId } = await trx.insertInto('documents').values({
@@ -81,7 +144,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
     bytes: doc.source.bytes,
     lines: doc.source.lines,
     title: doc.title,
-    year: doc.year,
+    year,
     department_id: departmentId,
     currency_unit: doc.currencyUnit,
     source_text: text,
@@ -98,6 +161,10 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
     review_gated: result.gated,
     errors: count('error'),
     warnings: count('warning'),
+    content_hash: hash,
+    year_source: decided.yearSource,
+    department_source: decided.departmentSource,
+    note: decided.note,
   }).returning('id').executeTakeFirstOrThrow();
 
   // Rows go in as multi-row inserts (a statement per unit for projects, a few per document for
@@ -113,16 +180,27 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
   const indicatorPaths = new Map<string, string>();
   // a document adds at most one version of a unit-year: a unit printed several times in one table (34
   // times, in one upload) is one publication, each printing a row of that same version
-  const versionOf = new Map<string, number>();
+  const versionOf = new Map<string, { version: number; latest: number }>();
   for (const [ui, u] of doc.units.entries()) {
-    const same = versionOf.get(u.name);
-    const version = same ?? await nextVersion(trx, u.name, doc.year);
+    let same = versionOf.get(u.name);
     if (same === undefined) {
-      versionOf.set(u.name, version);
+      const previous = await trx.selectFrom('units').select(({ fn }) => fn.max<number>('version').as('v'))
+        .where('name', '=', u.name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).executeTakeFirst();
+      const version = Number(previous?.v ?? 0) + 1;
+      // The latest of a unit-year is the last imported publication that prints its year; one whose year
+      // was supplied (given or proposed) is latest only while no publication of that unit-year prints it.
+      const displaced = version > 1 && (decided.yearSource === 'printed' || year === null || !(await trx.selectFrom('units as pu')
+        .innerJoin('documents as pd', 'pd.id', 'pu.document_id').select('pu.id')
+        .where('pu.name', '=', u.name).where('pu.year', '=', year).where('pd.year_source', '=', 'printed').limit(1).executeTakeFirst()));
+      if (displaced) {
+        await trx.updateTable('units').set({ latest: 0 }).where('name', '=', u.name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).execute();
+      }
+      same = { version, latest: version === 1 || displaced ? 1 : 0 };
+      versionOf.set(u.name, same);
       versions.push({ unit: u.name, version });
     }
     const { id: unitId } = await trx.insertInto('units').values({
-      document_id: documentId, ordinal: ui, name: u.name, year: doc.year, version, latest: 1,
+      document_id: documentId, ordinal: ui, name: u.name, year, version: same.version, latest: same.latest,
       total: cents(u.funding?.total), fiscal: cents(u.funding?.fiscal), special_account: cents(u.funding?.specialAccount), other: cents(u.funding?.other),
       unplaced: unplaced(u.funding), line: u.line ?? null, review_score: result.units[ui]?.score ?? null,
       review_dimensions: result.units[ui] ? dims(result.units[ui]) : null,
@@ -185,18 +263,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
   });
   for (const chunk of chunks(findingRows, 2000)) await trx.insertInto('findings').values(chunk).execute();
   await indexDocument(trx, Number(documentId)); // the search index, in the same transaction
-  return { status: 'imported', file: doc.source.file, documentId: Number(documentId), units: doc.units.length, projects, indicators, versions };
-}
-
-/** The next version of a unit-year; the versions stored before it stop being the latest. */
-async function nextVersion(trx: Transaction<Database>, name: string, year: number | null): Promise<number> {
-  const previous = await trx.selectFrom('units').select(({ fn }) => fn.max<number>('version').as('v'))
-    .where('name', '=', name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).executeTakeFirst();
-  const version = Number(previous?.v ?? 0) + 1;
-  if (version > 1) {
-    await trx.updateTable('units').set({ latest: 0 }).where('name', '=', name).where((eb) => (year === null ? eb('year', 'is', null) : eb('year', '=', year))).execute();
-  }
-  return version;
+  return { status: 'imported', file: doc.source.file, documentId: Number(documentId), units: doc.units.length, projects, indicators, versions, year, department, note: decided.note };
 }
 
 /** Slices of at most `size` rows: SQLite binds at most 32,766 parameters in one statement. */

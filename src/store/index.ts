@@ -1,6 +1,7 @@
 export { openStore, resolveLocation, isPostgresUrl, DEFAULT_DB, type Store, type DialectName } from './connect.js';
 export { migrate } from './migrations.js';
-export { importBytes, type ImportOutcome, type ImportOptions } from './import.js';
+export { importBytes, importAll, type ImportOutcome, type ImportOptions } from './import.js';
+export { contentHash, findStored, missingInfo, type Proposal, type MissingInfo, type Provenance, type StoredDocument } from './publication.js';
 export type { Database } from './schema.js';
 export {
   listProjects, getProject, unitRollup, departmentRollup, listDocuments, QueryError, SOURCES, SORTS,

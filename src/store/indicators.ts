@@ -9,6 +9,7 @@ import { nameKey } from '../targets/index.js';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
 import { likeContains } from './search-text.js';
+import { departmentIs, yearIs, type YearFilter } from './scope.js';
 
 export interface IndicatorFilters {
   /** text the indicator name contains (as written, or its normalised key) */
@@ -19,6 +20,10 @@ export interface IndicatorFilters {
   readonly unit?: string | undefined;
   /** the kind of the annual target */
   readonly kind?: string | undefined;
+  /** the table's year; 'none': tables that print none */
+  readonly year?: YearFilter | undefined;
+  /** 部门名称, exactly */
+  readonly department?: string | undefined;
 }
 
 export interface IndicatorQuery extends IndicatorFilters {
@@ -85,6 +90,9 @@ function base(store: Store, f: IndicatorFilters, skip?: keyof IndicatorFilters):
   if (f.level2 !== undefined && skip !== 'level2') q = q.where('i.level2_code', '=', f.level2);
   if (f.unit !== undefined && skip !== 'unit') q = q.where('u.name', '=', f.unit);
   if (f.kind !== undefined && skip !== 'kind') q = q.where('i.annual_kind', '=', f.kind);
+  const { year, department } = f;
+  if (year !== undefined) q = q.where((eb: ExpressionBuilder<From, 'i' | 'p' | 'u'>) => yearIs(eb, 'u.year', year));
+  if (department !== undefined) q = q.where((eb: ExpressionBuilder<From, 'i' | 'p' | 'u'>) => departmentIs(eb, 'u.document_id', department));
   return q;
 }
 

@@ -5,6 +5,8 @@ import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, ty
 import type { DialectName, Store } from './connect.js';
 import { searchMigration } from './search-schema.js';
 import { dimensionsMigration } from './rescore.js';
+import { parseText } from '../ingest/index.js';
+import { contentHash } from './publication.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -161,12 +163,34 @@ function pdfSource(dialect: DialectName): Migration {
   };
 }
 
+/**
+ * 0003: a document's content hash (duplicates are decided by content, not bytes), how its year and
+ * department were decided (printed, given at import, a proposal accepted, none) and the note saying so.
+ * Existing documents get their hash from their stored source text.
+ */
+const publication: Migration = {
+  async up(db: Db) {
+    for (const [name, type, def] of [['content_hash', 'text', null], ['year_source', 'text', 'printed'], ['department_source', 'text', 'printed'], ['note', 'text', null]] as const) {
+      await db.schema.alterTable('documents').addColumn(name, type, (c) => (def === null ? c : c.notNull().defaultTo(def))).execute();
+    }
+    await db.updateTable('documents').set({ year_source: 'none' }).where('year', 'is', null).execute();
+    await db.updateTable('documents').set({ department_source: 'none' }).where('department_id', 'is', null).execute();
+    const docs = await db.selectFrom('documents').select(['id', 'file', 'source_text']).execute();
+    for (const d of docs as { id: number; file: string; source_text: string }[]) {
+      if (d.source_text === '') continue; // a PDF (its bytes, not text, are its source): no hash, so never taken for another
+      await db.updateTable('documents').set({ content_hash: contentHash(parseText(d.source_text, { file: d.file })) }).where('id', '=', d.id).execute();
+    }
+    await db.schema.createIndex('documents_content_hash').on('documents').column('content_hash').execute();
+  },
+};
+
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
     '0002_search': searchMigration(dialect),
     '0003_review_dimensions': dimensionsMigration(dialect),
     '0004_pdf_source': pdfSource(dialect),
+    '0005_publication': publication,
   };
 }
 

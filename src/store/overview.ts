@@ -7,21 +7,24 @@ import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';
 import { RULES } from '../review/index.js';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
+import { departmentIs, yearIs, type YearFilter } from './scope.js';
 
 export interface OverviewFilters {
-  readonly year?: number | undefined;
+  /** a year, or 'none' for the tables that print none */
+  readonly year?: YearFilter | undefined;
   readonly department?: string | undefined;
 }
 
 export interface Overview {
-  readonly totals: { readonly documents: number; readonly units: number; readonly projects: number; readonly indicators: number; readonly findings: number };
-  readonly fundingByUnit: readonly { readonly unitId: number; readonly unit: string; readonly total: number; readonly fiscal: number; readonly specialAccount: number; readonly other: number; readonly unplaced: number }[];
+  /** funding: the sum of every unit's projects' 总计 (万元) */
+  readonly totals: { readonly documents: number; readonly units: number; readonly projects: number; readonly indicators: number; readonly findings: number; readonly funding: number };
+  readonly fundingByUnit: readonly { readonly unitId: number; readonly unit: string; readonly year: number | null; readonly version: number; readonly total: number; readonly fiscal: number; readonly specialAccount: number; readonly other: number; readonly unplaced: number }[];
   readonly fundingBySource: { readonly fiscal: number; readonly specialAccount: number; readonly other: number; readonly unplaced: number };
   readonly indicatorMix: readonly { readonly level1Code: string | null; readonly level1Name: string | null; readonly level2Code: string | null; readonly level2Name: string | null; readonly count: number }[];
   readonly targetKinds: readonly { readonly kind: string; readonly count: number }[];
   readonly quantifiedShare: number;
   readonly findingsByRule: readonly { readonly rule: string; readonly title: string; readonly severity: Severity; readonly count: number }[];
-  readonly findingsByUnit: readonly { readonly unitId: number; readonly unit: string; readonly error: number; readonly warning: number; readonly info: number }[];
+  readonly findingsByUnit: readonly { readonly unitId: number; readonly unit: string; readonly year: number | null; readonly version: number; readonly error: number; readonly warning: number; readonly info: number }[];
 }
 
 type Db = Kysely<Database>;
@@ -29,12 +32,9 @@ type Db = Kysely<Database>;
 /** ids of the latest units matching the filters, as a subquery */
 export function latestUnits(db: Db, f: OverviewFilters) {
   let q = db.selectFrom('units as lu').select('lu.id').where('lu.latest', '=', 1);
-  if (f.year !== undefined) q = q.where('lu.year', '=', f.year);
-  if (f.department !== undefined) {
-    const dep = f.department;
-    q = q.where('lu.document_id', 'in', (eb) => eb.selectFrom('documents as ld').innerJoin('departments as ldep', 'ldep.id', 'ld.department_id')
-      .select('ld.id').where('ldep.name', '=', dep));
-  }
+  const { year, department } = f;
+  if (year !== undefined) q = q.where((eb) => yearIs(eb, 'lu.year', year));
+  if (department !== undefined) q = q.where((eb) => departmentIs(eb, 'lu.document_id', department));
   return q;
 }
 
@@ -47,7 +47,7 @@ export async function overview(store: Store, filters: OverviewFilters = {}): Pro
   const db = store.db;
   const units = () => latestUnits(db, filters);
   const [unitRows, projectSums, unplacedRows, mix, kinds, findingRows, docCount, docFindings] = await Promise.all([
-    db.selectFrom('units as u').select(['u.id', 'u.name', 'u.document_id']).where('u.id', 'in', units()).orderBy('u.document_id').orderBy('u.ordinal').execute(),
+    db.selectFrom('units as u').select(['u.id', 'u.name', 'u.year', 'u.version', 'u.document_id']).where('u.id', 'in', units()).orderBy('u.document_id').orderBy('u.ordinal').execute(),
     db.selectFrom('projects as p').where('p.unit_id', 'in', units()).groupBy('p.unit_id')
       .select((eb) => [
         'p.unit_id', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('p.total').as('total'), eb.fn.sum<number | null>('p.fiscal').as('fiscal'),
@@ -77,7 +77,7 @@ export async function overview(store: Store, filters: OverviewFilters = {}): Pro
   const fundingByUnit = unitRows.map((u) => {
     const s = sums.get(Number(u.id));
     return {
-      unitId: Number(u.id), unit: u.name, total: wan(s?.total), fiscal: wan(s?.fiscal), specialAccount: wan(s?.special), other: wan(s?.other),
+      unitId: Number(u.id), unit: u.name, year: u.year, version: u.version, total: wan(s?.total), fiscal: wan(s?.fiscal), specialAccount: wan(s?.special), other: wan(s?.other),
       unplaced: wan(unplacedCents.get(Number(u.id))),
     };
   }).sort((a, b) => b.total - a.total || a.unitId - b.unitId);
@@ -111,6 +111,7 @@ export async function overview(store: Store, filters: OverviewFilters = {}): Pro
       projects: projectSums.reduce((a, r) => a + Number(r.n), 0),
       indicators,
       findings,
+      funding: wan(projectSums.reduce((a, r) => a + Number(r.total ?? 0), 0)),
     },
     fundingByUnit,
     fundingBySource: { fiscal: wan(centsOf('fiscal')), specialAccount: wan(centsOf('special')), other: wan(centsOf('other')), unplaced: wan([...unplacedCents.values()].reduce((a, c) => a + c, 0)) },
@@ -122,7 +123,7 @@ export async function overview(store: Store, filters: OverviewFilters = {}): Pro
     targetKinds: kinds.map((k) => ({ kind: k.kind ?? 'unparsed', count: Number(k.n) })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)),
     quantifiedShare: indicators === 0 ? 0 : quantified / indicators,
     findingsByRule: [...rules.values()].sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1)),
-    findingsByUnit: unitRows.map((u) => ({ unitId: Number(u.id), unit: u.name, ...(perUnit.get(Number(u.id)) ?? { error: 0, warning: 0, info: 0 }) }))
+    findingsByUnit: unitRows.map((u) => ({ unitId: Number(u.id), unit: u.name, year: u.year, version: u.version, ...(perUnit.get(Number(u.id)) ?? { error: 0, warning: 0, info: 0 }) }))
       .filter((u) => u.error + u.warning + u.info > 0)
       .sort((a, b) => b.error - a.error || b.warning - a.warning || b.info - a.info || a.unitId - b.unitId),
   };

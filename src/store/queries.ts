@@ -9,6 +9,8 @@ import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';
 import { orderFindings, RULES, type DimensionId, type DimensionScore, type FindingOrder, type GateReason } from '../review/index.js';
 import type { DialectName, Store } from './connect.js';
 import type { Database, IndicatorTable } from './schema.js';
+import { yearFilter, yearIs } from './scope.js';
+import { likeContains } from './search-text.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Errors
@@ -33,7 +35,7 @@ export class QueryError extends Error {
 }
 
 const LABELS: Readonly<Record<string, string>> = {
-  year: '年度', department: '部门', unit: '单位', min: '最低金额', max: '最高金额', source: '资金来源', has: '包含指标类别',
+  year: '年度', q: '检索词', department: '部门', unit: '单位', min: '最低金额', max: '最高金额', source: '资金来源', has: '包含指标类别',
   missing: '缺少指标类别', findings: '有无审核问题', rule: '审核规则', severity: '问题级别', latestOnly: '仅最新版本',
   sort: '排序字段', order: '排序方向', limit: '每页条数', offset: '起始位置', id: '编号', unitId: '单位编号', name: '名称',
   format: '导出格式',
@@ -96,6 +98,13 @@ export interface ProjectSummary {
   readonly grade: string | null;
   readonly indicatorCount: number;
   readonly findingCount: number;
+  /** with a text search (`q`): where the text occurs in this project */
+  readonly matches?: readonly SearchMatch[];
+}
+
+export interface SearchMatch {
+  readonly field: 'name' | 'goal' | 'indicator';
+  readonly text: string;
 }
 
 export interface ProjectPage {
@@ -138,6 +147,10 @@ export interface DocumentRef {
   readonly title: string | null;
   readonly year: number | null;
   readonly importedAt: string;
+  /** how the year was decided: printed, given (at import), proposed (accepted), none */
+  readonly yearSource?: 'printed' | 'given' | 'proposed' | 'none';
+  /** where a year or department not printed came from */
+  readonly note?: string | null;
 }
 
 export interface SourceExcerpt {
@@ -152,6 +165,7 @@ export interface SourceExcerpt {
 export interface ProjectVersion {
   readonly id: number;
   readonly unit: UnitRef;
+  readonly year: number | null;
   readonly document: { readonly id: number; readonly file: string; readonly importedAt: string };
   readonly total: number;
   readonly score: number | null;
@@ -169,7 +183,7 @@ export interface ProjectDetail extends ProjectSummary {
   readonly findings: readonly FindingDetail[];
   readonly documentInfo: DocumentRef;
   readonly excerpt: SourceExcerpt | null;
-  /** the same project (same unit name, year and project name) in the unit's other versions, oldest first */
+  /** the same project (same unit name and project name) in the unit's other publications, any year: by year (none last), then version */
   readonly versions: readonly ProjectVersion[];
 }
 
@@ -236,6 +250,9 @@ export interface DocumentSummary {
   readonly bytes: number;
   readonly lines: number;
   readonly importedAt: string;
+  /** how the year was decided (printed, given, proposed, none) and where it came from when not printed */
+  readonly yearSource: 'printed' | 'given' | 'proposed' | 'none';
+  readonly note: string | null;
   /** the 合计 row, null when the table prints none */
   readonly total: Amounts | null;
   readonly score: number | null;
@@ -277,8 +294,10 @@ export const SORTS = ['document', 'name', 'total', 'unit', 'year', 'score', 'ind
 export type ProjectSort = (typeof SORTS)[number];
 
 const filterShape = {
-  /** the table's year (units.year); tables without a year never match */
-  year: z.number().int().min(1900).max(2200).optional(),
+  /** the table's year (units.year); 'none': the tables that print no year (未注明年度) */
+  year: yearFilter.optional(),
+  /** text the project's name, goal or one of its indicator names contains */
+  q: z.string().trim().min(1).max(200).optional(),
   /** 部门名称, exactly */
   department: nameText().optional(),
   /** 资金使用单位, exactly */
@@ -341,7 +360,14 @@ export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<Project
     .innerJoin('documents as d', 'd.id', 'p.document_id')
     .leftJoin('departments as dep', 'dep.id', 'd.department_id') as SelectQueryBuilder<ProjectFrom, 'p' | 'u' | 'd' | 'dep', object>;
   if (f.latestOnly) q = q.where('u.latest', '=', 1);
-  if (f.year !== undefined) q = q.where('u.year', '=', f.year);
+  if (f.year !== undefined) { const y = f.year; q = q.where((eb) => yearIs(eb, 'u.year', y)); }
+  if (f.q !== undefined) {
+    const pattern = sql<string>`${likeContains(f.q)} escape '\\'`;
+    q = q.where((eb) => eb.or([
+      eb('p.name', 'like', pattern), eb('p.goal', 'like', pattern),
+      eb.exists(eb.selectFrom('indicators as qi').select(sql.lit(1).as('one')).whereRef('qi.project_id', '=', 'p.id').where('qi.name', 'like', pattern)),
+    ]));
+  }
   if (f.department !== undefined) q = q.where('dep.name', '=', f.department);
   if (f.unit !== undefined) q = q.where('u.name', '=', f.unit);
   if (f.min !== undefined) q = q.where('p.total', '>=', toCents(f.min));
@@ -434,7 +460,32 @@ export async function listProjects(store: Store, query: ProjectQuery = {}): Prom
   let sorted = summaryColumns(base).orderBy(key, (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast());
   if (q.sort !== 'document') sorted = sorted.orderBy('p.id', 'asc');
   const rows = (await sorted.limit(q.limit).offset(q.offset).execute()) as SummaryRow[];
-  return { total: Number(counted.n), items: rows.map(toSummary) };
+  const items = rows.map(toSummary);
+  return { total: Number(counted.n), items: q.q === undefined ? items : await withMatches(store.db, items, q.q) };
+}
+
+/** each project of a text search with every place the text occurs: its name, its goal, its indicator names */
+async function withMatches(db: Db, items: readonly ProjectSummary[], text: string): Promise<ProjectSummary[]> {
+  if (items.length === 0) return [];
+  const ids = items.map((p) => p.id);
+  const pattern = sql<string>`${likeContains(text)} escape '\\'`;
+  const [goals, indicators] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'goal']).where('id', 'in', ids).where('goal', 'like', pattern).execute(),
+    db.selectFrom('indicators').select(['project_id', 'name']).where('project_id', 'in', ids).where('name', 'like', pattern).orderBy('project_id').orderBy('ordinal').execute(),
+  ]);
+  // LIKE ignores ASCII case on SQLite only: the text itself decides, the same on both databases
+  const has = (s: string) => s.toLowerCase().includes(text.toLowerCase());
+  const goalOf = new Map(goals.map((g) => [Number(g.id), g.goal]));
+  return items.map((p) => {
+    const goal = goalOf.get(p.id);
+    const names = [...new Set(indicators.filter((i) => Number(i.project_id) === p.id && has(i.name)).map((i) => i.name))];
+    const matches: SearchMatch[] = [
+      ...(has(p.name) ? [{ field: 'name' as const, text: p.name }] : []),
+      ...(goal !== undefined && has(goal) ? [{ field: 'goal' as const, text: goal }] : []),
+      ...names.map((n) => ({ field: 'indicator' as const, text: n })),
+    ];
+    return { ...p, matches };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -506,8 +557,8 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
   const pid = parse(ID, id, '项目编号');
   const db = store.db;
   const row = await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false })).where('p.id', '=', pid))
-    .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at'])
-    .executeTakeFirst() as (SummaryRow & { goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string }) | undefined;
+    .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at', 'd.year_source', 'd.note'])
+    .executeTakeFirst() as (SummaryRow & { goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string; year_source: string; note: string | null }) | undefined;
   if (!row) throw new QueryError('not-found', `没有编号为 ${pid} 的项目`);
   const [indicators, findings, next, source, versions] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('project_id', '=', pid).orderBy('ordinal').execute(),
@@ -515,13 +566,13 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
     row.line === null ? Promise.resolve(undefined)
       : db.selectFrom('projects').select('line').where('document_id', '=', row.document_id).where('id', '>', pid).where('line', 'is not', null).orderBy('id').limit(1).executeTakeFirst(),
     row.line === null ? Promise.resolve(undefined) : documentLines(store, Number(row.document_id)),
+    // every other publication of the project, in any year: the same unit name and project name
     db.selectFrom('projects as p').innerJoin('units as u', 'u.id', 'p.unit_id').innerJoin('documents as d', 'd.id', 'p.document_id')
-      .select(['p.id', 'p.total', 'p.review_score', 'u.id as unit_id', 'u.name as unit_name', 'u.version', 'u.latest', 'd.id as document_id', 'd.file', 'd.imported_at'])
+      .select(['p.id', 'p.total', 'p.review_score', 'u.id as unit_id', 'u.name as unit_name', 'u.year', 'u.version', 'u.latest', 'd.id as document_id', 'd.file', 'd.imported_at'])
       .where('u.name', '=', row.unit_name)
-      .where((eb) => (row.unit_year === null ? eb('u.year', 'is', null) : eb('u.year', '=', row.unit_year)))
       .where('p.name', '=', row.name)
       .where('u.id', '<>', row.unit_id)
-      .orderBy('u.version').orderBy('p.id')
+      .orderBy(sql`case when u.year is null then 1 else 0 end`).orderBy('u.year').orderBy('u.version').orderBy('p.id')
       .execute(),
   ]);
   return {
@@ -536,11 +587,15 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
       id: Number(f.id), rule: f.rule, severity: f.severity as Severity, category: f.category, message: f.message, suggestion: f.suggestion,
       path: f.path, line: f.line, indicatorId: f.indicator_id === null ? null : Number(f.indicator_id), dimensions: dimensionsOf(f.rule),
     })), order),
-    documentInfo: { id: Number(row.document_id), file: row.document_file, layout: row.layout, title: row.title, year: row.document_year, importedAt: row.imported_at },
+    documentInfo: {
+      id: Number(row.document_id), file: row.document_file, layout: row.layout, title: row.title, year: row.document_year, importedAt: row.imported_at,
+      yearSource: row.year_source as DocumentSummary['yearSource'], note: row.note,
+    },
     excerpt: row.line !== null && source ? excerpt(source, row.line, next?.line ?? null) : null,
     versions: versions.map((v) => ({
       id: Number(v.id),
       unit: { id: Number(v.unit_id), name: v.unit_name, version: v.version, latest: v.latest === 1 },
+      year: v.year,
       document: { id: Number(v.document_id), file: v.file, importedAt: v.imported_at },
       total: Number(v.total) / 100,
       score: v.review_score,
@@ -675,7 +730,7 @@ export async function listDocuments(store: Store): Promise<DocumentSummary[]> {
   const db = store.db;
   const [docs, units, counts] = await Promise.all([
     db.selectFrom('documents as d').leftJoin('departments as dep', 'dep.id', 'd.department_id')
-      .select(['d.id', 'd.file', 'd.sha256', 'd.layout', 'd.encoding', 'd.title', 'd.year', 'dep.name as department', 'd.currency_unit', 'd.bytes', 'd.lines', 'd.imported_at',
+      .select(['d.id', 'd.file', 'd.sha256', 'd.layout', 'd.encoding', 'd.title', 'd.year', 'dep.name as department', 'd.currency_unit', 'd.bytes', 'd.lines', 'd.imported_at', 'd.year_source', 'd.note',
         'd.total_total', 'd.total_fiscal', 'd.total_special', 'd.total_other', 'd.total_unplaced', 'd.review_score', 'd.review_grade', 'd.review_dimensions', 'd.review_gated', 'd.errors', 'd.warnings'])
       .orderBy('d.id').execute(),
     db.selectFrom('units').select(['id', 'document_id', 'ordinal', 'name', 'version', 'latest', 'total']).orderBy('document_id').orderBy('ordinal').execute(),
@@ -693,6 +748,7 @@ export async function listDocuments(store: Store): Promise<DocumentSummary[]> {
     return {
       id: Number(d.id), file: d.file, sha256: d.sha256, layout: d.layout, encoding: d.encoding, title: d.title, year: d.year, department: d.department,
       currencyUnit: d.currency_unit, bytes: d.bytes, lines: d.lines, importedAt: d.imported_at,
+      yearSource: d.year_source as DocumentSummary['yearSource'], note: d.note,
       total: d.total_total === null ? null : {
         total: fromCents(d.total_total), fiscal: fromCents(d.total_fiscal), specialAccount: fromCents(d.total_special), other: fromCents(d.total_other), unplaced: unplacedOf(d.total_unplaced),
       },

@@ -39,6 +39,13 @@ export interface DocumentTable {
   review_gated: number | null;
   errors: number;
   warnings: number;
+  /** sha256 of the parsed document (publication.ts): the same table re-encoded is the same document */
+  content_hash: string | null;
+  /** how year and department were decided: printed, given (at import), proposed (accepted), none */
+  year_source: ColumnType<string, string | undefined, string>;
+  department_source: ColumnType<string, string | undefined, string>;
+  /** where a year or department not printed came from */
+  note: string | null;
 }
 
 export interface UnitTable {

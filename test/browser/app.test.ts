@@ -1,5 +1,6 @@
 // The web app in a real Chromium against the real server: the server (buildServer) runs in-process on a
-// temporary SQLite database holding samples 000–003; sample 004 is imported through the 导入 page.
+// temporary SQLite database holding samples 000–003, imported as npm start does (importAll: 000, which
+// prints no year, takes 002's); sample 004 is imported through the 导入 page.
 // Every page is also checked for console errors and for spilling sideways on a 400 px screen, and
 // screenshotted (1280×800 and 400×800) into test/browser/screenshots/.
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
-import { importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
+import { importAll, migrate, openStore, type Store } from '../../src/store/index.js';
 import { CHROMIUM, ROOT } from './setup.js';
 
 const SAMPLES = join(ROOT, 'samples');
@@ -62,10 +63,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-browser-')), 'test.sqlite'));
   await migrate(store);
-  for (const f of PRELOADED) {
-    const r = await importBytes(store, readFileSync(join(SAMPLES, f)), { file: f });
-    expect(r.status).toBe('imported');
-  }
+  const outcomes = await importAll(store, PRELOADED.map((f) => ({ file: f, bytes: readFileSync(join(SAMPLES, f)) })), { acceptProposed: true });
+  expect(outcomes.map((r) => r.status)).toEqual(PRELOADED.map(() => 'imported'));
   app = await buildServer({ store, logger: false, webDir: join(ROOT, 'web', 'dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -97,7 +96,10 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     expect(painted.length).toBe(6);
     for (const n of painted) expect(n).toBeGreaterThan(500);
     await expect(page.getByText('的资金来源未归列').count()).resolves.toBe(1);
-    await expect(page.locator('.ant-statistic').filter({ hasText: '项目' }).first().textContent()).resolves.toContain('329');
+    const o = await api<{ totals: { projects: number; funding: number } }>('/overview');
+    await expect(page.locator('.ant-statistic').filter({ hasText: '项目' }).first().textContent()).resolves.toContain(String(o.totals.projects));
+    await expect(page.getByTestId('funding-total').textContent()).resolves.toContain(o.totals.funding.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    await expect(page.title()).resolves.toBe('总览 · jixiao 绩效');
     await shot(page, 'dashboard-1280');
 
     // the 资金来源 ring: almost all of it (≈94 %) is 财政拨款; its bottom is in that slice
@@ -116,7 +118,10 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await page.getByLabel('检索指标').press('Enter');
     await page.waitForURL(/q=%E6%BB%A1%E6%84%8F%E5%BA%A6/);
     // the previous page stays on screen until the new one arrives: wait for the answer to the search
-    await page.waitForFunction(() => document.querySelector('.ant-table-row .ant-table-cell')?.textContent?.includes('满意度'));
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('.ant-table-row .ant-table-cell:first-child')];
+      return cells.length > 0 && cells.every((c) => c.textContent?.includes('满意度'));
+    }, undefined, { timeout: 15_000 });
     const names = await page.locator('.ant-table-row .ant-table-cell:first-child').allTextContents();
     expect(names.length).toBeGreaterThan(5);
     for (const n of names) expect(n).toContain('满意度');
@@ -272,10 +277,11 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
   });
 
-  test('every page at 400×800: collapses to a menu button, nothing spills sideways, no console errors', async () => {
+  test('every page at 400×800: collapses to a menu button, nothing spills sideways, no console errors', { timeout: 240_000 }, async () => {
+    const units = await api<{ id: number; file: string }[]>(`/units?name=${encodeURIComponent('广州市技师学院')}`);
     const pages: [string, string][] = [
       ['/', 'dashboard'], ['/projects', 'projects'], ['/projects/1', 'project'], ['/indicators?q=%E6%BB%A1%E6%84%8F%E5%BA%A6', 'indicators'],
-      ['/review', 'review'], ['/import', 'import'], ['/compare?a=1&b=9', 'compare'],
+      ['/review', 'review'], ['/import', 'import'], [`/compare?a=${units[0]!.id}&b=${units[1]!.id}`, 'compare'], ['/projects?q=%E8%BF%90%E7%BB%B4', 'search'],
     ];
     for (const [path, name] of pages) {
       const { page, errors } = await open(path, 400);
@@ -286,6 +292,116 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
       await shot(page, `${name}-400`);
       expect(errors, path).toEqual([]);
     }
+  });
+
+  test('广州市技师学院 (published in 000 without a year and in 002) is listed once: 16 rows, 16 names', async () => {
+    const { page, errors } = await open(`/projects?unit=${encodeURIComponent('广州市技师学院')}&size=100`, 1440);
+    await page.locator('.ant-table-row').first().waitFor();
+    // the table is virtual (it renders the rows in view): the total counts them all, the rows shown are distinct
+    await expect(page.getByText('共 16 个项目').count()).resolves.toBe(1);
+    const names = await page.locator('.ant-table-row .ant-table-cell:first-child').allTextContents();
+    expect(names.length).toBeGreaterThan(5);
+    expect(new Set(names).size).toBe(names.length);
+    expect(errors).toEqual([]);
+  });
+
+  test('at 1440 px the project list is not cut: every column header ends inside the viewport, no sideways scroll', async () => {
+    const { page, errors } = await open('/projects', 1440);
+    await page.locator('.ant-table-row').first().waitFor();
+    const rights = await page.locator('.ant-table-thead th').evaluateAll((ths) => ths.map((t) => [t.textContent ?? '', t.getBoundingClientRect().right] as const));
+    expect(rights.map(([t]) => t)).toEqual(expect.arrayContaining(['指标', '问题']));
+    for (const [title, right] of rights) expect(right, title).toBeLessThanOrEqual(1440);
+    const body = await page.locator('.ant-table-body, .ant-table-tbody-virtual-holder').first().evaluate((e) => e.scrollWidth - e.clientWidth);
+    expect(body).toBeLessThanOrEqual(0);
+    await shot(page, 'projects-1440');
+    expect(errors).toEqual([]);
+  });
+
+  test('search lists projects, not hits: 运维 counts each project once with every match marked, and filters stay usable', async () => {
+    const hits = await api<{ hits: { projectId: number }[] }>(`/search?q=${encodeURIComponent('运维')}&in=all&limit=1000`);
+    const projects = new Set(hits.hits.map((h) => h.projectId)).size;
+    expect(projects).toBeLessThan(hits.hits.length);
+    const { page, errors } = await open(`/projects?q=${encodeURIComponent('运维')}&size=100`, 1440);
+    await page.getByTestId('search-summary').waitFor();
+    await expect(page.getByTestId('search-summary').textContent()).resolves.toContain(`${projects} 个项目`);
+    await expect(page.getByText(`共 ${projects} 个项目`).count()).resolves.toBe(1);
+    // every row (the virtual table renders those in view) says where the word is, and a name hit shows the name (not —)
+    const rows = await page.locator('.ant-table-row').count();
+    expect(rows).toBeGreaterThan(3);
+    await expect(page.getByTestId('matches').count()).resolves.toBe(rows);
+    const first = await page.getByTestId('matches').first().textContent();
+    expect(first).toContain('运维');
+    await expect(page.getByRole('combobox', { name: '年度' }).isDisabled()).resolves.toBe(false);
+    await shot(page, 'search-1440');
+    expect(errors).toEqual([]);
+  });
+
+  test('at 400 px the lists keep amounts, targets and findings beside the name', { timeout: 180_000 }, async () => {
+    const top = await api<{ items: { name: string; amounts: { total: number }; findingCount: number }[] }>('/projects?limit=1');
+    const projects = await open('/projects', 400);
+    await projects.page.getByTestId('project-cards').waitFor();
+    const card = projects.page.locator('.narrow-row').first();
+    await expect(card.textContent()).resolves.toContain(top.items[0]!.name);
+    const amounts = card.getByTestId('card-amounts');
+    expect(await amounts.isVisible()).toBe(true);
+    await expect(amounts.textContent()).resolves.toContain(top.items[0]!.amounts.total.toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    await expect(amounts.textContent()).resolves.toContain(`问题 ${top.items[0]!.findingCount}`);
+    await shot(projects.page, 'projects-cards-400');
+
+    const indicators = await open('/indicators', 400);
+    await indicators.page.getByTestId('indicator-cards').waitFor();
+    await expect(indicators.page.locator('.narrow-row').first().locator('.target-read').count()).resolves.toBe(2);
+    const review = await open('/review', 400);
+    await review.page.getByTestId('finding-cards').waitFor();
+    await expect(review.page.locator('.narrow-row').first().locator('.ant-tag').first().isVisible()).resolves.toBe(true);
+    const project = await open('/projects/1', 400);
+    await project.page.getByTestId('indicator-cards').waitFor();
+    const values = project.page.getByTestId('indicator-cards').locator('.target-read').first();
+    expect(await values.isVisible()).toBe(true);
+    const box = (await values.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(400);
+    await expect(project.page.getByTestId('breadcrumb').textContent()).resolves.toMatch(/^项目/);
+    for (const o of [projects, indicators, review, project]) expect(o.errors).toEqual([]);
+  });
+
+  test('导入: a table already stored says so in the preview and the result is not a green 导入完成; a table without a year asks, and another import needs no reload', async () => {
+    const before = await api<{ documents: number }>('/health');
+    const { page, errors } = await open('/import', 1440);
+    const input = page.locator('input[type=file]');
+    // 000 re-encoded with CRLF: the same table
+    const text = readFileSync(join(SAMPLES, PRELOADED[0]!), 'utf8');
+    await input.setInputFiles({ name: '000-crlf.txt', mimeType: 'text/plain', buffer: Buffer.from(text.replace(/\n/g, '\r\n')) });
+    await page.getByTestId('preview-stored').waitFor();
+    await expect(page.getByTestId('preview-review').textContent()).resolves.toMatch(/评分 [\d.]+.*问题 \d+ 个/);
+    await page.getByRole('button', { name: /确认导入 1 个文件/ }).click();
+    await page.getByTestId('import-outcome').waitFor();
+    await expect(page.getByTestId('import-outcome').getAttribute('data-outcome')).resolves.toBe('nothing');
+    await expect(page.getByText('导入完成').count()).resolves.toBe(0);
+    await expect(page.locator('.ant-result-success').count()).resolves.toBe(0);
+    await expect(page.getByTestId('import-steps').locator('.ant-steps-item-process').count()).resolves.toBe(0);
+    expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents);
+    await shot(page, 'import-nothing-1440');
+
+    // another import without reloading: 000 with one goal reworded — no year, and 002's publication matches
+    await page.getByTestId('import-again').click();
+    const edited = text.replace('提高', '提升');
+    expect(edited).not.toBe(text);
+    await page.locator('input[type=file]').setInputFiles({ name: '000-edited.txt', mimeType: 'text/plain', buffer: Buffer.from(edited) });
+    await page.getByTestId('preview-missing').waitFor();
+    await expect(page.getByTestId('preview-missing').textContent()).resolves.toContain('16 个项目名称与金额完全一致');
+    const confirm = page.getByRole('button', { name: /确认导入 1 个文件/ });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await shot(page, 'import-missing-1440');
+    await page.getByTestId('accept-proposal').click();
+    await confirm.click();
+    await page.getByTestId('import-outcome').waitFor();
+    await expect(page.getByTestId('import-outcome').getAttribute('data-outcome')).resolves.toBe('success');
+    await expect(page.getByTestId('import-results').textContent()).resolves.toMatch(/2024 年.*注：原表未注明年度/);
+    await expect(page.getByTestId('import-steps').locator('.ant-steps-item-finish').count()).resolves.toBe(3);
+    expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents + 1);
+    // still listed once: the publication that prints its year stays the latest
+    expect((await api<{ total: number }>(`/projects?unit=${encodeURIComponent('广州市技师学院')}`)).total).toBe(16);
+    expect(errors).toEqual([]);
   });
 
   test('an unknown project and an unknown path say so', async () => {

@@ -121,3 +121,23 @@ describe('jixiao import / db migrate / export / projects', () => {
     expect(run(['export', '--db', db]).status).not.toBe(0); // --format is required
   });
 });
+
+describe('jixiao import of a table that prints no year', () => {
+  const fresh = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-year-')), 'store.sqlite');
+  it('says what it would propose, stores nothing until --accept-proposed or --year, and keeps the note', () => {
+    expect(run(['import', samples[2]!, '--db', fresh]).status).toBe(0);
+    const asked = run(['import', samples[0]!, '--db', fresh]);
+    expect(asked.status).toBe(1);
+    expect(asked.stdout).toContain('待注明 1');
+    expect(asked.stdout).toContain('年度 2024 取自库中已有的');
+    expect(asked.stdout).toContain('“广州市技师学院”的 16 个项目名称与金额完全一致');
+    expect(asked.stdout).toContain('建议：--year 2024；');
+    expect(run(['import', samples[0]!, '--year', '24', '--db', fresh]).status).toBe(2);
+    const accepted = run(['import', samples[0]!, '--accept-proposed', '--db', fresh]);
+    expect(accepted.status).toBe(0);
+    expect(accepted.stdout).toContain('广州市技师学院：第 2 版');
+    expect(accepted.stdout).toContain('注：原表未注明年度；年度 2024 取自');
+    const listed = JSON.parse(run(['projects', '--unit', '广州市技师学院', '--format', 'json', '--db', fresh]).stdout) as { total: number };
+    expect(listed.total).toBe(16);
+  });
+});

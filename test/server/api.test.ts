@@ -62,7 +62,7 @@ serverSuite('API', (app, store) => {
       const d = json(await get(`/api/overview?department=${encodeURIComponent('广州番禺职业技术学院')}`), s.overviewResponse);
       expect(d.totals).toMatchObject({ documents: 1, units: 1, projects: 23 });
       const none = json(await get(`/api/overview?department=${encodeURIComponent('没有这个部门')}`), s.overviewResponse);
-      expect(none.totals).toEqual({ documents: 0, units: 0, projects: 0, indicators: 0, findings: 0 });
+      expect(none.totals).toEqual({ documents: 0, units: 0, projects: 0, indicators: 0, findings: 0, funding: 0 });
       expect(none.quantifiedShare).toBe(0);
     });
 

@@ -43,7 +43,7 @@ serverSuite('uploads', (app, store) => {
   describe('POST /api/import', () => {
     it('imports a table whose names are HTML and SQL, and returns them as plain JSON strings', async () => {
       const r = json(await post('/api/import', form([{ name: 'injection.txt', content: injectionTable() }])), s.importResponse);
-      expect(r).toEqual([{ file: 'injection.txt', status: 'imported', documentId: expect.any(Number), units: 1, projects: 2, indicators: 2 }]);
+      expect(r).toEqual([{ file: 'injection.txt', status: 'imported', documentId: expect.any(Number), units: 1, projects: 2, indicators: 2, year: 2024, department: '测试局', note: null }]);
       const page = await app().inject(`/api/projects?unit=${encodeURIComponent(INJECTION_UNIT)}`);
       const projects = json(page, s.projectsResponse);
       expect(projects.items.map((p) => p.name)).toEqual([SCRIPT_NAME, SQL_NAME]);

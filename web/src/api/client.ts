@@ -1,7 +1,7 @@
 // The one place the app talks to the server: typed GETs and the two multipart POSTs. A failed request
 // throws ApiError carrying the server's Chinese message ({statusCode, code, message}).
 import type {
-  Diff, Documents, FindingPage, Health, ImportPreview, ImportResult, IndicatorPage, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
+  Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
 } from './types';
 
 export class ApiError extends Error {
@@ -52,11 +52,14 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 const get = <T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> =>
   request<T>(`${path}${queryString(params)}`, signal ? { signal } : undefined);
 
-function upload<T>(path: string, files: readonly File[]): Promise<T> {
+function upload<T>(path: string, files: readonly File[], params?: Params): Promise<T> {
   const body = new FormData();
   for (const f of files) body.append('files', f, f.name);
-  return request<T>(path, { method: 'POST', body });
+  return request<T>(`${path}${queryString(params)}`, { method: 'POST', body });
 }
+
+/** per file name, the year/department for a table that prints none, or to take the proposal */
+export type ImportChoices = Record<string, ImportChoice>;
 
 export const api = {
   health: () => get<Health>('/health'),
@@ -70,6 +73,7 @@ export const api = {
   units: (p: Params, signal?: AbortSignal) => get<UnitVersion[]>('/units', p, signal),
   diff: (a: number, b: number, signal?: AbortSignal) => get<Diff>('/diff', { a, b }, signal),
   importPreview: (files: readonly File[]) => upload<ImportPreview>('/import/preview', files),
-  importFiles: (files: readonly File[]) => upload<ImportResult>('/import', files),
+  importFiles: (files: readonly File[], choices: ImportChoices = {}) =>
+    upload<ImportResult>('/import', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
   reportUrl: (documentId: number) => `/api/documents/${documentId}/report`,
 };

@@ -1,7 +1,7 @@
 // Response and query types of the /api routes: inferred from the server's zod schemas
 // (src/server/schemas.ts), so a change in the contract is a type error here.
 import type {
-  DiffResponse, DocumentsResponse, FindingsQuery, FindingsResponse, HealthResponse, ImportPreviewResponse, ImportResponse, IndicatorsQuery,
+  DiffResponse, DocumentsResponse, FindingsQuery, ImportChoice, FindingsResponse, HealthResponse, ImportPreviewResponse, ImportResponse, IndicatorsQuery,
   IndicatorsResponse, OverviewQuery, OverviewResponse, ProjectDetailResponse, ProjectsQuery, ProjectsResponse, SearchQuery, SearchResponse,
   Target as ApiTarget, UnitsResponse,
 } from '../../../src/server/schemas';
@@ -31,5 +31,6 @@ export type Diff = DiffResponse;
 export type ImportPreview = ImportPreviewResponse;
 export type ImportPreviewFile = ImportPreview[number];
 export type ImportResult = ImportResponse;
+export type { ImportChoice };
 
 export type { FindingsQuery, IndicatorsQuery, OverviewQuery, ProjectsQuery, SearchQuery };

@@ -1,13 +1,33 @@
 // Small pieces every page uses: the page title block, loading / error / empty states, severity and
 // target tags, amounts with their 未归列 note.
-import { Alert, Button, Empty, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Breadcrumb, Button, Empty, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { Severity, Target } from '../api/types';
 import { ApiError } from '../api/client';
 import { KIND_COLOR, KIND_LABEL, SEVERITY_LABEL, SEVERITY_TAG, targetCompact, targetFields, UNPLACED_NOTE, wan } from '../lib/format';
 
-export function PageTitle({ title, sub, extra }: { title: ReactNode; sub?: ReactNode; extra?: ReactNode }) {
+export const APP_NAME = 'jixiao 绩效';
+
+/** the browser tab's title for this page: `项目 · jixiao 绩效` */
+export function useTabTitle(title: string): void {
+  useEffect(() => { document.title = title ? `${title} · ${APP_NAME}` : APP_NAME; }, [title]);
+}
+
+/**
+ * The page's heading; it also names the browser tab (`tab`, else the title when it is text). `crumbs`:
+ * the way back to the list a detail page belongs to, e.g. 项目 › 广州市技师学院.
+ */
+export function PageTitle({ title, sub, extra, tab, crumbs }: {
+  title: ReactNode; sub?: ReactNode; extra?: ReactNode; tab?: string; crumbs?: readonly { label: ReactNode; to?: string }[];
+}) {
+  useTabTitle(tab ?? (typeof title === 'string' ? title : ''));
   return (
+    <>
+    {crumbs ? (
+      <Breadcrumb className="breadcrumb" data-testid="breadcrumb"
+        items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))} />
+    ) : null}
     <div className="page-title">
       <div className="page-title-main">
         <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
@@ -15,6 +35,7 @@ export function PageTitle({ title, sub, extra }: { title: ReactNode; sub?: React
       </div>
       {extra ? <div className="page-title-extra">{extra}</div> : null}
     </div>
+    </>
   );
 }
 

@@ -83,8 +83,16 @@ export function targetFields(t: Target): [string, string][] {
   return out;
 }
 
+const beijing = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** a stored time (UTC, ISO) in Beijing time with the zone named: `2026-12-01 22:30（北京时间）` */
 export const dateTime = (iso: string | null | undefined): string => {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+  if (Number.isNaN(d.getTime())) return iso;
+  const part = Object.fromEntries(beijing.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${part['year']}-${part['month']}-${part['day']} ${part['hour']}:${part['minute']}（北京时间）`;
 };
+
+/** a year as lists show it: tables that print none are 未注明年度 */
+export const yearLabel = (y: number | null | undefined): string => (y === null || y === undefined ? '未注明年度' : `${y} 年`);

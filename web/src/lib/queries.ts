@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 
 export const useDocuments = () => useQuery({ queryKey: ['documents'], queryFn: ({ signal }) => api.documents(signal), staleTime: 60_000 });
-export const useOverview = (params: { year?: number | undefined; department?: string | undefined } = {}) =>
+export const useOverview = (params: { year?: number | 'none' | undefined; department?: string | undefined } = {}) =>
   useQuery({ queryKey: ['overview', params], queryFn: ({ signal }) => api.overview(params, signal) });
 export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => api.units({}, signal), staleTime: 60_000 });
 
@@ -16,3 +16,15 @@ export function distinct<T>(xs: readonly T[], key: (x: T) => string | number | n
   }
   return [...set].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? b - a : String(a).localeCompare(String(b), 'zh-CN')));
 }
+
+/** the year filter's options: each year stored, then 未注明年度 when some table prints none */
+export function yearOptions(docs: readonly { year: number | null }[]): { value: number | string; label: string }[] {
+  return [
+    ...distinct(docs, (d) => d.year).map((y) => ({ value: y, label: `${y} 年` })),
+    ...(docs.some((d) => d.year === null) ? [{ value: 'none', label: '未注明年度' }] : []),
+  ];
+}
+
+/** the `year` URL parameter: a number, or 'none' for the tables that print no year */
+export const yearParam = (raw: string | undefined): number | 'none' | undefined =>
+  raw === 'none' ? 'none' : raw !== undefined && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined;

@@ -8,7 +8,7 @@ import { api } from '../api/client';
 import type { Diff, UnitVersion } from '../api/types';
 import { EmptyState, ErrorBox, Loading, PageTitle, Stack } from '../components/common';
 import Segments from '../components/Segments';
-import { dateTime, SOURCE_LABEL, wan } from '../lib/format';
+import { dateTime, SOURCE_LABEL, wan, yearLabel } from '../lib/format';
 import { useUnits } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 
@@ -22,7 +22,7 @@ const STATUS: Record<string, { label: string; color: string }> = {
 };
 const FIELD_LABEL: Record<string, string> = { total: '总计', ...SOURCE_LABEL };
 
-const versionLabel = (u: UnitVersion) => `第${u.version}版${u.latest ? '（最新）' : ''} · ${u.year ?? '—'} 年 · ${u.file} · ${dateTime(u.importedAt)}`;
+const versionLabel = (u: UnitVersion) => `第${u.version}版${u.latest ? '（最新）' : ''} · ${yearLabel(u.year)} · ${u.file} · ${dateTime(u.importedAt)}`;
 
 function Funding({ f }: { f: FundingDiff }) {
   // columns printed differently but agreeing are not a change: the notes above say so once

@@ -7,7 +7,7 @@ import type { Overview } from '../api/types';
 import Chart, { type ChartOption } from '../components/Chart';
 import { EmptyState, ErrorBox, Loading, PageTitle } from '../components/common';
 import { int, KIND_LABEL, level1Label, level2Label, percent, SEVERITY_COLOR, SEVERITY_LABEL, SEVERITIES, SOURCE_COLOR, SOURCE_KEYS, SOURCE_LABEL, UNPLACED_NOTE, wan, type SourceKey } from '../lib/format';
-import { distinct, useDocuments, useOverview, useUnits } from '../lib/queries';
+import { distinct, useDocuments, useOverview, yearOptions, yearParam } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 
 const barHeight = (n: number) => Math.max(160, n * 30 + 70);
@@ -19,20 +19,41 @@ interface Fit {
   unitLabel: (unitId: number, unit: string) => string;
 }
 const fitFor = (narrow: boolean, unitLabel: Fit['unitLabel']): Fit => ({
-  truncate: { width: narrow ? 88 : 168, overflow: 'truncate', ellipsis: '…' }, valueAxis: narrow ? { splitNumber: 3 } : {}, unitLabel,
+  truncate: { width: narrow ? 96 : 180, overflow: 'truncate', ellipsis: '…' }, valueAxis: narrow ? { splitNumber: 3 } : {}, unitLabel,
 });
+
+/**
+ * Axis labels of at most `max` characters that stay distinct: a long name keeps its head and its end
+ * (广州市人力…数据服务中心), the end growing until no two labels are the same — two units whose names
+ * share a long prefix would otherwise look identical. The full name is in the tooltip.
+ */
+export function distinctLabels(names: readonly string[], max: number): string[] {
+  const cut = (n: string, tail: number) => (n.length <= max ? n : `${n.slice(0, Math.max(1, max - 1 - tail))}…${n.slice(n.length - tail)}`);
+  let tail = Math.min(5, max - 3);
+  let labels = names.map((n) => cut(n, tail));
+  while (tail < max - 2 && new Set(labels).size < new Set(names).size) {
+    tail++;
+    labels = names.map((n) => cut(n, tail));
+  }
+  return labels;
+}
+
+/** an axis tooltip naming the row in full */
+const fullNameTooltip = (full: (index: number) => string, unit: string) => (ps: unknown) => {
+  const list = (Array.isArray(ps) ? ps : [ps]) as { dataIndex: number; seriesName: string; value: number; marker: string }[];
+  const head = list[0] ? full(list[0].dataIndex) : '';
+  return [head, ...list.filter((p) => Number(p.value) > 0).map((p) => `${p.marker}${p.seriesName}：${unit === '万元' ? wan(Number(p.value)) : p.value} ${unit}`)].join('<br/>');
+};
 
 function fundingByUnitOption(o: Overview, { truncate, valueAxis, unitLabel }: Fit): ChartOption {
   const rows = [...o.fundingByUnit].sort((a, b) => a.total - b.total);
+  const full = rows.map((r) => unitLabel(r.unitId, r.unit));
   return {
-    tooltip: {
-      trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true,
-      valueFormatter: (v) => `${wan(Number(v))} 万元`,
-    },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: fullNameTooltip((i) => full[i] ?? '', '万元') },
     legend: { top: 0, data: SOURCE_KEYS.map((k) => SOURCE_LABEL[k]) },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: '万元', axisLabel: { hideOverlap: true }, ...valueAxis },
-    yAxis: { type: 'category', data: rows.map((r) => unitLabel(r.unitId, r.unit)), axisLabel: truncate },
+    yAxis: { type: 'category', data: distinctLabels(full, truncate.width / 12.5 | 0), axisLabel: truncate },
     series: SOURCE_KEYS.map((k) => ({
       name: SOURCE_LABEL[k], type: 'bar', stack: 'funding', data: rows.map((r) => ({ value: r[k], unitId: r.unitId })), itemStyle: { color: SOURCE_COLOR[k] },
       emphasis: { focus: 'series' },
@@ -76,9 +97,10 @@ function targetKindsOption(o: Overview): ChartOption {
   const rows = [...o.targetKinds].sort((a, b) => b.count - a.count);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    // room above the plot for the value axis's name, which sits on top of the axis
+    grid: { left: 8, right: 16, top: 52, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => KIND_LABEL[r.kind as keyof typeof KIND_LABEL] ?? r.kind), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: '个' },
+    yAxis: { type: 'value', name: '指标数（个）', nameTextStyle: { align: 'left' }, nameGap: 26 },
     series: [{ type: 'bar', name: '指标数', data: rows.map((r) => ({ value: r.count, kind: r.kind })), itemStyle: { color: '#597ef7' }, barMaxWidth: 36, label: { show: true, position: 'top', fontSize: 11 } }],
   };
 }
@@ -100,12 +122,13 @@ function findingsByRuleOption(o: Overview, { truncate, valueAxis }: Fit): ChartO
 
 function findingsByUnitOption(o: Overview, { truncate, valueAxis, unitLabel }: Fit): ChartOption {
   const rows = [...o.findingsByUnit].sort((a, b) => (a.error + a.warning + a.info) - (b.error + b.warning + b.info));
+  const full = rows.map((r) => unitLabel(r.unitId, r.unit));
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: fullNameTooltip((i) => full[i] ?? '', '条') },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: '条', minInterval: 1, ...valueAxis },
-    yAxis: { type: 'category', data: rows.map((r) => unitLabel(r.unitId, r.unit)), axisLabel: truncate },
+    yAxis: { type: 'category', data: distinctLabels(full, truncate.width / 12.5 | 0), axisLabel: truncate },
     series: SEVERITIES.map((s) => ({ name: SEVERITY_LABEL[s], type: 'bar', stack: 'f', data: rows.map((r) => ({ value: r[s], unitId: r.unitId })), itemStyle: { color: SEVERITY_COLOR[s] }, emphasis: { focus: 'series' } })),
   };
 }
@@ -116,14 +139,13 @@ function ChartCard({ title, extra, children, className }: { title: string; extra
 
 export default function Dashboard() {
   const url = useUrlState();
-  const year = url.num('year');
+  const year = yearParam(url.get('year'));
   const department = url.get('department');
   const docs = useDocuments();
   const overview = useOverview({ year, department });
   const navigate = useNavigate();
   const o = overview.data;
 
-  const years = useMemo(() => distinct(docs.data ?? [], (d) => d.year), [docs.data]);
   const departments = useMemo(() => distinct(docs.data ?? [], (d) => d.department), [docs.data]);
   const scope = (extra: Record<string, string>) => {
     const q = new URLSearchParams(extra);
@@ -133,18 +155,16 @@ export default function Dashboard() {
   };
 
   const narrow = !Grid.useBreakpoint().md;
-  const units = useUnits();
-  /** unit id → name and year (the overview gives names only; /api/units has the years) */
+  /** unit id → name and year, and whether another unit of the charts has the same name (another year) */
   const unitInfo = useMemo(() => {
     const m = new Map<number, { name: string; year: number | null; shared: boolean }>();
     const count = new Map<string, number>();
     for (const r of o?.fundingByUnit ?? []) count.set(r.unit, (count.get(r.unit) ?? 0) + 1);
-    const years = new Map((units.data ?? []).map((u) => [u.id, u.year]));
     for (const r of [...(o?.fundingByUnit ?? []), ...(o?.findingsByUnit ?? [])]) {
-      m.set(r.unitId, { name: r.unit, year: years.get(r.unitId) ?? null, shared: (count.get(r.unit) ?? 0) > 1 });
+      m.set(r.unitId, { name: r.unit, year: r.year, shared: (count.get(r.unit) ?? 0) > 1 });
     }
     return m;
-  }, [o, units.data]);
+  }, [o]);
   const options = useMemo(() => {
     const fit = fitFor(narrow, (id, name) => {
       const u = unitInfo.get(id);
@@ -159,8 +179,9 @@ export default function Dashboard() {
   const filters = (
     <>
       <Select
-        allowClear placeholder="全部年度" style={{ width: 120 }} value={year} aria-label="年度"
-        options={years.map((y) => ({ value: y, label: `${y} 年` }))} onChange={(v) => url.set({ year: v })}
+        allowClear placeholder="全部年度" style={{ width: 130 }} value={year} aria-label="年度"
+        options={yearOptions(docs.data ?? [])}
+        onChange={(v) => url.set({ year: v })}
       />
       <Select
         allowClear showSearch placeholder="全部部门" style={{ width: 220 }} value={department} aria-label="部门"
@@ -196,8 +217,9 @@ export default function Dashboard() {
         <Card size="small"><Statistic title="绩效目标表" value={o.totals.documents} suffix="张" /></Card>
         <Card size="small"><Statistic title="资金使用单位" value={o.totals.units} suffix="个" /></Card>
         <Card size="small"><Link to={`/projects?${scope({})}`}><Statistic title="项目" value={o.totals.projects} suffix="个" /></Link></Card>
-        <Card size="small"><Link to="/indicators"><Statistic title="绩效指标" value={o.totals.indicators} suffix="个" /></Link></Card>
-        <Card size="small"><Link to="/review"><Statistic title="审核问题" value={o.totals.findings} suffix="条" /></Link></Card>
+        <Card size="small" data-testid="funding-total"><Statistic title="项目资金合计（万元）" value={wan(o.totals.funding)} /></Card>
+        <Card size="small"><Link to={`/indicators?${scope({})}`}><Statistic title="绩效指标" value={o.totals.indicators} suffix="个" /></Link></Card>
+        <Card size="small"><Link to={`/review?${scope({})}`}><Statistic title="审核问题" value={o.totals.findings} suffix="条" /></Link></Card>
         <Card size="small">
           <Tooltip title="年度指标值为数值或区间（可直接与实际值比较）的指标所占比例">
             <Statistic title="量化指标占比" value={(o.quantifiedShare * 100).toFixed(1)} suffix="%" />
@@ -223,7 +245,7 @@ export default function Dashboard() {
                 const u = unitInfo.get((p.data as { unitId: number }).unitId);
                 if (!u) return;
                 // a unit named like another: narrow by its year too (a table without a year cannot be filtered by year)
-                navigate(`/projects?${scope(u.shared && u.year !== null && year === undefined ? { unit: u.name, year: String(u.year) } : { unit: u.name })}`);
+                navigate(`/projects?${scope(u.shared && year === undefined ? { unit: u.name, year: u.year === null ? 'none' : String(u.year) } : { unit: u.name })}`);
               }}
             />
           )}
@@ -284,7 +306,7 @@ export default function Dashboard() {
               onClick={(p) => {
                 const sev = SEVERITIES.find((s) => SEVERITY_LABEL[s] === p.seriesName);
                 const u = unitInfo.get((p.data as { unitId: number }).unitId);
-                if (u) navigate(`/review?unit=${encodeURIComponent(u.name)}${sev ? `&severity=${sev}` : ''}`);
+                if (u) navigate(`/review?${scope({ unit: u.name, ...(sev ? { severity: sev } : {}) })}`);
               }}
             />
           )}

@@ -1,16 +1,18 @@
-// 导入: choose text files, see what would be read from each (units, projects, diagnostics by line)
-// before anything is stored, then import. A file that is not a readable table is named with the reason
-// and never sent to the import.
+// 导入: choose files, see what would be read from each (units, projects, review score, diagnostics by
+// line, whether the same table is already stored) before anything is stored, say the year and
+// department a table does not print (a stored publication of its unit proposes them), then import.
+// A file that is not a readable table is named with the reason and never sent to the import.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, InputNumber, Radio, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, type ImportChoices } from '../api/client';
 import type { ImportPreviewFile, ImportResult } from '../api/types';
+import { ACCEPTED_TYPES, acceptAttribute } from '../../../src/ingest/accepted';
 import { errorMessage, PageTitle, SeverityTag, Stack } from '../components/common';
 import Rows from '../components/Rows';
-import { int, SEVERITY_LABEL } from '../lib/format';
+import { dateTime, int, SEVERITY_LABEL } from '../lib/format';
 
 type Diagnostic = ImportPreviewFile['diagnostics'][number] & { key: number };
 const MAX_FILES = 20;
@@ -36,7 +38,52 @@ function Diagnostics({ list: raw }: { list: ImportPreviewFile['diagnostics'] }) 
   );
 }
 
-function PreviewCard({ p }: { p: ImportPreviewFile }) {
+/** what the user says about a table that prints no year (or department) */
+export type Choice = { kind: 'proposed' } | { kind: 'given'; year: number | null; department: string | null } | { kind: 'none' };
+
+const gradeColor: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+
+/** the question for a table without a year or department: take the proposal, give them, or say there is none */
+function Missing({ p, choice, onChoice }: { p: ImportPreviewFile; choice: Choice | undefined; onChoice: (c: Choice) => void }) {
+  const missing = p.missing.map((m) => (m === 'year' ? '年度' : '部门')).join('和');
+  const given = choice?.kind === 'given' ? choice : { kind: 'given' as const, year: null, department: null };
+  return (
+    <Alert
+      type={p.proposal && !choice ? 'warning' : 'info'} showIcon style={{ marginBottom: 8 }} data-testid="preview-missing"
+      title={`原表未注明${missing}${p.proposal ? '：请确认' : ''}`}
+      description={(
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {p.proposal ? <span>{p.proposal.note}。</span> : <span>库中没有与它的单位和项目一致的表；可以填写，不填则记为“未注明年度”。</span>}
+          <Radio.Group value={choice?.kind} onChange={(e) => onChoice(e.target.value === 'given' ? given : { kind: e.target.value as 'proposed' | 'none' })}>
+            <Space orientation="vertical">
+              {p.proposal ? (
+                <Radio value="proposed" data-testid="accept-proposal">
+                  采用建议：{[p.proposal.year !== null ? `${p.proposal.year} 年` : null, p.proposal.department].filter(Boolean).join('，')}
+                </Radio>
+              ) : null}
+              <Radio value="given">
+                <Space wrap>
+                  <span>填写：</span>
+                  {p.missing.includes('year') ? (
+                    <InputNumber placeholder="年度" min={1900} max={2200} precision={0} style={{ width: 100 }} aria-label="年度" value={given.year}
+                      onChange={(v) => onChoice({ ...given, year: typeof v === 'number' ? v : null })} />
+                  ) : null}
+                  {p.missing.includes('department') ? (
+                    <Input placeholder="部门名称" style={{ width: 220 }} aria-label="部门" value={given.department ?? ''}
+                      onChange={(e) => onChoice({ ...given, department: e.target.value.trim() || null })} />
+                  ) : null}
+                </Space>
+              </Radio>
+              <Radio value="none">确无{missing}（按未注明导入）</Radio>
+            </Space>
+          </Radio.Group>
+        </Space>
+      )}
+    />
+  );
+}
+
+function PreviewCard({ p, choice, onChoice }: { p: ImportPreviewFile; choice: Choice | undefined; onChoice: (c: Choice) => void }) {
   if (!p.ok) {
     return (
       <Alert
@@ -48,13 +95,29 @@ function PreviewCard({ p }: { p: ImportPreviewFile }) {
   }
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const d of p.diagnostics) bySeverity[d.severity]++;
+  const r = p.review;
   return (
-    <Card size="small" title={<span>{p.file} <Tag color="green">可导入</Tag></span>} data-testid="preview-file">
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={[
+    <Card size="small" title={<span>{p.file} {p.stored ? <Tag>库中已有</Tag> : <Tag color="green">可导入</Tag>}</span>} data-testid="preview-file">
+      {p.stored ? (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="preview-stored"
+          title="库中已有同样内容的表，导入后不会改变"
+          description={`已于 ${dateTime(p.stored.importedAt)} 以“${p.stored.file}”导入${p.stored.file === p.file ? '' : '（文件名或编码不同，读出的内容相同）'}。`} />
+      ) : p.missing.length > 0 ? <Missing p={p} choice={choice} onChoice={onChoice} /> : null}
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={[
         { key: 'title', label: '标题', children: p.title ?? '—' },
-        { key: 'dep', label: '部门', children: p.department ?? '—' },
+        { key: 'year', label: '年度', children: p.year ?? <span className="muted">未注明</span> },
+        { key: 'dep', label: '部门', children: p.department ?? <span className="muted">未注明</span> },
         { key: 'layout', label: '版式', children: p.layout ? LAYOUT_LABEL[p.layout] ?? p.layout : '—' },
         { key: 'n', label: '内容', children: <b data-testid="preview-counts">{p.units.length} 个单位，{int(p.projects)} 个项目，{int(p.indicators)} 个指标</b> },
+        {
+          key: 'review', label: '审核',
+          children: r ? (
+            <span data-testid="preview-review">
+              评分 <b>{r.score === null ? '—' : r.score.toFixed(1)}</b> {r.grade ? <Tag color={gradeColor[r.grade]}>{r.grade}</Tag> : null}
+              问题 <b>{r.findings}</b> 个（错误 {r.error}，警告 {r.warning}，提示 {r.info}）
+            </span>
+          ) : '—',
+        },
       ]} />
       <Typography.Title level={5} style={{ marginTop: 8 }}>资金使用单位</Typography.Title>
       <Rows bordered empty="没有读到单位" rows={p.units.map((u, i) => ({ key: i, title: u.name, actions: <span className="muted">{u.projects} 个项目</span> }))} />
@@ -66,15 +129,39 @@ function PreviewCard({ p }: { p: ImportPreviewFile }) {
   );
 }
 
-function Outcome({ results }: { results: ImportResult }) {
-  const imported = results.filter((r) => r.status === 'imported');
-  const failed = results.filter((r) => r.status === 'failed');
+export type OutcomeKind = 'success' | 'nothing' | 'partial' | 'error';
+
+/** all imported; nothing new (every file already stored); some not imported; none imported and some failed */
+export function outcomeKind(results: ImportResult): OutcomeKind {
+  const imported = results.filter((r) => r.status === 'imported').length;
+  const unchanged = results.filter((r) => r.status === 'unchanged').length;
+  if (imported === results.length) return 'success';
+  if (unchanged === results.length) return 'nothing';
+  return imported > 0 || unchanged > 0 ? 'partial' : 'error';
+}
+
+const OUTCOME: Record<OutcomeKind, { status: 'success' | 'info' | 'warning' | 'error'; title: string }> = {
+  success: { status: 'success', title: '导入完成' },
+  nothing: { status: 'info', title: '没有导入新内容：所选的表库中都已有' },
+  partial: { status: 'warning', title: '部分文件未导入' },
+  error: { status: 'error', title: '没有导入任何文件' },
+};
+const STATUS_TAG: Record<ImportResult[number]['status'], [string, string]> = {
+  imported: ['green', '已导入'], unchanged: ['default', '未变化'], 'needs-input': ['orange', '未导入：待确认年度'], failed: ['red', '失败'],
+};
+
+function Outcome({ results, again }: { results: ImportResult; again: () => void }) {
+  const n = (s: ImportResult[number]['status']) => results.filter((r) => r.status === s).length;
+  const kind = outcomeKind(results);
   return (
     <Result
-      status={failed.length === 0 ? 'success' : imported.length > 0 ? 'warning' : 'error'}
-      title={failed.length === 0 ? '导入完成' : imported.length > 0 ? '部分文件导入失败' : '导入失败'}
-      subTitle={`已导入 ${imported.length} 个，未变化 ${results.filter((r) => r.status === 'unchanged').length} 个，失败 ${failed.length} 个`}
-      extra={[<Link key="p" to="/projects"><Button type="primary">查看项目</Button></Link>, <Link key="o" to="/"><Button>回到总览</Button></Link>]}
+      status={OUTCOME[kind].status} data-testid="import-outcome" data-outcome={kind}
+      title={OUTCOME[kind].title}
+      subTitle={`已导入 ${n('imported')} 个，未变化 ${n('unchanged')} 个${n('needs-input') ? `，待确认年度 ${n('needs-input')} 个` : ''}，失败 ${n('failed')} 个`}
+      extra={[
+        <Button key="again" type="primary" onClick={again} data-testid="import-again">继续导入其他文件</Button>,
+        <Link key="p" to="/projects"><Button>查看项目</Button></Link>, <Link key="o" to="/"><Button>回到总览</Button></Link>,
+      ]}
     >
       <Rows
         testId="import-results"
@@ -82,11 +169,12 @@ function Outcome({ results }: { results: ImportResult }) {
           key: i,
           title: (
             <Space wrap>
-              <Tag color={r.status === 'imported' ? 'green' : r.status === 'unchanged' ? 'default' : 'red'}>{r.status === 'imported' ? '已导入' : r.status === 'unchanged' ? '未变化' : '失败'}</Tag>
+              <Tag color={STATUS_TAG[r.status][0]}>{STATUS_TAG[r.status][1]}</Tag>
               <span>{r.file}</span>
-              {r.status === 'imported' ? <span className="muted">{r.units} 个单位，{r.projects} 个项目，{r.indicators} 个指标</span> : null}
-              {r.status === 'unchanged' ? <span className="muted">同样内容的表已导入过</span> : null}
-              {r.reason ? <Typography.Text type="danger">{r.reason}</Typography.Text> : null}
+              {r.status === 'imported' ? <span className="muted">{r.units} 个单位，{r.projects} 个项目，{r.indicators} 个指标{r.year ? `，${r.year} 年` : '，未注明年度'}</span> : null}
+              {r.note ? <span className="muted">注：{r.note}</span> : null}
+              {r.status === 'unchanged' ? <span className="muted">同样内容的表已导入过{r.storedFile && r.storedFile !== r.file ? `（库中为 ${r.storedFile}）` : ''}</span> : null}
+              {r.reason ? <Typography.Text type={r.status === 'failed' ? 'danger' : 'warning'}>{r.reason}</Typography.Text> : null}
             </Space>
           ),
         }))}
@@ -98,10 +186,11 @@ function Outcome({ results }: { results: ImportResult }) {
 export default function Import() {
   const [files, setFiles] = useState<File[]>([]);
   const [tooMany, setTooMany] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
   const client = useQueryClient();
   const preview = useMutation({ mutationFn: (fs: File[]) => api.importPreview(fs) });
   const commit = useMutation({
-    mutationFn: (fs: File[]) => api.importFiles(fs),
+    mutationFn: ({ fs, c }: { fs: File[]; c: ImportChoices }) => api.importFiles(fs, c),
     onSuccess: () => client.invalidateQueries(),
   });
 
@@ -112,6 +201,7 @@ export default function Import() {
     const kept = unique.filter((f) => f.size <= MAX_BYTES).slice(0, MAX_FILES);
     setTooMany(big.length > 0 ? `${big.map((f) => f.name).join('、')} 超过 10 MB，未加入` : unique.length > MAX_FILES ? `一次至多 ${MAX_FILES} 个文件，其余未加入` : null);
     setFiles(kept);
+    setChoices({});
     commit.reset();
     if (kept.length > 0) preview.mutate(kept);
     else preview.reset();
@@ -121,17 +211,37 @@ export default function Import() {
   // the preview answers file by file, in the order sent
   const good = previewed ? files.filter((f, i) => (previewed.length === files.length ? previewed[i]?.ok : previewed.some((p) => p.file === f.name && p.ok))) : [];
   const bad = previewed ? previewed.filter((p) => !p.ok) : [];
+  const previewOf = (f: File) => previewed?.find((p) => p.file === f.name);
+  // a table whose year a stored publication proposes is not imported until the user answers
+  const unanswered = previewed ? previewed.filter((p) => p.ok && !p.stored && p.proposal && !choices[p.file]) : [];
+  const wire: ImportChoices = Object.fromEntries(good.flatMap((f): [string, ImportChoices[string]][] => {
+    const c = choices[f.name];
+    const p = previewOf(f);
+    if (!c || !p) return [];
+    if (c.kind === 'proposed') return [[f.name, { acceptProposed: true }]];
+    const given = c.kind === 'given' ? c : { year: null, department: null };
+    return [[f.name, {
+      ...(p.missing.includes('year') ? { year: given.year } : {}),
+      ...(p.missing.includes('department') ? { department: given.department } : {}),
+    }]];
+  }));
   const step = commit.isSuccess ? 2 : previewed ? 1 : 0;
+  const outcome = commit.isSuccess ? outcomeKind(commit.data) : null;
+  const again = () => { setFiles([]); setChoices({}); setTooMany(null); preview.reset(); commit.reset(); };
 
   return (
     <>
-      <PageTitle title="导入" sub="上传项目支出绩效目标表：部门公开的 PDF（.pdf），或文本文件（.txt，UTF-8 或 GBK）。先预览读取结果，确认后再存入。" />
-      <Steps size="small" current={step} style={{ marginBottom: 16, maxWidth: 640 }} items={[{ title: '选择文件' }, { title: '预览' }, { title: '导入' }]} />
+      <PageTitle title="导入" sub={`上传项目支出绩效目标表，先预览读取结果与审核评分，确认后再存入。${ACCEPTED_TYPES.length === 1 ? '目前可导入' : '可导入'}：${ACCEPTED_TYPES.map((t) => t.label).join('；')}。`} />
+      <Steps
+        size="small" current={step} style={{ marginBottom: 16, maxWidth: 640 }} data-testid="import-steps"
+        status={outcome === null ? 'process' : outcome === 'error' ? 'error' : 'finish'}
+        items={[{ title: '选择文件' }, { title: '预览' }, { title: '导入' }]}
+      />
       <Stack>
-        {commit.isSuccess ? <Outcome results={commit.data} /> : (
+        {commit.isSuccess ? <Outcome results={commit.data} again={again} /> : (
           <>
             <Upload.Dragger
-              multiple accept=".pdf,application/pdf,.txt,text/plain" showUploadList={false} fileList={[]}
+              multiple accept={acceptAttribute()} showUploadList={false} fileList={[]}
               beforeUpload={(_f, list) => { if (list[0] === _f) choose([...files, ...list]); return false; }}
               aria-label="选择文件"
             >
@@ -155,12 +265,15 @@ export default function Import() {
             {preview.isError ? <Alert type="error" showIcon title="预览失败，未存入任何内容" description={errorMessage(preview.error)} /> : null}
             {previewed ? (
               <>
-                {previewed.map((p, i) => <PreviewCard key={`${p.file}-${i}`} p={p} />)}
+                {previewed.map((p, i) => (
+                  <PreviewCard key={`${p.file}-${i}`} p={p} choice={choices[p.file]} onChoice={(c) => setChoices((x) => ({ ...x, [p.file]: c }))} />
+                ))}
                 <Card size="small" className="confirm-bar">
                   <Space wrap align="center">
-                    <Button type="primary" size="large" disabled={good.length === 0} loading={commit.isPending} onClick={() => commit.mutate(good)}>
+                    <Button type="primary" size="large" disabled={good.length === 0 || unanswered.length > 0} loading={commit.isPending} onClick={() => commit.mutate({ fs: good, c: wire })}>
                       确认导入{good.length > 0 ? ` ${good.length} 个文件` : ''}
                     </Button>
+                    {unanswered.length > 0 ? <Typography.Text type="warning">请先确认 {unanswered.map((p) => p.file).join('、')} 的年度。</Typography.Text> : null}
                     {bad.length > 0 ? <Typography.Text type="danger">{bad.length} 个文件无法读取，不会导入。</Typography.Text> : null}
                     {good.length === 0 ? <Typography.Text type="secondary">没有可导入的文件。</Typography.Text> : null}
                   </Space>

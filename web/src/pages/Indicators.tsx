@@ -1,7 +1,7 @@
 // 指标: every indicator across the stored projects, narrowed by words in its name and by facets
 // (category, unit, target kind), with the distribution of the numeric annual targets found.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,7 +9,9 @@ import { api, type Params } from '../api/client';
 import type { IndicatorItem, IndicatorPage } from '../api/types';
 import Chart, { type ChartOption } from '../components/Chart';
 import { EmptyState, ErrorBox, PageTitle, TargetView } from '../components/common';
+import NarrowList, { useNarrow } from '../components/NarrowList';
 import { int, KIND_LABEL, level1Label, level2Label } from '../lib/format';
+import { useDocuments, yearOptions, yearParam } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 import { useWindowHeight } from '../lib/useWindowHeight';
 
@@ -57,14 +59,18 @@ export default function Indicators() {
   const size = PAGE_SIZES.includes(url.num('size') ?? 0) ? (url.num('size') as number) : 50;
   const params: Params = {
     q: q || undefined, level1: url.get('level1'), level2: url.get('level2'), unit: url.get('unit'), kind: url.get('kind'),
+    year: yearParam(url.get('year')), department: url.get('department'),
     limit: size, offset: (page - 1) * size,
   };
   const result = useQuery({ queryKey: ['indicators', params], queryFn: ({ signal }) => api.indicators(params, signal), placeholderData: keepPreviousData });
   const data = result.data;
   const chart = useMemo(() => (data && data.distribution.buckets.length > 0 ? distributionOption(data.distribution) : null), [data]);
-  const filtered = ['q', 'level1', 'level2', 'unit', 'kind'].some((k) => url.params.has(k));
+  const filtered = ['q', 'level1', 'level2', 'unit', 'kind', 'year', 'department'].some((k) => url.params.has(k));
+  const docs = useDocuments();
 
   const facets = data?.facets;
+  const narrow = useNarrow();
+  const paging = { current: page, pageSize: size, total: data?.total ?? 0, showTotal: (t: number) => `共 ${int(t)} 个指标`, onChange: (p: number, s: number) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }) };
   const cols: ColumnsType<IndicatorItem> = [
     { title: '指标名称', key: 'name', width: 220, fixed: 'left', render: (_, i) => i.name || <Tag color="error">名称缺失</Tag> },
     { title: '类别', key: 'cat', width: 150, render: (_, i) => <span className="note">{level1Label(i.level1Code, i.level1Name)}<br />{level2Label(i.level2Code, i.level2Name)}</span> },
@@ -76,7 +82,7 @@ export default function Indicators() {
 
   return (
     <>
-      <PageTitle title="指标" sub="所有项目的绩效指标（每个单位取最新版本）。按名称检索，再按类别、单位、指标值类型筛选。" />
+      <PageTitle title="指标" sub="所有项目的绩效指标（每个单位取最新版本）。按指标名称检索（项目名称和绩效目标在“项目”页检索），再按类别、单位、指标值类型筛选。" />
       <Card size="small" style={{ marginBottom: 12 }}>
         <div className="filters" style={{ marginBottom: 12 }}>
           <Input.Search
@@ -84,6 +90,8 @@ export default function Indicators() {
             onChange={(e) => { setDraft(e.target.value); if (!e.target.value) url.set({ q: null }); }}
             onSearch={(v) => url.set({ q: v.trim() || null })}
           />
+          <Select allowClear placeholder="年度" style={{ width: 130 }} value={yearParam(url.get('year'))} aria-label="年度"
+            options={yearOptions(docs.data ?? [])} onChange={(v) => url.set({ year: v })} />
           {filtered ? <Button type="link" onClick={() => { setDraft(''); url.clear(['size']); }}>清除条件</Button> : null}
         </div>
         {facets ? (
@@ -106,7 +114,23 @@ export default function Indicators() {
             extra={<Typography.Text type="secondary" className="note">所找到指标中最常见计量单位的数值目标</Typography.Text>}>
             {chart ? <Chart label="年度指标值分布" option={chart} height={220} /> : <EmptyState description={result.isPending ? '加载中…' : '所找到的指标没有可比较的数值目标'} />}
           </Card>
-          <Table<IndicatorItem>
+          {narrow ? (
+            <NarrowList<IndicatorItem>
+              testId="indicator-cards" items={data?.items ?? []} rowKey={(i) => i.id} loading={result.isFetching} pagination={paging}
+              empty={result.isPending ? ' ' : <EmptyState description={filtered ? '没有符合条件的指标' : '还没有指标'} />}
+              render={(i) => (
+                <>
+                  <div className="nl-title">{i.name || <Tag color="error">名称缺失</Tag>}</div>
+                  <div className="nl-meta"><span>{level1Label(i.level1Code, i.level1Name)}</span><span>{level2Label(i.level2Code, i.level2Name)}</span></div>
+                  <div className="indicator-values">
+                    <div><span className="muted note">实施周期</span><TargetView target={i.period} /></div>
+                    <div><span className="muted note">年度</span><TargetView target={i.annual} /></div>
+                  </div>
+                  <div className="nl-meta"><Link to={`/projects/${i.projectId}`}>{i.project}</Link><span>{i.unit}</span></div>
+                </>
+              )}
+            />
+          ) : <Table<IndicatorItem>
             rowKey="id" size="small" virtual columns={cols} dataSource={data?.items ?? []} loading={result.isFetching}
             scroll={{ x: 1190, y: Math.max(320, height - 300) }}
             locale={{ emptyText: result.isPending ? ' ' : <EmptyState description={filtered ? '没有符合条件的指标' : '还没有指标'} /> }}
@@ -115,7 +139,7 @@ export default function Indicators() {
               showTotal: (t) => `共 ${int(t)} 个指标`,
               onChange: (p, s) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }),
             }}
-          />
+          />}
         </>
       )}
     </>

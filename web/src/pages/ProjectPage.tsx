@@ -10,10 +10,11 @@ import { api } from '../api/client';
 import type { FindingDetail, IndicatorDetail, ProjectDetail } from '../api/types';
 import { EmptyState, ErrorBox, Loading, PageTitle, Stack, TargetView, Unplaced, UnplacedNote } from '../components/common';
 import FindingLine from '../components/FindingLine';
+import NarrowList from '../components/NarrowList';
 import Rows from '../components/Rows';
 import { OrderSwitch, ProjectScore, type FindingOrder } from '../components/ScoreDimensions';
 import { useUrlState } from '../lib/url';
-import { dateTime, level1Label, level2Label, SEVERITY_LABEL, wan } from '../lib/format';
+import { dateTime, level1Label, level2Label, SEVERITY_LABEL, wan, yearLabel } from '../lib/format';
 
 type Row = IndicatorDetail & { span1: number; span2: number; findings: FindingDetail[] };
 
@@ -74,8 +75,9 @@ export default function ProjectPage() {
   const narrow = !Grid.useBreakpoint().md;
 
   if (!valid) return <ErrorBox error={new Error(`“${id}”不是有效的项目编号`)} />;
-  if (q.isPending) return <><PageTitle title="项目详情" /><Loading rows={12} /></>;
-  if (q.isError || !p) return <><PageTitle title="项目详情" /><ErrorBox error={q.error} retry={() => q.refetch()} /></>;
+  const crumbs = [{ label: '项目', to: '/projects' }];
+  if (q.isPending) return <><PageTitle title="项目详情" crumbs={crumbs} /><Loading rows={12} /></>;
+  if (q.isError || !p) return <><PageTitle title="项目详情" crumbs={crumbs} /><ErrorBox error={q.error} retry={() => q.refetch()} /></>;
 
   const inRange = (line: number | null) => line !== null && p.excerpt !== null && line >= p.excerpt.from && line <= p.excerpt.to;
   const goTo = (line: number) => (inRange(line) ? scrollToLine(line) : undefined);
@@ -112,12 +114,14 @@ export default function ProjectPage() {
     <>
       <PageTitle
         title={p.name}
+        tab={`${p.name} · 项目`}
+        crumbs={[...crumbs, { label: p.unit.name, to: `/projects?unit=${encodeURIComponent(p.unit.name)}` }, { label: p.name }]}
         sub={
           <Space wrap size={4}>
             <Link to={`/projects?unit=${encodeURIComponent(p.unit.name)}`}>{p.unit.name}</Link>
             <Tag color={p.unit.latest ? 'blue' : 'default'}>第{p.unit.version}版{p.unit.latest ? '（最新）' : '（历史）'}</Tag>
             {p.department ? <span>· {p.department}</span> : null}
-            {p.year ? <span>· {p.year} 年</span> : null}
+            <span>· {yearLabel(p.year)}</span>
             <span>· {p.document.file}{p.line !== null ? ` 第 ${p.line} 行` : ''}</span>
           </Space>
         }
@@ -162,6 +166,7 @@ export default function ProjectPage() {
             { key: 'findings', label: '审核问题', children: p.findings.length === 0 ? '无' : (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${SEVERITY_LABEL[s]} ${counts[s]}`).join('，') },
             { key: 'doc', label: '来源', children: <span>{p.documentInfo.title ?? p.documentInfo.file}（{dateTime(p.documentInfo.importedAt)} 导入）</span> },
           ]} />
+          {p.documentInfo.note ? <Alert type="info" showIcon style={{ marginTop: 8 }} data-testid="document-note" title={`注：${p.documentInfo.note}`} /> : null}
         </Card>
 
         <Card title="绩效目标" size="small">
@@ -189,24 +194,47 @@ export default function ProjectPage() {
           {p.indicatorsText ? (
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="未按“一级；二级；指标名称；指标值”格式填写的指标原文" description={<span className="prose">{p.indicatorsText}</span>} />
           ) : null}
-          <Table<Row>
-            rowKey="id" size="small" bordered columns={cols} dataSource={data} pagination={false} scroll={{ x: 1180 }}
-            rowClassName={(r) => (r.findings.length > 0 ? 'has-findings' : '')}
-            locale={{ emptyText: <EmptyState description="这个项目没有按格式填写的绩效指标" /> }}
-          />
+          {narrow ? (
+            <NarrowList<Row>
+              testId="indicator-cards" items={data} rowKey={(r) => r.id}
+              empty={<EmptyState description="这个项目没有按格式填写的绩效指标" />}
+              render={(r) => (
+                <>
+                  <div className="nl-title">
+                    {r.seq !== null ? <span className="muted">{r.seq}、</span> : null}{r.name || <Tag color="error">名称缺失</Tag>}
+                    {r.line !== null ? <a className="line-ref" onClick={() => goTo(r.line as number)}> 第{r.line}行</a> : null}
+                  </div>
+                  <div className="nl-meta"><span>{level1Label(r.level1.code, r.level1.name)}</span><span>{r.level2.name || r.level2.code ? level2Label(r.level2.code, r.level2.name) : '二级未填'}</span></div>
+                  <div className="indicator-values">
+                    <div><span className="muted note">实施周期</span><TargetView target={r.period} /></div>
+                    <div><span className="muted note">年度</span><TargetView target={r.annual} /></div>
+                  </div>
+                  {r.findings.map((f) => <FindingLine key={f.id} finding={f} onLine={inRange(f.line) ? goTo : undefined} />)}
+                </>
+              )}
+            />
+          ) : (
+            <Table<Row>
+              rowKey="id" size="small" bordered columns={cols} dataSource={data} pagination={false} scroll={{ x: 1180 }}
+              rowClassName={(r) => (r.findings.length > 0 ? 'has-findings' : '')}
+              locale={{ emptyText: <EmptyState description="这个项目没有按格式填写的绩效指标" /> }}
+            />
+          )}
         </Card>
 
-        <Card title="原文摘录" size="small" extra={p.excerpt ? <Typography.Text type="secondary" className="note">{p.document.file} 第 {p.excerpt.from}–{p.excerpt.to} 行 · 蓝色为项目所在行，黄色为审核问题所在行</Typography.Text> : null}>
+        <Card title="原文摘录" size="small" extra={p.excerpt ? <Typography.Text type="secondary" className="note" data-testid="source-legend">
+            {p.document.file} 第 {p.excerpt.from}–{p.excerpt.to} 行 · <span className="swatch current" />蓝底：项目所在行 · <span className="swatch flagged" />黄底：审核问题所在行（项目所在行有问题时，蓝底加左侧黄条）
+          </Typography.Text> : null}>
           <Excerpt p={p} />
         </Card>
 
-        <Card title="其他版本" size="small">
-          {p.versions.length === 0 ? <EmptyState description="该单位没有其他版本含有此项目" /> : (
+        <Card title="其他版本（各年度）" size="small">
+          {p.versions.length === 0 ? <EmptyState description="该单位其他年度或版本的表中没有此项目" /> : (
             <Rows rows={p.versions.map((v) => ({
               key: v.id,
-              title: <span>第{v.unit.version}版 {v.unit.latest ? <Tag color="blue">最新</Tag> : null}</span>,
+              title: <span>{yearLabel(v.year)} 第{v.unit.version}版 {v.unit.latest ? <Tag color="blue">最新</Tag> : null}</span>,
               description: `${v.document.file} · ${dateTime(v.document.importedAt)} 导入 · 总计 ${wan(v.total)} 万元${v.score !== null ? ` · 评分 ${v.score.toFixed(1)}` : ''}`,
-              actions: <><Link to={`/projects/${v.id}`}>查看</Link><Link to={`/compare?a=${v.unit.id}&b=${p.unit.id}`}>与本版对比</Link></>,
+              actions: <><Link to={`/projects/${v.id}`}>查看</Link>{v.year === p.year ? <Link to={`/compare?a=${v.unit.id}&b=${p.unit.id}`}>与本版对比</Link> : null}</>,
             }))} />
           )}
         </Card>

@@ -8,10 +8,11 @@ import { Link } from 'react-router-dom';
 import { api, type Params } from '../api/client';
 import type { DocumentItem, FindingItem } from '../api/types';
 import { EmptyState, ErrorBox, PageTitle, SeverityTag } from '../components/common';
+import NarrowList, { useNarrow } from '../components/NarrowList';
 import Rows from '../components/Rows';
 import { DimensionLine, OrderSwitch } from '../components/ScoreDimensions';
-import { CATEGORY_LABEL, categoryLabel, dateTime, int, SEVERITY_LABEL, SEVERITIES } from '../lib/format';
-import { distinct, useDocuments } from '../lib/queries';
+import { CATEGORY_LABEL, categoryLabel, dateTime, int, SEVERITY_LABEL, SEVERITIES, yearLabel } from '../lib/format';
+import { distinct, useDocuments, yearOptions, yearParam } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 import { useWindowHeight } from '../lib/useWindowHeight';
 
@@ -27,7 +28,7 @@ function Reports({ docs }: { docs: DocumentItem[] }) {
         title: <span>{d.title ?? d.file} {d.score !== null ? <Tag color={gradeColor[d.grade ?? ''] ?? 'default'}>{d.score.toFixed(1)} {d.grade}</Tag> : null}</span>,
         description: (
           <>
-            {d.file}{d.department ? ` · ${d.department}` : ''}{d.year ? ` · ${d.year} 年` : ''} · {d.units.length} 个单位，{d.projectCount} 个项目 ·
+            {d.file}{d.department ? ` · ${d.department}` : ''}{` · ${yearLabel(d.year)}`} · {d.units.length} 个单位，{d.projectCount} 个项目 ·
             错误 <b style={{ color: '#cf1322' }}>{d.errors}</b>，警告 <b style={{ color: '#d48806' }}>{d.warnings}</b> · {dateTime(d.importedAt)} 导入
             <br /><DimensionLine d={d} />
           </>
@@ -45,7 +46,8 @@ export default function Review() {
   const page = Math.max(1, url.num('page') ?? 1);
   const size = PAGE_SIZES.includes(url.num('size') ?? 0) ? (url.num('size') as number) : 50;
   const params: Params = {
-    rule: url.get('rule'), severity: url.get('severity'), category: url.get('category'), unit: url.get('unit'), limit: size, offset: (page - 1) * size,
+    rule: url.get('rule'), severity: url.get('severity'), category: url.get('category'), unit: url.get('unit'),
+    year: yearParam(url.get('year')), department: url.get('department'), limit: size, offset: (page - 1) * size,
     order: url.get('order') === 'document' ? 'document' : undefined,
   };
   const result = useQuery({ queryKey: ['findings', params], queryFn: ({ signal }) => api.findings(params, signal), placeholderData: keepPreviousData });
@@ -53,8 +55,9 @@ export default function Review() {
   const titles = useMemo(() => new Map((data?.byRule ?? []).map((r) => [r.rule, r.title])), [data]);
   const units = useMemo(() => distinct((docs.data ?? []).flatMap((d) => d.units), (u) => u.name), [docs.data]);
   const docsById = useMemo(() => new Map((docs.data ?? []).map((d) => [d.id, d])), [docs.data]);
-  const filtered = ['rule', 'severity', 'category', 'unit'].some((k) => url.params.has(k));
+  const filtered = ['rule', 'severity', 'category', 'unit', 'year', 'department'].some((k) => url.params.has(k));
   const rule = url.get('rule');
+  const narrow = useNarrow();
 
   const cols: ColumnsType<FindingItem> = [
     { title: '级别', key: 'severity', width: 70, render: (_, f) => <SeverityTag severity={f.severity} /> },
@@ -96,6 +99,8 @@ export default function Review() {
         <div className="filters">
           <Select allowClear showSearch optionFilterProp="label" placeholder="审核规则" style={{ width: 260 }} value={rule} aria-label="审核规则"
             options={(data?.byRule ?? []).map((r) => ({ value: r.rule, label: `${r.title}（${r.count}）` }))} onChange={(v) => url.set({ rule: v })} />
+          <Select allowClear placeholder="年度" style={{ width: 130 }} value={yearParam(url.get('year'))} aria-label="年度"
+            options={yearOptions(docs.data ?? [])} onChange={(v) => url.set({ year: v })} />
           <Select allowClear placeholder="级别" style={{ width: 110 }} value={url.get('severity')} aria-label="问题级别"
             options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))} onChange={(v) => url.set({ severity: v })} />
           <Select allowClear placeholder="类别" style={{ width: 120 }} value={url.get('category')} aria-label="问题类别"
@@ -126,7 +131,25 @@ export default function Review() {
       />
 
       {result.isError ? <ErrorBox error={result.error} retry={() => result.refetch()} /> : (
-        <div data-testid="findings"><Table<FindingItem>
+        <div data-testid="findings">{narrow ? (
+          <NarrowList<FindingItem>
+            testId="finding-cards" items={data?.items ?? []} rowKey={(f) => f.id} loading={result.isFetching}
+            empty={result.isPending ? ' ' : <EmptyState description={filtered ? '没有符合条件的审核问题' : '没有审核问题'} />}
+            pagination={{ current: page, pageSize: size, total: data?.total ?? 0, showTotal: (t) => `共 ${int(t)} 条`, onChange: (p, s) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }) }}
+            render={(f) => (
+              <>
+                <div className="nl-meta"><SeverityTag severity={f.severity} /><a onClick={() => url.set({ rule: f.rule })}>{titles.get(f.rule) ?? f.rule}</a><span>{categoryLabel(f.category)}</span></div>
+                <div>{f.message}</div>
+                {f.suggestion ? <div className="muted note">建议：{f.suggestion}</div> : null}
+                <div className="nl-meta">
+                  {f.projectId !== null ? <Link to={`/projects/${f.projectId}`}>{f.project}</Link> : <span>{f.project ?? '（单位或合计行）'}</span>}
+                  <span>{f.unit ?? '—'}</span>
+                  <span>{docsById.get(f.documentId)?.file ?? `表 ${f.documentId}`}{f.line !== null ? ` 第 ${f.line} 行` : ''}</span>
+                </div>
+              </>
+            )}
+          />
+        ) : <Table<FindingItem>
           rowKey="id" size="small" virtual columns={cols} dataSource={data?.items ?? []} loading={result.isFetching} scroll={{ x: 1100, y: Math.max(360, height - 280) }}
           locale={{ emptyText: result.isPending ? ' ' : <EmptyState description={filtered ? '没有符合条件的审核问题' : '没有审核问题'} /> }}
           pagination={{
@@ -134,7 +157,7 @@ export default function Review() {
             showTotal: (t) => `共 ${int(t)} 条`,
             onChange: (p, s) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }),
           }}
-        /></div>
+        />}</div>
       )}
 
     </>
