@@ -47,7 +47,9 @@ const IND_START_LINE = new RegExp(`^${IND_START}`);
 /** a line that begins with `4、`, the rest of the indicator's start cut to the next line; the other
  *  number forms (`1.` `（1）` `①`) also number goals' items, so only a full start counts for them */
 const IND_NUMBER_LINE = /^\d{1,3}\s*、/;
-const IND_MARK = new RegExp(IND_START, 'g');
+/** where an indicator starts inside a block, found from the mark after its number (a rarer character
+ *  than the digits, so the scan stays fast) */
+const IND_MARK = new RegExp(String.raw`(?:[、）)①-⑳]\s*\d\s*${DASH}|[.．]\s*\d\s*${DASH}\s*[\u4e00-\u9fff])`, 'g');
 const ANNUAL_MARK = /年度指标值/g;
 const CONTINUATION = /^[；;,，。、:：)）】”’]/;
 const STRAY = /^[。，,；;、.．:：）)】”’]+$/;
@@ -441,7 +443,7 @@ const CJK_RUN = /[\u4e00-\u9fff]/g;
 
 /** `…实现多维度 每年≥20场；年度指标值:…`: prose with no indicator in it, a gap, then indicator text. */
 function sharesLineWithIndicators(line: string): boolean {
-  if (!/\s/.test(line)) return false;
+  if (line.indexOf(' ') < 0 && line.indexOf('\t') < 0) return false;
   const cue = INDICATOR_CUE.exec(line);
   if (!cue || cue.index === 0) return false;
   const before = line.slice(0, cue.index);
