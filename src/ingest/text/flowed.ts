@@ -91,7 +91,8 @@ function classify(text: string): Kind {
   const na = trailingAmounts(text);
   if (na && /\.\d/.test(na.tokens.join(' '))) {
     // every token but the last must be complete; the last may be cut by a line break
-    if (na.tokens.slice(0, -1).every(isAmountToken) && !/[:：]$/.test(na.before)) return { k: 'amounts', before: na.before, tokens: na.tokens, after: '' };
+    // (a colon before amounts is a value's, `实施周期指标值: 1.00`, except after 合计：/总计：)
+    if (na.tokens.slice(0, -1).every(isAmountToken) && (!/[:：]$/.test(na.before) || isTotalName(na.before))) return { k: 'amounts', before: na.before, tokens: na.tokens, after: '' };
   }
   return { k: 'text' };
 }
