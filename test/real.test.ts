@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../src/ingest/index.js';
 import type { TableDocument } from '../src/model/index.js';
+import { review } from '../src/review/index.js';
 import { REPO_ROOT } from './helpers/samples.js';
 
 // ../shared/real beside the checkout; one level further up from a worktree under a sibling folder
@@ -67,6 +68,14 @@ describe.runIf(present)('the real 2026 table, pypdf text', () => {
     expect(cost.every((i) => ['41', '42', '43'].includes(i.level2.code ?? ''))).toBe(true);
     expect(new Set(cost.map((i) => `${i.level2.code}-${i.level2.name}`))).toEqual(new Set(['41-经济成本指标', '42-社会成本指标', '43-生态环境成本指标']));
     expect(doc.diagnostics.some((d) => d.code === 'level-code-inconsistent' || d.code === 'level-name-mismatch')).toBe(false);
+  });
+
+  it('is reviewed against the same 2026 system: a 4- indicator is a code the rules know, not a wrong one', () => {
+    const { findings } = review(doc);
+    expect(findings.filter((f) => f.rule === 'level-codes')).toEqual([]);
+    // read against the 2025 system instead, the same codes are unknown: the choice is what decides
+    const as2025 = review({ ...doc, year: 2025 });
+    expect(as2025.findings.filter((f) => f.rule === 'level-codes').length).toBeGreaterThan(30);
   });
 });
 
