@@ -8,6 +8,7 @@ import { review, type ReviewResult } from '../review/index.js';
 import { nameKey, readTargets } from '../targets/index.js';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
+import { columnsFromStored } from './columns-from-stored.js';
 import { indexDocument } from './search-index.js';
 
 export type ImportOutcome =
@@ -35,7 +36,9 @@ export async function importBytes(store: Store, bytes: Uint8Array, options: Impo
   if (fatal) return { status: 'failed', file: options.file, reason: fatal.message };
   const existing = await store.db.selectFrom('documents').select('id').where('sha256', '=', parsed.source.sha256).executeTakeFirst();
   if (existing) return { status: 'unchanged', file: options.file, documentId: existing.id };
-  const doc = clock('targets', () => readTargets(parsed));
+  // flowed text: columns its text does not give, from a stored publication of the unit that has them
+  const withColumns = await columnsFromStored(store.db, parsed);
+  const doc = clock('targets', () => readTargets(withColumns));
   const result = clock('review', () => review(doc));
   const text = new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
   try {
