@@ -444,11 +444,12 @@ const CJK_RUN = /[\u4e00-\u9fff]/g;
 
 /** `…实现多维度 每年≥20场；年度指标值:…`: prose with no indicator in it, a gap, then indicator text. */
 function sharesLineWithIndicators(line: string): boolean {
-  if (line.indexOf(' ') < 0 && line.indexOf('\t') < 0) return false;
+  // a tab is a tabular row's cell boundary (goal, then indicators), not two columns run together
+  if (line.indexOf(' ') < 0 || line.indexOf('\t') >= 0) return false;
   const cue = INDICATOR_CUE.exec(line);
   if (!cue || cue.index === 0) return false;
   const before = line.slice(0, cue.index);
-  const gap = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t'));
+  const gap = before.lastIndexOf(' ');
   if (gap <= 0) return false;
   const left = before.slice(0, gap);
   return !/指标|[；;]\s*\d{2}\s*[-－—–]|\d\s*、\s*\d/.test(left) && (left.match(CJK_RUN)?.length ?? 0) >= 8;
