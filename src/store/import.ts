@@ -11,6 +11,7 @@ import { review, type ReviewResult } from '../review/index.js';
 import { nameKey, readTargets } from '../targets/index.js';
 import type { Store } from './connect.js';
 import type { Database } from './schema.js';
+import { columnsFromStored } from './columns-from-stored.js';
 import { indexDocument } from './search-index.js';
 import { dims } from './rescore.js';
 import { contentHash, findStored, missingInfo, type Proposal, type Provenance } from './publication.js';
@@ -88,7 +89,9 @@ export async function importBytes(store: Store, bytes: Uint8Array, options: Impo
   const { proposal } = await missingInfo(store, parsed);
   const decided = decide(parsed, options, proposal);
   if ('missing' in decided) return { status: 'needs-input', file: options.file, missing: decided.missing, proposal: proposal! };
-  const doc = clock('targets', () => readTargets(parsed));
+  // flowed text: columns its text does not give, from a stored publication of the unit that has them
+  const withColumns = await columnsFromStored(store.db, parsed);
+  const doc = clock('targets', () => readTargets(withColumns));
   const result = clock('review', () => review(doc));
   const pdf = doc.source.layout === 'pdf';
   const text = pdf ? '' : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);

@@ -9,8 +9,13 @@ import type { Normalized, ParsedTarget, TargetOp } from '../model/index.js';
 /** Full-width digits, Latin letters and the symbols used in targets, to half-width. */
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF1E\uFF1C\uFF1D\uFF0B\uFF0D\uFF0E\uFF0F]/g;
 
+/** Comparison and dash look-alikes, one character each (search-text relies on the length): ≧ ⩾ ≮ are
+ *  ≥, ≦ ⩽ ≯ are ≤, the small forms ﹤﹥﹦ are < > =, the en dash is a hyphen. */
+const LOOK_ALIKE_TO: Readonly<Record<string, string>> = { '≧': '≥', '⩾': '≥', '≮': '≥', '≦': '≤', '⩽': '≤', '≯': '≤', '﹤': '<', '﹥': '>', '﹦': '=', '–': '-' };
+const LOOK_ALIKE = /[≧⩾≮≦⩽≯﹤﹥﹦–]/g;
+
 export function halfWidth(s: string): string {
-  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/≧/g, '≥').replace(/≦/g, '≤');
+  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(LOOK_ALIKE, (c) => LOOK_ALIKE_TO[c]!);
 }
 
 const PREFIX_OPS: readonly (readonly [string, TargetOp])[] = [

@@ -2,7 +2,7 @@
 // page width: every cell wrapped at its own width, empty amount cells dropped, project names indented,
 // blank lines between pieces, the page header (title, 部门名称, a column header wrapped anywhere)
 // repeated at page breaks. All choices come from one seeded generator, so a failing layout replays.
-import { splitLines } from '../../src/ingest/text/lines.js';
+import { displayWidth, splitLines } from '../../src/ingest/text/lines.js';
 import { readTabular } from '../../src/ingest/text/tabular.js';
 import type { Rng } from './prng.js';
 
@@ -14,11 +14,16 @@ export interface Relayout {
 
 const HEADER_CELLS = '项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标';
 
-/** Cuts `text` into lines of at most `width` characters (a CJK table cell wraps by character). */
+/** Cuts `text` into lines at most `width` CJK characters wide (Latin letters and digits are half as
+ *  wide), as a table cell of that width wraps by character. */
 function wrap(text: string, width: number): string[] {
-  const chars = [...text];
   const out: string[] = [];
-  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+  let line = '';
+  for (const ch of text) {
+    if (line !== '' && displayWidth(line + ch) > 2 * width) { out.push(line); line = ''; }
+    line += ch;
+  }
+  if (line !== '') out.push(line);
   return out;
 }
 

@@ -49,4 +49,15 @@ forEachDialect('import', (get) => {
     expect(r).toMatchObject({ status: 'failed', file: 'image.png' });
     expect(await count(get(), 'documents')).toBe(before);
   });
+  it('a flowed publication takes its columns from a stored tabular one of the same unit, saying so', async () => {
+    // 000 (flowed, no year) prints one source per row; 002 (tabular, 2024) holds the same 广州市技师学院
+    // projects with their columns. A new publication of 000 now finds them.
+    const republished = Buffer.concat([bytes('000_df1d7dc7c09f411b.txt'), Buffer.from('\n')]);
+    const r = await importBytes(get(), republished, { file: '000-again.txt' });
+    expect(r.status).toBe('imported');
+    const id = r.status === 'imported' ? r.documentId : -1;
+    const rows = await get().db.selectFrom('projects').select(['total', 'fiscal', 'unplaced']).where('document_id', '=', id).execute();
+    expect(rows.length).toBe(16);
+    expect(rows.every((p) => p.unplaced === '[]' && p.fiscal === p.total)).toBe(true);
+  });
 });

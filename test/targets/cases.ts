@@ -718,6 +718,16 @@ export const cases: readonly Case[] = [
 
   // ── synthesised: thousands separator (rule 4) ───────────────────────────────────────────────────
   { raw: '≥1,000人', expect: { kind: 'numeric', op: '>=', value: 1000, unit: '人' } },
+
+  // ── synthesised: comparison and dash look-alikes (issue 9) — the 2026 table writes ≦ ＜ ＞ ──────────
+  { raw: '≦10万元', expect: { kind: 'numeric', op: '<=', value: 10, unit: '万元', normalized: { value: 100000, unit: '元' } } },
+  { raw: '⩾95%', expect: { kind: 'numeric', op: '>=', value: 95, unit: '%' } },
+  { raw: '⩽2次', expect: { kind: 'numeric', op: '<=', value: 2, unit: '次' } },
+  { raw: '﹤3次', expect: { kind: 'numeric', op: '<', value: 3, unit: '次' } },
+  { raw: '﹥85分', expect: { kind: 'numeric', op: '>', value: 85, unit: '分' } },
+  { raw: '＜3次', expect: { kind: 'numeric', op: '<', value: 3, unit: '次' } },
+  { raw: '≮90%', expect: { kind: 'numeric', op: '>=', value: 90, unit: '%' } },
+  { raw: '4–8个团组', expect: { kind: 'range', min: 4, max: 8, unit: '个', note: '团组' } },
 ];
 
 /** Strings the product owner named: each must be in the table. */

@@ -47,12 +47,16 @@ const IND_START_LINE = new RegExp(`^${IND_START}`);
 /** a line that begins with `4、`, the rest of the indicator's start cut to the next line; the other
  *  number forms (`1.` `（1）` `①`) also number goals' items, so only a full start counts for them */
 const IND_NUMBER_LINE = /^\d{1,3}\s*、/;
-const IND_MARK = new RegExp(IND_START, 'g');
+/** where an indicator starts inside a block, found from the mark after its number (a rarer character
+ *  than the digits, so the scan stays fast) */
+const IND_MARK = new RegExp(String.raw`(?:[、）)①-⑳]\s*\d\s*${DASH}|[.．]\s*\d\s*${DASH}\s*[\u4e00-\u9fff])`, 'g');
 const ANNUAL_MARK = /年度指标值/g;
 const CONTINUATION = /^[；;,，。、:：)）】”’]/;
 const STRAY = /^[。，,；;、.．:：）)】”’]+$/;
 const FRAGMENT = /^\d{1,2}$/;
 const SENTENCE_END = /[。]$/;
+/** how much narrower than its widest line a wrapped line may be (display columns: two CJK characters) */
+const WRAP_SLACK = 4;
 
 type Kind =
   | { k: 'blank' }
@@ -87,7 +91,8 @@ function classify(text: string): Kind {
   const na = trailingAmounts(text);
   if (na && /\.\d/.test(na.tokens.join(' '))) {
     // every token but the last must be complete; the last may be cut by a line break
-    if (na.tokens.slice(0, -1).every(isAmountToken) && !/[:：]$/.test(na.before)) return { k: 'amounts', before: na.before, tokens: na.tokens, after: '' };
+    // (a colon before amounts is a value's, `实施周期指标值: 1.00`, except after 合计：/总计：)
+    if (na.tokens.slice(0, -1).every(isAmountToken) && (!/[:：]$/.test(na.before) || isTotalName(na.before))) return { k: 'amounts', before: na.before, tokens: na.tokens, after: '' };
   }
   return { k: 'text' };
 }
@@ -118,22 +123,53 @@ function trailingAmounts(text: string): { before: string; tokens: string[] } | n
  * Takes them out of `prev`'s indicators and returns them; none when there are none.
  */
 function nameAfterIndicators(prev: Draft, valueEndedShort: boolean): Line[] {
-  const lines = prev.indLines;
-  if (lines.length < 2) return [];
+  const j = lastValueLine(prev.indLines, valueEndedShort);
+  if (j < 0) return [];
+  const name = prev.indLines.slice(j + 1);
+  prev.indLines = prev.indLines.slice(0, j + 1);
+  return name;
+}
+
+/**
+ * The index of the line holding an indicator block's last 年度指标值 and the start of its value, when
+ * lines follow it that could be a name (unindented, no sentence end); -1 otherwise.
+ */
+function lastValueLine(lines: readonly Line[], valueEndedShort: boolean): number {
+  if (lines.length < 2) return -1;
   const span = spanOf(lines);
   const at = span.text.lastIndexOf('年度指标值');
-  if (at < 0) return [];
+  if (at < 0) return -1;
   const end = at + '年度指标值'.length;
   // the last source line the marker touches, then at least one character of value after it
   let j = 0;
   while (j + 1 < span.offsets.length && span.offsets[j + 1]! < end) j++;
-  if (j + 1 >= lines.length || span.text.slice(end, span.offsets[j + 1]).replace(/^[:：\s]+/, '') === '') return [];
-  const name = lines.slice(j + 1);
-  if (name.some((l) => /[。；;]/.test(l.text) || l.indent >= 2)) return [];
-  // a wrapped cell fills every line but its last: a value line narrower than the block ended the cell
-  if (valueEndedShort && displayWidth(lines[j]!.text) >= Math.max(...lines.map((l) => displayWidth(l.text)))) return [];
-  prev.indLines = lines.slice(0, j + 1);
-  return name;
+  if (j + 1 >= lines.length || span.text.slice(end, span.offsets[j + 1]).replace(/^[:：\s]+/, '') === '') return -1;
+  if (lines.slice(j + 1).some((l) => /[。；;]/.test(l.text) || l.indent >= 2)) return -1;
+  // a wrapped cell fills every line but its last (to a character or two): a value line clearly
+  // narrower than the block's widest ended the cell
+  if (valueEndedShort && displayWidth(lines[j]!.text) > Math.max(...lines.map((l) => displayWidth(l.text))) - WRAP_SLACK) return -1;
+  return j;
+}
+
+/**
+ * A unit row whose name's head was printed on the last lines of the indicator block before it is
+ * confirmed by the project after it, whose name begins with the unit's own name (广州市工贸技师学院 /
+ * 广州市工贸技师学院国家助学金…): when the block's trailing lines and the unit's name together begin the
+ * next name, they are the unit's.
+ */
+function rejoinUnitNames(drafts: readonly Draft[]): void {
+  for (let i = 1; i + 1 < drafts.length; i++) {
+    const [prev, d, next] = [drafts[i - 1]!, drafts[i]!, drafts[i + 1]!];
+    if (d.goalLines.length > 0 || d.indLines.length > 0 || d.nameLines.length === 0) continue;
+    const j = lastValueLine(prev.indLines, false);
+    if (j < 0) continue;
+    const tail = prev.indLines.slice(j + 1);
+    const joined = spanOf([...tail, ...d.nameLines]).text;
+    if (!spanOf(next.nameLines).text.startsWith(joined)) continue;
+    prev.indLines = prev.indLines.slice(0, j + 1);
+    d.nameLines = [...tail, ...d.nameLines];
+    d.diagnostics.push(diag('name-recovered', `单位名称“${joined}”的开头紧接在上一项目最后一项指标之后印出，已按其下项目名称的开头取回。`, { line: tail[0]!.no }));
+  }
 }
 
 /** Incremental state of an open indicator block, so long blocks cost linear time. */
@@ -408,11 +444,12 @@ const CJK_RUN = /[\u4e00-\u9fff]/g;
 
 /** `…实现多维度 每年≥20场；年度指标值:…`: prose with no indicator in it, a gap, then indicator text. */
 function sharesLineWithIndicators(line: string): boolean {
-  if (!/\s/.test(line)) return false;
+  // a tab is a tabular row's cell boundary (goal, then indicators), not two columns run together
+  if (line.indexOf(' ') < 0 || line.indexOf('\t') >= 0) return false;
   const cue = INDICATOR_CUE.exec(line);
   if (!cue || cue.index === 0) return false;
   const before = line.slice(0, cue.index);
-  const gap = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t'));
+  const gap = before.lastIndexOf(' ');
   if (gap <= 0) return false;
   const left = before.slice(0, gap);
   return !/指标|[；;]\s*\d{2}\s*[-－—–]|\d\s*、\s*\d/.test(left) && (left.match(CJK_RUN)?.length ?? 0) >= 8;
@@ -448,6 +485,7 @@ function splitProseIndicators(d: Draft): void {
 
 /** A row with neither goal nor indicators, followed directly by another row, is a 资金使用单位 row. */
 function classifyRows(drafts: readonly Draft[]): RawRow[] {
+  rejoinUnitNames(drafts);
   return drafts.map((d, i): RawRow => {
     const name = spanOf(d.nameLines);
     if (d.indLines.length === 0) splitProseIndicators(d);

@@ -37,6 +37,7 @@ const HAS_AMOUNT = /\d\.\d{2}(?!\d)/;
 const NAME_CELL = '项目名称';
 const OTHER_CELLS = '总计财政拨款财政专户拨款其他资金绩效目标绩效指标';
 const HEADER_MAX_LINES = 12;
+const HEADER_START = /^\s*项/;
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
@@ -78,7 +79,7 @@ export function findColumnHeaders(lines: readonly SourceLine[]): Map<number, str
   const found = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.raw;
-    if (!raw.trimStart().startsWith('项')) continue;
+    if (!HEADER_START.test(raw)) continue;
     let joined = '';
     const taken: number[] = [];
     for (let j = i; j < lines.length && taken.length < HEADER_MAX_LINES; j++) {
