@@ -6,7 +6,8 @@
 //
 // Replay one case:   JIXIAO_PDF_FUZZ_REPLAY=<file>:<seed> npx vitest run test/fuzz-pdf.test.ts
 //   (<file> as printed in the failure, e.g. 004-chromium-ruled-a4.pdf; writes the mutant to $TMPDIR)
-// Other knobs:       JIXIAO_PDF_FUZZ_SEED (base seed), JIXIAO_PDF_FUZZ_CASES (mutants in all, default 200 over the files of ≤ 3 pages;
+// Other knobs:       JIXIAO_PDF_FUZZ_SEED (base seed), JIXIAO_PDF_FUZZ_CASES (mutants in all, default 2 per file of ≤ 3 pages,
+//                    about 30: a parse is ~1 s on a loaded 2-core machine and the default run must stay well under a minute;
 //                    JIXIAO_PDF_FUZZ_LONG=1 for 5000 over every file, the 96-page volume included)
 // Needs the compiled parser (`npm run build`) and the PDF reader (branch `pdf`); skips with a message without it.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,6 @@ import { realDir } from './helpers/real-pdf.js';
 
 const LONG = process.env['JIXIAO_PDF_FUZZ_LONG'] === '1';
 const BASE_SEED = parseSeed(process.env['JIXIAO_PDF_FUZZ_SEED']) ?? 0x70646678;
-const CASES = Number(process.env['JIXIAO_PDF_FUZZ_CASES'] ?? (LONG ? 5000 : 200));
 const REPLAY = /^(.+\.pdf):(\S+)$/.exec(process.env['JIXIAO_PDF_FUZZ_REPLAY'] ?? '');
 /** a parse still running after this is killed and reported as a hang */
 const HANG_MS = LONG ? 120_000 : 30_000;
@@ -43,6 +43,9 @@ const seedlings: Seedling[] = [
   ...(corpus?.pdfs ?? []).filter((p) => p.expect.kind === 'table' && (LONG || p.pages <= SHORT_PAGES)).map((p) => ({ file: `${p.name}.pdf`, bytes: readFileSync(p.path) })),
   ...(real ? readdirSync(real).filter((f) => f.endsWith('.pdf') && (LONG || f.startsWith('003_'))).map((f) => ({ file: f, bytes: readFileSync(join(real, f)) })) : []),
 ];
+
+/** by default each small file is mutated twice, with different seeds (1–3 random steps each) */
+const CASES = Number(process.env['JIXIAO_PDF_FUZZ_CASES'] ?? (LONG ? 5000 : 2 * seedlings.length));
 
 let parser: IsolatedParser | undefined;
 beforeAll(() => {
@@ -79,7 +82,7 @@ describe.skipIf(!parseDocument || REPLAY !== null)(`fuzz PDF bytes: ${CASES} mut
       ...failures.slice(0, SHOW),
       `replay one: JIXIAO_PDF_FUZZ_REPLAY=${failures[0]?.split(' ')[0] ?? '<file>:<seed>'} npx vitest run test/fuzz-pdf.test.ts`,
     ].join('\n')).toBe(0);
-  }, LONG ? 3_600_000 : 300_000);
+  }, LONG ? 3_600_000 : Math.max(120_000, CASES * 4_000));
 });
 
 describe.runIf(parseDocument !== undefined && REPLAY !== null)('fuzz PDF replay', () => {

@@ -32,7 +32,33 @@ export type OpenFailure = { readonly kind: 'encrypted' | 'damaged'; readonly det
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
-const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= importPdfJs());
+
+/**
+ * The legacy build's core-js polyfills replace Array.prototype.push, JSON.parse and JSON.stringify with
+ * JS versions for every caller in the process (measured: the push polyfill alone was a tenth of a
+ * page's time); the natives do all pdfjs needs, so they are put back once it is loaded. Its Node setup
+ * also loads @napi-rs/canvas, which scans every system font (seconds with the CJK fonts installed)
+ * although nothing here renders. The worker is imported here too, so pdfjs runs it on this thread
+ * (globalThis.pdfjsWorker) without a second load, and the polyfills it brings are undone as well.
+ */
+async function importPdfJs(): Promise<PdfJs> {
+  const { push } = Array.prototype;
+  const { parse, stringify } = JSON;
+  const fontsEnv = process.env.DISABLE_SYSTEM_FONTS_LOAD;
+  process.env.DISABLE_SYSTEM_FONTS_LOAD = '1';
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no type declarations
+    await import(worker);
+    return pdfjs;
+  } finally {
+    if (fontsEnv === undefined) delete process.env.DISABLE_SYSTEM_FONTS_LOAD;
+    else process.env.DISABLE_SYSTEM_FONTS_LOAD = fontsEnv;
+    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    Object.assign(JSON, { parse, stringify });
+  }
+}
 
 function packageDirs(): { cMapUrl: string; standardFontDataUrl: string } {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
