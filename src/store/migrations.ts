@@ -164,7 +164,7 @@ function pdfSource(dialect: DialectName): Migration {
 }
 
 /**
- * 0003: a document's content hash (duplicates are decided by content, not bytes), how its year and
+ * 0004: a document's content hash (duplicates are decided by content, not bytes), how its year and
  * department were decided (printed, given at import, a proposal accepted, none) and the note saying so.
  * Existing documents get their hash from their stored source text.
  */
@@ -188,9 +188,10 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
     '0002_search': searchMigration(dialect),
-    '0003_review_dimensions': dimensionsMigration(dialect),
-    '0004_pdf_source': pdfSource(dialect),
-    '0005_publication': publication,
+    // landed together: PDF bytes first, so the re-review of 0005 can read a stored PDF again
+    '0003_pdf_source': pdfSource(dialect),
+    '0004_publication': publication,
+    '0005_review_dimensions': dimensionsMigration(dialect),
   };
 }
 

@@ -1,9 +1,9 @@
-// Migration 0003_review_dimensions: the review score by 88号 dimension with the monitoring gate. Adds where
+// Migration 0005_review_dimensions: the review score by 88号 dimension with the monitoring gate. Adds where
 // to keep them (documents, units, projects: the dimensions as JSON; projects: the gate's reasons; documents:
 // how many projects the gate capped), then re-reviews every stored document from its own source text, so
 // no stored score was made the old way and the stored findings are those the scores were made from.
 import type { Kysely, Migration } from 'kysely';
-import { parseText } from '../ingest/index.js';
+import { parseDocument, parseText } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { readTargets } from '../targets/index.js';
 import type { DialectName } from './connect.js';
@@ -27,8 +27,9 @@ export function dimensionsMigration(_dialect: DialectName): Migration {
 
 /** Reviews one stored document again from its source text and writes its scores and findings. */
 async function rescore(db: Db, documentId: number): Promise<void> {
-  const d = await db.selectFrom('documents').select(['file', 'source_text']).where('id', '=', documentId).executeTakeFirstOrThrow();
-  const doc = readTargets(parseText(d.source_text as string, { file: d.file as string }));
+  const d = await db.selectFrom('documents').select(['file', 'source_text', 'source_bytes']).where('id', '=', documentId).executeTakeFirstOrThrow();
+  const bytes = d.source_bytes as Uint8Array | null;
+  const doc = readTargets(bytes ? await parseDocument(bytes, { file: d.file as string }) : parseText(d.source_text as string, { file: d.file as string }));
   const result = review(doc);
   const units = await db.selectFrom('units').select(['id', 'ordinal']).where('document_id', '=', documentId).execute();
   const unitIds = new Map(units.map((u) => [Number(u.ordinal), Number(u.id)]));

@@ -1,4 +1,4 @@
-// Migration 0003_review_dimensions on a store written before scores had dimensions: it adds the columns
+// Migration 0005_review_dimensions on a store written before scores had dimensions: it adds the columns
 // and re-reviews every stored document, so the old scores (the all-prose project at 95 优) and the old
 // findings are replaced by what an import today stores.
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const findings = async (store: Store) =>
   (await store.db.selectFrom('findings').select(['rule', 'severity', 'path', 'project_id', 'indicator_id']).orderBy('path').orderBy('rule').execute()).map((f) => ({ ...f, project_id: Number(f.project_id), indicator_id: f.indicator_id === null ? null : Number(f.indicator_id) }));
 
 for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
-  describe(`migration 0003 on an older store [${dialect}]`, () => {
+  describe(`migration 0005 on an older store [${dialect}]`, () => {
     let store: Store;
     let today: { projects: Row[]; findings: Awaited<ReturnType<typeof findings>> };
     beforeAll(async () => {
@@ -26,19 +26,19 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
       await migrate(store);
       await importBytes(store, readFileSync(join(SAMPLES, F002)), { file: F002 });
       today = { projects: await projects(store), findings: await findings(store) };
-      // back to the store as 0002 left it, with the old score on the prose project and an old finding gone
+      // back to the store as 0004 left it, with the old score on the prose project and an old finding gone
       for (const [table, col] of [['projects', 'review_gate'], ['projects', 'review_dimensions'], ['units', 'review_dimensions'], ['documents', 'review_dimensions'], ['documents', 'review_gated']] as const) {
         await store.db.schema.alterTable(table).dropColumn(col).execute();
       }
       await sql`update projects set review_score = 95, review_grade = '优' where name = ${PROSE}`.execute(store.db);
       await sql`delete from findings where rule = 'indicators-prose'`.execute(store.db);
       const migrations = store.schema ? sql`${sql.id(store.schema)}.${sql.id('kysely_migration')}` : sql.id('kysely_migration');
-      await sql`delete from ${migrations} where name = '0003_review_dimensions'`.execute(store.db);
+      await sql`delete from ${migrations} where name = '0005_review_dimensions'`.execute(store.db);
     }, 120_000);
     afterAll(async () => { if (store) await dropStore(store); });
 
     it('runs, and leaves scores, dimensions, gates and findings as an import today stores them', async () => {
-      expect(await migrate(store)).toEqual(['0003_review_dimensions']);
+      expect(await migrate(store)).toEqual(['0005_review_dimensions']);
       const after = await projects(store);
       expect(after).toEqual(today.projects);
       const prose = after.find((p) => p.name === PROSE)!;
