@@ -7,7 +7,7 @@ import { cellCents, formatCents as fmt, type Cents } from '../amounts.js';
 import { diag } from '../diagnostics.js';
 import type { RawOrphan, RawRow, RowAmounts } from '../rows.js';
 import { concatSpans, spanOf, type Span } from '../span.js';
-import { AMOUNT_ROLES, type Header, type Role } from './columns.js';
+import { AMOUNT_ROLES, roleOf, type Header, type Role } from './columns.js';
 import type { Box, Cell, CellLine, Grid } from './grid.js';
 
 /** Location ids: the builder carries them where a text layout carries line numbers. */
@@ -67,6 +67,10 @@ export function readRows(pages: readonly TablePage[], locations: Locations): Rea
         else byRole.set(role, [...(byRole.get(role) ?? []), c]);
       }
       if (byRole.size === 0 && unknown.length === 0) continue;
+      // the column header printed again inside the table (a producer that repeats it where a table restarts)
+      const texts = cells.filter((c) => c.lines.length > 0).map((c) => c.lines.map((l) => l.text).join(''));
+      // (a row continued after it goes on as after a page break)
+      if (texts.length >= 3 && texts.every((t) => !/\d/.test(t) && roleOf(t) !== null)) { first = true; continue; }
       const linesOf = (r: Role): CellLine[] => (byRole.get(r) ?? []).flatMap((c) => c.lines);
       const rowBox = union(cells.map((c) => c.box))!;
       const rowDiags: Diagnostic[] = [];
