@@ -95,10 +95,10 @@ export function inferGrid(page: number, pageHeight: number, pageRuns: readonly T
   if (rowAnchors.length === 0) return fillGrid(page, runs.filter((r) => !inFoot(r)), xs, [...ys, bottom], () => true);
   // content above the first anchor, set off from it by a clear gap, continues the previous page's row
   const lead = widestGap(body, ys[1]!, rowAnchors[0]!.y);
-  if (lead && lead.size > rowAnchors[0]!.h * 0.9 && body.some((r) => r.y + r.h <= lead.at)) ys.push(lead.at);
+  if (lead && lead.size > rowAnchors[0]!.line * 0.9 && body.some((r) => r.y + r.h <= lead.at)) ys.push(lead.at);
   for (let k = 1; k < rowAnchors.length; k++) {
-    const gap = widestGap(body, rowAnchors[k - 1]!.y + rowAnchors[k - 1]!.h, rowAnchors[k]!.y);
-    ys.push(gap ? gap.at : (rowAnchors[k - 1]!.y + rowAnchors[k]!.y + rowAnchors[k]!.h) / 2);
+    const gap = widestGap(body, rowAnchors[k - 1]!.bottom, rowAnchors[k]!.y);
+    ys.push(gap ? gap.at : (rowAnchors[k - 1]!.y + rowAnchors[k]!.bottom) / 2);
   }
   ys.push(bottom);
   return fillGrid(page, runs.filter((r) => !inFoot(r)), xs, ys, () => true);
@@ -108,9 +108,9 @@ export function inferGrid(page: number, pageHeight: number, pageRuns: readonly T
  * The amounts printed in one column, top to bottom, each as one run: an amount wider than a narrow
  * cell wraps (`136,881.3` over `8`), and its pieces, one right under the other, are one amount.
  */
-function amountsIn(column: readonly TextRun[]): TextRun[] {
+function amountsIn(column: readonly TextRun[]): { y: number; bottom: number; line: number }[] {
   const numeric = column.filter((r) => /^-?[\d,]+\.?\d*$/.test(bare(r.str))).sort((a, b) => a.y - b.y);
-  const out: TextRun[] = [];
+  const out: { y: number; bottom: number; line: number }[] = [];
   for (let k = 0; k < numeric.length; k++) {
     let run = numeric[k]!;
     let j = k;
@@ -119,7 +119,7 @@ function amountsIn(column: readonly TextRun[]): TextRun[] {
       const x = Math.min(run.x, next.x);
       run = { str: bare(run.str) + bare(next.str), x, y: run.y, w: Math.max(run.x + run.w, next.x + next.w) - x, h: next.y + next.h - run.y };
     }
-    if (AMOUNT.test(bare(run.str))) { out.push(run); k = j; }
+    if (AMOUNT.test(bare(run.str))) { out.push({ y: run.y, bottom: run.y + run.h, line: numeric[k]!.h }); k = j; }
   }
   return out;
 }
