@@ -62,8 +62,9 @@ export function readHeader(grid: Grid): Header | null {
     if (bands >= 4) break;
     const named = texts.some((t) => HEADER_WORD.test(t.replace(/[\s\u3000]/g, '')));
     // below the header words only short, number-free pieces of wrapped header cells; anything else is
-    // the first row (at a page top, a row continued from the page before)
-    if (!named && (words === 0 || texts.some((t) => t.length > 12 || /\d/.test(t)))) break;
+    // the first row (at a page top, a row continued from the page before), even when a header word
+    // is among its text (a name ending in 项目, a goal that names its 绩效目标)
+    if (words === 0 ? !named : texts.some((t) => t.length > 12 || /\d/.test(t))) break;
     if (named) words++;
     bands++;
   }

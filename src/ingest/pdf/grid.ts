@@ -5,6 +5,7 @@
 // Each run goes to the cell holding its centre; a run that straddles a rule is cut at the rule, in
 // proportion to its characters' widths.
 import { displayWidth } from '../text/lines.js';
+import { roleOf } from './columns.js';
 import type { TextRun } from './load.js';
 import type { Segment } from './paths.js';
 
@@ -83,7 +84,27 @@ export function buildGrid(page: number, runs: readonly TextRun[], segments: read
   const reach = [Math.min(...vs.map((r) => r.spans[0]![0])), Math.max(...vs.map((r) => r.spans[r.spans.length - 1]![1]))] as const;
   if (reach[0] < ys[0]! - JOIN) ys.unshift(reach[0]);
   if (reach[1] > ys[ys.length - 1]! + JOIN) ys.push(reach[1]);
+  const cut = headerCut(runs, ys[0]!, ys[1]!);
+  if (cut !== null) ys.splice(1, 0, cut);
   return fillGrid(page, runs, xs, ys, (band, k) => covers(vs[k]!, (ys[band]! + ys[band + 1]!) / 2));
+}
+
+/**
+ * A producer may print the column header again over a row continued from the page before with no rule
+ * between them: the first band then holds a line of header words (wrapped header pieces under it: short,
+ * no digits) above other text. Returns the y between the two, or null.
+ */
+function headerCut(runs: readonly TextRun[], top: number, bottom: number): number | null {
+  const inBand = runs.filter((r) => r.y + r.h / 2 > top && r.y + r.h / 2 < bottom);
+  const lines = toLines(0, inBand);
+  if (lines.length < 2) return null;
+  const words = inBand.filter((r) => Math.abs(r.y - lines[0]!.box.y) <= r.h * 0.5);
+  if (words.length < 3 || !words.every((r) => !/\d/.test(r.str) && roleOf(r.str) !== null)) return null;
+  let k = 1;
+  while (k < lines.length && lines[k]!.text.split(/\s+/).every((t) => t.length <= 8 && !/\d/.test(t))) k++;
+  if (k === lines.length) return null;
+  const above = lines[k - 1]!.box;
+  return (above.y + above.h + lines[k]!.box.y) / 2;
 }
 
 /**

@@ -53,9 +53,12 @@ export function readRows(pages: readonly TablePage[], locations: Locations): Rea
   const diagnostics: Diagnostic[] = [];
   const span = (lines: readonly CellLine[]): Span => spanOf(lines.map((l) => ({ no: locations.add(l.box), text: l.text })));
 
+  // the head of a row whose name and amounts are printed on the next page
+  let head: { goal: Span; indicators: Span; line: number; diagnostics: Diagnostic[] } | null = null;
   for (const { grid, header, inherited } of pages) {
     const body = grid.rows.slice(inherited ? 0 : header.bands);
     let first = true;
+    let restarted = false;
     for (const cells of body) {
       const byRole = new Map<Role, Cell[]>();
       const unknown: Cell[] = [];
@@ -69,8 +72,7 @@ export function readRows(pages: readonly TablePage[], locations: Locations): Rea
       if (byRole.size === 0 && unknown.length === 0) continue;
       // the column header printed again inside the table (a producer that repeats it where a table restarts)
       const texts = cells.filter((c) => c.lines.length > 0).map((c) => c.lines.map((l) => l.text).join(''));
-      // (a row continued after it goes on as after a page break)
-      if (texts.length >= 3 && texts.every((t) => !/\d/.test(t) && roleOf(t) !== null)) { first = true; continue; }
+      if (texts.length >= 3 && texts.every((t) => !/\d/.test(t) && roleOf(t) !== null)) { restarted = true; continue; }
       const linesOf = (r: Role): CellLine[] => (byRole.get(r) ?? []).flatMap((c) => c.lines);
       const rowBox = union(cells.map((c) => c.box))!;
       const rowDiags: Diagnostic[] = [];
@@ -80,9 +82,24 @@ export function readRows(pages: readonly TablePage[], locations: Locations): Rea
       }
       const amounts = readAmounts(header, linesOf, rowId, rowDiags, grid.page);
       const name = span(linesOf('name'));
-      const goal = span(linesOf('goal'));
-      const indicators = span(linesOf('indicators'));
+      let goal = span(linesOf('goal'));
+      let indicators = span(linesOf('indicators'));
 
+      if (restarted && !amounts && name.text === '') {
+        // a producer repeats the header inside a page only where it splits a row: what follows is the
+        // row's first part, its name and amounts (centred in the row) printed in the part on the next page
+        head = { goal, indicators, line: rowId, diagnostics: rowDiags };
+        restarted = false;
+        continue;
+      }
+      restarted = false;
+      if (head && (amounts || name.text !== '')) {
+        goal = concatSpans(head.goal, goal);
+        indicators = concatSpans(head.indicators, indicators);
+        rowDiags.unshift(...head.diagnostics);
+        head = null;
+        first = false;
+      }
       const prev = rows[rows.length - 1];
       if (first && !amounts && prev && (name.text === '' || header.kind === 'targets')) {
         // the row began on the previous page: its cells go on where they stopped
@@ -104,6 +121,8 @@ export function readRows(pages: readonly TablePage[], locations: Locations): Rea
       rows.push({ kind, name, amounts, goal, indicators, line: rowId, diagnostics: rowDiags });
     }
   }
+  // a head whose row never came is kept as content of no project
+  if (head) { orphans.push({ text: head.goal, indicators: head.indicators, line: head.line }); diagnostics.push(...head.diagnostics); }
   return { rows, orphans, diagnostics };
 }
 

@@ -40,12 +40,14 @@ export function inferGrid(page: number, pageHeight: number, pageRuns: readonly T
   // wrapped header pieces sit right under the anchors, carry no digits, and start before any amount
   let headerBottom = Math.max(...band.map((r) => r.y + r.h));
   const firstAmount = Math.min(...runs.filter((r) => AMOUNT.test(bare(r.str)) && r.y > headerBottom).map((r) => r.y));
-  for (const r of [...runs].sort((a, b) => a.y - b.y)) {
-    if (r.y + r.h / 2 <= headerBottom || r.y >= firstAmount || /\d/.test(r.str)) continue;
-    if (r.y - headerBottom > r.h * 0.8) break;
-    // a wrapped header piece is short and centred under its anchor; a continued row's text is neither
-    const centre = r.x + r.w / 2;
-    if (bare(r.str).length <= 8 && band.some((a) => centre >= a.x - 2 && centre <= a.x + a.w + 2)) headerBottom = Math.max(headerBottom, r.y + r.h);
+  // a wrapped header piece is short, number-free and centred under its anchor; a line of them goes on
+  // the header, but a line with anything else on it is a row continued from the page before (whose
+  // short name piece may sit under the name anchor too)
+  const piece = (r: TextRun) => bare(r.str).length <= 8 && !/\d/.test(r.str)
+    && band.some((a) => Math.abs(r.x + r.w / 2 - (a.x + a.w / 2)) <= Math.max(a.h, 4));
+  for (const line of lineGroups(runs.filter((r) => r.y + r.h / 2 > headerBottom && r.y < firstAmount))) {
+    if (line[0]!.y - headerBottom > line[0]!.h * 0.8 || !line.every(piece)) break;
+    headerBottom = Math.max(headerBottom, ...line.map((r) => r.y + r.h));
   }
   const header = runs.filter((r) => r.y + r.h / 2 >= headerTop && r.y + r.h / 2 <= headerBottom);
   // page numbers at the foot of the page are not content
@@ -86,19 +88,51 @@ export function inferGrid(page: number, pageHeight: number, pageRuns: readonly T
   const totalIndex = named.findIndex(([a, b]) => roleOf(header.filter((r) => r.x + r.w / 2 >= a && r.x + r.w / 2 <= b).map((r) => r.str).join('')) === 'total');
   if (totalIndex < 0) return null;
   const [ta, tb] = [xs[totalIndex]!, xs[totalIndex + 1]!];
-  const rowAnchors = body.filter((r) => AMOUNT.test(bare(r.str)) && r.x + r.w / 2 >= ta && r.x + r.w / 2 <= tb).sort((a, b) => a.y - b.y);
-  if (rowAnchors.length === 0) return null;
+  const rowAnchors = amountsIn(body.filter((r) => r.x + r.w / 2 >= ta && r.x + r.w / 2 <= tb));
   const bottom = Math.max(...body.map((r) => r.y + r.h)) + 2;
   const ys = [headerTop, headerBottom + 0.5];
+  // a page under the header with no amount at all holds only the end of the previous page's row
+  if (rowAnchors.length === 0) return fillGrid(page, runs.filter((r) => !inFoot(r)), xs, [...ys, bottom], () => true);
   // content above the first anchor, set off from it by a clear gap, continues the previous page's row
   const lead = widestGap(body, ys[1]!, rowAnchors[0]!.y);
-  if (lead && lead.size > rowAnchors[0]!.h * 0.9 && body.some((r) => r.y + r.h <= lead.at)) ys.push(lead.at);
+  if (lead && lead.size > rowAnchors[0]!.line * 0.9 && body.some((r) => r.y + r.h <= lead.at)) ys.push(lead.at);
   for (let k = 1; k < rowAnchors.length; k++) {
-    const gap = widestGap(body, rowAnchors[k - 1]!.y + rowAnchors[k - 1]!.h, rowAnchors[k]!.y);
-    ys.push(gap ? gap.at : (rowAnchors[k - 1]!.y + rowAnchors[k]!.y + rowAnchors[k]!.h) / 2);
+    const gap = widestGap(body, rowAnchors[k - 1]!.bottom, rowAnchors[k]!.y);
+    ys.push(gap ? gap.at : (rowAnchors[k - 1]!.y + rowAnchors[k]!.bottom) / 2);
   }
   ys.push(bottom);
   return fillGrid(page, runs.filter((r) => !inFoot(r)), xs, ys, () => true);
+}
+
+/**
+ * The amounts printed in one column, top to bottom, each as one run: an amount wider than a narrow
+ * cell wraps (`136,881.3` over `8`), and its pieces, one right under the other, are one amount.
+ */
+function amountsIn(column: readonly TextRun[]): { y: number; bottom: number; line: number }[] {
+  const numeric = column.filter((r) => /^-?[\d,]+\.?\d*$/.test(bare(r.str))).sort((a, b) => a.y - b.y);
+  const out: { y: number; bottom: number; line: number }[] = [];
+  for (let k = 0; k < numeric.length; k++) {
+    let run = numeric[k]!;
+    let j = k;
+    while (!AMOUNT.test(bare(run.str)) && j + 1 < numeric.length && numeric[j + 1]!.y - (run.y + run.h) <= numeric[j + 1]!.h * 0.8) {
+      const next = numeric[++j]!;
+      const x = Math.min(run.x, next.x);
+      run = { str: bare(run.str) + bare(next.str), x, y: run.y, w: Math.max(run.x + run.w, next.x + next.w) - x, h: next.y + next.h - run.y };
+    }
+    if (AMOUNT.test(bare(run.str))) { out.push({ y: run.y, bottom: run.y + run.h, line: numeric[k]!.h }); k = j; }
+  }
+  return out;
+}
+
+/** Runs grouped by baseline, top to bottom. */
+function lineGroups(runs: readonly TextRun[]): TextRun[][] {
+  const groups: TextRun[][] = [];
+  for (const r of [...runs].sort((a, b) => a.y - b.y)) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(r.y - g[0]!.y) <= Math.min(r.h, g[0]!.h) * 0.5) g.push(r);
+    else groups.push([r]);
+  }
+  return groups;
 }
 
 /** The x in (lo, hi) that the fewest runs cross, among the runs' own edges: where one column ends and the next begins. */

@@ -38,7 +38,10 @@ def to_gbk(operand):
 if command == 'gbk':
     for page in writer.pages:
         fonts = fonts_of(page)
-        cid = {name for name, ref in fonts.items() if ref.get_object().get('/Encoding') == '/UniGB-UCS2-H'}
+        # pages share their font objects: a font declared GBK-EUC-H on an earlier page is still to be
+        # re-encoded here (testing for UniGB-UCS2-H alone left every page after the first in UCS2 bytes
+        # read as GBK: mojibake from page 2 on)
+        cid = {name for name, ref in fonts.items() if ref.get_object().get('/Encoding') in ('/UniGB-UCS2-H', '/GBK-EUC-H')}
         for name in cid:
             # the same CIDs for every double-byte character; ASCII bytes become Adobe-GB1's full-width forms
             # (CIDs 7716, 814-907, at the default width 1000), which reportlab_table.py laid out for
