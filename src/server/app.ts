@@ -3,6 +3,7 @@
 // to index.html for the app's own paths. Security headers on everything (helmet, a CSP that allows the
 // app's own scripts and antd's inline styles), one error handler (errors.ts).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
@@ -140,6 +141,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => { await Promise.all([pool.close(), readers?.close()]); });
   apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // the page cut-outs are drawn in the browser by pdfjs, which fetches the CMaps and standard fonts of
+  // fonts a PDF does not embed; they come from the same pdfjs-dist the server reads PDFs with
+  const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  for (const part of ['cmaps', 'standard_fonts']) {
+    await app.register(fastifyStatic, {
+      root: join(pdfjsDir, part), prefix: `/pdfjs/${part}/`, decorateReply: false, index: false,
+      setHeaders(reply) { void reply.header('cache-control', 'public, max-age=86400'); },
+    });
+  }
 
   if (haveWeb) {
     await app.register(fastifyStatic, {

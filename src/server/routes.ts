@@ -10,7 +10,7 @@ import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
-import { getUnit, listUnits } from '../store/units.js';
+import { documentSource, getUnit, listUnits } from '../store/units.js';
 import type { Store } from '../store/index.js';
 import type { ResultCache } from './cache.js';
 import { HttpError, validatorCompiler } from './errors.js';
@@ -128,6 +128,25 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.type('text/html; charset=utf-8')
       .header('content-security-policy', `${REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`)
       .send(page as never);
+  });
+
+  api.get('/api/documents/:id/source', {
+    schema: {
+      summary: '一份 PDF 文档导入时的原文件（原样字节；文本文档没有）', tags: ['文档'], params: s.idParams,
+      produces: ['application/pdf'],
+      response: { 200: { description: '原 PDF', content: { 'application/pdf': { schema: s.sourceResponse } } }, ...errors },
+    },
+  }, async (req, reply) => {
+    const src = await documentSource(store, req.params.id);
+    if (!src.bytes) throw new HttpError(404, 'no-pdf', `文档 ${req.params.id}（${src.file}）不是 PDF，没有原 PDF 文件`);
+    const etag = `"${createHash('sha1').update(src.bytes).digest('base64url')}"`;
+    // a stored document's bytes never change (a new import is a new document); the PDF viewer needs
+    // object-src, which the app's own CSP refuses
+    void reply.header('etag', etag).header('cache-control', 'private, max-age=31536000, immutable')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(src.file)}`)
+      .header('content-security-policy', "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send(undefined as never);
+    return reply.type('application/pdf').send(Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength) as never);
   });
 
   api.get('/api/units', {

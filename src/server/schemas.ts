@@ -9,7 +9,7 @@
 // Response schemas are plain (no transforms): the serializer encodes with them, which drops any field
 // not declared here. Amounts are in 万元 (the table's unit) as numbers.
 import { z } from 'zod';
-import { targetSchema as modelTargetSchema, type Target } from '../model/index.js';
+import { boxSchema, targetSchema as modelTargetSchema, type Target } from '../model/index.js';
 import { DIMENSIONS, FINDING_ORDERS, type DimensionId, type FindingOrder } from '../review/index.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -219,6 +219,7 @@ export const projectDetailResponse = projectSummarySchema.extend({
   findings: z.array(findingDetailSchema),
   documentInfo: documentRefSchema,
   excerpt: z.object({ from: z.number().int(), to: z.number().int(), line: z.number().int(), lines: z.array(z.string()) }).nullable(),
+  box: boxSchema.nullable().describe('PDF：项目所在的页与区域（PDF 点，页左上角为原点，页码从 1 起）；文本文档为 null'),
   versions: z.array(z.object({
     id: z.number().int(),
     unit: unitRefSchema,
@@ -372,6 +373,7 @@ export type DocumentsResponse = z.output<typeof documentsResponse>;
 
 /** the report is a standalone HTML page */
 export const reportResponse = z.string().describe('审核报告（HTML）');
+export const sourceResponse = z.string().describe('导入时的原 PDF 文件（原样字节）');
 
 // ---------------------------------------------------------------------------------------------------
 // GET /api/units

@@ -223,6 +223,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
         review_score: score?.score ?? null, review_grade: score?.grade ?? null,
         review_dimensions: score ? dims(score) : null, review_gate: score ? JSON.stringify(score.gate) : null, indicator_count: p.indicators.length,
         finding_count: findingsPer.get(`units[${ui}].projects[${pi}]`) ?? 0,
+        box: p.box ? JSON.stringify(p.box) : null,
       };
     });
     for (const chunk of chunks(rows, 1000)) {

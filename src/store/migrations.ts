@@ -184,6 +184,13 @@ const publication: Migration = {
   },
 };
 
+/** 0006: where a PDF project's row was read (JSON of its Box), so the app can show that cut-out of the page; null for text. */
+const projectBox: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('projects').addColumn('box', 'text').execute();
+  },
+};
+
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
@@ -192,6 +199,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0003_pdf_source': pdfSource(dialect),
     '0004_publication': publication,
     '0005_review_dimensions': dimensionsMigration(dialect),
+    '0006_project_box': projectBox,
   };
 }
 

@@ -4,7 +4,7 @@
 // with a Chinese message; so does an id that is not there (code 'not-found').
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
-import type { ParsedTarget, Severity } from '../model/index.js';
+import type { Box, ParsedTarget, Severity } from '../model/index.js';
 import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';
 import { orderFindings, RULES, type DimensionId, type DimensionScore, type FindingOrder, type GateReason } from '../review/index.js';
 import type { DialectName, Store } from './connect.js';
@@ -183,6 +183,8 @@ export interface ProjectDetail extends ProjectSummary {
   readonly findings: readonly FindingDetail[];
   readonly documentInfo: DocumentRef;
   readonly excerpt: SourceExcerpt | null;
+  /** where on the PDF page the row was read (PDF points, top-left origin); null for text documents */
+  readonly box: Box | null;
   /** the same project (same unit name and project name) in the unit's other publications, any year: by year (none last), then version */
   readonly versions: readonly ProjectVersion[];
 }
@@ -557,8 +559,8 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
   const pid = parse(ID, id, '项目编号');
   const db = store.db;
   const row = await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false })).where('p.id', '=', pid))
-    .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at', 'd.year_source', 'd.note'])
-    .executeTakeFirst() as (SummaryRow & { goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string; year_source: string; note: string | null }) | undefined;
+    .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at', 'd.year_source', 'd.note', 'p.box'])
+    .executeTakeFirst() as (SummaryRow & { box: string | null; goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string; year_source: string; note: string | null }) | undefined;
   if (!row) throw new QueryError('not-found', `没有编号为 ${pid} 的项目`);
   const [indicators, findings, next, source, versions] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('project_id', '=', pid).orderBy('ordinal').execute(),
@@ -592,6 +594,7 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
       yearSource: row.year_source as DocumentSummary['yearSource'], note: row.note,
     },
     excerpt: row.line !== null && source ? excerpt(source, row.line, next?.line ?? null) : null,
+    box: fromJson<Box>(row.box),
     versions: versions.map((v) => ({
       id: Number(v.id),
       unit: { id: Number(v.unit_id), name: v.unit_name, version: v.version, latest: v.latest === 1 },

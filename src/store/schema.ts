@@ -90,6 +90,8 @@ export interface ProjectTable {
   review_gate: string | null;
   indicator_count: number;
   finding_count: number;
+  /** JSON of the Box the row was read from (PDF); null for text documents */
+  box: string | null;
 }
 
 export interface IndicatorTable {

@@ -10,13 +10,18 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
-import { importAll, migrate, openStore, type Store } from '../../src/store/index.js';
+import { importAll, importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
+import { realDir } from '../helpers/real-pdf.js';
 import { CHROMIUM, ROOT } from './setup.js';
 
 const SAMPLES = join(ROOT, 'samples');
 const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
 const PRELOADED = ['000_df1d7dc7c09f411b.txt', '001_34b9b435912c22a9.txt', '002_02da4d888feccc7a.txt', '003_7b33df3d06e95335.txt'];
 const UPLOADED = '004_08daa9245e557faf.txt';
+// a published PDF (outside the repository), imported after the samples when present
+const REAL = realDir();
+const REAL_PDF = '001_gz_zsj_2026_xmzc.pdf';
+if (!REAL) console.log('browser: ../shared/real not found, the PDF cut-out test is skipped');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 let store: Store;
@@ -65,6 +70,7 @@ beforeAll(async () => {
   await migrate(store);
   const outcomes = await importAll(store, PRELOADED.map((f) => ({ file: f, bytes: readFileSync(join(SAMPLES, f)) })), { acceptProposed: true });
   expect(outcomes.map((r) => r.status)).toEqual(PRELOADED.map(() => 'imported'));
+  if (REAL) expect((await importBytes(store, readFileSync(join(REAL, REAL_PDF)), { file: REAL_PDF })).status).toBe('imported');
   app = await buildServer({ store, logger: false, webDir: join(ROOT, 'web', 'dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -219,6 +225,46 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await expect(page.locator('pre.source .source-line.current').count()).resolves.toBe(1);
     await shot(page, 'project-1280');
     expect(errors).toEqual([]);
+  });
+
+  test.skipIf(!REAL)('项目详情 of a PDF project: the cut-out of its page, drawn with the row tinted, at 1440 and 400 px', async () => {
+    const list = await api<{ items: { id: number; name: string; document: { file: string } }[] }>('/projects?limit=500&latestOnly=false');
+    const mine = list.items.filter((x) => x.document.file === REAL_PDF);
+    expect(mine.length).toBeGreaterThan(10);
+    // one from the middle of the table, not on its first page
+    const p = mine[Math.floor(mine.length / 2)]!;
+    const d = await api<{ box: { page: number; x: number; y: number; w: number; h: number } | null; document: { id: number } }>(`/projects/${p.id}`);
+    expect(d.box).not.toBeNull();
+    for (const width of [1440, 400]) {
+      const { page, errors } = await open(`/projects/${p.id}`, width);
+      const card = page.getByTestId('pdf-card');
+      await expect(card.locator('.ant-card-head-title').textContent()).resolves.toBe(`原表（PDF 第 ${d.box!.page} 页）`);
+      await expect(card.getByRole('link', { name: '打开原 PDF' }).getAttribute('href')).resolves.toBe(`/api/documents/${d.document.id}/source#page=${d.box!.page}`);
+      await page.locator('[data-testid="pdf-cutout"][data-state="done"]').waitFor({ timeout: 30_000 });
+      await card.screenshot({ path: join(SHOTS, `project-pdf-${width}.png`) });
+      // ink (text and rules) and the tint of the row; the canvas fills its card, and on a phone it keeps
+      // a legible scale and scrolls inside the card instead
+      const painted = await page.$eval('[data-testid="pdf-cutout"] canvas', (el) => {
+        const c = el as HTMLCanvasElement;
+        const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0; let tint = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          const [r, g, b] = [px[i]!, px[i + 1]!, px[i + 2]!];
+          if (r + g + b < 450) dark++;
+          else if (b > 200 && r < 235 && b - r > 15) tint++;
+        }
+        const parent = c.parentElement!;
+        return { dark, tint, width: c.getBoundingClientRect().width, parent: parent.clientWidth, scrolls: getComputedStyle(parent).overflowX };
+      });
+      expect(painted.dark, JSON.stringify(painted)).toBeGreaterThan(200);
+      expect(painted.tint).toBeGreaterThan(1000);
+      if (width === 1440) expect(Math.abs(painted.width - painted.parent)).toBeLessThanOrEqual(1);
+      else expect(painted).toMatchObject({ scrolls: 'auto' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, `project-pdf-page-${width}`);
+      expect(errors).toEqual([]);
+    }
   });
 
   test('项目详情 of the all-prose project: its score by dimension and the gate that keeps it at 中', async () => {

@@ -26,19 +26,19 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
       await migrate(store);
       await importBytes(store, readFileSync(join(SAMPLES, F002)), { file: F002 });
       today = { projects: await projects(store), findings: await findings(store) };
-      // back to the store as 0004 left it, with the old score on the prose project and an old finding gone
-      for (const [table, col] of [['projects', 'review_gate'], ['projects', 'review_dimensions'], ['units', 'review_dimensions'], ['documents', 'review_dimensions'], ['documents', 'review_gated']] as const) {
+      // back to the store as 0004 left it (0006, which came after, rolled back too), with the old score on the prose project and an old finding gone
+      for (const [table, col] of [['projects', 'box'], ['projects', 'review_gate'], ['projects', 'review_dimensions'], ['units', 'review_dimensions'], ['documents', 'review_dimensions'], ['documents', 'review_gated']] as const) {
         await store.db.schema.alterTable(table).dropColumn(col).execute();
       }
       await sql`update projects set review_score = 95, review_grade = '优' where name = ${PROSE}`.execute(store.db);
       await sql`delete from findings where rule = 'indicators-prose'`.execute(store.db);
       const migrations = store.schema ? sql`${sql.id(store.schema)}.${sql.id('kysely_migration')}` : sql.id('kysely_migration');
-      await sql`delete from ${migrations} where name = '0005_review_dimensions'`.execute(store.db);
+      await sql`delete from ${migrations} where name in ('0005_review_dimensions', '0006_project_box')`.execute(store.db);
     }, 120_000);
     afterAll(async () => { if (store) await dropStore(store); });
 
     it('runs, and leaves scores, dimensions, gates and findings as an import today stores them', async () => {
-      expect(await migrate(store)).toEqual(['0005_review_dimensions']);
+      expect(await migrate(store)).toEqual(['0005_review_dimensions', '0006_project_box']);
       const after = await projects(store);
       expect(after).toEqual(today.projects);
       const prose = after.find((p) => p.name === PROSE)!;

@@ -76,4 +76,5 @@ export const api = {
   importFiles: (files: readonly File[], choices: ImportChoices = {}) =>
     upload<ImportResult>('/import', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
   reportUrl: (documentId: number) => `/api/documents/${documentId}/report`,
+  sourceUrl: (documentId: number) => `/api/documents/${documentId}/source`,
 };

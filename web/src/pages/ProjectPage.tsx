@@ -11,6 +11,7 @@ import type { FindingDetail, IndicatorDetail, ProjectDetail } from '../api/types
 import { EmptyState, ErrorBox, Loading, PageTitle, Stack, TargetView, Unplaced, UnplacedNote } from '../components/common';
 import FindingLine from '../components/FindingLine';
 import NarrowList from '../components/NarrowList';
+import PdfCutout from '../components/PdfCutout';
 import Rows from '../components/Rows';
 import { OrderSwitch, ProjectScore, type FindingOrder } from '../components/ScoreDimensions';
 import { useUrlState } from '../lib/url';
@@ -168,6 +169,13 @@ export default function ProjectPage() {
           ]} />
           {p.documentInfo.note ? <Alert type="info" showIcon style={{ marginTop: 8 }} data-testid="document-note" title={`注：${p.documentInfo.note}`} /> : null}
         </Card>
+
+        {p.box && p.documentInfo.layout === 'pdf' ? (
+          <Card title={`原表（PDF 第 ${p.box.page} 页）`} size="small" data-testid="pdf-card"
+            extra={<a href={`${api.sourceUrl(p.document.id)}#page=${p.box.page}`} target="_blank" rel="noopener">打开原 PDF</a>}>
+            <PdfCutout url={api.sourceUrl(p.document.id)} box={p.box} />
+          </Card>
+        ) : null}
 
         <Card title="绩效目标" size="small">
           {p.goal ? <Typography.Paragraph style={{ marginBottom: 0 }}>{p.goal}</Typography.Paragraph> : <Alert type="error" showIcon title="未填写绩效目标" />}
