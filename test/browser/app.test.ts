@@ -240,6 +240,8 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
       const card = page.getByTestId('pdf-card');
       await expect(card.locator('.ant-card-head-title').textContent()).resolves.toBe(`原表（PDF 第 ${d.box!.page} 页）`);
       await expect(card.getByRole('link', { name: '打开原 PDF' }).getAttribute('href')).resolves.toBe(`/api/documents/${d.document.id}/source#page=${d.box!.page}`);
+      // the cut-out is the row's source: no empty 原文摘录 card beside it
+      expect(await page.getByText('原文摘录', { exact: true }).count()).toBe(0);
       await page.locator('[data-testid="pdf-cutout"][data-state="done"]').waitFor({ timeout: 30_000 });
       await card.screenshot({ path: join(SHOTS, `project-pdf-${width}.png`) });
       // ink (text and rules) and the tint of the row; the canvas fills its card, and on a phone it keeps

@@ -230,11 +230,14 @@ export default function ProjectPage() {
           )}
         </Card>
 
-        <Card title="原文摘录" size="small" extra={p.excerpt ? <Typography.Text type="secondary" className="note" data-testid="source-legend">
-            {p.document.file} 第 {p.excerpt.from}–{p.excerpt.to} 行 · <span className="swatch current" />蓝底：项目所在行 · <span className="swatch flagged" />黄底：审核问题所在行（项目所在行有问题时，蓝底加左侧黄条）
-          </Typography.Text> : null}>
-          <Excerpt p={p} />
-        </Card>
+        {/* a PDF row's source is the cut-out above; its text has no lines to excerpt */}
+        {p.box && p.documentInfo.layout === 'pdf' ? null : (
+          <Card title="原文摘录" size="small" extra={p.excerpt ? <Typography.Text type="secondary" className="note" data-testid="source-legend">
+              {p.document.file} 第 {p.excerpt.from}–{p.excerpt.to} 行 · <span className="swatch current" />蓝底：项目所在行 · <span className="swatch flagged" />黄底：审核问题所在行（项目所在行有问题时，蓝底加左侧黄条）
+            </Typography.Text> : null}>
+            <Excerpt p={p} />
+          </Card>
+        )}
 
         <Card title="其他版本（各年度）" size="small">
           {p.versions.length === 0 ? <EmptyState description="该单位其他年度或版本的表中没有此项目" /> : (
