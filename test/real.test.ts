@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../src/ingest/index.js';
 import type { TableDocument } from '../src/model/index.js';
 import { review } from '../src/review/index.js';
+import { realDir } from './helpers/real-pdf.js';
 import { REPO_ROOT } from './helpers/samples.js';
 
-// ../shared/real beside the checkout; one level further up from a worktree under a sibling folder
-const REAL = [join(REPO_ROOT, '..', 'shared', 'real'), join(REPO_ROOT, '..', '..', 'shared', 'real')].find((d) => existsSync(d)) ?? join(REPO_ROOT, '..', 'shared', 'real');
+const REAL = realDir() ?? join(REPO_ROOT, '..', 'shared', 'real');
 const PYPDF = join(REAL, '001_gz_zsj_2026_xmzc.pypdf.txt');
 const RAW = join(REAL, '001_gz_zsj_2026_xmzc.pdftotext-raw.txt');
 const present = existsSync(PYPDF) && existsSync(RAW);
