@@ -18,6 +18,7 @@ import { DEFAULT_CACHE_BYTES, ResultCache } from './cache.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
 import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
+import { requireDeclaredAccess } from './permissions.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
 
@@ -100,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleErrors);
+  requireDeclaredAccess(app);
   guards(app, { handlerTimeout: options.handlerTimeout ?? DEFAULT_HANDLER_TIMEOUT, allowedOrigins: options.allowedOrigins ?? [] });
 
   await app.register(helmet, {
