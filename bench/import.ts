@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       continue;
     }
     const start = performance.now();
-    const timings = { parse: 0, targets: 0, review: 0, write: 0 };
+    const timings = { parse: 0, targets: 0, review: 0, plan: 0, write: 0 };
     let stored = 0;
     for (const [i, doc] of corpus.docs.entries()) {
       const r = await importBytes(store, doc, { file: `bench-${i}.txt`, timings });

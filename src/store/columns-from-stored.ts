@@ -19,14 +19,19 @@ function placed(f: Funding, s: Stored): Funding | null {
   return { ...f, fiscal: w(s.fiscal), specialAccount: w(s.special), other: w(s.other), unplaced: [] };
 }
 
+/** whether a unit's amounts are not all placed in a column (what a stored publication may give) */
+const unitNeeds = (u: Unit): boolean => [u.funding, ...u.projects.map((p) => p.funding)].some((f) => f && f.unplaced.length > 0);
+
+/** whether columnsFromStored may change this document: flowed text with amounts it could not place */
+export const needsColumns = (doc: TableDocument): boolean => doc.source.layout === 'flowed-text' && doc.units.some(unitNeeds);
+
 export async function columnsFromStored(db: Kysely<Database>, doc: TableDocument): Promise<TableDocument> {
   if (doc.source.layout !== 'flowed-text') return doc;
   const diagnostics: Diagnostic[] = [];
   const units: Unit[] = [];
   for (const [ui, u] of doc.units.entries()) {
-    const needs = [u.funding, ...u.projects.map((p) => p.funding)].some((f) => f && f.unplaced.length > 0);
     let filled: Unit | null = null;
-    if (needs) {
+    if (unitNeeds(u)) {
       let q = db.selectFrom('units').innerJoin('documents', 'documents.id', 'units.document_id')
         .select(['units.id', 'units.total', 'units.fiscal', 'units.special_account', 'units.other', 'units.unplaced', 'documents.file', 'documents.title', 'documents.year'])
         .where('units.name', '=', u.name).where('units.latest', '=', 1).where('documents.layout', '!=', 'flowed-text');

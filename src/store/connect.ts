@@ -18,6 +18,8 @@ export interface Store {
   readonly schema?: string;
   /** how to open the same store again (in a worker thread); absent for an in-memory SQLite database */
   readonly reopen?: { readonly location: string; readonly options: OpenOptions };
+  /** SQLite: the connection Kysely uses, for the import's prepared statements (write.ts) */
+  readonly sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -74,5 +76,5 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location, ...(location === ':memory:' ? {} : { reopen: { location, options } }), close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location, sqlite, ...(location === ':memory:' ? {} : { reopen: { location, options } }), close: () => db.destroy() };
 }

@@ -1,6 +1,8 @@
 export { openStore, resolveLocation, isPostgresUrl, DEFAULT_DB, type Store, type DialectName } from './connect.js';
 export { migrate } from './migrations.js';
-export { importBytes, importAll, type ImportOutcome, type ImportOptions } from './import.js';
+export { importBytes, importAll, importDocument, storeRead, type ImportOutcome, type ImportOptions, type ReadDocument, type ReadResult, type Stage } from './import.js';
+export { readDocument, readParsed } from './read.js';
+export { readMany, defaultWorkers, type ReadInput, type ReadManyOptions } from './pipeline.js';
 export { contentHash, findStored, missingInfo, type Proposal, type MissingInfo, type Provenance, type StoredDocument } from './publication.js';
 export type { Database } from './schema.js';
 export {
