@@ -1,10 +1,11 @@
-// `jixiao import FILE...`: reads, reviews and stores each file (one transaction each). Progress on stderr
-// when there are several files — a bar on a terminal, a line per file otherwise — and a summary at the end.
+// `jixiao import FILE...`: reads, reviews and stores each file (one transaction each). Several files are
+// read in worker threads while the files before them are written (readMany). Progress on stderr when
+// there are several files — a bar on a terminal, a line per file otherwise — and a summary at the end.
 // Exit 1 when any file failed.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { importBytes, type ImportOptions, type ImportOutcome } from '../store/index.js';
+import { importBytes, readMany, storeRead, type ImportOptions, type ImportOutcome } from '../store/index.js';
 import { withStore, type DbOption } from './store-options.js';
 import { pageProgress } from './read.js';
 
@@ -49,18 +50,30 @@ export async function importCommand(files: readonly string[], opts: ImportCliOpt
     const results: ImportOutcome[] = [];
     const several = files.length > 1;
     const tty = err.isTTY === true;
-    for (const [n, file] of files.entries()) {
-      const name = basename(file);
-      if (several && tty) err.write(`\r\x1b[K${bar(n, files.length)} ${name}`);
-      let outcome: ImportOutcome;
+    if (!several) {
+      const name = basename(files[0]!);
+      const onProgress = pageProgress(name, err);
       try {
-        const onProgress = several ? undefined : pageProgress(name, err);
-        outcome = await importBytes(store, await readFile(file), { ...choice, file: name, ...(onProgress ? { onProgress } : {}) });
+        results.push(await importBytes(store, await readFile(files[0]!), { ...choice, file: name, ...(onProgress ? { onProgress } : {}) }));
       } catch (e) {
-        outcome = { status: 'failed', file: name, reason: readError(e) };
+        results.push({ status: 'failed', file: name, reason: readError(e) });
       }
-      results.push(outcome);
-      if (several && !tty) err.write(`[${n + 1}/${files.length}] ${name}：${STATUS[outcome.status]}\n`);
+    } else {
+      const reads = readMany(files.map((f) => ({ file: basename(f), bytes: () => readFile(f).catch((e: unknown) => { throw new Error(readError(e)); }) })));
+      let n = 0;
+      for await (const r of reads) {
+        const name = basename(files[n]!);
+        if (tty) err.write(`\r\x1b[K${bar(n, files.length)} ${name}`);
+        let outcome: ImportOutcome;
+        try {
+          outcome = r.status === 'read' ? await storeRead(store, r.read, { ...choice, file: name }) : r;
+        } catch (e) {
+          outcome = { status: 'failed', file: name, reason: readError(e) };
+        }
+        results.push(outcome);
+        if (!tty) err.write(`[${n + 1}/${files.length}] ${name}：${STATUS[outcome.status]}\n`);
+        n++;
+      }
     }
     if (several && tty) err.write(`\r\x1b[K${bar(files.length, files.length)}\n`);
     const by = (s: ImportOutcome['status']) => results.filter((r) => r.status === s);

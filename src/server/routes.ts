@@ -190,7 +190,9 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const choices = req.query.choices as Record<string, s.ImportChoice>;
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
-    const rejected = (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => i.rejected).filter((r) => r !== null);
+    // (read for the store at the same time: each file is parsed and reviewed once)
+    const inspected = await Promise.all(files.map((u) => onStore('inspect', { upload: u, forImport: true }, () => inspect(store, u, { forImport: true }))));
+    const rejected = inspected.map((i) => i.rejected).filter((r) => r !== null);
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
       throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',
@@ -198,9 +200,10 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
         rejected.map((r) => ({ field: r.file, message: r.message })));
     }
     const out: s.ImportResponse = [];
-    for (const u of files) {
+    for (const [i, u] of files.entries()) {
       const choice = choices[u.file] ?? {};
-      const r = await serially(() => onStore('import', { upload: u, choice }, () => importFile(store, u, choice)));
+      const read = inspected[i]!.read;
+      const r = await serially(() => onStore('import', { upload: u, choice, ...(read ? { read } : {}) }, () => importFile(store, u, choice, read)));
       if (r.status === 'imported') {
         out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators, year: r.year, department: r.department, note: r.note });
       } else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId, storedFile: r.storedFile });

@@ -1,14 +1,14 @@
 // The tasks a worker thread runs, by name, with their arguments as plain (structured-cloneable) data.
 // The same table runs them in the request thread when no worker can be started.
-import type { ImportOutcome } from '../store/index.js';
+import type { ImportOutcome, ReadDocument } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
 import type { Upload } from './upload.js';
 import type { ImportChoice } from './schemas.js';
 import { diff, importFile, inspect, READERS, report, storeFor, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
-  inspect: { args: { store: StoreRef; upload: Upload }; value: Inspection };
-  import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice }; value: ImportOutcome };
+  inspect: { args: { store: StoreRef; upload: Upload; forImport?: boolean }; value: Inspection };
+  import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice; read?: ReadDocument }; value: ImportOutcome };
   report: { args: { store: StoreRef; documentId: number }; value: Uint8Array };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
   read: { args: { store: StoreRef; route: string; input: unknown }; value: unknown };
@@ -26,11 +26,11 @@ export async function runTask(task: TaskName, args: unknown): Promise<{ value: u
   switch (task) {
     case 'inspect': {
       const a = args as Tasks['inspect']['args'];
-      return { value: await inspect(storeFor(a.store), upload(a.upload)), transfer: [] };
+      return { value: await inspect(storeFor(a.store), upload(a.upload), a.forImport ? { forImport: true } : {}), transfer: [] };
     }
     case 'import': {
       const a = args as Tasks['import']['args'];
-      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice), transfer: [] };
+      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice, a.read), transfer: [] };
     }
     case 'report': {
       const a = args as Tasks['report']['args'];

@@ -7,7 +7,7 @@ import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.j
 import { parseDocument, parseText } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
-import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
+import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
@@ -29,19 +29,23 @@ export interface StoreRef {
 export interface Inspection {
   readonly preview: ImportPreviewResponse[number];
   readonly rejected: Rejection | null;
+  /** with `forImport`: the file read for the store, so the import does not parse and review it again */
+  readonly read?: ReadDocument;
 }
 
 /**
  * What an upload would be read as (the preview: whether the same table is stored, what it leaves out and
  * the proposal, its review score), and whether it is a table at all (the pre-import check).
  */
-export async function inspect(store: Store, u: Upload): Promise<Inspection> {
+export async function inspect(store: Store, u: Upload, options: { forImport?: boolean } = {}): Promise<Inspection> {
   const { doc, rejected } = await parseUpload(u);
   const [stored, info] = rejected ? [null, { missing: [], proposal: null }] : await Promise.all([findStored(store, doc.source.sha256, contentHash(doc)), missingInfo(store, doc)]);
-  const reviewed = rejected ? null : review(readTargets(doc));
+  const read = rejected ? null : readParsed(doc, u.bytes);
+  const reviewed = read && 'read' in read ? read.result : null;
   const n = (sev: string) => reviewed?.findings.filter((f) => f.severity === sev).length ?? 0;
   return {
     rejected,
+    ...(options.forImport && read && 'read' in read ? { read: read.read } : {}),
     preview: {
       file: u.file,
       ok: rejected === null,
@@ -81,8 +85,9 @@ export async function closeStores(): Promise<void> {
   stores.clear();
 }
 
-export function importFile(store: Store, u: Upload, choice: ImportChoice = {}): Promise<ImportOutcome> {
-  return importBytes(store, u.bytes, { ...defined(choice), file: u.file });
+/** imports an upload, or what `inspect` read of it already (parsed and reviewed once) */
+export function importFile(store: Store, u: Upload, choice: ImportChoice = {}, read?: ReadDocument): Promise<ImportOutcome> {
+  return read ? storeRead(store, read, { ...defined(choice), file: u.file }) : importBytes(store, u.bytes, { ...defined(choice), file: u.file });
 }
 
 /** a stored document read again from its source text, or a PDF's bytes: parsed, targets read, reviewed */
