@@ -1,11 +1,15 @@
 // `npm run bench`: jixiao's parse throughput over a ≥ 50 MB flowed-text corpus, side by side with a
 // baseline of one regular-expression pass over the same bytes, and the process's peak RSS; then the PDF
-// reader over ≥ 500 pages beside `pdftotext -layout` (bench/pdf.ts), in the report's `pdf` section.
+// reader over ≥ 500 pages beside `pdftotext -layout` (bench/pdf.ts), in the report's `pdf` section; then
+// the import of 200,000 indicators into SQLite and PostgreSQL beside sqlite3 `.import` and psql `\copy`
+// of the same rows (bench/import.ts), in the `import` section.
 // Progress goes to stderr; stdout gets exactly one JSON report.
-//   node dist/bench/run.js --only text|pdf   one section only (JIXIAO_BENCH_PDF=0 also leaves PDF out)
+//   node dist/bench/run.js --only text|pdf|import   one section only (JIXIAO_BENCH_PDF=0 and
+//   JIXIAO_BENCH_IMPORT=0 also leave those out)
 import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
+import { importBench } from './import.js';
 import { pdfBench } from './pdf.js';
 
 const TARGETS = { mbPerSec: 20, maxRatio: 10 } as const;
@@ -102,8 +106,9 @@ function textBench(): Record<string, unknown> {
 
 async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-  const report: Record<string, unknown> = only === 'pdf' ? { node: process.version, date: new Date().toISOString() } : textBench();
-  if (only !== 'text' && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
+  const report: Record<string, unknown> = only !== undefined && only !== 'text' ? { node: process.version, date: new Date().toISOString() } : textBench();
+  if ((only === undefined || only === 'pdf') && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
+  if ((only === undefined || only === 'import') && process.env['JIXIAO_BENCH_IMPORT'] !== '0') report['import'] = await importBench({ log });
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

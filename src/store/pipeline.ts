@@ -17,7 +17,7 @@ export interface ReadInput {
 }
 
 export interface ReadManyOptions {
-  /** worker threads (default JIXIAO_IMPORT_WORKERS, else one less than the cores, at least 1, at most 4); 0: this thread */
+  /** worker threads (default JIXIAO_IMPORT_WORKERS, else one per core, at most 4: the writer mostly waits); 0: this thread */
   readonly workers?: number;
   /** documents read ahead of the one taken (default twice the workers) */
   readonly ahead?: number;
@@ -36,7 +36,7 @@ export const noTimings = (): Record<Stage, number> => ({ parse: 0, targets: 0, r
 export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const set = env['JIXIAO_IMPORT_WORKERS'];
   if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set);
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** read-worker.js beside this module when compiled, else the build's copy (tests run the sources) */
