@@ -28,7 +28,7 @@ export interface IndicatorScore {
   /** why no score: an unreadable or incompatible actual, a score out of its band */
   readonly error?: string;
   /** qualitative: the range the entered score must fall in */
-  readonly allowed?: readonly [number, number];
+  readonly allowed?: [number, number];
   /** actual ÷ target where that means something (positive quantities): for the over-achievement flag */
   readonly ratio?: number;
 }
