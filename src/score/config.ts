@@ -29,8 +29,8 @@ export const scoreConfigSchema = z.strictObject({
   deadlineLate: fraction,
   /** a deadline written as a month or a year only (2024年11月前): met up to the last day of that period (false), or only before its first day (true) */
   deadlineStrict: z.boolean(),
-  /** budget score: min(执行率, cap) × points; cap 1 = 100% */
-  budgetCap: z.number().min(0).max(10),
+  /** budget score: min(执行率, cap) × points; the rate counted is capped at 100% by default */
+  budgetCap: fraction,
   /** the lower edge of each qualitative band, as a fraction of w: 达成 ≥ achieved, 部分达成 ≥ partial */
   qualitative: z.strictObject({ achieved: fraction, partial: fraction }),
   /** grade bands: 优 ≥ excellent, 良 ≥ good, 中 ≥ pass, 差 below */
