@@ -21,7 +21,7 @@ export function assignWeights(items: readonly { readonly role: DimensionRole; re
     const pool = config.points.output;
     if (config.costPoints === 'share') {
       const n = count('output') + count('cost');
-      points.cost = (pool * count('cost')) / n;
+      points.cost = cents((pool * count('cost')) / n);
       points.output = pool - points.cost;
       notes.cost = `成本指标为单独的一级指标，与产出指标共用产出的 ${fmt(pool)} 分，按指标个数分配：${fmt(pool)} × ${count('cost')}/${n} = ${fmt(points.cost)} 分`;
     } else {
@@ -38,7 +38,8 @@ export function assignWeights(items: readonly { readonly role: DimensionRole; re
   if (empty.length && full.length && config.emptyCategory === 'redistribute') {
     const moved = empty.reduce((a, r) => a + points[r], 0);
     const base = full.reduce((a, r) => a + points[r], 0);
-    for (const r of full) points[r] += base > 0 ? (moved * points[r]) / base : moved / full.length;
+    const shares = split(moved, full.map((r) => (base > 0 ? points[r] / base : 1 / full.length)));
+    full.forEach((r, k) => { points[r] = cents(points[r] + shares[k]!); });
     extra.push(`${empty.map((r) => ROLE_NAME[r]).join('、')}没有指标，其 ${fmt(moved)} 分按比例并入其他一级指标`);
     for (const r of empty) points[r] = 0;
   } else if (empty.length) {
@@ -66,12 +67,29 @@ export function assignWeights(items: readonly { readonly role: DimensionRole; re
       how = `单位设定的分值超出该类分值`;
     } else {
       const each = (P - sum) / rest;
-      for (const i of idx) weights[i] = items[i]!.weight === undefined ? { weight: each, set: 'equal' } : { weight: items[i]!.weight!, set: 'unit' };
+      // shares in cents that add up exactly (16.67 + 16.67 + 16.66), so a project that meets every target scores the full points
+      const shares = split(P - sum, Array.from({ length: rest }, () => 1 / rest));
+      let k = 0;
+      for (const i of idx) weights[i] = items[i]!.weight === undefined ? { weight: shares[k++]!, set: 'equal' } : { weight: items[i]!.weight!, set: 'unit' };
+      const per = shares.every((x) => x === shares[0]) ? `每项 ${fmt(shares[0]!)} 分` : `每项约 ${fmt(each)} 分（取到分：${shares.map((x) => fmt(x)).join('、')}）`;
       how = given.length
-        ? `${given.length} 项由单位设定（合计 ${fmt(sum)} 分），其余 ${rest} 项平分余下的 ${fmt(P - sum)} 分，每项 ${fmt(each)} 分`
-        : `${fmt(P)} 分由 ${rest} 项指标平分，每项 ${fmt(each)} 分`;
+        ? `${given.length} 项由单位设定（合计 ${fmt(sum)} 分），其余 ${rest} 项平分余下的 ${fmt(P - sum)} 分，${per}`
+        : `${fmt(P)} 分由 ${rest} 项指标平分，${per}`;
     }
     categories.push({ role: r, name: ROLE_NAME[r], points: P, indicators: idx.length, weighting: [notes[r], how, ...(r === full[0] ? extra : [])].filter(Boolean).join('；') });
   }
   return { weights, categories, errors };
+}
+
+const cents = (x: number): number => Math.round(x * 100) / 100;
+
+/** `total` split by `fractions` into amounts in cents that add up to it exactly (largest remainder first) */
+export function split(total: number, fractions: readonly number[]): number[] {
+  const t = Math.round(total * 100);
+  const exact = fractions.map((f) => t * f);
+  const out = exact.map((x) => Math.floor(x + 1e-9));
+  let left = t - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x + 1e-9), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) { if (left <= 0) break; out[i]!++; left--; }
+  return out.map((c) => c / 100);
 }
