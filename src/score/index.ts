@@ -8,3 +8,4 @@ export { LIGHTS, judgeIndicator, lightKindOf, type LightContext } from './lights
 export { evaluate, evaluateProject, gradeOf } from './evaluate.js';
 export { monitor, monitorProject } from './monitor.js';
 export * from './schema.js';
+export { scoreLine, type ScoredLine } from './line.js';

@@ -250,3 +250,23 @@ export const monitoringSchema = z.object({
   }),
 });
 export type Monitoring = z.output<typeof monitoringSchema>;
+
+// ── one indicator (jixiao score, POST /api/score) ─────────────────────────────────────────────────────
+
+export const scoreLineInput = z.strictObject({
+  target: text(2000),
+  actual: actualInput.nullable().optional(),
+  weight: z.number().min(0).max(100),
+  /** the person's score, for a qualitative target */
+  score: z.number().min(0).max(100).nullable().optional(),
+  /** the year, for a deadline written 每年… */
+  year: z.number().int().min(1990).max(2100).optional(),
+  region: text(100).optional(),
+  config: scoreConfigInputSchema.optional(),
+});
+export type ScoreLineInput = z.input<typeof scoreLineInput>;
+
+export const scoreLineOutput = indicatorScoreSchema.extend({
+  /** the kind of target as read (numeric, range …), null when the line could not be read */
+  kind: z.string().nullable().optional(),
+});
