@@ -21,7 +21,7 @@ function projectPage(p: ProjectEvaluation, e: Evaluation): Html {
 <p class="sub">（${e.year}年度）</p>
 <div class="meta"><span>主管部门：${p.department ?? e.department ?? ''}</span><span>金额单位：${e.moneyUnit}</span></div>
 <table class="form">
-<colgroup><col style="width:7%"><col style="width:10%"><col style="width:10%"><col style="width:17%"><col style="width:11%"><col style="width:11%"><col style="width:7%"><col style="width:8%"><col style="width:19%"></colgroup>
+<colgroup><col style="width:8%"><col style="width:10%"><col style="width:10%"><col style="width:16%"><col style="width:11%"><col style="width:11%"><col style="width:7%"><col style="width:8%"><col style="width:19%"></colgroup>
 <tr><td class="label">项目名称</td><td colspan="8">${p.project}</td></tr>
 <tr><td class="label">主管部门</td><td colspan="3">${p.department ?? e.department ?? ''}</td><td class="label" colspan="2">实施单位</td><td colspan="3">${p.unit ?? ''}</td></tr>
 <tr><td class="label" rowspan="2">项目资金</td><th colspan="2"></th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr>

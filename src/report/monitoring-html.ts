@@ -19,13 +19,19 @@ function projectPage(p: ProjectMonitor, m: Monitoring): Html {
 <p class="sub">（${m.year}年1–${m.month}月）</p>
 <div class="meta"><span>主管部门：${p.department ?? m.department ?? ''}　实施单位：${p.unit ?? ''}</span><span>项目绩效：${lightBadge(p.light)}　金额单位：${m.moneyUnit}</span></div>
 <table class="form">
-<colgroup><col style="width:7%"><col style="width:7%"><col style="width:11%"><col style="width:8%"><col style="width:8%"><col style="width:6%"><col style="width:8%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:17%"></colgroup>
-<tr><td class="label">项目名称</td><td colspan="10">${p.project}</td></tr>
-<tr><td class="label" rowspan="${p.funding.length + 2}">项目资金</td><th colspan="2">资金来源</th><th colspan="2">年初预算</th><th colspan="2">调整后预算</th><th>累计支出</th><th>执行率</th><th colspan="2">预算执行（序时进度 ${m.month}/12）</th></tr>
-${p.funding.map((f) => html`<tr><td colspan="2">${f.source}</td><td colspan="2" class="n">${money(f.initial)}</td><td colspan="2" class="n">${money(f.adjusted)}</td><td class="n">${money(f.spent)}</td><td class="n">${rate(f.rate)}</td><td colspan="2"></td></tr>`)}
-<tr class="total"><td colspan="2" class="c">合计</td><td colspan="2" class="n">${money(p.money.initial)}</td><td colspan="2" class="n">${money(p.money.adjusted)}</td><td class="n">${money(p.money.spent)}</td><td class="n">${rate(p.money.rate)}</td><td colspan="2" class="small">${lightBadge(p.budgetLight.colour)} ${p.budgetLight.explanation}</td></tr>
-<tr><td class="label" rowspan="${ind.length + 1}">绩效指标</td><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>当前完成值</th><th>完成可能性</th><th>全年预计完成值</th><th>偏差原因</th><th>纠偏措施</th><th>监控结果</th></tr>
+<colgroup><col style="width:12%"><col style="width:22%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:30%"></colgroup>
+<tr><td class="label">项目名称</td><td colspan="5">${p.project}</td></tr>
+<tr><th>资金来源</th><th>年初预算</th><th>调整后预算</th><th>累计支出</th><th>执行率</th><th>预算执行（序时进度 ${m.month}/12）</th></tr>
+${p.funding.map((f) => html`<tr><td>${f.source}</td><td class="n">${money(f.initial)}</td><td class="n">${money(f.adjusted)}</td><td class="n">${money(f.spent)}</td><td class="n">${rate(f.rate)}</td><td></td></tr>`)}
+<tr class="total"><td class="c">合计</td><td class="n">${money(p.money.initial)}</td><td class="n">${money(p.money.adjusted)}</td><td class="n">${money(p.money.spent)}</td><td class="n">${rate(p.money.rate)}</td><td class="small">${lightBadge(p.budgetLight.colour)} ${p.budgetLight.explanation}</td></tr>
+</table>
+<table class="form" style="margin-top:3mm">
+<colgroup><col style="width:7%"><col style="width:8%"><col style="width:11%"><col style="width:8%"><col style="width:7%"><col style="width:7%"><col style="width:8%"><col style="width:11%"><col style="width:12%"><col style="width:21%"></colgroup>
+<thead><tr><th colspan="10">绩效指标</th></tr>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>当前完成值</th><th>完成可能性</th><th>全年预计完成值</th><th>偏差原因</th><th>纠偏措施</th><th>监控结果</th></tr></thead>
+<tbody>
 ${ind.map((i, k) => html`<tr>${l1[k] ? html`<td class="c" rowspan="${l1[k]}">${categoryText(i.level1)}</td>` : ''}${l2[k] ? html`<td class="c" rowspan="${l2[k]}">${categoryText(i.level2)}</td>` : ''}<td>${i.name}</td><td class="c">${i.target}</td><td class="c">${i.current}</td><td class="c">${i.likelihood}</td><td class="c">${i.forecast}</td><td class="small">${reasons(i)}</td><td class="small">${i.measures}</td><td class="small">${lightBadge(i.light.colour)}${i.light.percent === undefined ? '' : html` ${num(i.light.percent)}`}<br>${i.light.explanation}</td></tr>`)}
+</tbody>
 </table>
 <div class="notes"><h2>项目监控结果：${p.light ? LIGHT_LABEL[p.light] : '无法判断'}</h2><p>${p.lightExplanation}</p></div>
 <div class="sign"><span>填报人：</span><span>联系电话：</span><span>填报日期：</span></div>

@@ -12,19 +12,19 @@ h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-siz
 .sub { text-align: center; margin: 0 0 3mm; }
 .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 1.5mm; }
 table.form { width: 100%; border-collapse: collapse; table-layout: fixed; }
-.form th, .form td { border: .6pt solid #000; padding: 1.2mm 1.4mm; vertical-align: middle; overflow-wrap: anywhere; }
+.form th, .form td { border: .6pt solid #000; padding: 1mm 1.2mm; vertical-align: middle; overflow-wrap: anywhere; }
 .form th { font-weight: 700; text-align: center; background: #f2f2f2; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 9.5pt; }
 .form td.c { text-align: center; }
 .form td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .form td.label { text-align: center; font-weight: 700; background: #f7f7f7; }
-.form td.small, .small { font-size: 8.5pt; }
+.form td.small, .small { font-size: 8pt; line-height: 1.35; }
 .form tr.total td { font-weight: 700; }
 .err { color: #b42318; }
 .light { display: inline-flex; align-items: center; gap: 1mm; white-space: nowrap; font-weight: 700; }
 .light::before { content: ""; width: 3.2mm; height: 3.2mm; border-radius: 50%; border: .4pt solid #333; background: #ccc; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .light.red::before { background: #d92d20; } .light.yellow::before { background: #f5b800; } .light.green::before { background: #12b76a; } .light.blue::before { background: #2e90fa; }
 .grade { font-weight: 700; }
-.notes { margin-top: 3mm; font-size: 8.5pt; line-height: 1.5; }
+.notes { margin-top: 2.5mm; font-size: 8pt; line-height: 1.4; }
 .notes h2 { font-size: 10pt; margin: 2mm 0 1mm; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; }
 .notes ol, .notes ul { margin: 0; padding-left: 6mm; }
 .warn-red { color: #b42318; font-weight: 700; } .warn-yellow { color: #93370d; font-weight: 700; }
