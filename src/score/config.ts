@@ -1,7 +1,7 @@
 // Scoring and monitoring configuration: the thresholds, points and formulas that differ between regions
 // and years, as data. DEFAULT_SCORE_CONFIG holds the values the budget-integration systems use; a
-// config file (or a request) may list overrides per region and year, applied in order over the
-// defaults, then its own top-level settings over those.
+// config file (or a request) sets any part of it at its top level and may list overrides per region and
+// year, applied in order over those (the more specific rule wins).
 import { z } from 'zod';
 
 const fraction = z.number().min(0).max(1);
@@ -122,8 +122,8 @@ function defined<T extends object>(o: T | undefined): { [K in keyof T]?: Exclude
 export class ScoreConfigError extends Error {}
 
 /**
- * The config in force for a region and year: the defaults, each matching override in order, then the
- * input's own settings. The result is checked as a whole (bands in order, points adding up to 100).
+ * The config in force for a region and year: the defaults, the input's own settings, then each
+ * override that matches the region and year, in order. The result is checked as a whole (bands in order, points adding up to 100).
  */
 export function resolveConfig(input: unknown, where: { readonly region?: string | null; readonly year?: number | null } = {}): ScoreConfig {
   if (input === undefined || input === null) return DEFAULT_SCORE_CONFIG;
@@ -132,7 +132,8 @@ export function resolveConfig(input: unknown, where: { readonly region?: string 
     const i = parsed.error.issues[0]!;
     throw new ScoreConfigError(`评分配置中 ${i.path.join('.') || '（顶层）'} 有误：${i.message}`);
   }
-  let c = DEFAULT_SCORE_CONFIG;
+  // the file's own settings are its base; an override for a region or year is the more specific rule and wins
+  let c = apply(DEFAULT_SCORE_CONFIG, parsed.data);
   for (const o of parsed.data.overrides ?? []) {
     if (o.region !== undefined && o.region !== where.region) continue;
     if (o.years) {
@@ -142,7 +143,6 @@ export function resolveConfig(input: unknown, where: { readonly region?: string 
     }
     c = apply(c, o);
   }
-  c = apply(c, parsed.data);
   return check(c);
 }
 

@@ -76,7 +76,8 @@ describe('evaluate', () => {
 
   it('per-region, per-year overrides apply where they match', () => {
     const p = project([ind('产出指标', '≥10个', '7.5个'), ind('效益指标', '≥1个', '1个'), ind('满意度指标', '≥1个', '1个')]);
-    const config = { overrides: [{ region: '某市', years: [2025, null] as [number, null], grades: { excellent: 85 } }] };
+    // the file's own setting is the base; the matching override wins over it
+    const config = { grades: { excellent: 95 }, overrides: [{ region: '某市', years: [2025, null] as [number, null], grades: { excellent: 85 } }] };
     expect(run({ year: 2025, region: '某市', config, projects: [p] }).projects[0]!.grade).toBe('优');
     expect(run({ year: 2024, region: '某市', config, projects: [p] }).projects[0]!.grade).toBe('良');
     expect(run({ year: 2025, region: '他市', config, projects: [p] }).projects[0]!.grade).toBe('良');
