@@ -4,7 +4,7 @@
 // then every score's explanation and the warnings. A department summary page comes first when there are
 // several projects. Standalone: inline style, no script.
 import type { Evaluation, ProjectEvaluation } from '../score/index.js';
-import { categoryText, money, num, page, rate, runs } from './form-parts.js';
+import { categorySpans, categoryText, money, num, page, rate } from './form-parts.js';
 import { html, join, type Html } from './html.js';
 import { FORM_STYLE } from './score-style.js';
 
@@ -12,8 +12,7 @@ const WARNING_CLASS = { red: 'warn-red', yellow: 'warn-yellow', info: '' } as co
 
 function projectPage(p: ProjectEvaluation, e: Evaluation): Html {
   const ind = p.indicators;
-  const l1 = runs(ind.map((i) => categoryText(i.level1)));
-  const l2 = runs(ind.map((i) => `${categoryText(i.level1)}|${categoryText(i.level2)}`));
+  const { level1: l1, level2: l2 } = categorySpans(ind);
   const rowsN = ind.length + 1;
   const goals = p.goals.length ? p.goals : [{ expected: '', actual: '' }];
   return html`<section class="page">

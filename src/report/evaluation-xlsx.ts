@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Evaluation, Monitoring, ProjectEvaluation, ProjectMonitor } from '../score/index.js';
 import { LIGHT_LABEL, type LightColour } from '../score/index.js';
-import { categoryText, runs } from './form-parts.js';
+import { categorySpans, categoryText, type Category } from './form-parts.js';
 
 type Value = string | number | null;
 interface CellStyle { readonly bold?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly fill?: string; readonly size?: number; readonly format?: string; readonly colour?: string }
@@ -52,6 +52,16 @@ class Grid {
     s.font = { name: FONT, size: 10 };
     s.alignment = { horizontal: 'center' };
     this.row++;
+  }
+  /** indicator rows: the 一级/二级指标 columns (2, 3) merged over runs of the same category, the rest by `fill` */
+  indicators<T extends { readonly level1: Category; readonly level2: Category }>(rows: readonly T[], fill: (row: T) => number): void {
+    const spans = categorySpans(rows);
+    rows.forEach((i, k) => {
+      if (spans.level1[k]) this.put(this.row, 2, categoryText(i.level1), C, spans.level1[k], 1);
+      if (spans.level2[k]) this.put(this.row, 3, categoryText(i.level2), C, spans.level2[k], 1);
+      this.ws.getRow(this.row).height = fill(i);
+      this.row++;
+    });
   }
   note(text: string, colour?: string): void {
     this.ws.mergeCells(this.row, 1, this.row, this.cols);
@@ -119,16 +129,11 @@ function evaluationSheet(wb: ExcelJS.Workbook, used: Set<string>, p: ProjectEval
   for (const h of ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '评分说明']) put(h, 1, H);
   ws.getRow(g.row).height = 30;
   g.row++;
-  const l1 = runs(ind.map((i) => categoryText(i.level1)));
-  const l2 = runs(ind.map((i) => `${categoryText(i.level1)}|${categoryText(i.level2)}`));
-  ind.forEach((i, k) => {
-    if (l1[k]) g.put(g.row, 2, categoryText(i.level1), C, l1[k], 1);
-    if (l2[k]) g.put(g.row, 3, categoryText(i.level2), C, l2[k], 1);
+  g.indicators(ind, (i) => {
     c = 4;
     put(i.name, 1); put(i.target, 1, C); put(i.actual, 1, C); put(i.weight, 1); put(i.result.score, 1); put(i.deviation, 1, { size: 9 });
     put(`${i.result.explanation}${i.result.error && i.result.error !== i.result.explanation ? ` ${i.result.error}` : ''}`, 1, { size: 8, ...(i.result.score === null ? { colour: 'FFB42318' } : {}) });
-    ws.getRow(g.row).height = Math.max(30, Math.ceil(i.result.explanation.length / 26) * 11);
-    g.row++;
+    return Math.max(30, Math.ceil(i.result.explanation.length / 26) * 11);
   });
   c = 2; put('总分', 5, { bold: true, align: 'center' }); put(100, 1, { bold: true }); put(p.total, 1, { bold: true }); put(`自评等级：${p.grade ?? '待定'}`, 2, { bold: true, align: 'center' });
   g.row++;
@@ -158,17 +163,12 @@ function monitorSheet(wb: ExcelJS.Workbook, used: Set<string>, p: ProjectMonitor
   c = 2;
   for (const h of ['一级指标', '二级指标', '三级指标', '年度指标值', '当前完成值', '完成可能性', '全年预计完成值', '偏差原因', '纠偏措施', '监控结果', '说明']) put(h, 1, H);
   ws.getRow(g.row).height = 30; g.row++;
-  const l1 = runs(ind.map((i) => categoryText(i.level1)));
-  const l2 = runs(ind.map((i) => `${categoryText(i.level1)}|${categoryText(i.level2)}`));
-  ind.forEach((i, k) => {
-    if (l1[k]) g.put(g.row, 2, categoryText(i.level1), C, l1[k], 1);
-    if (l2[k]) g.put(g.row, 3, categoryText(i.level2), C, l2[k], 1);
+  g.indicators(ind, (i) => {
     c = 4;
     put(i.name, 1); put(i.target, 1, C); put(i.current, 1, C); put(i.likelihood, 1, C); put(i.forecast, 1, C);
     put([i.reasons.join('、'), i.reasonText].filter(Boolean).join('：'), 1, { size: 9 }); put(i.measures, 1, { size: 9 });
     put(light(i.light.colour), 1, lightStyle(i.light.colour)); put(i.light.explanation, 1, { size: 8 });
-    ws.getRow(g.row).height = Math.max(30, Math.ceil(i.light.explanation.length / 26) * 11);
-    g.row++;
+    return Math.max(30, Math.ceil(i.light.explanation.length / 26) * 11);
   });
   ws.pageSetup.printTitlesRow = '1:2';
 }

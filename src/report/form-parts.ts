@@ -32,3 +32,11 @@ export function lightBadge(c: LightColour | null): Html {
 
 export const page = (title: string, body: Html, style: string): string =>
   `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html`${title}`.value}</title><style>${style}</style></head><body>${body.value}</body></html>\n`;
+
+/** the merged cells of the 一级指标 and 二级指标 columns for indicator rows in order */
+export function categorySpans(rows: readonly { readonly level1: Category; readonly level2: Category }[]): { level1: number[]; level2: number[] } {
+  return {
+    level1: runs(rows.map((i) => categoryText(i.level1))),
+    level2: runs(rows.map((i) => `${categoryText(i.level1)}|${categoryText(i.level2)}`)),
+  };
+}

@@ -4,7 +4,7 @@
 // project's light. A department summary page first when there are several projects.
 import type { Monitoring, ProjectMonitor } from '../score/index.js';
 import { LIGHT_LABEL } from '../score/index.js';
-import { categoryText, lightBadge, money, num, page, rate, runs } from './form-parts.js';
+import { categorySpans, categoryText, lightBadge, money, num, page, rate } from './form-parts.js';
 import { html, type Html } from './html.js';
 import { FORM_STYLE } from './score-style.js';
 
@@ -12,8 +12,7 @@ const reasons = (i: ProjectMonitor['indicators'][number]): string => [i.reasons.
 
 function projectPage(p: ProjectMonitor, m: Monitoring): Html {
   const ind = p.indicators;
-  const l1 = runs(ind.map((i) => categoryText(i.level1)));
-  const l2 = runs(ind.map((i) => `${categoryText(i.level1)}|${categoryText(i.level2)}`));
+  const { level1: l1, level2: l2 } = categorySpans(ind);
   return html`<section class="page wide">
 <h1>项目支出绩效运行监控表</h1>
 <p class="sub">（${m.year}年1–${m.month}月）</p>

@@ -1,19 +1,16 @@
 // 区间指标 (4-8个团组): inside → w; below → as positive on the lower bound; above → as reverse on the upper.
-import { inTargetUnit } from '../actual.js';
 import { positivePart, reversePart } from './quantity.js';
-import { failure, q, result, type IndicatorRule } from './rule.js';
-import { quantityActual } from './read.js';
+import { q, result, type IndicatorRule } from './rule.js';
+import { actualInTargetUnit } from './read.js';
 import { fmt } from '../types.js';
 
 export const range: IndicatorRule = {
   kind: 'range',
   score(target, actual, ctx) {
     const w = ctx.weight;
-    const a = quantityActual(actual, 'range', w);
-    if ('error' in a) return a.error;
-    const unit = target.unit ?? '';
-    const v = inTargetUnit(a, unit);
-    if ('error' in v) return failure('range', w, v.error);
+    const v = actualInTargetUnit(actual, target, 'range', w);
+    if ('error' in v) return v.error;
+    const unit = v.unit;
     const min = target.min ?? 0;
     const max = target.max ?? 0;
     const head = `区间指标（指标值 ${target.raw}，即 ${q(min, unit)} 至 ${q(max, unit)}）：`;
