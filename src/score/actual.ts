@@ -42,6 +42,12 @@ export function readActual(input: string | number | readonly (string | number)[]
     }
     return { kind: 'date', date, raw };
   }
+  // the target grammar has no sign: a negative actual (增长率 -5%) is read without it, then negated
+  const minus = /^[-−－]\s*(?=\d)/.exec(text);
+  if (minus) {
+    const a = fromTarget(parseTarget(text.slice(minus[0].length)), raw);
+    return a.kind === 'quantity' ? { ...a, value: -a.value } : a;
+  }
   return fromTarget(parseTarget(raw), raw);
 }
 

@@ -29,7 +29,12 @@ export function ruleKindOf(t: ParsedTarget): Exclude<RuleKind, 'budget'> | null 
 export function scoreParsed(target: ParsedTarget, actual: Actual, ctx: RuleContext): IndicatorScore {
   const kind = ruleKindOf(target);
   if (kind === null) return failure(null, ctx.weight, '指标值为空，无法评分');
-  return RULES[kind].score(target, actual, ctx);
+  const r = RULES[kind].score(target, actual, ctx);
+  // a score entered for an indicator the rules score is not used: say so rather than drop it silently
+  if (kind !== 'qualitative' && kind !== 'compound' && ctx.entered !== undefined && ctx.entered !== null) {
+    return { ...r, explanation: `${r.explanation}（填写的得分 ${ctx.entered} 未采用：该指标按规则计分）` };
+  }
+  return r;
 }
 
 export interface IndicatorInput {
