@@ -270,3 +270,15 @@ export const scoreLineOutput = indicatorScoreSchema.extend({
   /** the kind of target as read (numeric, range …), null when the line could not be read */
   kind: z.string().nullable().optional(),
 });
+
+// ── lights of single indicators (POST /api/monitor/lights) ────────────────────────────────────────────
+
+export const lightsInput = z.strictObject({
+  year: z.number().int().min(1990).max(2100),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31).optional(),
+  region: text(100).optional(),
+  config: scoreConfigInputSchema.optional(),
+  items: z.array(z.strictObject({ target: text(2000), current: actualInput.nullable().optional(), name: text(500).optional() })).min(1).max(1000),
+});
+export const lightsOutput = z.array(lightSchema);

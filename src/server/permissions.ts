@@ -32,6 +32,7 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/monitor': 'public',
   'POST /api/monitor/html': 'public',
   'POST /api/monitor/xlsx': 'public',
+  'POST /api/monitor/lights': 'public',
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

@@ -69,6 +69,8 @@ serverSuite('scoring API', (app) => {
     delete bad.projects[0]!.indicators[1]!['measures'];
     const e = error(await post('/api/monitor', bad), 400, 'invalid');
     expect(e.message).toContain('纠偏措施');
+    const lights = json(await post('/api/monitor/lights', { year: 2025, month: 6, items: [{ target: '≥1000人', current: '299人' }, { target: '≥90%', current: '95%', name: '满意度' }, { target: '≤2宗', current: '3宗' }] }), z.array(z.object({ colour: z.string().nullable(), explanation: z.string() })));
+    expect(lights.map((l) => l.colour)).toEqual(['red', 'green', 'red']);
     const h = await post('/api/monitor/html', sample('monitoring-example.json'));
     expect(h.body).toContain('项目支出绩效运行监控表');
   });

@@ -3,6 +3,7 @@
 //   POST /api/score                 one indicator or a list → score, max, rule, explanation (error when not scored)
 //   POST /api/evaluate[/html|/xlsx] a self-evaluation → the scored form as JSON, printable HTML or XLSX
 //   POST /api/monitor[/html|/xlsx]  a monitoring report → lights with their explanations, as JSON, HTML or XLSX
+//   POST /api/monitor/lights        single indicators at a month → their lights
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +11,8 @@ import { renderEvaluationHtml } from '../../report/evaluation-html.js';
 import { evaluationXlsx, monitoringXlsx } from '../../report/evaluation-xlsx.js';
 import { renderMonitoringHtml } from '../../report/monitoring-html.js';
 import {
-  evaluate, evaluationInput, evaluationSchema, monitor, monitoringSchema, monitorInput, ScoreConfigError, scoreLine, scoreLineInput, scoreLineOutput,
+  evaluate, evaluationInput, evaluationSchema, judgeIndicator, lightsInput, lightsOutput, monitor, monitoringSchema, monitorInput, resolveConfig,
+  ScoreConfigError, scoreLine, scoreLineInput, scoreLineOutput,
   type Evaluation, type Monitoring,
 } from '../../score/index.js';
 import { HttpError } from '../errors.js';
@@ -66,6 +68,14 @@ export function scoreRoutes(app: FastifyInstance): void {
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
     });
   };
+  api.post('/api/monitor/lights', {
+    schema: { summary: '按序时进度为一组指标亮灯（附说明；不存储）', tags: ['评分'], body: lightsInput, response: { 200: lightsOutput, ...errors } },
+  }, async (req) => {
+    const b = req.body;
+    const config = computed(() => resolveConfig(b.config, { region: b.region ?? null, year: b.year }));
+    return b.items.map((i) => judgeIndicator({ target: i.target, current: i.current ?? null, year: b.year, month: b.month, day: b.day ?? null, name: i.name ?? '' }, config));
+  });
+
   forms('/api/evaluate', '绩效自评', evaluationInput, evaluationSchema, evaluate, renderEvaluationHtml, evaluationXlsx, '绩效自评表.xlsx');
   forms('/api/monitor', '运行监控', monitorInput, monitoringSchema, monitor, renderMonitoringHtml, monitoringXlsx, '运行监控表.xlsx');
 }
