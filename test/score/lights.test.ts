@@ -53,6 +53,11 @@ describe('rates, reverse, qualitative, deadlines, compounds', () => {
     expect(light('≥90分', '95分', 3, '考核得分').kind).toBe('rate');
     expect(light('≥95', '95', 2, '设备完好率').kind).toBe('rate');
     expect(light('≥1000人次', '900人次', 12, '培训人次').kind).toBe('cumulative');
+    // a rate per period is written already pro-rated: 每月2次 in June is 2 a month, not 1
+    expect(light('每月不少于2次', '2次', 6, '巡检次数')).toMatchObject({ kind: 'rate', colour: 'green' });
+    expect(light('≥2次/周', '1次/周', 6, '巡查')).toMatchObject({ kind: 'rate', colour: 'red' });
+    expect(light('不少于2次/年', '1次/年', 6, '演练')).toMatchObject({ kind: 'cumulative', colour: 'green', percent: 100 });
+    expect(light('每年不少于4次', '1次', 6, '培训').kind).toBe('cumulative');
   });
   it('reverse: green while it holds, red once broken', () => {
     expect(light('≤2宗', '2宗', 6)).toMatchObject({ kind: 'reverse', colour: 'green' });

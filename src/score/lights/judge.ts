@@ -33,6 +33,10 @@ export function lightKindOf(t: ParsedTarget, name = ''): Exclude<LightKind, 'bud
 
 function rateLike(t: ParsedTarget, name: string): boolean {
   const unit = t.unit ?? '';
+  // 每月不少于2次, 2次/周: a rate per period shorter than the year, already pro-rated by the way it is
+  // written (每年2次, 2次/年 is the year's total and accumulates)
+  const per = t.per ?? (unit.includes('/') ? unit.slice(unit.indexOf('/') + 1) : undefined);
+  if (per !== undefined && per !== '年' && per !== '学年') return true;
   return RATE_UNITS.has(unitBase(unit).base) || RATE_NAME.test(`${name}${t.subject ?? ''}`);
 }
 
