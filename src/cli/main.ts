@@ -13,6 +13,7 @@ import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.j
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { chineseHelp } from './help.js';
 import { progress } from './read.js';
+import { scoreCommands } from './score-commands.js';
 
 export function program(): Command {
   const p = chineseHelp(new Command('jixiao'), '0.1.0')
@@ -126,6 +127,7 @@ export function program(): Command {
     .action(async (query: string, opts: SearchCommandOptions) => {
       process.exitCode = await searchCommand(query, { ...opts, colour: process.stdout.isTTY === true && !process.env['NO_COLOR'] }, process.stdout, process.stderr);
     });
+  scoreCommands(p);
   return p;
 }
 

@@ -24,6 +24,15 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/diff': 'public',
   'POST /api/import/preview': 'public',
   'POST /api/import': 'public',
+  // scoring: stateless computation over the request body, nothing stored
+  'POST /api/score': 'public',
+  'POST /api/evaluate': 'public',
+  'POST /api/evaluate/html': 'public',
+  'POST /api/evaluate/xlsx': 'public',
+  'POST /api/monitor': 'public',
+  'POST /api/monitor/html': 'public',
+  'POST /api/monitor/xlsx': 'public',
+  'POST /api/monitor/lights': 'public',
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

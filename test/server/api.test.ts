@@ -381,7 +381,8 @@ serverSuite('API', (app, store) => {
       expect(routes).toEqual([
         'GET /api/diff', 'GET /api/documents', 'GET /api/documents/{id}/report', 'GET /api/documents/{id}/source', 'GET /api/findings', 'GET /api/health', 'GET /api/indicators',
         'GET /api/overview', 'GET /api/projects', 'GET /api/projects/{id}', 'GET /api/search', 'GET /api/units',
-        'POST /api/import', 'POST /api/import/preview',
+        'POST /api/evaluate', 'POST /api/evaluate/html', 'POST /api/evaluate/xlsx', 'POST /api/import', 'POST /api/import/preview',
+        'POST /api/monitor', 'POST /api/monitor/html', 'POST /api/monitor/lights', 'POST /api/monitor/xlsx', 'POST /api/score',
       ]);
       expect(doc.paths['/api/projects']!['get']!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['year', 'has', 'sort', 'limit', 'offset']));
       expect(Object.keys(doc.paths['/api/projects/{id}']!['get']!.responses)).toEqual(expect.arrayContaining(['200', '4XX']));
