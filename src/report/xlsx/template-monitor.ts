@@ -65,7 +65,7 @@ export function budgetBlock(ws: ExcelJS.Worksheet, row: number, columns: readonl
     const rr = templateRow(ws, r, columns, values);
     rr.getCell(7).value = { formula: `IF(N(${adjusted}${r})>0,${spent}${r}/${adjusted}${r},"")` };
     if (k === 0) {
-      for (let c = 3; c <= columns.length; c++) rr.getCell(c).font = { ...rr.getCell(c).font, bold: true };
+      for (let c = 3; c <= columns.length; c++) { const cell = rr.getCell(c); cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } }; }
       extra?.(rr, row);
     }
   });

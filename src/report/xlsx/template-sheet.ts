@@ -67,7 +67,8 @@ export function templateRow(ws: ExcelJS.Worksheet, row: number, columns: readonl
     cell.value = v;
     // a formula in an input column (a 合计 row) is computed, so it is locked like known cells
     const formula = v !== null && typeof v === 'object' && 'formula' in v;
-    cell.style = STYLE_OF[formula ? LOCKED_OF[c.cell] : c.cell];
+    // a copy: an in-memory workbook's style setters (font, fill) write through to the object assigned
+    cell.style = { ...STYLE_OF[formula ? LOCKED_OF[c.cell] : c.cell] };
     if (formula) {
       // no validation on computed cells
     } else if (c.list) {
