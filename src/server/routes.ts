@@ -18,6 +18,7 @@ import type { WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
+import { xlsxRoutes } from './routes/xlsx.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
@@ -212,6 +213,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     cache.clear();
     return out;
   });
+
+  xlsxRoutes(app, ctx);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {

@@ -70,6 +70,8 @@ export class XlsxTableWriter {
   }
 
   async project(p: XlsxProject): Promise<void> {
+    // the reader went away (a download cancelled): stop reading the store for nobody
+    if (this.out.destroyed) throw new Error('输出已关闭，导出中止');
     if (!this.ws) await this.sheet({ title: null, department: null, year: null, total: null });
     const n = this.layout.rowsOf(p);
     await this.room(n);

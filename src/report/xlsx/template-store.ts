@@ -10,12 +10,13 @@ export const TEMPLATE_MAX_PROJECTS = 5000;
 
 const cents = (c: number | null): number | null => (c === null ? null : Number(c) / 100);
 
-export async function templateInput(store: Store, unit: string, year?: number): Promise<TemplateInput> {
+/** `year`: a year, 'none' for the unit's tables that print none, or undefined for its latest year. */
+export async function templateInput(store: Store, unit: string, year?: number | 'none'): Promise<TemplateInput> {
   const base = filteredProjects(store.db, parseFilters({ unit, ...(year !== undefined ? { year } : {}) }));
   // without a year, the unit's latest year
   const years = await base.select('u.year').distinct().execute();
-  if (years.length === 0) throw new QueryError('not-found', `没有单位“${unit}”${year !== undefined ? `${year}年` : ''}的已公开项目`);
-  const chosen = year ?? years.map((y) => y.year).reduce<number | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+  if (years.length === 0) throw new QueryError('not-found', `没有单位“${unit}”${year === 'none' ? '未注明年度' : year !== undefined ? `${year}年` : ''}的已公开项目`);
+  const chosen = year === 'none' ? null : year ?? years.map((y) => y.year).reduce<number | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
   const q = chosen === null ? base.where('u.year', 'is', null) : base.where('u.year', '=', chosen);
   const rows = (await summaryColumns(q).select(['p.goal', 'p.indicators_text']).orderBy('p.id').limit(TEMPLATE_MAX_PROJECTS + 1).execute()) as (SummaryRow & { goal: string; indicators_text: string | null })[];
   if (rows.length > TEMPLATE_MAX_PROJECTS) throw new QueryError('invalid', `单位“${unit}”的项目超过 ${TEMPLATE_MAX_PROJECTS} 个，请按年度分别下载`);
