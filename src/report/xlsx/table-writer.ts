@@ -161,14 +161,25 @@ export class XlsxTableWriter {
     await this.flow();
   }
 
-  /** Lets the zip stream catch up and waits while the consumer is behind, so memory stays bounded. */
+  /**
+   * Lets the zip catch up, so memory stays bounded. ExcelJS's sheet stream writes into the zip's deflate
+   * stream without looking at its return value: left alone, rows are made faster than they are compressed
+   * and pile up in the deflater (a million indicators reached 400 MB). So the writer waits while the
+   * deflater, or the consumer of the workbook, is behind.
+   */
   private async flow(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const out = this.out;
-    if (!out.writableNeedDrain || out.destroyed) return;
-    await new Promise<void>((resolve) => {
-      const done = (): void => { out.off('drain', done); out.off('close', done); out.off('error', done); resolve(); };
-      out.on('drain', done).on('close', done).on('error', done);
-    });
+    const sheet = (this.ws as unknown as { _stream?: { pipes?: Writable[] } } | null)?._stream;
+    for (const s of [...(sheet?.pipes ?? []), this.out]) await drained(s);
   }
+}
+
+/** Resolves when `s` has room again (or is gone); archiver's streams are readable-stream 2, without writableNeedDrain. */
+function drained(s: Writable): Promise<void> {
+  const needDrain = s.writableNeedDrain ?? (s as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain;
+  if (!needDrain || s.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = (): void => { s.off('drain', done); s.off('close', done); s.off('error', done); resolve(); };
+    s.on('drain', done).on('close', done).on('error', done);
+  });
 }
