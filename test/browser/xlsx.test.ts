@@ -51,6 +51,7 @@ test('项目 list: 下载 Excel gives the filtered projects in either layout and
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${base}/projects?unit=${encodeURIComponent(UNIT)}&min=500`, { waitUntil: 'networkidle' });
+  await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
   const rows = await page.locator('.ant-table-row').count();
   expect(rows).toBeGreaterThan(0);
 
