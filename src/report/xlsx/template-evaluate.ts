@@ -11,9 +11,8 @@
 // Known columns are locked; 达成情况 is a list (达成/部分达成/未达成), 分值 and 得分 numbers from 0 to 100.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { levelText } from './layout.js';
 import { budgetBlock } from './template-monitor.js';
-import { instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, type TemplateColumn } from './template-sheet.js';
+import { indicatorSheet, instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
 import type { TemplateInput } from './types.js';
 
 export const ACHIEVEMENT = ['达成', '部分达成', '未达成'] as const;
@@ -84,21 +83,10 @@ export async function evaluateTemplate(t: TemplateInput): Promise<ExcelJS.Workbo
   for (const p of t.projects) templateRow(goals, row++, EVALUATE_GOAL_COLUMNS, [p.id ?? null, p.name, p.goal]);
   await lockSheet(goals);
 
-  const ind = openTemplateSheet(wb, '指标', templateTitle(t, '自评表（指标）'), t, EVALUATE_INDICATOR_COLUMNS);
-  row = 4;
-  for (const p of t.projects) {
-    const first = row;
-    for (const i of p.indicators) {
-      templateRow(ind, row++, EVALUATE_INDICATOR_COLUMNS, [p.id ?? null, p.name, i.id ?? null, levelText(i.level1), levelText(i.level2), i.name, i.annual]);
-    }
-    if (row - first > 1) { ind.mergeCells(first, 1, row - 1, 1); ind.mergeCells(first, 2, row - 1, 2); }
-  }
-  await lockSheet(ind);
-  wb.views = [{ activeTab: 1, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
+  await indicatorSheet(wb, '指标', templateTitle(t, '自评表（指标）'), t, EVALUATE_INDICATOR_COLUMNS);
   return wb;
 }
 
 export async function writeEvaluateTemplate(t: TemplateInput, out: Writable): Promise<void> {
-  await (await evaluateTemplate(t)).xlsx.write(out);
-  out.end();
+  await writeTemplate(await evaluateTemplate(t), out);
 }

@@ -10,8 +10,7 @@
 // Known columns are locked; 完成可能性 and 偏差原因 are validation lists.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { levelText } from './layout.js';
-import { instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, type TemplateColumn } from './template-sheet.js';
+import { indicatorSheet, instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
 import type { TemplateInput, XlsxFunding } from './types.js';
 
 export const LIKELIHOOD = ['确定能', '有可能', '完全不可能'] as const;
@@ -83,21 +82,10 @@ export async function monitorTemplate(t: TemplateInput): Promise<ExcelJS.Workboo
   let row = 4;
   for (const p of t.projects) row = budgetBlock(budget, row, MONITOR_BUDGET_COLUMNS, p.id ?? null, p.name, p.funding);
   await lockSheet(budget);
-  const ind = openTemplateSheet(wb, '指标完成', templateTitle(t, '运行监控表（指标完成）'), t, MONITOR_INDICATOR_COLUMNS);
-  row = 4;
-  for (const p of t.projects) {
-    const first = row;
-    p.indicators.forEach((i) => {
-      templateRow(ind, row++, MONITOR_INDICATOR_COLUMNS, [p.id ?? null, p.name, i.id ?? null, levelText(i.level1), levelText(i.level2), i.name, i.annual]);
-    });
-    if (row - first > 1) { ind.mergeCells(first, 1, row - 1, 1); ind.mergeCells(first, 2, row - 1, 2); }
-  }
-  await lockSheet(ind);
-  wb.views = [{ activeTab: 1, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
+  await indicatorSheet(wb, '指标完成', templateTitle(t, '运行监控表（指标完成）'), t, MONITOR_INDICATOR_COLUMNS);
   return wb;
 }
 
 export async function writeMonitorTemplate(t: TemplateInput, out: Writable): Promise<void> {
-  await (await monitorTemplate(t)).xlsx.write(out);
-  out.end();
+  await writeTemplate(await monitorTemplate(t), out);
 }

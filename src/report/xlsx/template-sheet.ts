@@ -2,8 +2,10 @@
 // either known (filled, locked) or to be filled (unlocked, tinted, required ones starred), validation lists,
 // and sheet protection without a password — it keeps the known columns from being overwritten by accident,
 // not from a determined user (审阅 → 撤消工作表保护 lifts it).
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { frozen, headerFooter, pageSetup, rowHeight, linesIn, STYLE } from './styles.js';
+import { levelText } from './layout.js';
 import type { TemplateInput } from './types.js';
 
 export type TemplateCell = 'id' | 'text' | 'amount' | 'percent' | 'input' | 'inputAmount';
@@ -110,4 +112,28 @@ export function instructionsSheet(wb: ExcelJS.Workbook, title: string, lines: re
     r.getCell(1).style = STYLE.note;
     r.height = rowHeight(linesIn(l, 100));
   });
+}
+
+/**
+ * The indicator sheet both templates share: one row per indicator, its known columns first (项目编号, 项目名称,
+ * 指标编号, 一级指标, 二级指标, 三级指标, 年度指标值), the project's two cells merged down over its rows; locked.
+ */
+export async function indicatorSheet(wb: ExcelJS.Workbook, name: string, title: string, t: TemplateInput, columns: readonly TemplateColumn[]): Promise<void> {
+  const ws = openTemplateSheet(wb, name, title, t, columns);
+  let row = 4;
+  for (const p of t.projects) {
+    const first = row;
+    for (const i of p.indicators) {
+      templateRow(ws, row++, columns, [p.id ?? null, p.name, i.id ?? null, levelText(i.level1), levelText(i.level2), i.name, i.annual]);
+    }
+    if (row - first > 1) { ws.mergeCells(first, 1, row - 1, 1); ws.mergeCells(first, 2, row - 1, 2); }
+  }
+  await lockSheet(ws);
+}
+
+/** The workbook and its writing: the first data sheet (after 填报说明) active. */
+export async function writeTemplate(wb: ExcelJS.Workbook, out: Writable): Promise<void> {
+  wb.views = [{ activeTab: 1, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
+  await wb.xlsx.write(out);
+  out.end();
 }
