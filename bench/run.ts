@@ -4,13 +4,15 @@
 // the import of 200,000 indicators into SQLite and PostgreSQL beside sqlite3 `.import` and psql `\copy`
 // of the same rows (bench/import.ts), in the `import` section.
 // Progress goes to stderr; stdout gets exactly one JSON report.
-//   node dist/bench/run.js --only text|pdf|import   one section only (JIXIAO_BENCH_PDF=0 and
-//   JIXIAO_BENCH_IMPORT=0 also leave those out)
+//   node dist/bench/run.js --only text|pdf|import|xlsx   one section only (JIXIAO_BENCH_PDF=0,
+//   JIXIAO_BENCH_IMPORT=0 and JIXIAO_BENCH_XLSX=0 also leave those out)
+// Section `xlsx` (bench/xlsx.ts): 1,000,000 indicators to .xlsx in both layouts beside the same rows as CSV.
 import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
 import { importBench } from './import.js';
 import { pdfBench } from './pdf.js';
+import { xlsxBench } from './xlsx.js';
 
 const TARGETS = { mbPerSec: 20, maxRatio: 10 } as const;
 const MB = 1024 * 1024;
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   const report: Record<string, unknown> = only !== undefined && only !== 'text' ? { node: process.version, date: new Date().toISOString() } : textBench();
   if ((only === undefined || only === 'pdf') && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
   if ((only === undefined || only === 'import') && process.env['JIXIAO_BENCH_IMPORT'] !== '0') report['import'] = await importBench({ log });
+  if ((only === undefined || only === 'xlsx') && process.env['JIXIAO_BENCH_XLSX'] !== '0') report['xlsx'] = await xlsxBench({ log });
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

@@ -21,6 +21,11 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/documents/:id/report': 'public',
   'GET /api/documents/:id/source': 'public',
   'GET /api/units': 'public',
+  // .xlsx downloads of published tables and the fill-in templates made from them (src/server/routes/xlsx.ts)
+  'GET /api/documents/:id/xlsx': 'public',
+  'GET /api/projects.xlsx': 'public',
+  'GET /api/templates/monitor.xlsx': 'public',
+  'GET /api/templates/evaluate.xlsx': 'public',
   'GET /api/diff': 'public',
   'POST /api/import/preview': 'public',
   'POST /api/import': 'public',

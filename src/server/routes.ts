@@ -19,6 +19,7 @@ import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
 import { scoreRoutes } from './routes/score.js';
+import { xlsxRoutes } from './routes/xlsx.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
@@ -218,6 +219,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   scoreRoutes(app);
+  xlsxRoutes(app, ctx);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {

@@ -379,8 +379,8 @@ serverSuite('API', (app, store) => {
       expect(doc.openapi).toMatch(/^3\./);
       const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
       expect(routes).toEqual([
-        'GET /api/diff', 'GET /api/documents', 'GET /api/documents/{id}/report', 'GET /api/documents/{id}/source', 'GET /api/findings', 'GET /api/health', 'GET /api/indicators',
-        'GET /api/overview', 'GET /api/projects', 'GET /api/projects/{id}', 'GET /api/search', 'GET /api/units',
+        'GET /api/diff', 'GET /api/documents', 'GET /api/documents/{id}/report', 'GET /api/documents/{id}/source', 'GET /api/documents/{id}/xlsx', 'GET /api/findings', 'GET /api/health', 'GET /api/indicators',
+        'GET /api/overview', 'GET /api/projects', 'GET /api/projects.xlsx', 'GET /api/projects/{id}', 'GET /api/search', 'GET /api/templates/evaluate.xlsx', 'GET /api/templates/monitor.xlsx', 'GET /api/units',
         'POST /api/evaluate', 'POST /api/evaluate/html', 'POST /api/evaluate/xlsx', 'POST /api/import', 'POST /api/import/preview',
         'POST /api/monitor', 'POST /api/monitor/html', 'POST /api/monitor/lights', 'POST /api/monitor/xlsx', 'POST /api/score',
       ]);
