@@ -4,6 +4,7 @@
 // services, which get the caller's Principal; this table decides by role alone.
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../auth/roles.js';
+import { PLAN_PERMISSIONS } from './plan-permissions.js';
 
 /** 'public': anyone, logged in or not (published tables are public by nature); 'user': any logged-in account; or these roles */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -24,6 +25,7 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/diff': 'public',
   'POST /api/import/preview': 'public',
   'POST /api/import': 'public',
+  ...PLAN_PERMISSIONS,
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

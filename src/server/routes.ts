@@ -18,14 +18,15 @@ import type { WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
+import { planRoutes } from './routes/plans.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
-type Mutable<T> = T extends (...args: never[]) => unknown ? T
+export type Mutable<T> = T extends (...args: never[]) => unknown ? T
   : T extends readonly (infer U)[] ? Mutable<U>[]
   : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> }
   : T;
-const plain = <T>(x: T): Mutable<T> => x as Mutable<T>;
+export const plain = <T>(x: T): Mutable<T> => x as Mutable<T>;
 
 const errors = { '4xx': s.errorResponse, '5xx': s.errorResponse };
 
@@ -212,6 +213,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     cache.clear();
     return out;
   });
+
+  planRoutes(app, store);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {

@@ -5,6 +5,7 @@ import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, ty
 import type { DialectName, Store } from './connect.js';
 import { searchMigration } from './search-schema.js';
 import { dimensionsMigration } from './rescore.js';
+import { plansMigration } from './plans-schema.js';
 import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
 
@@ -200,6 +201,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_publication': publication,
     '0005_review_dimensions': dimensionsMigration(dialect),
     '0006_project_box': projectBox,
+    '0011_plans': plansMigration(dialect),
   };
 }
 

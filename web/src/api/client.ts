@@ -6,7 +6,7 @@ import type {
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  constructor(readonly statusCode: number, readonly code: string, message: string) {
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly detail?: unknown) {
     super(message);
   }
 }
@@ -29,9 +29,10 @@ async function failure(res: Response): Promise<ApiError> {
   let code = 'http';
   let message = `请求失败（HTTP ${res.status}）`;
   try {
-    const body = (await res.json()) as { code?: unknown; message?: unknown };
+    const body = (await res.json()) as { code?: unknown; message?: unknown; detail?: unknown };
     if (typeof body.code === 'string') code = body.code;
     if (typeof body.message === 'string' && body.message) message = body.message;
+    if (body.detail !== undefined) return new ApiError(res.status, code, message, body.detail);
   } catch {
     if (res.status === 502 || res.status === 504) message = '无法连接到服务器，请确认 jixiao serve 正在运行';
   }
@@ -58,10 +59,16 @@ function upload<T>(path: string, files: readonly File[], params?: Params): Promi
   return request<T>(`${path}${queryString(params)}`, { method: 'POST', body });
 }
 
+/** a JSON request that changes something (a plan's save, a decision) */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+}
+
 /** per file name, the year/department for a table that prints none, or to take the proposal */
 export type ImportChoices = Record<string, ImportChoice>;
 
 export const api = {
+  get,
   health: () => get<Health>('/health'),
   overview: (p: Params, signal?: AbortSignal) => get<Overview>('/overview', p, signal),
   projects: (p: Params, signal?: AbortSignal) => get<ProjectPage>('/projects', p, signal),
