@@ -23,8 +23,14 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/documents/:id/source': 'public',
   'GET /api/units': 'public',
   'GET /api/diff': 'public',
-  'POST /api/import/preview': 'public',
-  'POST /api/import': 'public',
+  // importing a published table is the bureau's job
+  'POST /api/import/preview': ['admin', 'finance'],
+  'POST /api/import': ['admin', 'finance'],
+  // accounts
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'user',
+  'GET /api/auth/me': 'public',
+  'POST /api/auth/password': 'user',
   ...PLAN_PERMISSIONS,
 };
 

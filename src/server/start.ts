@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { importAll, migrate, openStore, resolveLocation, type Store } from '../store/index.js';
 import { buildServer, packageRoot } from './app.js';
+import { authConfigFromEnv } from '../auth/config.js';
 
 export interface StartOptions {
   readonly db?: string | undefined;
@@ -63,6 +64,13 @@ function cacheBytesFromEnv(): number | null {
   return Number(m[1]) * 1024 ** ({ kb: 1, mb: 2, gb: 3 }[(m[2] ?? 'mb').toLowerCase() as 'kb' | 'mb' | 'gb']);
 }
 
+/** JIXIAO_TRUST_PROXY: 1/true (trust X-Forwarded-* from any proxy), or addresses/CIDRs (`127.0.0.1,10.0.0.0/8`) */
+function trustProxy(): boolean | string | undefined {
+  const v = process.env['JIXIAO_TRUST_PROXY']?.trim();
+  if (!v || /^(0|false|no|off)$/i.test(v)) return undefined;
+  return /^(1|true|yes|on)$/i.test(v) ? true : v;
+}
+
 export async function startServer(o: StartOptions): Promise<Started> {
   const cacheBytes = cacheBytesFromEnv();
   const location = resolveLocation(o.db);
@@ -80,6 +88,8 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...(o.handlerTimeout === undefined ? {} : { handlerTimeout: o.handlerTimeout }),
       ...(o.allowedOrigins === undefined ? {} : { allowedOrigins: o.allowedOrigins }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
+      auth: authConfigFromEnv(),
+      ...(trustProxy() === undefined ? {} : { trustProxy: trustProxy()! }),
     });
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');
     await importSamplesIfEmpty(store, o.samplesDir ?? join(packageRoot(), 'samples'), app.log);

@@ -15,6 +15,7 @@ import { columnsFromStored } from './columns-from-stored.js';
 import { indexDocument } from './search-index.js';
 import { dims } from './rescore.js';
 import { contentHash, findStored, missingInfo, type Proposal, type Provenance } from './publication.js';
+import { matchImportedOrgs } from './orgs.js';
 
 export type ImportOutcome =
   | {
@@ -267,6 +268,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
   });
   for (const chunk of chunks(findingRows, 2000)) await trx.insertInto('findings').values(chunk).execute();
   await indexDocument(trx, Number(documentId)); // the search index, in the same transaction
+  await matchImportedOrgs(trx, department, doc.units.map((u) => u.name)); // its 部门 and 单位 as organizations (orgs.ts)
   return { status: 'imported', file: doc.source.file, documentId: Number(documentId), units: doc.units.length, projects, indicators, versions, year, department, note: decided.note };
 }
 
