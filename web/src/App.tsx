@@ -10,12 +10,15 @@ const Indicators = lazy(() => import('./pages/Indicators'));
 const Review = lazy(() => import('./pages/Review'));
 const Import = lazy(() => import('./pages/Import'));
 const Compare = lazy(() => import('./pages/Compare'));
+const Plans = lazy(() => import('./pages/Plans'));
+const PlanPage = lazy(() => import('./pages/PlanPage'));
 
 const SECTIONS = [
   { path: '/', label: '总览' },
   { path: '/projects', label: '项目' },
   { path: '/indicators', label: '指标' },
   { path: '/review', label: '审核' },
+  { path: '/plans', label: '申报' },
   { path: '/compare', label: '对比' },
   { path: '/import', label: '导入' },
 ] as const;
@@ -87,6 +90,9 @@ export default function App() {
               <Route path="/review" element={<Review />} />
               <Route path="/import" element={<Import />} />
               <Route path="/compare" element={<Compare />} />
+              <Route path="/plans" element={<Plans />} />
+              <Route path="/plans/queue" element={<Plans queue />} />
+              <Route path="/plans/:id" element={<PlanPage />} />
               <Route path="*" element={<Result status="404" title="没有这个页面" subTitle={pathname} extra={<Link to="/">回到总览</Link>} />} />
             </Routes>
           </Suspense>

@@ -3,6 +3,7 @@
 import type {
   Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
 } from './types';
+import { csrfToken } from './session';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -60,8 +61,10 @@ function upload<T>(path: string, files: readonly File[], params?: Params): Promi
 }
 
 /** a JSON request that changes something (a plan's save, a decision) */
-export function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const token = await csrfToken();
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) };
+  return request<T>(path, { method, headers, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
 }
 
 /** per file name, the year/department for a table that prints none, or to take the proposal */

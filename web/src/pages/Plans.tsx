@@ -2,12 +2,13 @@
 // 新建申报 (blank, copy last year's plan, or copy any published project); and 待我审核, the plans waiting
 // for this reviewer's decision. Filters live in the query string.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, InputNumber, Modal, Radio, Select, Table, Input } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Radio, Select, Table, Input } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { plansApi, type PlanSummary } from '../api/plans';
+import { useMe } from '../api/session';
 import { EmptyState, ErrorBox, PageTitle, errorMessage } from '../components/common';
 import NarrowList, { useNarrow } from '../components/NarrowList';
 import { Grade, SOURCE_NAME, STATE_LABEL, StateTag } from '../components/plan/labels';
@@ -104,13 +105,21 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
     queryKey: queue ? ['plans-queue'] : ['plans', year, state, page],
     queryFn: ({ signal }) => (queue ? plansApi.queue(signal) : plansApi.list({ year, state, limit: size, offset: (page - 1) * size }, signal)),
   });
-  const me = useQuery({ queryKey: ['plans', 'mine-all'], queryFn: ({ signal }) => plansApi.list({ limit: 200 }, signal), enabled: creating });
+  const mine = useQuery({ queryKey: ['plans', 'mine-all'], queryFn: ({ signal }) => plansApi.list({ limit: 200 }, signal), enabled: creating });
+  const me = useMe();
+  const role = me.data?.user?.role;
   const items = list.data?.items ?? [];
   const title = queue ? '待我审核' : '我的项目';
   return (
     <div data-testid={queue ? 'plan-queue' : 'plan-list'}>
       <PageTitle title={title} sub={queue ? '等待您审核的绩效目标申报，先提交的在前' : '绩效目标申报：按年度和状态查看，新建或复制上年度的计划'}
-        extra={queue ? null : <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建申报</Button>} />
+        extra={queue ? <Link to="/plans">我的项目</Link> : (
+          <>
+            {role === 'department' || role === 'finance' ? <Link to="/plans/queue"><Button data-testid="open-queue">待我审核</Button></Link> : null}
+            {role === 'unit' ? <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建申报</Button> : null}
+          </>
+        )} />
+      {me.isSuccess && !me.data.user ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="请先登录：绩效目标申报只对本单位、主管部门和财政的账号开放" /> : null}
       {queue ? null : (
         <div className="filters" style={{ marginBottom: 12 }}>
           <InputNumber aria-label="年度" placeholder="年度" min={2000} max={2100} value={year ?? null} onChange={(v) => url.set({ year: v ?? undefined })} style={{ width: 110 }} />
@@ -131,7 +140,7 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
           )}
         </Card>
       )}
-      <NewPlan open={creating} onClose={() => setCreating(false)} mine={me.data?.items ?? []} />
+      <NewPlan open={creating} onClose={() => setCreating(false)} mine={mine.data?.items ?? []} />
     </div>
   );
 }
