@@ -42,6 +42,7 @@ async function as(role: keyof typeof users, width = 1440): Promise<Session> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, `plan-${name}.png`), fullPage: true });
 }
@@ -211,6 +212,35 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     expect(log.items.find((x) => x.action === 'plan.return')?.actorName).toBe(users.department);
   });
 
+  test('two people editing one draft: the later save is refused, the dialog shows what the other changed, and keeping mine loses neither', async () => {
+    const a = await as('unit');
+    const b = await as('unit');
+    await a.page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await a.page.getByTestId('new-plan').click();
+    await a.page.getByLabel('项目名称', { exact: true }).fill('并发编辑测试项目');
+    await a.page.getByRole('button', { name: '新建', exact: true }).click();
+    await a.page.waitForURL(/\/plans\/\d+$/);
+    const url = a.page.url();
+    await b.page.goto(url, { waitUntil: 'networkidle' });
+    await b.page.getByTestId('plan-editor').waitFor();
+    // A saves first
+    await a.page.getByLabel('绩效目标', { exact: true }).fill('甲写的绩效目标：完成培训1000人次。');
+    await waitSaved(a.page);
+    // B, still on version 1, edits: its save is refused and nothing of either is lost
+    await b.page.getByLabel('说明', { exact: true }).fill('乙写的说明');
+    await b.page.getByRole('dialog').getByText('保存冲突').waitFor({ timeout: 20_000 });
+    await expect(b.page.getByTestId('plan-diff').textContent()).resolves.toContain('甲写的绩效目标');
+    await shot(b.page, 'conflict-1440');
+    await b.page.getByTestId('conflict-mine').click();
+    await waitSaved(b.page);
+    const id = Number(/\/plans\/(\d+)$/.exec(url)![1]);
+    const versions = await store.db.selectFrom('plan_versions' as never).select(['number' as never, 'content' as never]).where('plan_id' as never, '=', id as never).orderBy('number' as never).execute() as unknown as { number: number; content: string }[];
+    expect(versions.map((v) => v.number)).toEqual([1, 2, 3]);
+    expect(JSON.parse(versions[1]!.content).goal).toContain('甲写的绩效目标');
+    expect(JSON.parse(versions[2]!.content).notes).toBe('乙写的说明');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+
   test('on a 400 px phone the editor, the review page and the lists fit without spilling sideways', async () => {
     const unit = await as('unit', 400);
     const { page } = unit;
@@ -222,6 +252,18 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('plan-editor').waitFor();
     await fits(page);
     await shot(page, 'page-400');
+    // a new draft: the editable editor, its indicator lines as cards
+    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await page.getByTestId('new-plan').click();
+    await page.getByLabel('项目名称', { exact: true }).fill('手机上新建的项目');
+    await page.getByRole('button', { name: '新建', exact: true }).click();
+    await page.waitForURL(/\/plans\/\d+$/);
+    await page.getByTestId('add-indicator').click();
+    await page.getByLabel('第 1 项年度指标值').fill('≤2宗');
+    await expect(row(page, 0).getByTestId('target-reading').nth(1).textContent()).resolves.toContain('≤ 2 宗');
+    await waitSaved(page);
+    await fits(page);
+    await shot(page, 'editor-400');
     expect(unit.errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // or return. A 历史 tab holds every version, decision and comment.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { plansApi, type Decision, type PlanCheck, type PlanComment, type PlanConflict, type PlanDetail } from '../api/plans';
 import { ErrorBox, Loading, PageTitle, SeverityTag, errorMessage } from '../components/common';
@@ -17,6 +17,8 @@ import { dateTime, wan } from '../lib/format';
 import { canonical } from '../../../src/workflow/content';
 
 const STATUS_TEXT: Readonly<Record<SaveStatus, string>> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', conflict: '保存冲突', error: '保存失败' };
+
+interface Live { readonly name: string; readonly total: number; readonly version: number }
 
 function ScoreCard({ check, live }: { check: PlanCheck; live: boolean }) {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -58,11 +60,13 @@ function roundComments(detail: PlanDetail): Map<number, PlanComment[]> {
   return out;
 }
 
-function Workspace({ detail, reload }: { detail: PlanDetail; reload: () => Promise<unknown> }) {
+function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () => Promise<unknown>; onLive: (l: Live) => void }) {
   const { message, modal } = App.useApp();
   const editable = detail.allowed.includes('save');
   const auto = useAutosave(detail.plan.id, { versionId: detail.version.id, number: detail.version.number, content: detail.content }, editable);
   const reviewing = detail.allowed.includes('approve') || detail.allowed.includes('return');
+  // the page heading follows what is being written and saved
+  useEffect(() => { onLive({ name: auto.content.name, total: auto.content.funding.total, version: auto.versionNumber }); }, [auto.content.name, auto.content.funding.total, auto.versionNumber, onLive]);
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const [overall, setOverall] = useState('');
   const [note, setNote] = useState('');
@@ -187,18 +191,21 @@ export default function PlanPage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['plan', id], queryFn: ({ signal }) => plansApi.get(id, signal), staleTime: Infinity, enabled: Number.isInteger(id) && id > 0 });
   const [tab, setTab] = useState('content');
+  const [live, setLive] = useState<Live | null>(null);
+  const onLive = useCallback((l: Live) => setLive((prev) => (prev && prev.name === l.name && prev.total === l.total && prev.version === l.version ? prev : l)), []);
   const reload = async () => { await q.refetch(); void qc.invalidateQueries({ queryKey: ['plans'] }); void qc.invalidateQueries({ queryKey: ['plans-queue'] }); };
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={8} />;
   const d = q.data;
+  const name = live?.name ?? d.content.name;
   return (
     <div data-testid="plan-page" data-state={d.plan.state}>
-      <PageTitle title={d.content.name || '（未命名项目）'} tab={`${d.content.name || '申报'} · 绩效目标申报`}
-        crumbs={[{ label: '我的项目', to: '/plans' }, { label: d.content.name || '申报' }]}
-        sub={<span>{d.plan.unit}{d.plan.department && d.plan.department !== d.plan.unit ? `（${d.plan.department}）` : ''} · {d.plan.year ?? '未注明'} 年 · 总计 {wan(d.plan.total)} 万元 · 第 {d.version.number} 版 · {SOURCE_NAME[d.plan.source]}</span>}
+      <PageTitle title={name || '（未命名项目）'} tab={`${name || '申报'} · 绩效目标申报`}
+        crumbs={[{ label: '我的项目', to: '/plans' }, { label: name || '申报' }]}
+        sub={<span>{d.plan.unit}{d.plan.department && d.plan.department !== d.plan.unit ? `（${d.plan.department}）` : ''} · {d.plan.year ?? '未注明'} 年 · 总计 {wan(live?.total ?? d.plan.total)} 万元 · 第 {live?.version ?? d.version.number} 版 · {SOURCE_NAME[d.plan.source]}</span>}
         extra={<StateTag state={d.plan.state} adjusting={d.plan.adjusting} />} />
       <Tabs activeKey={tab} onChange={setTab} items={[
-        { key: 'content', label: '申报内容', children: <Workspace key={`${d.plan.state}:${d.version.id}`} detail={d} reload={reload} /> },
+        { key: 'content', label: '申报内容', children: <Workspace key={`${d.plan.state}:${d.version.id}`} detail={d} reload={reload} onLive={onLive} /> },
         { key: 'history', label: `历史（${d.versions.length} 个版本）`, children: <PlanHistory detail={d} /> },
       ]} />
     </div>
