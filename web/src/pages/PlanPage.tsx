@@ -193,7 +193,10 @@ export default function PlanPage() {
   const [tab, setTab] = useState('content');
   const [live, setLive] = useState<Live | null>(null);
   const onLive = useCallback((l: Live) => setLive((prev) => (prev && prev.name === l.name && prev.total === l.total && prev.version === l.version ? prev : l)), []);
-  const reload = async () => { await q.refetch(); void qc.invalidateQueries({ queryKey: ['plans'] }); void qc.invalidateQueries({ queryKey: ['plans-queue'] }); };
+  // the editor is mounted afresh after a decision (a new state, perhaps a new version), not when the
+  // history is refreshed: unsaved typing must survive that
+  const [epoch, setEpoch] = useState(0);
+  const reload = async () => { await q.refetch(); setEpoch((e) => e + 1); void qc.invalidateQueries({ queryKey: ['plans'] }); void qc.invalidateQueries({ queryKey: ['plans-queue'] }); };
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={8} />;
   const d = q.data;
@@ -204,8 +207,8 @@ export default function PlanPage() {
         crumbs={[{ label: '我的项目', to: '/plans' }, { label: name || '申报' }]}
         sub={<span>{d.plan.unit}{d.plan.department && d.plan.department !== d.plan.unit ? `（${d.plan.department}）` : ''} · {d.plan.year ?? '未注明'} 年 · 总计 {wan(live?.total ?? d.plan.total)} 万元 · 第 {live?.version ?? d.version.number} 版 · {SOURCE_NAME[d.plan.source]}</span>}
         extra={<StateTag state={d.plan.state} adjusting={d.plan.adjusting} />} />
-      <Tabs activeKey={tab} onChange={setTab} items={[
-        { key: 'content', label: '申报内容', children: <Workspace key={`${d.plan.state}:${d.version.id}`} detail={d} reload={reload} onLive={onLive} /> },
+      <Tabs activeKey={tab} onChange={(k) => { setTab(k); if (k === 'history') void q.refetch(); }} items={[
+        { key: 'content', label: '申报内容', children: <Workspace key={`${d.plan.state}:${epoch}`} detail={d} reload={reload} onLive={onLive} /> },
         { key: 'history', label: `历史（${d.versions.length} 个版本）`, children: <PlanHistory detail={d} /> },
       ]} />
     </div>
