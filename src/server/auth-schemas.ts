@@ -2,7 +2,9 @@
 // has a field for a password or its hash: a serializer cannot send what the schema does not hold.
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
-import { ORG_KINDS } from '../auth/orgs.js';
+
+// the kinds of src/store/orgs.ts (ORG_KINDS), spelled out so the web app can import these schemas' types alone
+const ORG_KINDS = ['finance', 'department', 'unit'] as const;
 
 export const roleSchema = z.enum(ROLES).describe('角色：admin 系统管理员、finance 财政审核、department 部门审核、unit 单位填报、viewer 查阅');
 export const orgSchema = z.object({
