@@ -6,7 +6,8 @@ import { listOrgs, type Org } from '../store/orgs.js';
 import type { Principal } from './roles.js';
 
 export {
-  ORG_KINDS, ORG_KIND_LABELS, orgKey, listOrgs, getOrg, rootOrg, findOrg, upsertOrg, matchImportedOrgs, type Org, type OrgKind,
+  ORG_KINDS, ORG_KIND_LABELS, ORG_REFERENCES, OrgError, orgKey, listOrgs, getOrg, rootOrg, findOrg, upsertOrg, matchImportedOrgs, addOrg, changeOrg, mergeOrgs, listAliases,
+  type Org, type OrgKind,
 } from '../store/orgs.js';
 
 type Db = Kysely<Database>;

@@ -122,3 +122,26 @@ export async function checkLogin(db: Db, cfg: AuthConfig, username: string, pass
   await db.updateTable('users').set({ failed_logins: 0, locked_until: null, ...rehash }).where('id', '=', user.id).execute();
   return { ok: true, user: { ...user, failed_logins: 0, locked_until: null } };
 }
+
+export interface UserPatch {
+  readonly role?: Role | undefined;
+  readonly orgId?: number | null | undefined;
+  readonly disabled?: boolean | undefined;
+}
+
+/** changes role, organization or disabled; returns the account before and after (null: no such account) */
+export async function updateUser(db: Db, id: number, patch: UserPatch): Promise<{ before: PublicUser; after: PublicUser } | null> {
+  const row = await userRow(db, { id });
+  if (!row) return null;
+  if (patch.orgId !== undefined && patch.orgId !== null && !(await getOrg(db, patch.orgId))) throw new AccountError('not-found', `没有编号为 ${patch.orgId} 的组织`);
+  const before = await publicUser(db, row);
+  const set: { role?: string; org_id?: number | null; disabled?: number } = {};
+  if (patch.role !== undefined) set.role = patch.role;
+  if (patch.orgId !== undefined) set.org_id = patch.orgId;
+  if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+  if (Object.keys(set).length) await db.updateTable('users').set(set).where('id', '=', id).execute();
+  return { before, after: await publicUser(db, (await userRow(db, { id }))!) };
+}
+
+/** what an audit entry records of an account: no secrets, names rather than ids */
+export const auditView = (u: PublicUser): Record<string, unknown> => ({ username: u.username, role: u.role, org: u.org?.name ?? null, disabled: u.disabled });

@@ -22,6 +22,7 @@ import { requireDeclaredAccess } from './permissions.js';
 import { apiRoutes } from './routes.js';
 import { authentication } from './auth.js';
 import { authRoutes } from './auth-routes.js';
+import { adminRoutes } from './admin-routes.js';
 import { DEFAULT_AUTH, type AuthConfig } from '../auth/config.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
 
@@ -151,6 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const readers = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(workers, script) : null;
   app.addHook('onClose', async () => { await Promise.all([pool.close(), readers?.close()]); });
   authRoutes(app, options.store);
+  adminRoutes(app, options.store);
   apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

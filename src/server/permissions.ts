@@ -31,6 +31,21 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/auth/logout': 'user',
   'GET /api/auth/me': 'public',
   'POST /api/auth/password': 'user',
+  // administration: accounts, organizations, tokens; the audit log is read by admin and finance (no route edits it)
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:id': ['admin'],
+  'POST /api/admin/users/:id/password': ['admin'],
+  'GET /api/admin/orgs': ['admin', 'finance'],
+  'POST /api/admin/orgs': ['admin'],
+  'PATCH /api/admin/orgs/:id': ['admin'],
+  'POST /api/admin/orgs/:id/merge': ['admin'],
+  'GET /api/admin/tokens': ['admin'],
+  'POST /api/admin/tokens': ['admin'],
+  'POST /api/admin/tokens/:id/revoke': ['admin'],
+  'GET /api/admin/audit': ['admin', 'finance'],
+  'GET /api/admin/audit/export': ['admin', 'finance'],
+  // plans (绩效目标申报): by role, from the workflow's state table
   ...PLAN_PERMISSIONS,
 };
 

@@ -12,6 +12,7 @@ import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
 import { documentSource, getUnit, listUnits } from '../store/units.js';
 import type { Store } from '../store/index.js';
+import { audit } from '../auth/audit.js';
 import type { ResultCache } from './cache.js';
 import { HttpError, validatorCompiler } from './errors.js';
 import type { WorkerPool } from './pool.js';
@@ -209,6 +210,12 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
         out.push({ file: r.file, status: r.status, missing: [...r.missing], proposal: plain(r.proposal), reason: `${r.proposal.note}。请确认年度与部门后再导入` });
       } else out.push({ file: r.file, status: r.status, reason: r.reason });
       req.log.info({ file: u.file, status: r.status }, 'import');
+      await audit(store.db, {
+        actor: req.principal, ip: req.ip, action: r.status === 'imported' ? 'import' : `import.${r.status}`,
+        target: r.status === 'imported' || r.status === 'unchanged' ? { type: 'document', id: r.documentId } : null,
+        summary: r.status === 'imported' ? `导入 ${r.file}：${r.units} 个单位、${r.projects} 个项目` : `导入 ${r.file}：${r.status === 'unchanged' ? '内容已在库中，未改变' : r.status === 'needs-input' ? '待确认年度与部门' : '失败'}`,
+        detail: r.status === 'imported' ? { year: r.year, department: r.department } : r.status === 'failed' ? { reason: r.reason } : null,
+      });
     }
     cache.clear();
     return out;

@@ -2,13 +2,13 @@
 // 新建申报 (blank, copy last year's plan, or copy any published project); and 待我审核, the plans waiting
 // for this reviewer's decision. Filters live in the query string.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, InputNumber, Modal, Radio, Select, Table, Input } from 'antd';
+import { App, Button, Card, Form, InputNumber, Modal, Radio, Select, Table, Input } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { plansApi, type PlanSummary } from '../api/plans';
-import { useMe } from '../api/session';
+import { useMe } from '../lib/auth';
 import { EmptyState, ErrorBox, PageTitle, errorMessage } from '../components/common';
 import NarrowList, { useNarrow } from '../components/NarrowList';
 import { Grade, SOURCE_NAME, STATE_LABEL, StateTag } from '../components/plan/labels';
@@ -119,7 +119,6 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
             {role === 'unit' ? <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建申报</Button> : null}
           </>
         )} />
-      {me.isSuccess && !me.data.user ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="请先登录：绩效目标申报只对本单位、主管部门和财政的账号开放" /> : null}
       {queue ? null : (
         <div className="filters" style={{ marginBottom: 12 }}>
           <InputNumber aria-label="年度" placeholder="年度" min={2000} max={2100} value={year ?? null} onChange={(v) => url.set({ year: v ?? undefined })} style={{ width: 110 }} />
