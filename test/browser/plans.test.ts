@@ -261,11 +261,10 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('add-indicator').click();
     await page.getByLabel('第 1 项年度指标值').fill('≤2宗');
     // leaving before the autosave asks first; staying keeps the typing
-    const asked = page.waitForEvent('dialog');
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
     await page.getByTestId('breadcrumb').getByRole('link', { name: '我的项目' }).click();
-    const dialog = await asked;
-    expect(dialog.message()).toContain('尚未保存');
-    await dialog.dismiss();
+    expect(asked).toContain('尚未保存');
     expect(page.url()).toMatch(/\/plans\/\d+$/);
     await expect(row(page, 0).getByTestId('target-reading').nth(1).textContent()).resolves.toContain('≤ 2 宗');
     await waitSaved(page);
