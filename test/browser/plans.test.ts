@@ -241,35 +241,36 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
 
-  test('on a 400 px phone the editor, the review page and the lists fit without spilling sideways', async () => {
+  test('on a 400 px phone a new plan, its editor and the list fit without spilling sideways', async () => {
     const unit = await as('unit', 400);
     const { page } = unit;
-    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
-    await page.getByTestId('plan-cards').waitFor();
-    await fits(page);
-    await shot(page, 'list-400');
-    await page.getByTestId('plan-cards').getByRole('link').first().click();
-    await page.getByTestId('plan-editor').waitFor();
-    await fits(page);
-    await shot(page, 'page-400');
     // a new draft: the editable editor, its indicator lines as cards
     await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
     await page.getByTestId('new-plan').click();
     await page.getByLabel('项目名称', { exact: true }).fill('手机上新建的项目');
     await page.getByRole('button', { name: '新建', exact: true }).click();
     await page.waitForURL(/\/plans\/\d+$/);
+    // saves are held back until the leave-page question has been asked: the page is then surely unsaved
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/plans/*/save', async (route) => { await held; await route.continue(); });
     await page.getByTestId('add-indicator').click();
     await page.getByLabel('第 1 项年度指标值').fill('≤2宗');
-    // leaving before the autosave asks first; staying keeps the typing
+    // leaving with unsaved changes asks first; staying keeps the typing
     let asked = '';
     page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
     await page.getByTestId('breadcrumb').getByRole('link', { name: '我的项目' }).click();
     expect(asked).toContain('尚未保存');
     expect(page.url()).toMatch(/\/plans\/\d+$/);
+    release();
     await expect(row(page, 0).getByTestId('target-reading').nth(1).textContent()).resolves.toContain('≤ 2 宗');
     await waitSaved(page);
     await fits(page);
     await shot(page, 'editor-400');
+    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await page.getByTestId('plan-cards').getByText('手机上新建的项目').waitFor();
+    await fits(page);
+    await shot(page, 'list-400');
     expect(unit.errors).toEqual([]);
   });
 });
