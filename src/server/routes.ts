@@ -20,6 +20,7 @@ import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
 import { planRoutes } from './routes/plans.js';
+import { syncPublishedPlans } from '../workflow/publication.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
@@ -217,6 +218,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
         detail: r.status === 'imported' ? { year: r.year, department: r.department } : r.status === 'failed' ? { reason: r.reason } : null,
       });
     }
+    // the rows of what was imported become published plans now, not when a plan list is first read
+    await serially(() => syncPublishedPlans(store));
     cache.clear();
     return out;
   });

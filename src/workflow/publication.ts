@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import { audit, findOrg, matchImportedOrgs, orgKey, rootOrg } from '../auth/index.js';
 import type { Database, Store } from '../store/index.js';
 import { planDb } from '../store/plans-schema.js';
-import { checkPlan } from './check.js';
 import { canonical, type PlanContent } from './content.js';
 import type { Trx } from './plans.js';
 
@@ -21,13 +20,15 @@ export interface StoredProject {
   readonly department: string | null;
   readonly documentId: number;
   readonly file: string;
+  /** the row's review as stored with its publication (in the context of its whole table) */
+  readonly review: { readonly score: number | null; readonly grade: string | null; readonly findings: number };
 }
 
 /** A stored (published) project as plan content: its amounts, goal and indicators as printed. */
 export async function storedProject(trx: Trx, projectId: number): Promise<StoredProject | null> {
   const p = await trx.selectFrom('projects as p').innerJoin('units as u', 'u.id', 'p.unit_id').innerJoin('documents as d', 'd.id', 'p.document_id')
     .leftJoin('departments as dep', 'dep.id', 'd.department_id')
-    .select(['p.id', 'p.name', 'p.goal', 'p.total', 'p.fiscal', 'p.special_account', 'p.other', 'p.unplaced', 'p.indicators_text', 'u.name as unit', 'u.year', 'd.id as documentId', 'd.file', 'dep.name as department'])
+    .select(['p.id', 'p.name', 'p.goal', 'p.total', 'p.fiscal', 'p.special_account', 'p.other', 'p.unplaced', 'p.indicators_text', 'p.review_score', 'p.review_grade', 'p.finding_count', 'u.name as unit', 'u.year', 'd.id as documentId', 'd.file', 'dep.name as department'])
     .where('p.id', '=', projectId).executeTakeFirst();
   if (!p) return null;
   const inds = await trx.selectFrom('indicators').select(['level1_code', 'level1_name', 'level2_code', 'level2_name', 'name', 'period_raw', 'annual_raw'])
@@ -46,6 +47,7 @@ export async function storedProject(trx: Trx, projectId: number): Promise<Stored
       ...(p.indicators_text ? { indicatorsText: p.indicators_text } : {}),
     },
     unit: p.unit, year: p.year, department: p.department, documentId: Number(p.documentId), file: p.file,
+    review: { score: p.review_score, grade: p.review_grade, findings: p.finding_count },
   };
 }
 
@@ -81,10 +83,12 @@ async function syncDocument(trx: Trx, documentId: number): Promise<number> {
     const orgId = orgs.get(r.unit)!;
     const sp = (await storedProject(trx, Number(r.id)))!;
     const content = sp.content;
-    const check = checkPlan(content, r.unit, r.year);
+    // the score the row got when its table was imported (reviewed as part of the whole table): reviewing
+    // each row again here cost more than the rest of this sync together
+    const check = { score: sp.review.score, grade: sp.review.grade };
     const versionValues = (planId: number, number: number, basedOn: number | null) => ({
       plan_id: planId, number, based_on_id: basedOn, kind: 'import', content: canonical(content), author_id: null, author_name: `导入：${doc.file}`,
-      created_at: now, review_score: check.score, review_grade: check.grade, finding_count: check.findings.length,
+      created_at: now, review_score: check.score, review_grade: check.grade, finding_count: sp.review.findings,
     });
     // the same row in an earlier publication of this unit-year: a new version of its plan
     const existing = await trx.selectFrom('plans').select(['id', 'state', 'current_version_id', 'approved_version_id', 'source', 'name'])
