@@ -3,11 +3,12 @@
 // never disagree.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { api, setCsrfToken } from '../api/client';
 import type { Me, Role } from '../api/types';
 import { PERMISSIONS } from '../../../src/server/permissions';
+import { errorMessage } from '../components/common';
 
 export function useMe() {
   return useQuery({
@@ -53,4 +54,22 @@ export function RequireAccess({ route, children }: { route: string; children: Re
     return <Result status="403" title="无权访问" subTitle={`当前账户（${user.roleLabel}）不能使用此页面。`} extra={<Link to="/">回到总览</Link>} />;
   }
   return <>{children}</>;
+}
+
+/** a form's submit: busy while it runs, the server's message when it fails */
+export function useSubmit<T>(action: (v: T) => Promise<void>) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: T) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action(v);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, submit };
 }

@@ -1,11 +1,10 @@
 // 登录: user name and password; after a login the page asked for (?next=), or the password change a new
 // account must make first.
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
-import { errorMessage, useTabTitle } from '../components/common';
-import { useAfterAuthChange } from '../lib/auth';
+import { useTabTitle } from '../components/common';
+import { useAfterAuthChange, useSubmit } from '../lib/auth';
 
 /** a path inside the app only: never an address elsewhere (an open redirect) */
 export const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/');
@@ -15,23 +14,12 @@ export default function Login() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const after = useAfterAuthChange();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
-
-  const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.login(v.username.trim(), v.password);
-      await after({ user: r.user, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, via: 'session' });
-      navigate(r.mustChangePassword ? `/password?next=${encodeURIComponent(next)}` : next, { replace: true });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async (v: { username: string; password: string }) => {
+    const r = await api.login(v.username.trim(), v.password);
+    await after({ user: r.user, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, via: 'session' });
+    navigate(r.mustChangePassword ? `/password?next=${encodeURIComponent(next)}` : next, { replace: true });
+  });
 
   return (
     <div className="auth-page">

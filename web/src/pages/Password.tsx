@@ -1,11 +1,10 @@
 // 修改密码: the current password and a new one (twice). A new account, or one whose password an
 // administrator reset, comes here first and can do nothing else until it is done.
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
-import { errorMessage, useTabTitle } from '../components/common';
-import { loginPath, useAfterAuthChange, useMe } from '../lib/auth';
+import { useTabTitle } from '../components/common';
+import { loginPath, useAfterAuthChange, useMe, useSubmit } from '../lib/auth';
 import { safeNext } from './Login';
 
 export default function Password() {
@@ -14,24 +13,13 @@ export default function Password() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const after = useAfterAuthChange();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  const { error, busy, submit } = useSubmit(async (v: { current: string; next: string }) => {
+    await api.changePassword(v.current, v.next);
+    await after();
+    navigate(next, { replace: true });
+  });
   if (!isPending && !me?.user) return <Navigate to={loginPath('/password')} replace />;
-
-  const submit = async (v: { current: string; next: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.changePassword(v.current, v.next);
-      await after();
-      navigate(next, { replace: true });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="auth-page">
