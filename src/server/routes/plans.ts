@@ -15,7 +15,7 @@ import { HttpError } from '../errors.js';
 import * as p from '../plan-schemas.js';
 import { errorResponse, idParams } from '../schemas.js';
 import { plain } from '../routes.js';
-import { getOrg } from '../../auth/index.js';
+import { getOrg, scopeOrgIds, withinScope } from '../../auth/index.js';
 
 const errors = { '4xx': errorResponse, '5xx': errorResponse };
 const withConflict = { 409: p.planConflictResponse, ...errors };
@@ -55,7 +55,9 @@ export function planRoutes(app: FastifyInstance, store: Store): void {
     const principal = who(req);
     const parsed = planContentSchema.safeParse(req.body.content);
     if (!parsed.success) throw new WorkflowError('invalid', 'plan-invalid', `绩效目标内容有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '内容'}：${i.message}`).join('；')}`);
-    const orgId = req.body.unit ?? principal.orgId;
+    // another organization's name only within the caller's scope (its name reaches the findings' text)
+    const asked = req.body.unit;
+    const orgId = asked !== undefined && withinScope(await scopeOrgIds(store, principal), asked) ? asked : principal.orgId;
     const unit = orgId === null ? null : await getOrg(store.db, orgId);
     return plain(checkPlan(parsed.data, unit?.name ?? '单位', req.body.year ?? null));
   });
