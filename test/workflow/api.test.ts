@@ -36,7 +36,7 @@ serverSuite('plan workflow API', (app, store) => {
     deptB = await loginAs(app(), { role: 'department', org: '教育局' });
     finance = await loginAs(app(), { role: 'finance' });
     viewerA = await loginAs(app(), { role: 'viewer', org: '人社局' });
-  });
+  }, 90_000); // seven accounts, each password hashed with scrypt
 
   test('a unit writes a plan: blank draft, saves as versions, and the review engine reads it as it is', async () => {
     const { id, versionId } = await create(unitA);
