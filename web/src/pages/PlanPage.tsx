@@ -209,7 +209,7 @@ export default function PlanPage() {
         extra={<StateTag state={d.plan.state} adjusting={d.plan.adjusting} />} />
       <Tabs activeKey={tab} onChange={(k) => { setTab(k); if (k === 'history') void q.refetch(); }} items={[
         { key: 'content', label: '申报内容', children: <Workspace key={`${d.plan.state}:${epoch}`} detail={d} reload={reload} onLive={onLive} /> },
-        { key: 'history', label: `历史（${d.versions.length} 个版本）`, children: <PlanHistory detail={d} /> },
+        { key: 'history', label: `历史（${Math.max(d.versions.length, live?.version ?? 0)} 个版本）`, children: <PlanHistory detail={d} /> },
       ]} />
     </div>
   );
