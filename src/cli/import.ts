@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { importBytes, readMany, storeRead, type ImportOptions, type ImportOutcome } from '../store/index.js';
+import { syncPublishedPlans } from '../workflow/publication.js';
 import { withStore, type DbOption } from './store-options.js';
 import { pageProgress } from './read.js';
 
@@ -76,6 +77,8 @@ export async function importCommand(files: readonly string[], opts: ImportCliOpt
       }
     }
     if (several && tty) err.write(`\r\x1b[K${bar(files.length, files.length)}\n`);
+    // the imported rows become published plans (绩效目标申报) of their units
+    if (results.some((r) => r.status === 'imported')) await syncPublishedPlans(store);
     const by = (s: ImportOutcome['status']) => results.filter((r) => r.status === s);
     const imported = by('imported');
     const unchanged = by('unchanged');

@@ -15,6 +15,8 @@ import { chineseHelp } from './help.js';
 import { progress } from './read.js';
 import { scoreCommands } from './score-commands.js';
 import { exportXlsxCommand, parseXlsxCommand, templateCommand, type TemplateCliOptions } from './xlsx.js';
+import { ROLES, ROLE_LABELS, type Role } from '../auth/roles.js';
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, type UserAddOptions } from './user.js';
 
 export function program(): Command {
   const p = chineseHelp(new Command('jixiao'), '0.1.0')
@@ -123,7 +125,7 @@ export function program(): Command {
     });
   p.command('serve')
     .summary('启动网页应用与 JSON 接口')
-    .description('网页应用：启动 HTTP 服务（/api 下的 JSON 接口、/api/docs 接口文档、web/dist 的前端）；数据库为空时先导入 samples/ 中的示例')
+    .description('网页应用：启动 HTTP 服务（/api 下的 JSON 接口、/api/docs 接口文档、web/dist 的前端）；数据库为空时先导入 samples/ 中的示例；没有账户时创建系统管理员 admin 与各角色的演示账户（密码只在控制台显示一次）')
     .option('--port <N>', '端口（默认取 PORT，否则 3000）')
     .option('--host <host>', '监听地址（默认 localhost；0.0.0.0 对外开放）')
     .option('--db <path|url>', DB_HELP)
@@ -133,6 +135,7 @@ export function program(): Command {
     .option('--statement-timeout <时长>', 'PostgreSQL 单条语句的时限，超时回答 503（默认取 JIXIAO_STATEMENT_TIMEOUT，否则 20s）')
     .option('--workers <N>', '导入、报告等耗时工作的后台线程数（默认取 JIXIAO_WORKERS，否则 2）')
     .option('--allow-origin <来源,…>', '除本站外允许发起导入等修改请求的来源，如 http://localhost:5173（默认取 JIXIAO_ALLOWED_ORIGINS）')
+    .option('--no-demo', '新数据库不创建演示账户（也可设 JIXIAO_DEMO=0）')
     .action(async (opts: ServeOptions) => {
       process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
     });
@@ -150,6 +153,52 @@ export function program(): Command {
       process.exitCode = await searchCommand(query, { ...opts, colour: process.stdout.isTTY === true && !process.env['NO_COLOR'] }, process.stdout, process.stderr);
     });
   scoreCommands(p);
+  const roleOption = (desc: string) => new Option('--role <role>', `${desc}：${ROLES.map((r) => `${r} ${ROLE_LABELS[r]}`).join('、')}`).choices([...ROLES]);
+  const user = p.command('user').description('账户：新建、列出、重置密码、停用与启用');
+  user.command('add')
+    .description('新建账户：密码从标准输入读取（如 echo 密码 | jixiao user add …），否则自动生成并只显示一次（首次登录须修改）')
+    .argument('<name>', '用户名')
+    .addOption(roleOption('角色').makeOptionMandatory())
+    .option('--org <组织>', '所属组织的名称或编号（系统管理员以外的角色必填）')
+    .option('--db <path|url>', DB_HELP)
+    .action(async (name: string, opts: UserAddOptions) => {
+      process.exitCode = await userAddCommand(name, opts, process.stdin, process.stdout, process.stderr);
+    });
+  user.command('list')
+    .description('列出账户：用户名、角色、组织、状态（停用、锁定、须改密码、演示账户）')
+    .addOption(new Option('-f, --format <format>', 'text：每个账户一行；json：机器可读').choices(['text', 'json']).default('text'))
+    .option('--db <path|url>', DB_HELP)
+    .action(async (opts: { db?: string; format: 'text' | 'json' }) => {
+      process.exitCode = await userListCommand(opts, process.stdout, process.stderr);
+    });
+  user.command('passwd')
+    .description('重置密码并解除锁定、结束其会话：新密码从标准输入读取，否则自动生成并只显示一次（下次登录须修改）')
+    .argument('<name>', '用户名')
+    .option('--db <path|url>', DB_HELP)
+    .action(async (name: string, opts: { db?: string }) => {
+      process.exitCode = await userPasswdCommand(name, opts, process.stdin, process.stdout, process.stderr);
+    });
+  for (const [cmd, disabled, desc] of [['disable', true, '停用账户：不能再登录，其会话与 API 令牌随即失效'], ['enable', false, '重新启用停用的账户']] as const) {
+    user.command(cmd).description(desc).argument('<name>', '用户名').option('--db <path|url>', DB_HELP)
+      .action(async (name: string, opts: { db?: string }) => {
+        process.exitCode = await userDisableCommand(name, disabled, opts, process.stdout, process.stderr);
+      });
+  }
+  const token = p.command('token').description('API 令牌：供脚本使用（请求头 Authorization: Bearer 令牌）');
+  token.command('create')
+    .description('为账户创建 API 令牌：令牌只显示这一次，库中只存其摘要')
+    .argument('<name>', '令牌代表的账户（用户名）')
+    .option('--label <用途>', '令牌的用途，如“夜间导入脚本”')
+    .addOption(roleOption('令牌的角色（默认与账户相同）'))
+    .option('--org <组织>', '令牌的组织名称或编号（默认与账户相同）')
+    .option('--db <path|url>', DB_HELP)
+    .action(async (name: string, opts: { db?: string; label?: string; role?: Role; org?: string }) => {
+      process.exitCode = await tokenCreateCommand(name, opts, process.stdout, process.stderr);
+    });
+  token.command('list').description('列出 API 令牌（不含令牌本身）').option('--db <path|url>', DB_HELP)
+    .action(async (opts: { db?: string }) => { process.exitCode = await tokenListCommand(opts, process.stdout, process.stderr); });
+  token.command('revoke').description('撤销 API 令牌（立即失效）').argument('<id>', '令牌编号（jixiao token list）').option('--db <path|url>', DB_HELP)
+    .action(async (id: string, opts: { db?: string }) => { process.exitCode = await tokenRevokeCommand(id, opts, process.stdout, process.stderr); });
   return p;
 }
 

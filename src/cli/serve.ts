@@ -3,6 +3,19 @@
 // URL; stops cleanly on Ctrl-C / SIGTERM.
 import type { Writable } from 'node:stream';
 import { startServer } from '../server/index.js';
+import { demoEnabled, type Bootstrapped } from '../auth/bootstrap.js';
+import { ROLE_LABELS } from '../auth/roles.js';
+
+/** the passwords of a fresh database's first accounts: printed here once, nowhere else */
+export function firstAccounts(a: Bootstrapped): string {
+  if (!a.admin) return '';
+  const lines = ['', '新数据库：已创建以下账户（密码只显示这一次，请妥善保存）', `  系统管理员  ${a.admin.username}  密码：${a.admin.password}  （首次登录须修改密码）`];
+  if (a.demo) {
+    lines.push(`  演示账户（密码均为 ${a.demo.password}；正式使用前请用 jixiao user disable 停用，或以 --no-demo / JIXIAO_DEMO=0 启动新数据库）：`);
+    for (const d of a.demo.accounts) lines.push(`    ${d.username.padEnd(18)}${ROLE_LABELS[d.role]}${d.org ? `（${d.org}）` : ''}`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
 
 export interface ServeOptions {
   readonly port?: string | undefined;
@@ -14,6 +27,8 @@ export interface ServeOptions {
   readonly statementTimeout?: string | undefined;
   readonly allowOrigin?: string | undefined;
   readonly workers?: string | undefined;
+  /** commander's --no-demo */
+  readonly demo?: boolean | undefined;
 }
 
 /** `30`, `30s`, `500ms`, `2m` → milliseconds; a bare number is seconds; `0` is no limit. */
@@ -78,7 +93,7 @@ export async function serveCommand(opts: ServeOptions, out: Writable, err: Writa
   }
   let started;
   try {
-    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit, ...limits });
+    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit, ...limits, demo: opts.demo !== false && demoEnabled(env) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? `端口 ${port} 已被占用，可用 --port 换一个`
@@ -89,6 +104,7 @@ export async function serveCommand(opts: ServeOptions, out: Writable, err: Writa
     return 1;
   }
   out.write(`jixiao 已启动：${started.url}  （接口文档 ${started.url}/api/docs；按 Ctrl-C 停止）\n`);
+  out.write(firstAccounts(started.accounts));
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -20,6 +20,10 @@ import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guar
 import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
 import { requireDeclaredAccess } from './permissions.js';
 import { apiRoutes } from './routes.js';
+import { authentication } from './auth.js';
+import { authRoutes } from './auth-routes.js';
+import { adminRoutes } from './admin-routes.js';
+import { DEFAULT_AUTH, type AuthConfig } from '../auth/config.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
 
 export interface ServerOptions {
@@ -42,6 +46,10 @@ export interface ServerOptions {
   readonly cacheBytes?: number;
   /** worker threads for imports, reports and diffs (default 2; 0: in the request thread) */
   readonly workers?: number;
+  /** sessions, lockout, cookie flags (default DEFAULT_AUTH; `jixiao serve` reads the environment) */
+  readonly auth?: Partial<AuthConfig>;
+  /** behind a reverse proxy: trust its X-Forwarded-For / -Proto (the client's address, https) */
+  readonly trustProxy?: boolean | string;
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
@@ -90,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ?? false,
     // close() must not wait for idle keep-alive sockets (it took ~49 s in the browser tests)
     forceCloseConnections: true,
+    trustProxy: options.trustProxy ?? false,
     // a client that sends its request (an upload) too slowly is cut off: Node checks every interval
     requestTimeout,
     http: requestTimeout > 0
@@ -103,6 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleErrors);
   requireDeclaredAccess(app);
   guards(app, { handlerTimeout: options.handlerTimeout ?? DEFAULT_HANDLER_TIMEOUT, allowedOrigins: options.allowedOrigins ?? [] });
+  authentication(app, options.store, { ...DEFAULT_AUTH, ...options.auth });
 
   await app.register(helmet, {
     global: true,
@@ -123,7 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         version: '0.1.0',
       },
       tags: [
-        { name: '总览' }, { name: '项目' }, { name: '检索' }, { name: '指标' }, { name: '审核' }, { name: '文档' }, { name: '比较' }, { name: '导入' }, { name: '评分' }, { name: '系统' },
+        { name: '总览' }, { name: '项目' }, { name: '检索' }, { name: '指标' }, { name: '审核' }, { name: '文档' }, { name: '比较' }, { name: '导入' }, { name: '评分' }, { name: '账户' }, { name: '系统' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -141,6 +151,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // SQLite answers synchronously: its heavier reads go to threads of their own (not behind an import)
   const readers = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(workers, script) : null;
   app.addHook('onClose', async () => { await Promise.all([pool.close(), readers?.close()]); });
+  authRoutes(app, options.store);
+  adminRoutes(app, options.store);
   apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -4,6 +4,7 @@
 //   request validation (zod)         → 400 invalid, naming each field
 //   QueryError / SearchError         → 400 invalid, 404 not-found
 //   UnitMatchError (diff)            → 422 unit-mismatch
+//   WorkflowError (plans)            → 404 / 403 / 409 / 422 with its code (a save conflict carries `detail`)
 //   multipart limits                 → 413 file-too-large / too-many-files
 //   Fastify's own 4xx (bad JSON, …)  → the same status with a Chinese message
 //   anything else                    → 500 internal, logged, nothing of it sent
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import { UnitMatchError } from '../diff/index.js';
 import { QueryError } from '../store/queries.js';
 import { SearchError } from '../store/search.js';
+import { WORKFLOW_STATUS, WorkflowError } from '../workflow/errors.js';
 import type { ErrorResponse } from './schemas.js';
 
 export class HttpError extends Error {
@@ -21,6 +23,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: readonly { field: string; message: string }[],
+    /** more the client needs to act (a save conflict: the other person's version and changes) */
+    readonly detail?: unknown,
   ) {
     super(message);
   }
@@ -107,6 +111,7 @@ export function toHttpError(e: unknown, o: ErrorHandlerOptions): HttpError | nul
   }
   if (e instanceof SearchError) return new HttpError(400, 'invalid', e.message);
   if (e instanceof UnitMatchError) return new HttpError(422, 'unit-mismatch', e.message);
+  if (e instanceof WorkflowError) return new HttpError(WORKFLOW_STATUS[e.kind], e.code, e.message, undefined, e.detail);
   const err = e as FastifyError;
   if (err && Array.isArray(err.validation)) return validationError(err);
   switch (err?.code) {
@@ -168,5 +173,8 @@ export function errorHandler(o: ErrorHandlerOptions) {
 }
 
 export function body(e: HttpError): ErrorResponse {
-  return { statusCode: e.statusCode, code: e.code, message: e.message, ...(e.issues?.length ? { issues: [...e.issues] } : {}) };
+  return {
+    statusCode: e.statusCode, code: e.code, message: e.message, ...(e.issues?.length ? { issues: [...e.issues] } : {}),
+    ...(e.detail !== undefined ? { detail: e.detail } : {}),
+  } as ErrorResponse;
 }

@@ -4,6 +4,7 @@
 // services, which get the caller's Principal; this table decides by role alone.
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../auth/roles.js';
+import { PLAN_PERMISSIONS } from './plan-permissions.js';
 
 /** 'public': anyone, logged in or not (published tables are public by nature); 'user': any logged-in account; or these roles */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -27,8 +28,30 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/templates/monitor.xlsx': 'public',
   'GET /api/templates/evaluate.xlsx': 'public',
   'GET /api/diff': 'public',
-  'POST /api/import/preview': 'public',
-  'POST /api/import': 'public',
+  // importing a published table is the bureau's job
+  'POST /api/import/preview': ['admin', 'finance'],
+  'POST /api/import': ['admin', 'finance'],
+  // accounts
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'user',
+  'GET /api/auth/me': 'public',
+  'POST /api/auth/password': 'user',
+  // administration: accounts, organizations, tokens; the audit log is read by admin and finance (no route edits it)
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:id': ['admin'],
+  'POST /api/admin/users/:id/password': ['admin'],
+  'GET /api/admin/orgs': ['admin', 'finance'],
+  'POST /api/admin/orgs': ['admin'],
+  'PATCH /api/admin/orgs/:id': ['admin'],
+  'POST /api/admin/orgs/:id/merge': ['admin'],
+  'GET /api/admin/tokens': ['admin'],
+  'POST /api/admin/tokens': ['admin'],
+  'POST /api/admin/tokens/:id/revoke': ['admin'],
+  'GET /api/admin/audit': ['admin', 'finance'],
+  'GET /api/admin/audit/export': ['admin', 'finance'],
+  // plans (绩效目标申报): by role, from the workflow's state table
+  ...PLAN_PERMISSIONS,
   // scoring: stateless computation over the request body, nothing stored
   'POST /api/score': 'public',
   'POST /api/evaluate': 'public',

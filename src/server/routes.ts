@@ -12,6 +12,7 @@ import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
 import { documentSource, getUnit, listUnits } from '../store/units.js';
 import type { Store } from '../store/index.js';
+import { audit } from '../auth/audit.js';
 import type { ResultCache } from './cache.js';
 import { HttpError, validatorCompiler } from './errors.js';
 import type { WorkerPool } from './pool.js';
@@ -20,14 +21,16 @@ import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
 import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
+import { planRoutes } from './routes/plans.js';
+import { syncPublishedPlans } from '../workflow/publication.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
-type Mutable<T> = T extends (...args: never[]) => unknown ? T
+export type Mutable<T> = T extends (...args: never[]) => unknown ? T
   : T extends readonly (infer U)[] ? Mutable<U>[]
   : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> }
   : T;
-const plain = <T>(x: T): Mutable<T> => x as Mutable<T>;
+export const plain = <T>(x: T): Mutable<T> => x as Mutable<T>;
 
 const errors = { '4xx': s.errorResponse, '5xx': s.errorResponse };
 
@@ -213,13 +216,22 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
         out.push({ file: r.file, status: r.status, missing: [...r.missing], proposal: plain(r.proposal), reason: `${r.proposal.note}。请确认年度与部门后再导入` });
       } else out.push({ file: r.file, status: r.status, reason: r.reason });
       req.log.info({ file: u.file, status: r.status }, 'import');
+      await audit(store.db, {
+        actor: req.principal, ip: req.ip, action: r.status === 'imported' ? 'import' : `import.${r.status}`,
+        target: r.status === 'imported' || r.status === 'unchanged' ? { type: 'document', id: r.documentId } : null,
+        summary: r.status === 'imported' ? `导入 ${r.file}：${r.units} 个单位、${r.projects} 个项目` : `导入 ${r.file}：${r.status === 'unchanged' ? '内容已在库中，未改变' : r.status === 'needs-input' ? '待确认年度与部门' : '失败'}`,
+        detail: r.status === 'imported' ? { year: r.year, department: r.department } : r.status === 'failed' ? { reason: r.reason } : null,
+      });
     }
+    // the rows of what was imported become published plans now, not when a plan list is first read
+    await serially(() => syncPublishedPlans(store));
     cache.clear();
     return out;
   });
 
   scoreRoutes(app);
   xlsxRoutes(app, ctx);
+  planRoutes(app, store);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {

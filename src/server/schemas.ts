@@ -18,7 +18,7 @@ import { DIMENSIONS, FINDING_ORDERS, type DimensionId, type FindingOrder } from 
 /** Whole numbers as written in a URL: decimal digits only — `0x10`, `1e1`, ` 16`, `16.0` and `` are not numbers here. */
 const INTEGER_TEXT = /^[+-]?\d{1,15}$/;
 /** A whole number from the query string (`?limit=20`); `abc` is a 400 naming the field. */
-const int = () => z.union([z.number(), z.string()], { error: '应为整数' })
+export const int = () => z.union([z.number(), z.string()], { error: '应为整数' })
   .pipe(z.custom<string | number>((v) => (typeof v === 'number' ? Number.isSafeInteger(v) : INTEGER_TEXT.test(String(v))), { error: '应为整数（十进制数字）' }))
   .transform((v) => Number(v));
 /** A decimal number as written in a URL (`12.5`); `0x10`, `1e3`, `Infinity` are not. */
@@ -26,7 +26,7 @@ const DECIMAL_TEXT = /^[+-]?(\d{1,15}(\.\d{0,6})?|\.\d{1,6})$/;
 const num = () => z.union([z.number(), z.string()], { error: '应为数字' })
   .pipe(z.custom<string | number>((v) => (typeof v === 'number' ? Number.isFinite(v) : DECIMAL_TEXT.test(String(v))), { error: '应为数字（十进制）' }))
   .transform((v) => Number(v));
-const positiveId = () => int().pipe(z.number().positive({ error: '应为正整数' }));
+export const positiveId = () => int().pipe(z.number().positive({ error: '应为正整数' }));
 /** `true`/`false` (also `1`/`0`) from the query string */
 const bool = () => z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((v) => v === true || v === 'true' || v === '1');

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { importAll, migrate, openStore, resolveLocation, type Store } from '../store/index.js';
 import { buildServer, packageRoot } from './app.js';
+import { authConfigFromEnv } from '../auth/config.js';
+import { demoEnabled, ensureAccounts, type Bootstrapped } from '../auth/bootstrap.js';
 
 export interface StartOptions {
   readonly db?: string | undefined;
@@ -23,6 +25,8 @@ export interface StartOptions {
   readonly allowedOrigins?: readonly string[] | undefined;
   /** worker threads for imports and reports (default 2) */
   readonly workers?: number | undefined;
+  /** on a fresh database, also create the demo accounts (default: on unless JIXIAO_DEMO=0) */
+  readonly demo?: boolean | undefined;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT = 20_000;
@@ -31,6 +35,8 @@ export interface Started {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly url: string;
+  /** the accounts a fresh database was given, with their passwords, to print once (never logged) */
+  readonly accounts: Bootstrapped;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,13 @@ function cacheBytesFromEnv(): number | null {
   return Number(m[1]) * 1024 ** ({ kb: 1, mb: 2, gb: 3 }[(m[2] ?? 'mb').toLowerCase() as 'kb' | 'mb' | 'gb']);
 }
 
+/** JIXIAO_TRUST_PROXY: 1/true (trust X-Forwarded-* from any proxy), or addresses/CIDRs (`127.0.0.1,10.0.0.0/8`) */
+function trustProxy(): boolean | string | undefined {
+  const v = process.env['JIXIAO_TRUST_PROXY']?.trim();
+  if (!v || /^(0|false|no|off)$/i.test(v)) return undefined;
+  return /^(1|true|yes|on)$/i.test(v) ? true : v;
+}
+
 export async function startServer(o: StartOptions): Promise<Started> {
   const cacheBytes = cacheBytesFromEnv();
   const location = resolveLocation(o.db);
@@ -80,9 +93,13 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...(o.handlerTimeout === undefined ? {} : { handlerTimeout: o.handlerTimeout }),
       ...(o.allowedOrigins === undefined ? {} : { allowedOrigins: o.allowedOrigins }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
+      auth: authConfigFromEnv(),
+      ...(trustProxy() === undefined ? {} : { trustProxy: trustProxy()! }),
     });
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');
     await importSamplesIfEmpty(store, o.samplesDir ?? join(packageRoot(), 'samples'), app.log);
+    const accounts = await ensureAccounts(store, { demo: o.demo ?? demoEnabled() });
+    if (accounts.admin) app.log.info({ demo: accounts.demo !== null }, '新数据库：已创建系统管理员 admin' + (accounts.demo ? '与演示账户' : '') + '（密码只在控制台显示一次）');
     const host = o.host ?? 'localhost';
     const port = o.port ?? 3000;
     await app.listen({ port, host });
@@ -90,7 +107,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     const actual = typeof address === 'object' && address ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     return {
-      app, store, url: `http://${shown}:${actual}`,
+      app, store, url: `http://${shown}:${actual}`, accounts,
       async close() {
         await app.close();
         await store.close();

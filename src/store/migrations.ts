@@ -5,8 +5,10 @@ import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, ty
 import type { DialectName, Store } from './connect.js';
 import { searchMigration } from './search-schema.js';
 import { dimensionsMigration } from './rescore.js';
+import { plansMigration } from './plans-schema.js';
 import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
+import { accountsMigration } from './accounts-schema.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -200,6 +202,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_publication': publication,
     '0005_review_dimensions': dimensionsMigration(dialect),
     '0006_project_box': projectBox,
+    '0010_accounts': accountsMigration(dialect),
+    '0011_plans': plansMigration(dialect),
   };
 }
 
@@ -215,7 +219,9 @@ export async function migrate(store: Store): Promise<string[]> {
   if (store.dialect === 'postgres' && store.schema && store.schema !== 'public') {
     await sql`create schema if not exists ${sql.id(store.schema)}`.execute(store.db);
   }
-  const migrator = new Migrator({ db: store.db, provider: new InCode(store.dialect), ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
+  // migrations are written on parallel branches (numbers reserved per feature): one merged later than a
+  // higher-numbered one already applied still runs
+  const migrator = new Migrator({ db: store.db, provider: new InCode(store.dialect), allowUnorderedMigrations: true, ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -157,6 +157,77 @@ export interface FindingTable {
   line: number | null;
 }
 
+export interface OrgTable {
+  id: Generated<number>;
+  name: string;
+  /** finance (the bureau, the root), department (部门), unit (单位) */
+  kind: string;
+  parent_id: number | null;
+  /** the name without spaces, what imported tables are matched by */
+  name_key: string;
+  created_at: string;
+}
+
+export interface OrgAliasTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  org_id: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  /** scrypt$N$r$p$salt$hash (src/auth/password.ts) */
+  password_hash: string;
+  role: string;
+  org_id: number | null;
+  must_change_password: ColumnType<number, number | undefined, number>;
+  disabled: ColumnType<number, number | undefined, number>;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  demo: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 (hex) of the cookie's token: a stolen database holds no usable session */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  role: string;
+  org_id: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  ip: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  summary: string;
+  /** JSON, with a diff { field: [before, after] } for changes */
+  detail: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
@@ -166,4 +237,10 @@ export interface Database {
   orphans: OrphanTable;
   diagnostics: DiagnosticTable;
   findings: FindingTable;
+  orgs: OrgTable;
+  org_aliases: OrgAliasTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditTable;
 }

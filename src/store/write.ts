@@ -8,6 +8,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
 import type { Store } from './connect.js';
+import { matchImportedOrgs } from './orgs.js';
 import { COLUMNS, REFERENCES, type DocumentPlan, type PlanTable, type Row, type SearchText, type Value } from './plan.js';
 import type { Provenance } from './publication.js';
 import type { Database } from './schema.js';
@@ -109,6 +110,8 @@ async function write(trx: Trx, bulk: Bulk, plan: DocumentPlan, decided: Decided,
   await onWritten?.('search_texts', plan.texts.length);
   await bulk.insert('search_rows', resolve('search_rows'));
   await onWritten?.('search_rows', plan.rows.search_rows.length);
+  // its 部门 and 单位 as organizations (orgs.ts), in the same transaction
+  await matchImportedOrgs(trx, department, [...versionOf.keys()]);
   return { documentId, versions };
 }
 

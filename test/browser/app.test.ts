@@ -13,6 +13,7 @@ import { buildServer } from '../../src/server/index.js';
 import { importAll, importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
 import { realDir } from '../helpers/real-pdf.js';
 import { CHROMIUM, ROOT } from './setup.js';
+import { loginAs } from '../server/auth-helpers.js';
 
 const SAMPLES = join(ROOT, 'samples');
 const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
@@ -29,13 +30,16 @@ let app: FastifyInstance;
 let base: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** the session cookie of a finance account: importing is the bureau's job (the 导入 page needs a login) */
+let financeSession = '';
 
 interface Opened { page: Page; errors: string[] }
 
 /** a page with its console errors, failed requests and uncaught exceptions collected */
-async function open(path: string, width = 1280): Promise<Opened> {
+async function open(path: string, width = 1280, o: { loggedIn?: boolean } = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN', deviceScaleFactor: 1 });
   contexts.push(context);
+  if (o.loggedIn) await context.addCookies([{ name: 'jixiao_session', value: financeSession, url: base }]);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
@@ -76,6 +80,7 @@ beforeAll(async () => {
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  financeSession = (await loginAs({ url: base, store }, { role: 'finance' })).cookie.replace(/^jixiao_session=/, '');
 }, 120_000);
 
 afterAll(async () => {
@@ -143,7 +148,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
 
   test('导入: a file that is not a table gets a clear error and stores nothing; sample 004 previews, imports 10 projects, and they are listed', async () => {
     const before = await api<{ documents: number }>('/health');
-    const { page, errors } = await open('/import');
+    const { page, errors } = await open('/import', 1280, { loggedIn: true });
     const input = page.locator('input[type=file]');
 
     await input.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是绩效目标表，只是一段说明文字。\n第二行。\n') });
@@ -332,7 +337,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
       ['/review', 'review'], ['/import', 'import'], [`/compare?a=${units[0]!.id}&b=${units[1]!.id}`, 'compare'], ['/projects?q=%E8%BF%90%E7%BB%B4', 'search'],
     ];
     for (const [path, name] of pages) {
-      const { page, errors } = await open(path, 400);
+      const { page, errors } = await open(path, 400, { loggedIn: path === '/import' });
       await page.getByRole('button', { name: '打开菜单' }).waitFor();
       await page.waitForTimeout(800);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -414,7 +419,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
 
   test('导入: a table already stored says so in the preview and the result is not a green 导入完成; a table without a year asks, and another import needs no reload', async () => {
     const before = await api<{ documents: number }>('/health');
-    const { page, errors } = await open('/import', 1440);
+    const { page, errors } = await open('/import', 1440, { loggedIn: true });
     const input = page.locator('input[type=file]');
     // 000 re-encoded with CRLF: the same table
     const text = readFileSync(join(SAMPLES, PRELOADED[0]!), 'utf8');

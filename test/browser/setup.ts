@@ -13,7 +13,8 @@ const MANIFEST = join(ROOT, 'web', 'dist', '.vite', 'manifest.json');
 /** what the front-end bundle is built from: web/ itself and the few src files it imports at run time */
 const SOURCES = [
   'web/index.html', 'web/vite.config.ts', 'web/src',
-  'src/model/taxonomy.ts', 'src/review/types.ts', 'src/targets/format.ts', 'src/ingest/accepted.ts',
+  'src/model/taxonomy.ts', 'src/review/types.ts', 'src/targets/format.ts', 'src/targets/parse.ts', 'src/ingest/accepted.ts', 'src/auth/roles.ts', 'src/server/permissions.ts',
+  'src/server/plan-permissions.ts', 'src/workflow/content.ts', 'src/workflow/states.ts',
 ];
 
 function newest(path: string): number {

@@ -9,18 +9,19 @@ const run = (...args: string[]) => spawnSync(join(root, 'bin', 'jixiao'), args, 
 
 const BOILERPLATE = [/Usage:/, /Options:/, /Commands:/, /Arguments:/, /display help/, /output the version/, /\[options\]/, /\[command\]/, /\(default:/, /\(choices:/, /\bdefault:/];
 
-/** every command path: the root, each subcommand, and db's migrate */
+/** every command path: the root, each subcommand, db's migrate and the account commands */
 function commands(): string[][] {
   const out = run('--help').stdout;
   const listed = out.slice(out.indexOf('命令：')).split('\n').map((l) => /^ {2}([a-z]+)\b/.exec(l)?.[1]).filter((c): c is string => c !== undefined && c !== 'help');
-  return [[], ...listed.map((c) => [c]), ['db', 'migrate']];
+  const accounts = [['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['user', 'disable'], ['user', 'enable'], ['token', 'create'], ['token', 'list'], ['token', 'revoke']];
+  return [[], ...listed.map((c) => [c]), ['db', 'migrate'], ...accounts];
 }
 
 describe('CLI help', () => {
   const all = commands();
 
   it('lists the subcommands it has', () => {
-    expect(all.map((c) => c.join(' '))).toEqual(expect.arrayContaining(['parse', 'check', 'stats', 'diff', 'import', 'db', 'export', 'projects', 'serve', 'search', 'db migrate']));
+    expect(all.map((c) => c.join(' '))).toEqual(expect.arrayContaining(['parse', 'check', 'stats', 'diff', 'import', 'db', 'export', 'projects', 'serve', 'search', 'db migrate', 'user', 'token', 'user add', 'token create']));
   });
 
   it.each(all.map((c) => [c.join(' ') || '（根命令）', c] as const))('%s --help has no English commander boilerplate and no wrapped line', (_, path) => {

@@ -2,16 +2,19 @@
 // through the server, within CHECK_MS after one by another process.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { CHECK_MS, ResultCache } from '../../src/server/cache.js';
 import * as s from '../../src/server/schemas.js';
 import { importBytes } from '../../src/store/index.js';
 import { SAMPLES } from '../store/harness.js';
 import { form, injectionTable, json, serverSuite } from './helpers.js';
+import { loginAs, type AuthHeaders } from './auth-helpers.js';
 
 const F004 = '004_08daa9245e557faf.txt';
 
 serverSuite('cache', (app, store) => {
+  let auth: AuthHeaders;
+  beforeAll(async () => { auth = await loginAs(app(), { role: 'finance' }); });
   it('answers with an ETag, and 304 to a request that has it', async () => {
     const r = await app().inject('/api/overview');
     const etag = r.headers['etag'];
@@ -25,7 +28,7 @@ serverSuite('cache', (app, store) => {
 
   it('follows an import through the server at once', async () => {
     const before = json(await app().inject('/api/projects'), s.projectsResponse).total;
-    json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 't.txt', content: injectionTable() }]) }), s.importResponse);
+    json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 't.txt', content: injectionTable() }]), headers: { ...auth } }), s.importResponse);
     expect(json(await app().inject('/api/projects'), s.projectsResponse).total).toBe(before + 2);
   });
 

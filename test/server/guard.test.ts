@@ -5,7 +5,7 @@
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectsCommand } from '../../src/cli/projects.js';
 import { parseDuration, serveCommand } from '../../src/cli/serve.js';
 import { buildServer } from '../../src/server/index.js';
@@ -14,6 +14,7 @@ import { migrate, openStore } from '../../src/store/index.js';
 import { dropStore, freshStore } from '../store/harness.js';
 import { POSTGRES_URL } from '../setup/postgres.js';
 import { error, form, injectionTable, json, NO_WEB, serverSuite, tempDir } from './helpers.js';
+import { loginAs, type AuthHeaders } from './auth-helpers.js';
 
 /** a tabular table that prints its one unit `times` times, each with one project */
 function repeatedUnitTable(times: number): string {
@@ -27,13 +28,15 @@ function repeatedUnitTable(times: number): string {
 }
 
 serverSuite('guards', (app) => {
+  let auth: AuthHeaders;
+  beforeAll(async () => { auth = await loginAs(app(), { role: 'finance' }); });
   const post = (headers: Record<string, string>, content = injectionTable()) =>
-    app().inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 't.txt', content }]), headers });
+    app().inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 't.txt', content }]), headers: { ...auth, ...headers } });
 
   it('refuses a state-changing request from another site (403), and nothing is stored', async () => {
     const before = json(await app().inject('/api/health'), s.healthResponse).documents;
     for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
-      const e = error(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 't.txt', content: injectionTable() }]), headers }), 403, 'cross-site');
+      const e = error(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 't.txt', content: injectionTable() }]), headers: { ...auth, ...headers } }), 403, 'cross-site');
       expect(e.message).toContain('本站');
     }
     expect(json(await app().inject('/api/health'), s.healthResponse).documents).toBe(before);
@@ -61,13 +64,13 @@ serverSuite('guards', (app) => {
   });
 
   it('adds one version of a unit-year per document, however often the table prints the unit', async () => {
-    const r = json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'repeat.txt', content: repeatedUnitTable(6) }]) }), s.importResponse);
+    const r = json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'repeat.txt', content: repeatedUnitTable(6) }]), headers: { ...auth } }), s.importResponse);
     expect(r[0]).toMatchObject({ status: 'imported', projects: 6 });
     const units = json(await app().inject(`/api/units?name=${encodeURIComponent('重复单位')}`), s.unitsResponse);
     expect(units.length).toBe(6);
     expect(new Set(units.map((u) => u.version))).toEqual(new Set([1]));
     // the next publication is version 2 of every printing
-    json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'repeat2.txt', content: repeatedUnitTable(3) }]) }), s.importResponse);
+    json(await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'repeat2.txt', content: repeatedUnitTable(3) }]), headers: { ...auth } }), s.importResponse);
     const again = json(await app().inject(`/api/units?name=${encodeURIComponent('重复单位')}`), s.unitsResponse);
     expect(again.filter((u) => u.latest).map((u) => u.version)).toEqual([2, 2, 2]);
   });
@@ -78,11 +81,11 @@ describe('timeouts', () => {
     const store = freshStore('sqlite');
     await migrate(store);
     const app = await buildServer({ store, webDir: NO_WEB, handlerTimeout: 100 });
-    app.get('/api/slow-for-test', async () => { await new Promise((r) => setTimeout(r, 600)); return { ok: true }; });
+    app.get('/slow-for-test', async () => { await new Promise((r) => setTimeout(r, 600)); return { ok: true }; });
     await app.ready();
     try {
       const t = performance.now();
-      const e = error(await app.inject('/api/slow-for-test'), 504, 'timeout');
+      const e = error(await app.inject('/slow-for-test'), 504, 'timeout');
       expect(performance.now() - t).toBeLessThan(500);
       expect(e.message).toContain('超时');
       // other requests were not held
@@ -97,11 +100,11 @@ describe('timeouts', () => {
     // no tables needed: the route only sleeps (and a migration could itself outlast 100 ms)
     const store = openStore(POSTGRES_URL, { schema: `t_${process.pid}_timeout`, statementTimeout: 100 });
     const app = await buildServer({ store, webDir: NO_WEB });
-    app.get('/api/sleep-for-test', async () => { await sql`select pg_sleep(2)`.execute(store.db); return { ok: true }; });
+    app.get('/sleep-for-test', async () => { await sql`select pg_sleep(2)`.execute(store.db); return { ok: true }; });
     await app.ready();
     try {
       const t = performance.now();
-      const e = error(await app.inject('/api/sleep-for-test'), 503, 'timeout');
+      const e = error(await app.inject('/sleep-for-test'), 503, 'timeout');
       expect(performance.now() - t).toBeLessThan(1500);
       expect(e.message).toContain('超时');
     } finally {
@@ -116,6 +119,7 @@ describe('timeouts', () => {
     const app = await buildServer({ store, webDir: NO_WEB, requestTimeout: 1000 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
+    const auth = await loginAs({ url: `http://127.0.0.1:${port}`, store }, { role: 'finance' });
     try {
       const t = performance.now();
       const answer = await new Promise<string>((resolve) => {
@@ -124,7 +128,7 @@ describe('timeouts', () => {
         sock.on('data', (d) => { got += d.toString(); });
         sock.on('close', () => { clearInterval(drip); resolve(got); });
         sock.on('error', () => undefined);
-        sock.write(`POST /api/import HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: 100000\r\n\r\n--B\r\n`);
+        sock.write(`POST /api/import HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: 100000\r\nCookie: ${auth.cookie}\r\nX-CSRF-Token: ${auth['x-csrf-token']}\r\n\r\n--B\r\n`);
         const drip = setInterval(() => { if (!sock.destroyed) sock.write('x'); }, 300);
       });
       const took = performance.now() - t;

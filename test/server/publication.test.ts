@@ -5,12 +5,13 @@
 // GB18030 with CRLF, or with a BOM, is "unchanged", and the preview says so before anything is stored.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../src/server/schemas.js';
 import { importAll, importBytes, migrate } from '../../src/store/index.js';
 import { encodeGb18030 } from '../helpers/gb18030.js';
 import { SAMPLES, sampleFiles } from '../store/harness.js';
 import { form, json, serverSuite } from './helpers.js';
+import { loginAs, type AuthHeaders } from './auth-helpers.js';
 
 const F000 = '000_df1d7dc7c09f411b.txt';
 const F002 = '002_02da4d888feccc7a.txt';
@@ -18,7 +19,9 @@ const UNIT = '广州市技师学院';
 const bytes = (f: string) => readFileSync(join(SAMPLES, f));
 
 serverSuite('a table without a year', (app, store) => {
-  const post = (url: string, fd: FormData) => app().inject({ method: 'POST', url, payload: fd });
+  let auth: AuthHeaders;
+  beforeAll(async () => { auth = await loginAs(app(), { role: 'finance' }); });
+  const post = (url: string, fd: FormData) => app().inject({ method: 'POST', url, payload: fd, headers: { ...auth } });
 
   it('is imported on its own when nothing stored matches, with its year missing', async () => {
     const r = await importBytes(store(), bytes('004_08daa9245e557faf.txt'), { file: '004.txt' });
@@ -39,7 +42,7 @@ serverSuite('a table without a year', (app, store) => {
     const [r] = json(await post('/api/import', form([{ name: F000, content: bytes(F000) }])), s.importResponse);
     expect(r).toMatchObject({ status: 'needs-input', missing: ['year'], proposal: { year: 2024 } });
     expect(json(await app().inject('/api/health'), s.healthResponse).documents).toBe(2);
-    const bad = await app().inject({ method: 'POST', url: '/api/import?choices=not-json', payload: form([{ name: F000, content: bytes(F000) }]) });
+    const bad = await app().inject({ method: 'POST', url: '/api/import?choices=not-json', payload: form([{ name: F000, content: bytes(F000) }]), headers: { ...auth } });
     expect(bad.statusCode).toBe(400);
   });
 

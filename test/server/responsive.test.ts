@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { forEachDialect, SAMPLES } from '../store/harness.js';
 import { NO_WEB } from './helpers.js';
+import { loginAs, type AuthHeaders } from './auth-helpers.js';
 
 const BOUND_MS = 200;
 const STALL_MS = 3000;
@@ -42,10 +43,12 @@ const WORST_READS = [
 forEachDialect('responsive under heavy work', (store) => {
   let app: FastifyInstance;
   let base = '';
+  let auth: AuthHeaders;
   beforeAll(async () => {
     app = await buildServer({ store: store(), logger: false, webDir: NO_WEB, cache: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    auth = await loginAs({ url: base, store: store() }, { role: 'finance' });
   });
   afterAll(async () => { await app?.close(); });
 
@@ -75,7 +78,7 @@ forEachDialect('responsive under heavy work', (store) => {
     try {
     const fd = new FormData();
     fd.append('files', new Blob([tenMegabyteTable()], { type: 'text/plain' }), 'ten-mb.txt');
-    const imported = await fetch(`${base}/api/import`, { method: 'POST', body: fd });
+    const imported = await fetch(`${base}/api/import`, { method: 'POST', body: fd, headers: { ...auth } });
     const result = (await imported.json()) as { status: string; documentId: number }[];
     expect(imported.status, JSON.stringify(result).slice(0, 300)).toBe(200);
     expect(result[0]!.status).toBe('imported');

@@ -39,12 +39,45 @@ describe('jixiao serve', () => {
       const r = await fetch(`${url}/api/projects?limit=abc`);
       expect(r.status).toBe(400);
       expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // a fresh database: admin (password printed once, to be changed) and a demo account per role on the samples
+      await new Promise((done) => setTimeout(done, 200));
+      const admin = /系统管理员 {2}admin {2}密码：(\S+)/.exec(out)?.[1];
+      const demo = /演示账户（密码均为 (\S+)；/.exec(out)?.[1];
+      expect(admin, out).toBeTruthy();
+      expect(demo, out).toBeTruthy();
+      for (const name of ['demo-finance', 'demo-department', 'demo-unit', 'demo-viewer']) expect(out).toContain(name);
+      const login = async (username: string, password: string) => (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).json() as Promise<{ user: { role: string; demo: boolean; org: { kind: string } | null }; mustChangePassword: boolean }>;
+      expect(await login('admin', admin!)).toMatchObject({ user: { role: 'admin' }, mustChangePassword: true });
+      expect(await login('demo-unit', demo!)).toMatchObject({ user: { role: 'unit', demo: true, org: { kind: 'unit' } }, mustChangePassword: false });
+      expect(await login('demo-department', demo!)).toMatchObject({ user: { role: 'department', org: { kind: 'department' } } });
+      expect(err).not.toContain(admin!);
     } finally {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
   }, 60_000);
+
+  it('--no-demo: a fresh database gets admin only; a second start prints no password', async () => {
+    const db = join(tempDir('jixiao-serve-'), 'serve.sqlite');
+    const start = async (args: string[]) => {
+      const child = spawn(bin, ['serve', '--port', '0', '--host', '127.0.0.1', '--db', db, ...args], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+        child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (/已启动/.test(out)) { clearTimeout(timer); setTimeout(resolve, 200); } });
+      });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      return out;
+    };
+    const first = await start(['--no-demo']);
+    expect(first).toMatch(/系统管理员 {2}admin {2}密码：\S+/);
+    expect(first).not.toContain('演示账户');
+    const second = await start([]);
+    expect(second).not.toContain('密码');
+  }, 90_000);
 
   it('refuses a bad port or upload limit with exit 2', () => {
     const port = spawnSync(bin, ['serve', '--port', 'abc'], { cwd: root, env, encoding: 'utf8' });

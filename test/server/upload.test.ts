@@ -9,13 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import * as s from '../../src/server/schemas.js';
 import { SAMPLES } from '../store/harness.js';
+import { loginAs, type AuthHeaders } from './auth-helpers.js';
 import { error, form, INJECTION_UNIT, injectionTable, json, NO_WEB, SCRIPT_NAME, serverSuite, SQL_NAME } from './helpers.js';
 
 const F004 = '004_08daa9245e557faf.txt';
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), randomBytes(2000)]);
 
 serverSuite('uploads', (app, store) => {
-  const post = (url: string, payload: FormData | string, headers: Record<string, string> = {}) => app().inject({ method: 'POST', url, payload, headers });
+  // importing is the bureau's job: the uploads are made as a finance account
+  let auth: AuthHeaders;
+  beforeAll(async () => { auth = await loginAs(app(), { role: 'finance' }); });
+  const post = (url: string, payload: FormData | string, headers: Record<string, string> = {}) => app().inject({ method: 'POST', url, payload, headers: { ...auth, ...headers } });
   const documents = async () => json(await app().inject('/api/health'), s.healthResponse).documents;
 
   describe('POST /api/import/preview', () => {
@@ -133,21 +137,24 @@ serverSuite('uploads', (app, store) => {
 });
 
 serverSuite('upload size limit', (app, store) => {
+  let auth: AuthHeaders;
+  beforeAll(async () => { auth = await loginAs(app(), { role: 'finance' }); });
   it('a file over the configured limit is 413 naming it, and nothing is stored', async () => {
     const big = injectionTable() + '\n'.repeat(3000);
-    const r = await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'big.txt', content: big }]) });
+    const r = await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: 'big.txt', content: big }]), headers: { ...auth } });
     const e = error(r, 413, 'file-too-large');
     expect(e.message).toContain('big.txt');
     expect(e.message).toContain('2 KB');
     const n = await store().db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
     // under it is fine
-    json(await app().inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 'small.txt', content: injectionTable() }]) }), s.importPreviewResponse);
+    json(await app().inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 'small.txt', content: injectionTable() }]), headers: { ...auth } }), s.importPreviewResponse);
   });
 }, { server: { uploadLimit: 2048 } });
 
 describe('the default upload limit', () => {
   let app: FastifyInstance;
+  let auth: AuthHeaders;
   beforeAll(async () => {
     const { freshStore } = await import('../store/harness.js');
     const { migrate } = await import('../../src/store/index.js');
@@ -155,13 +162,14 @@ describe('the default upload limit', () => {
     await migrate(store);
     app = await buildServer({ store, logger: false, webDir: NO_WEB });
     app.addHook('onClose', () => store.close());
+    auth = await loginAs(app, { role: 'admin' });
   });
   afterAll(async () => { await app?.close(); });
 
   it('is 10 MB', async () => {
     const line = `${'说明文字'.repeat(25)}\n`;
     const over = Buffer.from(line.repeat(Math.ceil((10 * 1024 * 1024 + 1) / Buffer.byteLength(line))));
-    const e = error(await app.inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 'huge.txt', content: over }]) }), 413, 'file-too-large');
+    const e = error(await app.inject({ method: 'POST', url: '/api/import/preview', payload: form([{ name: 'huge.txt', content: over }]), headers: { ...auth } }), 413, 'file-too-large');
     expect(e.message).toContain('10 MB');
   });
 });

@@ -1,7 +1,11 @@
-// The shell: a header with the sections, and the pages, each loaded on first visit.
+// The shell: a header with the sections the caller's role may use and who is logged in, and the pages,
+// each loaded on first visit. Protected pages (导入, 账户, 组织, 审计日志) need a login; the rest are public.
 import { Button, Drawer, Grid, Layout, Menu, Result, Spin } from 'antd';
-import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link, Route, Routes, useLocation } from 'react-router-dom';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { onAuthProblem } from './api/client';
+import UserMenu from './components/UserMenu';
+import { loginPath, may, RequireAccess, useMe } from './lib/auth';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Projects = lazy(() => import('./pages/Projects'));
@@ -10,15 +14,27 @@ const Indicators = lazy(() => import('./pages/Indicators'));
 const Review = lazy(() => import('./pages/Review'));
 const Import = lazy(() => import('./pages/Import'));
 const Compare = lazy(() => import('./pages/Compare'));
+const Plans = lazy(() => import('./pages/Plans'));
+const PlanPage = lazy(() => import('./pages/PlanPage'));
+const Login = lazy(() => import('./pages/Login'));
+const Password = lazy(() => import('./pages/Password'));
+const Users = lazy(() => import('./pages/admin/Users'));
+const Orgs = lazy(() => import('./pages/admin/Orgs'));
+const Audit = lazy(() => import('./pages/admin/Audit'));
 
-const SECTIONS = [
+/** the sections; `route`: the API route a section needs (permissions.ts decides who sees it), none: public */
+const SECTIONS: readonly { path: string; label: string; route?: string }[] = [
   { path: '/', label: '总览' },
   { path: '/projects', label: '项目' },
   { path: '/indicators', label: '指标' },
   { path: '/review', label: '审核' },
+  { path: '/plans', label: '申报', route: 'GET /api/plans' },
   { path: '/compare', label: '对比' },
-  { path: '/import', label: '导入' },
-] as const;
+  { path: '/import', label: '导入', route: 'POST /api/import' },
+  { path: '/admin/users', label: '账户', route: 'GET /api/admin/users' },
+  { path: '/admin/orgs', label: '组织', route: 'POST /api/admin/orgs' },
+  { path: '/admin/audit', label: '审计日志', route: 'GET /api/admin/audit' },
+];
 
 function section(pathname: string): string {
   const hit = SECTIONS.filter((s) => s.path !== '/' && pathname.startsWith(s.path));
@@ -54,8 +70,21 @@ export default function App() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [open, setOpen] = useState(false);
-  const items = SECTIONS.map((s) => ({ key: s.path, label: <Link to={s.path} onClick={() => setOpen(false)}>{s.label}</Link> }));
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const role = me?.user?.role ?? null;
+  const items = SECTIONS.filter((s) => !s.route || may(s.route, role))
+    .map((s) => ({ key: s.path, label: <Link to={s.path} onClick={() => setOpen(false)}>{s.label}</Link> }));
   const current = section(pathname);
+  // a protected request answered 401 (the session ended) or 403 (a password to change first)
+  useEffect(() => {
+    onAuthProblem((p) => {
+      const here = window.location.pathname + window.location.search;
+      if (here.startsWith('/login') || here.startsWith('/password')) return;
+      navigate(p === 'unauthenticated' ? loginPath(here) : `/password?next=${encodeURIComponent(here)}`);
+    });
+    return () => onAuthProblem(null);
+  }, [navigate]);
 
   return (
     <Layout className="shell">
@@ -68,12 +97,16 @@ export default function App() {
           <>
             <span className="shell-current">{SECTIONS.find((s) => s.path === current)?.label}</span>
             <Button className="menu-button" type="text" aria-label="打开菜单" onClick={() => setOpen(true)}>☰</Button>
-            <Drawer open={open} onClose={() => setOpen(false)} placement="right" size={220} title="导航">
+            <Drawer open={open} onClose={() => setOpen(false)} placement="right" size={240} title="导航">
               <Menu mode="vertical" selectedKeys={[current]} items={items} style={{ borderInlineEnd: 0 }} />
+              <UserMenu me={me} narrow onNavigate={() => setOpen(false)} />
             </Drawer>
           </>
         ) : (
-          <Menu theme="dark" mode="horizontal" selectedKeys={[current]} items={items} className="shell-menu" />
+          <>
+            <Menu theme="dark" mode="horizontal" selectedKeys={[current]} items={items} className="shell-menu" />
+            <UserMenu me={me} />
+          </>
         )}
       </Layout.Header>
       <Layout.Content className="shell-content">
@@ -85,8 +118,16 @@ export default function App() {
               <Route path="/projects/:id" element={<ProjectPage />} />
               <Route path="/indicators" element={<Indicators />} />
               <Route path="/review" element={<Review />} />
-              <Route path="/import" element={<Import />} />
+              <Route path="/import" element={<RequireAccess route="POST /api/import"><Import /></RequireAccess>} />
+              <Route path="/login" element={<Login />} />
+              <Route path="/password" element={<Password />} />
+              <Route path="/admin/users" element={<RequireAccess route="GET /api/admin/users"><Users /></RequireAccess>} />
+              <Route path="/admin/orgs" element={<RequireAccess route="POST /api/admin/orgs"><Orgs /></RequireAccess>} />
+              <Route path="/admin/audit" element={<RequireAccess route="GET /api/admin/audit"><Audit /></RequireAccess>} />
               <Route path="/compare" element={<Compare />} />
+              <Route path="/plans" element={<RequireAccess route="GET /api/plans"><Plans /></RequireAccess>} />
+              <Route path="/plans/queue" element={<RequireAccess route="GET /api/plans/queue"><Plans queue /></RequireAccess>} />
+              <Route path="/plans/:id" element={<RequireAccess route="GET /api/plans/:id"><PlanPage /></RequireAccess>} />
               <Route path="*" element={<Result status="404" title="没有这个页面" subTitle={pathname} extra={<Link to="/">回到总览</Link>} />} />
             </Routes>
           </Suspense>

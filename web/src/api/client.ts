@@ -1,12 +1,17 @@
-// The one place the app talks to the server: typed GETs and the two multipart POSTs. A failed request
-// throws ApiError carrying the server's Chinese message ({statusCode, code, message}).
+// The one place the app talks to the server: typed GETs, the multipart POSTs and the JSON writes. A
+// failed request throws ApiError carrying the server's Chinese message ({statusCode, code, message}).
+// Sessions: the browser sends the HttpOnly session cookie itself; this module adds the session's CSRF
+// token (from login or /api/auth/me) to every state-changing request, and tells the app (onAuthProblem)
+// when the server answers 401 (log in) or 403 password-change-required, so a protected page can go to
+// the log-in page while the public pages keep working anonymously.
 import type {
+  ApiToken, AuditPage, CreatedToken, CreatedUser, LoginResult, Me, Org, Orgs, Role, User,
   Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
 } from './types';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  constructor(readonly statusCode: number, readonly code: string, message: string) {
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly detail?: unknown) {
     super(message);
   }
 }
@@ -29,25 +34,53 @@ async function failure(res: Response): Promise<ApiError> {
   let code = 'http';
   let message = `请求失败（HTTP ${res.status}）`;
   try {
-    const body = (await res.json()) as { code?: unknown; message?: unknown };
+    const body = (await res.json()) as { code?: unknown; message?: unknown; detail?: unknown };
     if (typeof body.code === 'string') code = body.code;
     if (typeof body.message === 'string' && body.message) message = body.message;
+    if (body.detail !== undefined) return new ApiError(res.status, code, message, body.detail);
   } catch {
     if (res.status === 502 || res.status === 504) message = '无法连接到服务器，请确认 jixiao serve 正在运行';
   }
   return new ApiError(res.status, code, message);
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+let csrfToken: string | null = null;
+/** the session's CSRF token, set from the login answer and /api/auth/me */
+export function setCsrfToken(token: string | null): void { csrfToken = token; }
+
+type AuthProblem = 'unauthenticated' | 'password-change-required';
+let authListener: ((p: AuthProblem) => void) | null = null;
+/** the app's reaction to a 401 or a forced password change (set once by the shell) */
+export function onAuthProblem(f: ((p: AuthProblem) => void) | null): void { authListener = f; }
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function request<T>(path: string, init?: RequestInit, retried = false): Promise<T> {
   let res: Response;
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { accept: 'application/json', ...(init?.headers as Record<string, string> | undefined) };
+  if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
-    res = await fetch(`/api${path}`, { headers: { accept: 'application/json' }, ...init });
+    res = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', '无法连接到服务器，请检查网络或稍后再试');
   }
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) {
+    const e = await failure(res);
+    // the session changed in another tab (a new login): take its token and try once more
+    if (e.code === 'csrf' && !retried) {
+      const me = await request<Me>('/auth/me', undefined, true).catch(() => null);
+      if (me?.csrfToken) { setCsrfToken(me.csrfToken); return request<T>(path, init, true); }
+    }
+    if (e.statusCode === 401 && e.code === 'unauthenticated') authListener?.('unauthenticated');
+    if (e.statusCode === 403 && e.code === 'password-change-required') authListener?.('password-change-required');
+    throw e;
+  }
   return (await res.json()) as T;
 }
+
+const send = <T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> =>
+  request<T>(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
 
 const get = <T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> =>
   request<T>(`${path}${queryString(params)}`, signal ? { signal } : undefined);
@@ -58,10 +91,16 @@ function upload<T>(path: string, files: readonly File[], params?: Params): Promi
   return request<T>(`${path}${queryString(params)}`, { method: 'POST', body });
 }
 
+/** a JSON request that changes something (a plan's save, a decision) */
+export function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+}
+
 /** per file name, the year/department for a table that prints none, or to take the proposal */
 export type ImportChoices = Record<string, ImportChoice>;
 
 export const api = {
+  get,
   health: () => get<Health>('/health'),
   overview: (p: Params, signal?: AbortSignal) => get<Overview>('/overview', p, signal),
   projects: (p: Params, signal?: AbortSignal) => get<ProjectPage>('/projects', p, signal),
@@ -75,6 +114,23 @@ export const api = {
   importPreview: (files: readonly File[]) => upload<ImportPreview>('/import/preview', files),
   importFiles: (files: readonly File[], choices: ImportChoices = {}) =>
     upload<ImportResult>('/import', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
+  me: () => get<Me>('/auth/me'),
+  login: (username: string, password: string) => send<LoginResult>('POST', '/auth/login', { username, password }),
+  logout: () => send<{ ok: true }>('POST', '/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) => send<{ ok: true }>('POST', '/auth/password', { currentPassword, newPassword }),
+  users: () => get<User[]>('/admin/users'),
+  createUser: (b: { username: string; role: Role; orgId: number | null; password?: string }) => send<CreatedUser>('POST', '/admin/users', b),
+  updateUser: (id: number, b: { role?: Role; orgId?: number | null; disabled?: boolean }) => send<User>('PATCH', `/admin/users/${id}`, b),
+  resetPassword: (id: number) => send<{ initialPassword: string | null }>('POST', `/admin/users/${id}/password`, {}),
+  orgs: () => get<Orgs>('/admin/orgs'),
+  createOrg: (b: { name: string; kind: 'department' | 'unit'; parentId: number }) => send<Org>('POST', '/admin/orgs', b),
+  updateOrg: (id: number, b: { name?: string; parentId?: number }) => send<Org>('PATCH', `/admin/orgs/${id}`, b),
+  mergeOrg: (id: number, into: number) => send<{ into: Org; moved: Record<string, number> }>('POST', `/admin/orgs/${id}/merge`, { into }),
+  tokens: () => get<ApiToken[]>('/admin/tokens'),
+  createToken: (b: { userId: number; name: string }) => send<CreatedToken>('POST', '/admin/tokens', b),
+  revokeToken: (id: number) => send<ApiToken>('POST', `/admin/tokens/${id}/revoke`),
+  audit: (p: Params, signal?: AbortSignal) => get<AuditPage>('/admin/audit', p, signal),
+  auditExportUrl: (p: Params, format: 'csv' | 'json') => `/api/admin/audit/export${queryString({ ...p, limit: undefined, offset: undefined, format })}`,
   reportUrl: (documentId: number) => `/api/documents/${documentId}/report`,
   sourceUrl: (documentId: number) => `/api/documents/${documentId}/source`,
   /** .xlsx downloads (src/server/routes/xlsx.ts); layout: table (公开表式) or indicators (指标明细) */

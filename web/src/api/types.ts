@@ -34,3 +34,18 @@ export type ImportResult = ImportResponse;
 export type { ImportChoice };
 
 export type { FindingsQuery, IndicatorsQuery, OverviewQuery, ProjectsQuery, SearchQuery };
+
+// accounts (src/server/auth-schemas.ts)
+import type { z } from 'zod';
+import type * as auth from '../../../src/server/auth-schemas';
+export type User = z.output<typeof auth.userSchema>;
+export type Me = z.output<typeof auth.meResponse>;
+export type LoginResult = z.output<typeof auth.loginResponse>;
+export type Org = z.output<typeof auth.orgSchema>;
+export type Orgs = z.output<typeof auth.orgsResponse>;
+export type CreatedUser = z.output<typeof auth.createdUserResponse>;
+export type ApiToken = z.output<typeof auth.tokenSchema>;
+export type CreatedToken = z.output<typeof auth.createdTokenResponse>;
+export type AuditPage = z.output<typeof auth.auditResponse>;
+export type AuditEntry = AuditPage['items'][number];
+export type Role = User['role'];

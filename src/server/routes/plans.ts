@@ -1,0 +1,91 @@
+// The plan routes (绩效目标申报 and its workflow, src/workflow). Who may call each is in permissions.ts
+// (by role, from the state machine's own table); which plans a caller may see or act on is decided by the
+// workflow with the caller's principal — a plan outside the caller's scope is 404, as if it did not exist.
+// Plan answers are per caller, so none goes through the shared read cache.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Principal } from '../../auth/roles.js';
+import type { Store } from '../../store/index.js';
+import { checkPlan } from '../../workflow/check.js';
+import { planContentSchema } from '../../workflow/content.js';
+import { WorkflowError } from '../../workflow/errors.js';
+import { adjustPlan, commentPlan, createPlan, savePlan, transition } from '../../workflow/plans.js';
+import { compareVersions, getPlan, listPlans, reviewQueue } from '../../workflow/read.js';
+import { HttpError } from '../errors.js';
+import * as p from '../plan-schemas.js';
+import { errorResponse, idParams } from '../schemas.js';
+import { plain } from '../routes.js';
+import { getOrg, scopeOrgIds, withinScope } from '../../auth/index.js';
+
+const errors = { '4xx': errorResponse, '5xx': errorResponse };
+const withConflict = { 409: p.planConflictResponse, ...errors };
+
+/** the caller; the permission check has already refused anonymous callers of these routes */
+function who(req: FastifyRequest): Principal {
+  const principal = (req as FastifyRequest & { principal?: Principal | null }).principal ?? null;
+  if (!principal) throw new HttpError(401, 'unauthenticated', '请先登录');
+  return principal;
+}
+
+export function planRoutes(app: FastifyInstance, store: Store): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['绩效目标申报'];
+
+  api.get('/api/plans', {
+    schema: { summary: '我的项目：本账号范围内的绩效目标申报，按年度、状态、来源筛选', tags, querystring: p.planListQuery, response: { 200: p.planListResponse, ...errors } },
+  }, async (req) => {
+    const q = req.query;
+    return plain(await listPlans(store, who(req), { year: q.year, state: q.state, source: q.source, unitOrgId: q.unit, q: q.q, limit: q.limit, offset: q.offset }));
+  });
+
+  api.get('/api/plans/queue', {
+    schema: { summary: '待我审核：等待本账号审核的申报（部门：已提交；财政：部门已审），先到先列', tags, response: { 200: p.planListResponse, ...errors } },
+  }, async (req) => plain(await reviewQueue(store, who(req))));
+
+  api.post('/api/plans', {
+    schema: { summary: '新建申报（草稿）：空白、复制本单位的计划或复制已公开项目', tags, body: p.planCreateBody, response: { 201: p.planCreatedResponse, ...errors } },
+  }, async (req, reply) => {
+    const created = await createPlan(store, who(req), req.body);
+    return reply.code(201).send(created);
+  });
+
+  api.post('/api/plans/check', {
+    schema: { summary: '审核引擎对未保存内容的即时检查：问题落在所涉的行上，评分与等级', tags, body: p.planCheckBody, response: { 200: p.planCheckResponse, ...errors } },
+  }, async (req) => {
+    const principal = who(req);
+    const parsed = planContentSchema.safeParse(req.body.content);
+    if (!parsed.success) throw new WorkflowError('invalid', 'plan-invalid', `绩效目标内容有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '内容'}：${i.message}`).join('；')}`);
+    // another organization's name only within the caller's scope (its name reaches the findings' text)
+    const asked = req.body.unit;
+    const orgId = asked !== undefined && withinScope(await scopeOrgIds(store, principal), asked) ? asked : principal.orgId;
+    const unit = orgId === null ? null : await getOrg(store.db, orgId);
+    return plain(checkPlan(parsed.data, unit?.name ?? '单位', req.body.year ?? null));
+  });
+
+  api.get('/api/plans/:id', {
+    schema: { summary: '一份申报：当前版本的内容与审核结果、批复版本、全部版本、审核记录、评论、本账号可做的操作', tags, params: idParams, response: { 200: p.planDetailResponse, ...errors } },
+  }, async (req) => plain(await getPlan(store, who(req), req.params.id)));
+
+  api.post('/api/plans/:id/save', {
+    schema: { summary: '保存草稿为新版本；所基于的版本已不是最新时 409，并给出对方的修改', tags, params: idParams, body: p.planSaveBody, response: { 200: p.planSaveResponse, ...withConflict } },
+  }, async (req) => plain(await savePlan(store, who(req), req.params.id, req.body.baseVersionId, req.body.content)));
+
+  for (const action of ['submit', 'approve', 'return', 'publish'] as const) {
+    const summary = { submit: '提交审核', approve: '审核通过（部门：部门已审；财政：批复）', return: '退回修改（须写意见，可对单项指标）', publish: '公开已批复的申报' }[action];
+    api.post(`/api/plans/:id/${action}`, {
+      schema: { summary, tags, params: idParams, body: p.planDecisionBody, response: { 200: p.planStateResponse, ...withConflict } },
+    }, async (req) => transition(store, who(req), req.params.id, action, req.body));
+  }
+
+  api.post('/api/plans/:id/adjust', {
+    schema: { summary: '调整已批复的申报：生成新的草稿版本，批复前原版本继续有效', tags, params: idParams, body: p.planAdjustBody, response: { 200: p.planAdjustResponse, ...errors } },
+  }, async (req) => adjustPlan(store, who(req), req.params.id, req.body));
+
+  api.post('/api/plans/:id/comments', {
+    schema: { summary: '评论整个申报或其中一项指标', tags, params: idParams, body: p.planCommentBody, response: { 201: p.planCommentResponse, ...errors } },
+  }, async (req, reply) => reply.code(201).send(await commentPlan(store, who(req), req.params.id, req.body)));
+
+  api.get('/api/plans/:id/diff', {
+    schema: { summary: '比较同一申报的两个版本（逐词）', tags, params: idParams, querystring: p.versionsQuery, response: { 200: p.versionsDiffResponse, ...errors } },
+  }, async (req) => plain(await compareVersions(store, who(req), req.params.id, req.query.a, req.query.b)));
+}

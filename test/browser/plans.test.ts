@@ -1,0 +1,276 @@
+// The plan workflow in a real Chromium against the real server (SQLite): a unit user writes a plan by
+// keyboard (sees a live finding, fixes it), submits; the department returns it with a comment on one
+// indicator; the unit fixes it and resubmits; department and finance approve; finance publishes; the
+// audit log holds each step. Screenshots at 1440 and 400 px go to test/browser/screenshots/plan-*.png.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listAudit } from '../../src/auth/index.js';
+import { buildServer } from '../../src/server/index.js';
+import { importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
+import { createAccount, orgPath, TEST_PASSWORD } from '../server/auth-helpers.js';
+import { CHROMIUM, ROOT } from './setup.js';
+
+const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const SAMPLE = '002_02da4d888feccc7a.txt';
+
+let store: Store;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const users: Record<'unit' | 'department' | 'finance', string> = { unit: '', department: '', finance: '' };
+
+interface Session { page: Page; errors: string[] }
+
+/** a browser of its own for one account, logged in (the session cookie lives in the context) */
+async function as(role: keyof typeof users, width = 1440): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  contexts.push(context);
+  const login = await context.request.post(`${base}/api/auth/login`, { data: { username: users[role], password: TEST_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' && !/409 \(Conflict\)/.test(m.text())) errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, `plan-${name}.png`), fullPage: true });
+}
+
+/** no horizontal spill on a narrow screen */
+async function fits(page: Page): Promise<void> {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(over).toBeLessThanOrEqual(1);
+}
+
+const row = (page: Page, i: number) => page.getByTestId('indicator-row').nth(i);
+
+/** picks an option of an antd Select by typing part of its label */
+async function pick(page: Page, label: string, text: string): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  await box.click();
+  await box.fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.getByTestId('save-status').getByText('已保存').waitFor({ timeout: 20_000 });
+}
+
+async function planState(page: Page, state: string): Promise<void> {
+  await page.locator(`[data-testid="plan-page"][data-state="${state}"]`).waitFor({ timeout: 20_000 });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-plans-browser-')), 'test.sqlite'));
+  await migrate(store);
+  await importBytes(store, readFileSync(join(ROOT, 'samples', SAMPLE)), { file: SAMPLE });
+  await orgPath(store, '测试局/测试学院');
+  users.unit = (await createAccount(store, { role: 'unit', org: '测试局/测试学院', username: 'xueyuan' })).user.username;
+  users.department = (await createAccount(store, { role: 'department', org: '测试局', username: 'ceshiju' })).user.username;
+  users.finance = (await createAccount(store, { role: 'finance', username: 'caizheng' })).user.username;
+  app = await buildServer({ store, logger: false, webDir: join(ROOT, 'web', 'dist') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  await browser?.close();
+  app?.server.closeAllConnections();
+  await app?.close();
+  await store?.close();
+}, 60_000);
+
+describe('plans in Chromium', { timeout: 240_000 }, () => {
+  test('write, return with an indicator comment, fix, approve twice, publish; every step in the audit log', async () => {
+    // — the unit writes its plan —
+    const unit = await as('unit');
+    let page = unit.page;
+    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await page.getByTestId('new-plan').click();
+    await page.getByLabel('项目名称', { exact: true }).fill('职业技能培训补贴项目');
+    await page.getByRole('button', { name: '新建', exact: true }).click();
+    await page.waitForURL(/\/plans\/\d+$/);
+    const planId = Number(/\/plans\/(\d+)$/.exec(page.url())![1]);
+    await planState(page, 'draft');
+
+    await page.getByLabel('总计', { exact: true }).fill('120.5');
+    await page.getByLabel('财政拨款', { exact: true }).fill('100');
+    await page.getByLabel('其他资金', { exact: true }).fill('10');
+    await page.getByTestId('funding-check').getByText(/相差 10\.50 万元/).waitFor();
+    await page.getByLabel('其他资金', { exact: true }).fill('20.5');
+    await page.getByTestId('funding-check').getByText('与总计一致').waitFor();
+    await page.getByLabel('绩效目标', { exact: true }).fill('2025年完成职业技能培训1200人次，培训合格率达到90%以上，就业率达到80%以上。');
+
+    const lines: [string, string, string, string][] = [
+      ['产出', '数量', '培训人次', '≥1200人次'],
+      ['产出', '质量', '培训合格率', '≥90%'],
+      ['产出', '时效', '培训完成时间', '2025年11月前'],
+      ['效益', '社会', '就业率', '≥80%'],
+      ['满意度', '服务对象', '学员满意度', '较满意'],
+    ];
+    await page.getByTestId('add-indicator').click();
+    for (const [i, [l1, l2, name, target]] of lines.entries()) {
+      if (i > 0 && lines[i - 1]![0] !== l1) await pick(page, `第 ${i + 1} 项一级指标`, l1);
+      if (i === 0) await pick(page, `第 ${i + 1} 项一级指标`, l1);
+      await pick(page, `第 ${i + 1} 项二级指标`, l2);
+      await page.getByLabel(`第 ${i + 1} 项指标名称`).fill(name);
+      await page.getByLabel(`第 ${i + 1} 项实施周期指标值`).fill(target);
+      await page.getByLabel(`第 ${i + 1} 项年度指标值`).fill(target);
+      // Enter in the last target adds the next line (keyboard entry), under the same level-1/level-2
+      if (i < lines.length - 1) await page.getByLabel(`第 ${i + 1} 项年度指标值`).press('Enter');
+    }
+    await expect(page.getByTestId('indicator-row').count()).resolves.toBe(5);
+    // the live reading of targets as jixiao reads them
+    await expect(row(page, 1).getByTestId('target-reading').first().textContent()).resolves.toContain('≥ 90 %');
+    await expect(row(page, 2).getByTestId('target-reading').first().textContent()).resolves.toContain('2025年11月前');
+    // the live finding on the satisfaction line, from the real review engine
+    await row(page, 4).getByTestId('line-findings').waitFor({ timeout: 20_000 });
+    await expect(row(page, 4).getByTestId('line-findings').textContent()).resolves.toMatch(/满意/);
+    await waitSaved(page);
+    await shot(page, 'editor-finding-1440');
+    // fix it: the finding goes
+    await page.getByLabel('第 5 项实施周期指标值').fill('≥90%');
+    await page.getByLabel('第 5 项年度指标值').fill('≥90%');
+    await row(page, 4).getByTestId('line-findings').waitFor({ state: 'detached', timeout: 20_000 });
+    await waitSaved(page);
+    await expect(page.getByTestId('plan-grade').textContent()).resolves.toBe('优');
+    await shot(page, 'editor-fixed-1440');
+    await page.getByTestId('submit-plan').click();
+    await planState(page, 'submitted');
+    await expect(page.getByLabel('总计', { exact: true }).count()).resolves.toBe(0); // no longer editable
+    expect(unit.errors).toEqual([]);
+
+    // — the department returns it with a comment on one indicator —
+    const dept = await as('department');
+    page = dept.page;
+    await page.goto(`${base}/plans/queue`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: '职业技能培训补贴项目' }).click();
+    await page.getByTestId('review-panel').waitFor();
+    await shot(page, 'review-1440');
+    await row(page, 3).getByTestId('comment-indicator').click();
+    await page.getByLabel('对第 4 项指标的意见').fill('就业率目标偏低，请按上年实际值（85%）测算');
+    await page.getByTestId('return-plan').click();
+    await planState(page, 'draft');
+    expect(dept.errors).toEqual([]);
+
+    // — the unit sees the comment beside the line, fixes it, resubmits —
+    page = unit.page;
+    await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+    await page.getByTestId('returned').waitFor();
+    await expect(row(page, 3).getByTestId('line-comments').textContent()).resolves.toContain('就业率目标偏低');
+    await shot(page, 'returned-1440');
+    await page.getByLabel('第 4 项实施周期指标值').fill('≥85%');
+    await page.getByLabel('第 4 项年度指标值').fill('≥85%');
+    await waitSaved(page);
+    await page.getByTestId('submit-plan').click();
+    await planState(page, 'submitted');
+
+    // — department and finance approve, finance publishes —
+    page = dept.page;
+    await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+    await page.getByTestId('approve-plan').click();
+    await planState(page, 'department-approved');
+    const fin = await as('finance');
+    page = fin.page;
+    await page.goto(`${base}/plans/queue`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: '职业技能培训补贴项目' }).click();
+    await page.getByTestId('approve-plan').click();
+    await planState(page, 'approved');
+    await page.getByTestId('publish-plan').click();
+    await planState(page, 'published');
+    await page.getByRole('tab', { name: /历史/ }).click();
+    await page.getByTestId('plan-history').waitFor();
+    await page.getByTestId('plan-diff').waitFor({ timeout: 20_000 });
+    await shot(page, 'history-1440');
+    expect(fin.errors).toEqual([]);
+
+    // it appears as published in 我的项目
+    page = unit.page;
+    await page.goto(`${base}/plans?state=published`, { waitUntil: 'networkidle' });
+    await page.locator('[data-state="published"]').first().waitFor();
+    await shot(page, 'list-1440');
+
+    const log = await listAudit(store.db, { targetType: 'plan', targetId: String(planId), limit: 200 });
+    const steps = log.items.map((x) => x.action).reverse().filter((a) => a !== 'plan.save');
+    expect(steps).toEqual(['plan.create', 'plan.submit', 'plan.return', 'plan.submit', 'plan.approve', 'plan.approve', 'plan.publish']);
+    expect(log.items.filter((x) => x.action === 'plan.save').length).toBeGreaterThan(0);
+    expect(log.items.find((x) => x.action === 'plan.return')?.actorName).toBe(users.department);
+  });
+
+  test('two people editing one draft: the later save is refused, the dialog shows what the other changed, and keeping mine loses neither', async () => {
+    const a = await as('unit');
+    const b = await as('unit');
+    await a.page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await a.page.getByTestId('new-plan').click();
+    await a.page.getByLabel('项目名称', { exact: true }).fill('并发编辑测试项目');
+    await a.page.getByRole('button', { name: '新建', exact: true }).click();
+    await a.page.waitForURL(/\/plans\/\d+$/);
+    const url = a.page.url();
+    await b.page.goto(url, { waitUntil: 'networkidle' });
+    await b.page.getByTestId('plan-editor').waitFor();
+    // A saves first
+    await a.page.getByLabel('绩效目标', { exact: true }).fill('甲写的绩效目标：完成培训1000人次。');
+    await waitSaved(a.page);
+    // B, still on version 1, edits: its save is refused and nothing of either is lost
+    await b.page.getByLabel('说明', { exact: true }).fill('乙写的说明');
+    await b.page.getByRole('dialog').getByText('保存冲突').waitFor({ timeout: 20_000 });
+    await expect(b.page.getByTestId('plan-diff').textContent()).resolves.toContain('甲写的绩效目标');
+    await shot(b.page, 'conflict-1440');
+    await b.page.getByTestId('conflict-mine').click();
+    await waitSaved(b.page);
+    const id = Number(/\/plans\/(\d+)$/.exec(url)![1]);
+    const versions = await store.db.selectFrom('plan_versions' as never).select(['number' as never, 'content' as never]).where('plan_id' as never, '=', id as never).orderBy('number' as never).execute() as unknown as { number: number; content: string }[];
+    expect(versions.map((v) => v.number)).toEqual([1, 2, 3]);
+    expect(JSON.parse(versions[1]!.content).goal).toContain('甲写的绩效目标');
+    expect(JSON.parse(versions[2]!.content).notes).toBe('乙写的说明');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+
+  test('on a 400 px phone a new plan, its editor and the list fit without spilling sideways', async () => {
+    const unit = await as('unit', 400);
+    const { page } = unit;
+    // a new draft: the editable editor, its indicator lines as cards
+    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await page.getByTestId('new-plan').click();
+    await page.getByLabel('项目名称', { exact: true }).fill('手机上新建的项目');
+    await page.getByRole('button', { name: '新建', exact: true }).click();
+    await page.waitForURL(/\/plans\/\d+$/);
+    // saves are held back until the leave-page question has been asked: the page is then surely unsaved
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/plans/*/save', async (route) => { await held; await route.continue(); });
+    await page.getByTestId('add-indicator').click();
+    await page.getByLabel('第 1 项年度指标值').fill('≤2宗');
+    // leaving with unsaved changes asks first; staying keeps the typing
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+    await page.getByTestId('breadcrumb').getByRole('link', { name: '我的项目' }).click();
+    expect(asked).toContain('尚未保存');
+    expect(page.url()).toMatch(/\/plans\/\d+$/);
+    release();
+    await expect(row(page, 0).getByTestId('target-reading').nth(1).textContent()).resolves.toContain('≤ 2 宗');
+    await waitSaved(page);
+    await fits(page);
+    await shot(page, 'editor-400');
+    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await page.getByTestId('plan-cards').getByText('手机上新建的项目').waitFor();
+    await fits(page);
+    await shot(page, 'list-400');
+    expect(unit.errors).toEqual([]);
+  });
+});

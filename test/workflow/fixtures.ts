@@ -1,0 +1,17 @@
+// A plan as a careful unit writes it: every dimension covered, every target a number, deadline or
+// percentage — the review engine finds nothing to say about it. Tests change one thing at a time.
+import type { PlanContent } from '../../src/workflow/content.js';
+
+export const GOOD: PlanContent = {
+  name: '职业技能培训补贴项目',
+  funding: { total: 120.5, fiscal: 100, specialAccount: null, other: 20.5 },
+  goal: '2024年完成职业技能培训1200人次，培训合格率达到90%以上，提升劳动者就业能力。',
+  indicators: [
+    { level1: { code: '1', name: '产出指标' }, level2: { code: '11', name: '数量指标' }, name: '培训人次', period: '≥1200人次', annual: '≥1200人次' },
+    { level1: { code: '1', name: '产出指标' }, level2: { code: '12', name: '质量指标' }, name: '培训合格率', period: '≥90%', annual: '≥90%' },
+    { level1: { code: '1', name: '产出指标' }, level2: { code: '13', name: '时效指标' }, name: '培训完成时间', period: '2024年11月前', annual: '2024年11月前' },
+    { level1: { code: '2', name: '效益指标' }, level2: { code: '22', name: '社会效益' }, name: '就业率', period: '≥80%', annual: '≥80%' },
+    { level1: { code: '3', name: '满意度指标' }, level2: { code: '31', name: '服务对象满意度' }, name: '学员满意度', period: '≥90%', annual: '≥90%' },
+  ],
+  attribute: 'new', startYear: 2024, endYear: 2024, notes: '',
+};
