@@ -28,11 +28,26 @@ export async function createSession(db: Db, cfg: AuthConfig, userId: number, ip:
   return { token, session };
 }
 
-/** the live session of a cookie token, or null (unknown, expired, idle too long); touches last_seen_at at most once a minute */
-export async function findSession(db: Db, cfg: AuthConfig, token: string, now: Date = new Date()): Promise<SessionInfo | null> {
+/** the account a session belongs to, as the request hook needs it */
+export interface SessionUser {
+  readonly id: number;
+  readonly username: string;
+  readonly role: string;
+  readonly orgId: number | null;
+  readonly disabled: boolean;
+  readonly mustChangePassword: boolean;
+}
+
+/**
+ * The live session of a cookie token with its account (one query), or null (unknown, expired, idle too
+ * long); touches last_seen_at at most once a minute.
+ */
+export async function findSession(db: Db, cfg: AuthConfig, token: string, now: Date = new Date()): Promise<(SessionInfo & { user: SessionUser }) | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = sha256(token);
-  const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.username', 'users.role', 'users.org_id', 'users.disabled', 'users.must_change_password'])
+    .where('sessions.id', '=', id).executeTakeFirst();
   if (!r) return null;
   const t = nowIso(now);
   const idleSince = nowIso(new Date(now.getTime() - cfg.sessionIdleMinutes * 60_000));
@@ -41,7 +56,11 @@ export async function findSession(db: Db, cfg: AuthConfig, token: string, now: D
     return null;
   }
   if (r.last_seen_at < nowIso(new Date(now.getTime() - 60_000))) await db.updateTable('sessions').set({ last_seen_at: t }).where('id', '=', id).execute();
-  return { id, userId: Number(r.user_id), csrfToken: r.csrf_token, expiresAt: r.expires_at };
+  const user = {
+    id: Number(r.user_id), username: r.username, role: r.role, orgId: r.org_id === null ? null : Number(r.org_id),
+    disabled: r.disabled === 1, mustChangePassword: r.must_change_password === 1,
+  };
+  return { id, userId: user.id, csrfToken: r.csrf_token, expiresAt: r.expires_at, user };
 }
 
 export async function endSession(db: Db, id: string): Promise<void> {

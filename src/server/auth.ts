@@ -14,7 +14,7 @@ import type { Principal } from '../auth/roles.js';
 import { SESSION_COOKIE, findSession, type SessionInfo } from '../auth/sessions.js';
 import { sameSecret } from '../auth/secrets.js';
 import { findToken } from '../auth/tokens.js';
-import { isRole, userRow } from '../auth/users.js';
+import { isRole } from '../auth/users.js';
 import type { Store } from '../store/index.js';
 import { HttpError } from './errors.js';
 import { accessOf, routeKey, type Access } from './permissions.js';
@@ -78,11 +78,11 @@ async function resolve(req: FastifyRequest, store: Store, cfg: AuthConfig): Prom
   if (!cookie) return;
   const session = await findSession(store.db, cfg, cookie);
   if (!session) return;
-  const user = await userRow(store.db, { id: session.userId });
-  if (!user || user.disabled === 1 || !isRole(user.role)) return;
-  req.principal = { userId: user.id, username: user.username, role: user.role, orgId: user.org_id, via: 'session' };
+  const user = session.user;
+  if (user.disabled || !isRole(user.role)) return;
+  req.principal = { userId: user.id, username: user.username, role: user.role, orgId: user.orgId, via: 'session' };
   req.authSession = session;
-  req.mustChangePassword = user.must_change_password === 1;
+  req.mustChangePassword = user.mustChangePassword;
 }
 
 /** whether the role may call a route of this access (anonymous: role null) */

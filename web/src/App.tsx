@@ -75,7 +75,8 @@ export default function App() {
   const role = me?.user?.role ?? null;
   const items = SECTIONS.filter((s) => !s.route || may(s.route, role))
     .map((s) => ({ key: s.path, label: <Link to={s.path} onClick={() => setOpen(false)}>{s.label}</Link> }));
-  const current = section(pathname);
+  // the log-in and password pages belong to no section
+  const current = pathname === '/login' || pathname === '/password' ? '' : section(pathname);
   // a protected request answered 401 (the session ended) or 403 (a password to change first)
   useEffect(() => {
     onAuthProblem((p) => {
