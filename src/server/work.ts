@@ -3,11 +3,11 @@
 // report and the diff of two stored documents. Each opens the store it is given by its location; the
 // request thread only waits for the answer, so /api/health and every read keep answering meanwhile.
 import { diffDocuments, type DocumentDiff } from '../diff/index.js';
-import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.js';
+import { CSP as REPORT_CSP, renderReportHtml, reportParts } from '../report/html.js';
 import { parseDocument, parseText } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
-import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
+import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, type ImportOptions, type ImportOutcome, type ProjectQuery, type Store } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
@@ -81,8 +81,8 @@ export async function closeStores(): Promise<void> {
   stores.clear();
 }
 
-export function importFile(store: Store, u: Upload, choice: ImportChoice = {}): Promise<ImportOutcome> {
-  return importBytes(store, u.bytes, { ...defined(choice), file: u.file });
+export function importFile(store: Store, u: Upload, choice: ImportChoice = {}, onStage?: ImportOptions['onStage']): Promise<ImportOutcome> {
+  return importBytes(store, u.bytes, { ...defined(choice), file: u.file, ...(onStage ? { onStage } : {}) });
 }
 
 /** a stored document read again from its source text, or a PDF's bytes: parsed, targets read, reviewed */
@@ -96,6 +96,34 @@ async function reread(store: Store, documentId: number) {
 export async function report(store: Store, documentId: number): Promise<Uint8Array> {
   const { doc, result } = await reread(store, documentId);
   return Buffer.from(renderReportHtml([doc], [result]), 'utf8');
+}
+
+/** pieces of a streamed report are gathered to about this many bytes before they are sent */
+const REPORT_PIECE = 256 * 1024;
+
+/**
+ * The review report of a stored document, sent piece by piece as it is rendered: `send` resolves when
+ * the client can take more, so memory holds a piece or two, not the report. Returns the bytes sent.
+ */
+export async function streamReport(store: Store, documentId: number, send: (piece: Uint8Array) => Promise<void>): Promise<number> {
+  const { doc, result } = await reread(store, documentId);
+  let pending: string[] = [];
+  let size = 0;
+  let sent = 0;
+  const flush = async () => {
+    const piece = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    size = 0;
+    sent += piece.byteLength;
+    await send(piece);
+  };
+  for (const part of reportParts([doc], [result])) {
+    pending.push(part);
+    size += part.length * 3;
+    if (size >= REPORT_PIECE) await flush();
+  }
+  if (pending.length) await flush();
+  return sent;
 }
 
 export async function diff(store: Store, a: number, b: number, unit: string): Promise<DocumentDiff> {

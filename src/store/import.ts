@@ -40,6 +40,8 @@ export interface ImportOptions {
   readonly timings?: Record<'parse' | 'targets' | 'review' | 'write', number>;
   /** PDF: called after each page */
   readonly onProgress?: (done: number, total: number) => void;
+  /** called as the import advances: each stage in order (IMPORT_STAGES), and how far it is (pages, rows) */
+  readonly onStage?: (stage: ImportStage, done: number, total: number) => void;
   /** the year when the table prints none; null: there is none (do not ask) */
   readonly year?: number | null;
   /** the department when the table prints none; null: there is none */
@@ -47,6 +49,10 @@ export interface ImportOptions {
   /** take the proposed year and department for what is missing and not given */
   readonly acceptProposed?: boolean;
 }
+
+/** the stages of an import as a person reads them: 读取 (pages of a PDF), 核对 (the store: same table? year?), 审核, 写入 (rows), 索引 (search) */
+export const IMPORT_STAGES = ['读取', '核对', '审核', '写入', '索引'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
 
 /** the year and department a document is stored with, how each was decided, and the note saying so */
 interface Decided {
@@ -78,7 +84,13 @@ function decide(doc: TableDocument, options: ImportOptions, proposal: Proposal |
 export async function importBytes(store: Store, bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const clock = stageClock(options.timings);
   const t0 = performance.now();
-  const parsed = await parseDocument(bytes, { file: options.file, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const stage = options.onStage ?? (() => undefined);
+  stage('读取', 0, 1);
+  const onPage = options.onProgress || options.onStage
+    ? (done: number, total: number) => { options.onProgress?.(done, total); stage('读取', done, total); }
+    : undefined;
+  const parsed = await parseDocument(bytes, { file: options.file, ...(onPage ? { onProgress: onPage } : {}) });
+  stage('核对', 0, 1);
   if (options.timings) options.timings.parse += performance.now() - t0;
   // a file read only in part (a garbled or unreadable PDF page) is refused whole: never stored incomplete
   const fatal = unreadable(parsed) ?? parsed.diagnostics.find((d) => d.code === 'layout-unknown');
@@ -91,13 +103,15 @@ export async function importBytes(store: Store, bytes: Uint8Array, options: Impo
   if ('missing' in decided) return { status: 'needs-input', file: options.file, missing: decided.missing, proposal: proposal! };
   // flowed text: columns its text does not give, from a stored publication of the unit that has them
   const withColumns = await columnsFromStored(store.db, parsed);
+  stage('审核', 0, 1);
   const doc = clock('targets', () => readTargets(withColumns));
   const result = clock('review', () => review(doc));
+  stage('审核', 1, 1);
   const pdf = doc.source.layout === 'pdf';
   const text = pdf ? '' : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
   try {
     const t = performance.now();
-    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, pdf ? bytes : null, (options.now ?? (() => new Date()))(), hash, decided));
+    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, pdf ? bytes : null, (options.now ?? (() => new Date()))(), hash, decided, stage));
     if (options.timings) options.timings.write += performance.now() - t;
     return outcome;
   } catch (e) {
@@ -130,7 +144,13 @@ function stageClock(timings: ImportOptions['timings']) {
   };
 }
 
-async function write(trx: Transaction<Database>, doc: TableDocument, result: ReviewResult, text: string, sourceBytes: Uint8Array | null, now: Date, hash: string, decided: Decided): Promise<ImportOutcome> {
+async function write(trx: Transaction<Database>, doc: TableDocument, result: ReviewResult, text: string, sourceBytes: Uint8Array | null, now: Date, hash: string, decided: Decided, stage: NonNullable<ImportOptions['onStage']>): Promise<ImportOutcome> {
+  // progress in rows: projects, indicators and findings
+  const rowsTotal = doc.units.reduce((a, u) => a + u.projects.length + u.projects.reduce((b, p) => b + p.indicators.length, 0), 0)
+    + doc.orphans.reduce((a, o) => a + o.indicators.length, 0) + result.findings.length;
+  let rowsDone = 0;
+  const wrote = (n: number) => { rowsDone += n; stage('写入', Math.min(rowsDone, rowsTotal), rowsTotal); };
+  stage('写入', 0, rowsTotal);
   let departmentId: number | null = null;
   const department = decided.department;
   const year = decided.year;
@@ -230,6 +250,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
       for (const r of await trx.insertInto('projects').values(chunk).returning(['id', 'ordinal']).execute()) {
         projectIds.set(`units[${ui}].projects[${r.ordinal}]`, Number(r.id));
       }
+      wrote(chunk.length);
     }
     projects += rows.length;
     for (const [pi, p] of u.projects.entries()) {
@@ -249,6 +270,7 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
       const path = r.project_id === null ? undefined : indicatorPaths.get(`${r.project_id}:${r.ordinal}`);
       if (path) indicatorIds.set(path, Number(r.id));
     }
+    wrote(chunk.length);
   }
   indicators = indicatorRows.filter((r) => r.project_id !== null).length;
   for (const chunk of chunks(doc.diagnostics, 2000)) {
@@ -265,8 +287,13 @@ async function write(trx: Transaction<Database>, doc: TableDocument, result: Rev
       rule: f.rule, severity: f.severity, category: f.category, message: f.message, suggestion: f.suggestion, path: f.path, line: f.line ?? null,
     };
   });
-  for (const chunk of chunks(findingRows, 2000)) await trx.insertInto('findings').values(chunk).execute();
+  for (const chunk of chunks(findingRows, 2000)) {
+    await trx.insertInto('findings').values(chunk).execute();
+    wrote(chunk.length);
+  }
+  stage('索引', 0, 1);
   await indexDocument(trx, Number(documentId)); // the search index, in the same transaction
+  stage('索引', 1, 1);
   return { status: 'imported', file: doc.source.file, documentId: Number(documentId), units: doc.units.length, projects, indicators, versions, year, department, note: decided.note };
 }
 

@@ -1,6 +1,7 @@
 export { openStore, resolveLocation, isPostgresUrl, DEFAULT_DB, type Store, type DialectName } from './connect.js';
 export { migrate } from './migrations.js';
-export { importBytes, importAll, type ImportOutcome, type ImportOptions } from './import.js';
+export { importBytes, importAll, IMPORT_STAGES, type ImportOutcome, type ImportOptions, type ImportStage } from './import.js';
+export { getJob, writeJob, failInterrupted, pruneJobs, runnerId, INTERRUPTED, QUEUED, JOB_KINDS, JOB_STATES, type Job, type JobKind, type JobProgress, type JobState, type JobWrite } from './jobs.js';
 export { contentHash, findStored, missingInfo, type Proposal, type MissingInfo, type Provenance, type StoredDocument } from './publication.js';
 export type { Database } from './schema.js';
 export {

@@ -157,6 +157,22 @@ export interface FindingTable {
   line: number | null;
 }
 
+/** a long piece of work (jobs.ts); JSON in progress and result, ISO times */
+export interface JobTable {
+  id: string;
+  kind: string;
+  state: string;
+  progress: string;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string;
+  runner: string;
+  created_by: number | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
@@ -166,4 +182,5 @@ export interface Database {
   orphans: OrphanTable;
   diagnostics: DiagnosticTable;
   findings: FindingTable;
+  jobs: JobTable;
 }
