@@ -24,6 +24,8 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/diff': 'public',
   'POST /api/import/preview': 'public',
   'POST /api/import': 'public',
+  // a job is its creator's (jobs.created_by) once accounts exist; its id is a UUID, not guessable
+  'GET /api/jobs/:id': 'public',
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

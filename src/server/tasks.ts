@@ -4,12 +4,11 @@ import { writeJob, type ImportOutcome, type ImportStage, type JobWrite } from '.
 import type { DocumentDiff } from '../diff/index.js';
 import type { Upload } from './upload.js';
 import type { ImportChoice } from './schemas.js';
-import { diff, importFile, inspect, READERS, report, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
+import { diff, importFile, inspect, READERS, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
   inspect: { args: { store: StoreRef; upload: Upload }; value: Inspection };
   import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice }; value: ImportOutcome };
-  report: { args: { store: StoreRef; documentId: number }; value: Uint8Array };
   /** the report sent piece by piece (Emit.chunk) as it is rendered; the value is its length in bytes */
   'report-stream': { args: { store: StoreRef; documentId: number }; value: number };
   /** a write to the jobs table (SQLite: in a thread of its own, never waiting in the request thread) */
@@ -52,11 +51,6 @@ export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMI
       const a = args as Tasks['import']['args'];
       const onStage = (stage: ImportStage, done: number, total: number) => emit.progress({ stage, done, total } satisfies StageProgress);
       return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice, onStage), transfer: [] };
-    }
-    case 'report': {
-      const a = args as Tasks['report']['args'];
-      const bytes = await report(storeFor(a.store), a.documentId);
-      return { value: bytes, transfer: movable(bytes) };
     }
     case 'report-stream': {
       const a = args as Tasks['report-stream']['args'];

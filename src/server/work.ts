@@ -1,9 +1,9 @@
 // The server's heavy work, as plain functions of plain data so that a worker thread (worker.ts, through
 // pool.ts) can run them: reading an upload (preview and the pre-import check), importing a file, the HTML
-// report and the diff of two stored documents. Each opens the store it is given by its location; the
+// report (streamed) and the diff of two stored documents. Each opens the store it is given by its location; the
 // request thread only waits for the answer, so /api/health and every read keep answering meanwhile.
 import { diffDocuments, type DocumentDiff } from '../diff/index.js';
-import { CSP as REPORT_CSP, renderReportHtml, reportParts } from '../report/html.js';
+import { CSP as REPORT_CSP, reportParts } from '../report/html.js';
 import { parseDocument, parseText } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
@@ -92,11 +92,6 @@ async function reread(store: Store, documentId: number) {
   return { doc, result: review(doc) };
 }
 
-/** The review report of a stored document, as UTF-8 bytes (moved, not copied, out of a worker). */
-export async function report(store: Store, documentId: number): Promise<Uint8Array> {
-  const { doc, result } = await reread(store, documentId);
-  return Buffer.from(renderReportHtml([doc], [result]), 'utf8');
-}
 
 /** pieces of a streamed report are gathered to about this many bytes before they are sent */
 const REPORT_PIECE = 256 * 1024;
