@@ -1,7 +1,7 @@
 // The one place the app talks to the server: typed GETs and the two multipart POSTs. A failed request
 // throws ApiError carrying the server's Chinese message ({statusCode, code, message}).
 import type {
-  Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
+  Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Job, JobProgress, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
 } from './types';
 
 export class ApiError extends Error {
@@ -75,6 +75,25 @@ export const api = {
   importPreview: (files: readonly File[]) => upload<ImportPreview>('/import/preview', files),
   importFiles: (files: readonly File[], choices: ImportChoices = {}) =>
     upload<ImportResult>('/import', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
+  /** the import as a job (202): its progress is polled with `job` */
+  importJob: (files: readonly File[], choices: ImportChoices = {}) =>
+    upload<Job>('/import', files, { async: true, ...(Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}) }),
+  job: (id: string) => get<Job>(`/jobs/${encodeURIComponent(id)}`),
+  /**
+   * Imports as a job and follows it to its end, telling `onProgress` each step; resolves with the same
+   * result the synchronous import answers, or throws the job's error.
+   */
+  async importFollowed(files: readonly File[], choices: ImportChoices, onProgress: (p: JobProgress) => void): Promise<ImportResult> {
+    let job = await api.importJob(files, choices);
+    onProgress(job.progress);
+    while (job.state === 'queued' || job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 400));
+      job = await api.job(job.id);
+      onProgress(job.progress);
+    }
+    if (job.state === 'failed' || !job.result) throw new ApiError(422, 'job-failed', job.error ?? '导入失败');
+    return job.result;
+  },
   reportUrl: (documentId: number) => `/api/documents/${documentId}/report`,
   sourceUrl: (documentId: number) => `/api/documents/${documentId}/source`,
 };
