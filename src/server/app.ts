@@ -18,7 +18,7 @@ import { DEFAULT_CACHE_BYTES, ResultCache } from './cache.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
 import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
-import { JobRunner } from './jobs.js';
+import { JobRunner, serial } from './jobs.js';
 import { requireDeclaredAccess } from './permissions.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
@@ -143,7 +143,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const readers = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(workers, script) : null;
   // SQLite: the jobs table is written from a thread of its own (a write waits there while an import holds the lock)
   const jobWriter = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(1, script) : null;
-  const jobs = new JobRunner(options.store, jobWriter, app.log);
+  // imports write one at a time (two writers would only wait on each other's lock); on SQLite the jobs' writes take turns with them
+  const oneWriter = serial();
+  const jobs = new JobRunner(options.store, jobWriter, app.log, options.store.dialect === 'sqlite' ? oneWriter : null);
   await jobs.init();
   app.addHook('onClose', async () => {
     // the pool first: a running job fails, and its last state is written before the writer stops
@@ -151,7 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await jobs.close();
     await jobWriter?.close();
   });
-  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit, jobs });
+  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit, jobs, serially: oneWriter });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // the page cut-outs are drawn in the browser by pdfjs, which fetches the CMaps and standard fonts of

@@ -24,6 +24,18 @@ const SWEEP_MS = 60_000;
 
 export type JobView = Omit<Job, 'heartbeatAt' | 'runner'>;
 
+/** runs its functions one at a time, in the order given */
+export type Serial = <T>(f: () => Promise<T>) => Promise<T>;
+
+export function serial(): Serial {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(f: () => Promise<T>) => {
+    const p = last.then(f, f);
+    last = p.catch(() => undefined);
+    return p;
+  };
+}
+
 interface Live {
   view: JobView;
   /** writes waiting, in order; a progress write is replaced by a later one */
@@ -37,12 +49,18 @@ export class JobRunner {
   private readonly live = new Map<string, Live>();
   private timers: NodeJS.Timeout[] = [];
 
-  constructor(private readonly store: Store, private readonly writer: WorkerPool | null, private readonly log: FastifyBaseLogger) {}
+  /**
+   * `writer`: SQLite's jobs-table thread; `between`: SQLite's one-writer-at-a-time queue the imports go
+   * through — a job write made while an import's transaction is open would make that transaction's first
+   * write fail (SQLITE_BUSY on upgrading its read snapshot), so job writes wait between imports there.
+   */
+  constructor(private readonly store: Store, private readonly writer: WorkerPool | null, private readonly log: FastifyBaseLogger, private readonly between: Serial | null = null) {}
 
   /** Marks failed the jobs a stopped process left behind, prunes old ones, and keeps doing so. */
   async init(): Promise<void> {
     await this.sweep(true);
-    this.timers.push(setInterval(() => { void this.sweep(false); }, SWEEP_MS).unref());
+    // on SQLite the later sweeps write between imports too
+    this.timers.push(setInterval(() => { void (this.between ? this.between(() => this.sweep(false)) : this.sweep(false)); }, SWEEP_MS).unref());
     this.timers.push(setInterval(() => {
       for (const [id, l] of this.live) if (l.view.state === 'running') this.enqueue(l, { op: 'update', id, at: now() }, true);
     }, HEARTBEAT_MS).unref());
@@ -138,8 +156,8 @@ export class JobRunner {
   private async write(w: JobWrite, progress: boolean): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        if (this.writer && this.store.reopen) await this.writer.run('job', { store: this.store.reopen, write: w });
-        else await writeJob(this.store, w);
+        const once = () => (this.writer && this.store.reopen ? this.writer.run('job', { store: this.store.reopen, write: w }).then(() => undefined) : writeJob(this.store, w));
+        await (this.between ? this.between(once) : once());
         return;
       } catch (e) {
         // progress can wait for the next one; a change of state is retried (SQLite: a long import holds the lock)

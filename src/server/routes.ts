@@ -15,7 +15,7 @@ import { documentSource, getUnit, listUnits } from '../store/units.js';
 import type { Store } from '../store/index.js';
 import type { ResultCache } from './cache.js';
 import { HttpError, validatorCompiler } from './errors.js';
-import type { JobRunner } from './jobs.js';
+import type { JobRunner, Serial } from './jobs.js';
 import type { RunOptions, WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { StageProgress, TaskName, Tasks } from './tasks.js';
@@ -44,6 +44,8 @@ export interface RouteContext {
   readonly uploadLimit: number;
   /** background jobs (async imports), their state in the database */
   readonly jobs: JobRunner;
+  /** one import at a time (shared with the jobs' writes on SQLite) */
+  readonly serially: Serial;
 }
 
 /** where each stage of one file's import ends, as a share of that file (progress only goes forward) */
@@ -52,6 +54,8 @@ const STAGE_END: Readonly<Record<StageProgress['stage'], [number, number]>> = {
 };
 /** the unit each stage counts in, for the message */
 const STAGE_UNIT: Readonly<Record<StageProgress['stage'], string>> = { 读取: '页', 核对: '', 审核: '', 写入: '行', 索引: '' };
+/** a worker that imported a file larger than this is ended afterwards: the heap the import grew goes back to the system */
+const RETIRE_AFTER = 1024 * 1024;
 /** the share of a job the check of every file takes, before the imports */
 const CHECK_SHARE = 10;
 
@@ -78,13 +82,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
    */
   const onStore = <T extends 'inspect' | 'import' | 'report-stream' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>, options: RunOptions = {}) =>
     (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args'], options) as Promise<Tasks[T]['value']> : here());
-  // imports write one at a time: two writers would only wait on each other's lock
-  let importing: Promise<unknown> = Promise.resolve();
-  const serially = <T>(f: () => Promise<T>): Promise<T> => {
-    const p = importing.then(f, f);
-    importing = p.catch(() => undefined);
-    return p;
-  };
+  const { serially } = ctx;
   /**
    * A read route's answer: computed once per state of the store, encoded with the route's response
    * schema and kept as bytes with an ETag; a request that already has them gets a 304.
@@ -252,7 +250,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     for (const [i, u] of files.entries()) {
       const choice = choices[u.file] ?? {};
       const onProgress = report ? (p: unknown) => report(importProgress(u.file, i, n, p as StageProgress)) : undefined;
-      const r = await serially(() => onStore('import', { upload: u, choice }, () => importFile(store, u, choice, onProgress ? (stage, done, total) => onProgress({ stage, done, total }) : undefined), onProgress ? { onProgress } : {}));
+      const r = await serially(() => onStore('import', { upload: u, choice }, () => importFile(store, u, choice, onProgress ? (stage, done, total) => onProgress({ stage, done, total }) : undefined), { ...(onProgress ? { onProgress } : {}), retire: u.bytes.byteLength > RETIRE_AFTER }));
       if (r.status === 'imported') {
         out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators, year: r.year, department: r.department, note: r.note });
       } else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId, storedFile: r.storedFile });

@@ -379,7 +379,7 @@ serverSuite('API', (app, store) => {
       expect(doc.openapi).toMatch(/^3\./);
       const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
       expect(routes).toEqual([
-        'GET /api/diff', 'GET /api/documents', 'GET /api/documents/{id}/report', 'GET /api/documents/{id}/source', 'GET /api/findings', 'GET /api/health', 'GET /api/indicators',
+        'GET /api/diff', 'GET /api/documents', 'GET /api/documents/{id}/report', 'GET /api/documents/{id}/source', 'GET /api/findings', 'GET /api/health', 'GET /api/indicators', 'GET /api/jobs/{id}',
         'GET /api/overview', 'GET /api/projects', 'GET /api/projects/{id}', 'GET /api/search', 'GET /api/units',
         'POST /api/import', 'POST /api/import/preview',
       ]);
