@@ -16,6 +16,8 @@ import { getJob, INTERRUPTED, pruneJobs, writeJob, QUEUED } from '../../src/stor
 import { SAMPLES } from '../store/harness.js';
 import { error, form, json, NO_WEB, serverSuite } from './helpers.js';
 
+/** an import of a sample takes seconds, and half a minute on a loaded shared machine */
+const SLOW = 180_000;
 const F002 = '002_02da4d888feccc7a.txt';
 const F004 = '004_08daa9245e557faf.txt';
 
@@ -60,7 +62,7 @@ serverSuite('jobs', (app, store) => {
     // the document is there, as the synchronous import leaves it
     const doc = await store().db.selectFrom('documents').select('file').where('id', '=', result[0]!.documentId!).executeTakeFirst();
     expect(doc?.file).toBe(F002);
-  });
+  }, SLOW);
 
   it('takes Prefer: respond-async as the same request, and answers the same table again as unchanged', async () => {
     const r = await asyncImport(app(), [{ name: F002, content: readFileSync(join(SAMPLES, F002)) }], 'prefer');
@@ -69,12 +71,12 @@ serverSuite('jobs', (app, store) => {
     const last = (await follow(app(), r.headers['location'] as string)).at(-1)!;
     expect(last.state).toBe('done');
     expect(importResponse.parse(last.result)[0]!.status).toBe('unchanged');
-  });
+  }, SLOW);
 
   it('keeps the synchronous import as it was (200 and the result)', async () => {
     const r = await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: F004, content: readFileSync(join(SAMPLES, F004)) }]) });
     expect(json(r, importResponse)[0]!.status).toBe('imported');
-  });
+  }, SLOW);
 
   it('fails a job whose file is not a table, with the reason in Chinese, and stores nothing', async () => {
     const before = await store().db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -87,7 +89,7 @@ serverSuite('jobs', (app, store) => {
     expect(last.result).toBeNull();
     const after = await store().db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
-  });
+  }, SLOW);
 
   it('is seen by a second server over the same database (the job lives there, not in the process)', async () => {
     const r = await asyncImport(app(), [{ name: 'again.txt', content: `${readFileSync(join(SAMPLES, F004), 'utf8')}\n` }]);
@@ -104,7 +106,7 @@ serverSuite('jobs', (app, store) => {
     } finally {
       await other.close();
     }
-  });
+  }, SLOW);
 
   it('marks failed, on start, the jobs of a process that is gone, and leaves a live one alone', async () => {
     const at = new Date().toISOString();
@@ -128,7 +130,7 @@ serverSuite('jobs', (app, store) => {
     } finally {
       await restarted.close();
     }
-  });
+  }, SLOW);
 
   it('prunes finished jobs past their time, not running or recent ones', async () => {
     const ago = (days: number) => new Date(Date.now() - days * 86400_000).toISOString();
@@ -141,7 +143,7 @@ serverSuite('jobs', (app, store) => {
     expect(await pruneJobs(store(), new Date(Date.now() - 7 * 86400_000))).toBeGreaterThanOrEqual(1);
     error(await app().inject({ method: 'GET', url: `/api/jobs/${old}` }), 404, 'not-found');
     expect(json(await app().inject({ method: 'GET', url: `/api/jobs/${recent}` }), jobResponse).state).toBe('done');
-  });
+  }, SLOW);
 
   it('answers an unknown job 404 and a malformed id 400, in the one error shape', async () => {
     error(await app().inject({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}` }), 404, 'not-found');
@@ -150,5 +152,5 @@ serverSuite('jobs', (app, store) => {
     }
     error(await app().inject({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}?x=1` }), 400);
     error(await app().inject({ method: 'POST', url: '/api/import?async=maybe', payload: '' }), 400);
-  });
+  }, SLOW);
 }, { seed: false });

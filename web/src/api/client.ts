@@ -73,8 +73,6 @@ export const api = {
   units: (p: Params, signal?: AbortSignal) => get<UnitVersion[]>('/units', p, signal),
   diff: (a: number, b: number, signal?: AbortSignal) => get<Diff>('/diff', { a, b }, signal),
   importPreview: (files: readonly File[]) => upload<ImportPreview>('/import/preview', files),
-  importFiles: (files: readonly File[], choices: ImportChoices = {}) =>
-    upload<ImportResult>('/import', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
   /** the import as a job (202): its progress is polled with `job` */
   importJob: (files: readonly File[], choices: ImportChoices = {}) =>
     upload<Job>('/import', files, { async: true, ...(Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}) }),
