@@ -4,7 +4,8 @@ import type { Writable } from 'node:stream';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, orderFindings, review, RULES, type FindingOrder, type ReviewConfig, type ReviewResult } from '../review/index.js';
 import { readDocuments } from './read.js';
 import { renderFindings } from './render/findings.js';
-import { renderReportHtml } from './render/report-html.js';
+import { once } from 'node:events';
+import { reportParts } from '../report/review-html.js';
 
 export type CheckFormat = 'text' | 'json' | 'html';
 
@@ -25,7 +26,10 @@ export async function checkCommand(files: readonly string[], opts: { format: Che
     const body = results.map((r) => ({ ...r, order, findings: orderFindings(r.findings, order), rules: RULES.map(({ id, severity, category, dimensions, title }) => ({ id, severity, category, dimensions, title })) }));
     out.write(results.length === 1 && files.length === 1 ? `${JSON.stringify(body[0], null, 2)}\n` : body.map((b) => JSON.stringify(b)).join('\n') + (body.length ? '\n' : ''));
   } else if (opts.format === 'html') {
-    out.write(renderReportHtml(docs, results, { order }));
+    // written as it is rendered, waiting when the output is full: a large table's report is never one string
+    for (const part of reportParts(docs, results, { order })) {
+      if (!out.write(part)) await once(out, 'drain');
+    }
   } else {
     out.write(results.map((r) => renderFindings(r, opts.colour, order)).join('\n'));
   }

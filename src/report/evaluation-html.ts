@@ -5,7 +5,7 @@
 // several projects. Standalone: inline style, no script.
 import type { Evaluation, ProjectEvaluation } from '../score/index.js';
 import { categorySpans, categoryText, money, num, page, rate } from './form-parts.js';
-import { html, join, type Html } from './html.js';
+import { html, join, type Html } from './html/escape.js';
 import { FORM_STYLE } from './score-style.js';
 
 const WARNING_CLASS = { red: 'warn-red', yellow: 'warn-yellow', info: '' } as const;

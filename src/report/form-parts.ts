@@ -2,7 +2,7 @@
 // level-1/level-2 category, lights and grades with their word.
 import type { LightColour } from '../score/index.js';
 import { LIGHT_LABEL } from '../score/index.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from './html/escape.js';
 
 export const money = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 export const num = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(Math.round(x * 100) / 100));

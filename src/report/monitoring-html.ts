@@ -5,7 +5,7 @@
 import type { Monitoring, ProjectMonitor } from '../score/index.js';
 import { LIGHT_LABEL } from '../score/index.js';
 import { categorySpans, categoryText, lightBadge, money, num, page, rate } from './form-parts.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from './html/escape.js';
 import { FORM_STYLE } from './score-style.js';
 
 const reasons = (i: ProjectMonitor['indicators'][number]): string => [i.reasons.join('、'), i.reasonText].filter(Boolean).join('：');

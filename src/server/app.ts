@@ -18,6 +18,7 @@ import { DEFAULT_CACHE_BYTES, ResultCache } from './cache.js';
 import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
 import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
+import { JobRunner, serial } from './jobs.js';
 import { requireDeclaredAccess } from './permissions.js';
 import { apiRoutes } from './routes.js';
 import { authentication } from './auth.js';
@@ -150,10 +151,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const pool = new WorkerPool(workers, script);
   // SQLite answers synchronously: its heavier reads go to threads of their own (not behind an import)
   const readers = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(workers, script) : null;
-  app.addHook('onClose', async () => { await Promise.all([pool.close(), readers?.close()]); });
+  // SQLite: the jobs table is written from a thread of its own (a write waits there while an import holds the lock)
+  const jobWriter = options.store.dialect === 'sqlite' && options.store.reopen && script && workers > 0 ? new WorkerPool(1, script) : null;
+  // imports write one at a time (two writers would only wait on each other's lock); on SQLite the jobs' writes take turns with them
+  const oneWriter = serial();
+  const jobs = new JobRunner(options.store, jobWriter, app.log, options.store.dialect === 'sqlite' ? oneWriter : null);
+  await jobs.init();
+  app.addHook('onClose', async () => {
+    // the pool first: a running job fails, and its last state is written before the writer stops
+    await Promise.all([pool.close(), readers?.close()]);
+    await jobs.close();
+    await jobWriter?.close();
+  });
   authRoutes(app, options.store);
   adminRoutes(app, options.store);
-  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit });
+  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit, jobs, serially: oneWriter });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // the page cut-outs are drawn in the browser by pdfjs, which fetches the CMaps and standard fonts of

@@ -61,6 +61,8 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/monitor/html': 'public',
   'POST /api/monitor/xlsx': 'public',
   'POST /api/monitor/lights': 'public',
+  // a job is its creator's (jobs.created_by) once accounts exist; its id is a UUID, not guessable
+  'GET /api/jobs/:id': 'public',
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { QueryError } from '../store/queries.js';
 import { HttpError } from './errors.js';
-import { runTask, type TaskName, type Tasks } from './tasks.js';
+import { runTask, type Emit, type TaskName, type Tasks } from './tasks.js';
 
 export const DEFAULT_WORKERS = 2;
 
@@ -19,11 +19,25 @@ export function workerScript(root: string): string | null {
   return existsSync(built) ? built : null;
 }
 
+/** what a task sends before its answer: progress, and pieces of a streamed answer */
+export interface RunOptions {
+  readonly transfer?: ArrayBuffer[];
+  /** progress reported by the task (tasks.ts decides its shape) */
+  readonly onProgress?: (p: unknown) => void;
+  /**
+   * pieces of the answer as the task produces them, in order; the task waits while the promise this
+   * returns is pending (the consumer is slower), so at most a few pieces are held at a time
+   */
+  readonly onChunk?: (chunk: Uint8Array) => Promise<void>;
+  /** end the worker after this task: the memory a heavy task grew its heap to goes back to the system */
+  readonly retire?: boolean;
+}
+
 interface Job {
   readonly id: number;
   readonly task: TaskName;
   readonly args: unknown;
-  readonly transfer: ArrayBuffer[];
+  readonly options: RunOptions;
   resolve(v: unknown): void;
   reject(e: unknown): void;
 }
@@ -61,11 +75,14 @@ export class WorkerPool {
     return this.script !== null;
   }
 
-  run<T extends TaskName>(task: T, args: Tasks[T]['args'], transfer: ArrayBuffer[] = []): Promise<Tasks[T]['value']> {
-    if (this.script === null) return runTask(task, args).then((r) => r.value as Tasks[T]['value']);
+  run<T extends TaskName>(task: T, args: Tasks[T]['args'], options: RunOptions = {}): Promise<Tasks[T]['value']> {
+    if (this.script === null) {
+      const emit: Emit = { progress: (p) => options.onProgress?.(p), chunk: async (c) => { await options.onChunk?.(c); } };
+      return runTask(task, args, emit).then((r) => r.value as Tasks[T]['value']);
+    }
     if (this.closed) return Promise.reject(new HttpError(503, 'closing', '服务正在停止，请稍后再试'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, task, args, transfer, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ id: this.next++, task, args, options, resolve: resolve as (v: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -78,24 +95,38 @@ export class WorkerPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, task: job.task, args: job.args }, job.transfer);
+      slot.worker.postMessage({ id: job.id, task: job.task, args: job.args }, job.options.transfer ?? []);
     }
   }
 
   private spawn(): Slot {
     const worker = new Worker(this.script!);
     const slot: Slot = { worker, job: null };
-    const done = () => {
+    const done = (retire: boolean) => {
       slot.job = null;
       worker.unref();
+      if (retire) {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        void worker.terminate();
+      }
       this.dispatch();
     };
-    worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: Parameters<typeof rebuild>[0] }) => {
+    worker.on('message', (m: { id: number; ok?: boolean; value?: unknown; error?: Parameters<typeof rebuild>[0]; progress?: unknown; chunk?: Uint8Array }) => {
       const job = slot.job;
       if (!job || job.id !== m.id) return;
+      if ('progress' in m) {
+        job.options.onProgress?.(m.progress);
+        return;
+      }
+      if (m.chunk) {
+        // acknowledged once the consumer has taken it: the worker waits for that (backpressure)
+        const taken = job.options.onChunk ? job.options.onChunk(m.chunk) : Promise.resolve();
+        taken.then(() => worker.postMessage({ id: m.id, ack: true }), () => worker.postMessage({ id: m.id, ack: false }));
+        return;
+      }
       if (m.ok) job.resolve(m.value);
       else job.reject(rebuild(m.error ?? {}));
-      done();
+      done(job.options.retire === true);
     });
     const lost = (why: unknown) => {
       const i = this.slots.indexOf(slot);

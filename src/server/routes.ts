@@ -2,6 +2,7 @@
 // handlers only call the store and the pipeline. The read routes answer through the cache (cache.ts):
 // encoded once with their response schema, then sent as bytes.
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,15 +16,19 @@ import type { Store } from '../store/index.js';
 import { audit } from '../auth/audit.js';
 import type { ResultCache } from './cache.js';
 import { HttpError, validatorCompiler } from './errors.js';
-import type { WorkerPool } from './pool.js';
+import type { JobRunner, Serial } from './jobs.js';
+import type { RunOptions, WorkerPool } from './pool.js';
 import * as s from './schemas.js';
-import type { TaskName, Tasks } from './tasks.js';
-import { readUploads } from './upload.js';
+import type { StageProgress, TaskName, Tasks } from './tasks.js';
+import { readUploads, type Upload } from './upload.js';
 import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
 import { planRoutes } from './routes/plans.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
-import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
+import { defined, diff, importFile, inspect, READERS, REPORT_CSP, streamReport } from './work.js';
+import type { JobProgress } from '../store/index.js';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Principal } from '../auth/roles.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
 export type Mutable<T> = T extends (...args: never[]) => unknown ? T
@@ -43,7 +48,35 @@ export interface RouteContext {
   /** answers of the read routes until the store changes */
   readonly cache: ResultCache;
   readonly uploadLimit: number;
+  /** background jobs (async imports), their state in the database */
+  readonly jobs: JobRunner;
+  /** one import at a time (shared with the jobs' writes on SQLite) */
+  readonly serially: Serial;
 }
+
+/** where each stage of one file's import ends, as a share of that file (progress only goes forward) */
+const STAGE_END: Readonly<Record<StageProgress['stage'], [number, number]>> = {
+  读取: [0, 0.4], 审核: [0.4, 0.45], 核对: [0.45, 0.5], 写入: [0.5, 0.95], 索引: [0.95, 1],
+};
+/** the unit each stage counts in, for the message */
+const STAGE_UNIT: Readonly<Record<StageProgress['stage'], string>> = { 读取: '页', 审核: '', 核对: '', 写入: '行', 索引: '行' };
+/** a worker that imported a file larger than this is ended afterwards: the heap the import grew goes back to the system */
+const RETIRE_AFTER = 1024 * 1024;
+/** the share of a job the check of every file takes, before the imports */
+const CHECK_SHARE = 10;
+
+/** the progress of file `i` of `n` at a stage of its import, over the whole job */
+function importProgress(file: string, i: number, n: number, p: StageProgress): JobProgress {
+  const [from, to] = STAGE_END[p.stage];
+  const within = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+  const percent = CHECK_SHARE + ((100 - CHECK_SHARE) * (i + from + (to - from) * within)) / n;
+  const count = p.total > 1 ? `${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}${STAGE_UNIT[p.stage] ? ` ${STAGE_UNIT[p.stage]}` : ''}` : '';
+  return { stage: p.stage, done: p.done, total: p.total, percent, message: `第 ${i + 1}/${n} 个文件“${file}”：${p.stage}${count ? ` ${count}` : ''}` };
+}
+
+/** Whether the client asked for the import as a job: `?async=true` or `Prefer: respond-async` (RFC 7240). */
+const wantsAsync = (req: FastifyRequest, flag: boolean | undefined): boolean =>
+  flag ?? /(^|[,;\s])respond-async([,;\s]|$)/i.test(String(req.headers['prefer'] ?? ''));
 
 
 export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -53,15 +86,9 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
    * Heavy work on the store, in a worker thread with its own connection; an in-memory database (which no
    * other connection can see) keeps it in this thread.
    */
-  const onStore = <T extends 'inspect' | 'import' | 'report' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>) =>
-    (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args']) as Promise<Tasks[T]['value']> : here());
-  // imports write one at a time: two writers would only wait on each other's lock
-  let importing: Promise<unknown> = Promise.resolve();
-  const serially = <T>(f: () => Promise<T>): Promise<T> => {
-    const p = importing.then(f, f);
-    importing = p.catch(() => undefined);
-    return p;
-  };
+  const onStore = <T extends 'inspect' | 'import' | 'report-stream' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>, options: RunOptions = {}) =>
+    (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args'], options) as Promise<Tasks[T]['value']> : here());
+  const { serially } = ctx;
   /**
    * A read route's answer: computed once per state of the store, encoded with the route's response
    * schema and kept as bytes with an ETag; a request that already has them gets a 304.
@@ -127,12 +154,27 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     config: { offThread: true },
   }, async (req, reply) => {
     const id = req.params.id;
-    const bytes = await onStore('report', { documentId: id }, () => report(store, id));
-    const page = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Streamed as it is rendered, in pieces the worker sends only as fast as the client takes them: a
+    // large table's report (tens of MB) is never whole in memory. The worker is retired afterwards, so
+    // the heap the re-read document grew goes back to the system.
+    const stream = new PassThrough();
+    let begin!: () => void;
+    const begun = new Promise<void>((ok) => { begin = ok; });
+    const send = (piece: Uint8Array) => {
+      begin();
+      return written(stream, piece);
+    };
+    const task = onStore('report-stream', { documentId: id }, () => streamReport(store, id, send), { onChunk: send, retire: true });
+    // an error before the first piece (no such document) is answered as an error, not a broken page
+    await Promise.race([begun, task]);
+    task.then(() => stream.end(), (e: unknown) => {
+      req.log.warn({ err: e, documentId: id }, 'report stream failed');
+      stream.destroy(e as Error);
+    });
     // the report is standalone: its own CSP (no script, inline style), framable by the app itself
     return reply.type('text/html; charset=utf-8')
       .header('content-security-policy', `${REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`)
-      .send(page as never);
+      .send(stream as never);
   });
 
   api.get('/api/documents/:id/source', {
@@ -188,15 +230,23 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => plain(i.preview));
   });
 
-  api.post('/api/import', {
-    schema: { summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）', tags: ['导入'], ...upload, querystring: s.importQuery, response: { 200: s.importResponse, ...errors } },
-    ...bodyNotValidated,
-  }, async (req) => {
-    const choices = req.query.choices as Record<string, s.ImportChoice>;
-    const files = await readUploads(req, ctx.uploadLimit);
-    // every file is checked before any is stored: one file that is not a table rejects the request
-    // (read for the store at the same time: each file is parsed and reviewed once)
-    const inspected = await Promise.all(files.map((u) => onStore('inspect', { upload: u, forImport: true }, () => inspect(store, u, { forImport: true }))));
+  /**
+   * Imports uploaded files, each in its own transaction, one import at a time; `report` hears the
+   * progress (a job's). Every file is checked before any is stored: one file that is not a table
+   * rejects them all (an HttpError, as the synchronous answer; a job's error). The check reads each
+   * file for the store too, so each is parsed and reviewed once. Each file's outcome is audited as `who`.
+   */
+  const importFiles = async (files: readonly Upload[], choices: Record<string, s.ImportChoice>, log: FastifyBaseLogger, who: { principal: Principal | null; ip: string }, report?: (p: JobProgress) => void): Promise<s.ImportResponse> => {
+    let checked = 0;
+    const n = files.length;
+    const checking = (file: string) => report?.({ stage: '检查', done: checked, total: n, percent: (CHECK_SHARE * checked) / n, message: `检查文件 ${checked}/${n}：“${file}”` });
+    if (files[0]) checking(files[0].file);
+    const inspected = await Promise.all(files.map(async (u) => {
+      const r = await onStore('inspect', { upload: u, forImport: true }, () => inspect(store, u, { forImport: true }));
+      checked++;
+      checking(u.file);
+      return r;
+    }));
     const rejected = inspected.map((i) => i.rejected).filter((r) => r !== null);
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
@@ -208,16 +258,19 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     for (const [i, u] of files.entries()) {
       const choice = choices[u.file] ?? {};
       const read = inspected[i]!.read;
-      const r = await serially(() => onStore('import', { upload: u, choice, ...(read ? { read } : {}) }, () => importFile(store, u, choice, read)));
+      const onProgress = report ? (p: unknown) => report(importProgress(u.file, i, n, p as StageProgress)) : undefined;
+      const r = await serially(() => onStore('import', { upload: u, choice, ...(read ? { read } : {}) },
+        () => importFile(store, u, choice, read, onProgress ? (stage, done, total) => onProgress({ stage, done, total }) : undefined),
+        { ...(onProgress ? { onProgress } : {}), retire: u.bytes.byteLength > RETIRE_AFTER }));
       if (r.status === 'imported') {
         out.push({ file: r.file, status: r.status, documentId: r.documentId, units: r.units, projects: r.projects, indicators: r.indicators, year: r.year, department: r.department, note: r.note });
       } else if (r.status === 'unchanged') out.push({ file: r.file, status: r.status, documentId: r.documentId, storedFile: r.storedFile });
       else if (r.status === 'needs-input') {
         out.push({ file: r.file, status: r.status, missing: [...r.missing], proposal: plain(r.proposal), reason: `${r.proposal.note}。请确认年度与部门后再导入` });
       } else out.push({ file: r.file, status: r.status, reason: r.reason });
-      req.log.info({ file: u.file, status: r.status }, 'import');
+      log.info({ file: u.file, status: r.status }, 'import');
       await audit(store.db, {
-        actor: req.principal, ip: req.ip, action: r.status === 'imported' ? 'import' : `import.${r.status}`,
+        actor: who.principal, ip: who.ip, action: r.status === 'imported' ? 'import' : `import.${r.status}`,
         target: r.status === 'imported' || r.status === 'unchanged' ? { type: 'document', id: r.documentId } : null,
         summary: r.status === 'imported' ? `导入 ${r.file}：${r.units} 个单位、${r.projects} 个项目` : `导入 ${r.file}：${r.status === 'unchanged' ? '内容已在库中，未改变' : r.status === 'needs-input' ? '待确认年度与部门' : '失败'}`,
         detail: r.status === 'imported' ? { year: r.year, department: r.department } : r.status === 'failed' ? { reason: r.reason } : null,
@@ -227,6 +280,32 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     await serially(() => syncPublishedPlans(store));
     cache.clear();
     return out;
+  };
+
+  api.post('/api/import', {
+    schema: {
+      summary: '导入上传的文件：读取、审核并存入数据库（每个文件一个事务）；async=true 或 Prefer: respond-async 时作为后台任务，回答 202 与任务编号', tags: ['导入'], ...upload, querystring: s.importQuery,
+      response: { 200: s.importResponse, 202: s.jobResponse.describe('后台任务已创建：Location 指向 GET /api/jobs/:id'), ...errors },
+    },
+    ...bodyNotValidated,
+  }, async (req, reply) => {
+    const choices = req.query.choices as Record<string, s.ImportChoice>;
+    const files = await readUploads(req, ctx.uploadLimit);
+    const who = { principal: req.principal, ip: req.ip };
+    if (!wantsAsync(req, req.query.async)) return importFiles(files, choices, req.log, who);
+    const job = ctx.jobs.start('import', req.principal?.userId ?? null, (report) => importFiles(files, choices, req.log, who, report));
+    req.log.info({ job: job.id, files: files.map((f) => f.file) }, 'import job');
+    return reply.code(202).header('location', `/api/jobs/${job.id}`).header('preference-applied', 'respond-async').send(plain(job) as never);
+  });
+
+  api.get('/api/jobs/:id', {
+    schema: { summary: '后台任务（如异步导入）的状态与进度：排队、进行中（阶段、n/总数、百分比）、完成（结果）或失败（原因）', tags: ['导入'], params: s.jobParams, response: { 200: s.jobResponse, ...errors } },
+  }, async (req, reply) => {
+    const job = await ctx.jobs.get(req.params.id);
+    if (!job) throw new HttpError(404, 'not-found', `没有这个任务：${req.params.id}（任务完成 7 天后删除）`);
+    // polled: never cached by the browser
+    void reply.header('cache-control', 'no-store');
+    return plain(job) as s.JobResponse;
   });
 
   scoreRoutes(app);
@@ -236,5 +315,21 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {
     throw new HttpError(404, 'not-found', `没有这个接口：${req.method} ${req.url.split('?')[0]}`);
+  });
+}
+
+/** Writes a piece to the stream; resolves when it can take more, rejects when the client has gone. */
+function written(stream: PassThrough, piece: Uint8Array): Promise<void> {
+  return new Promise((ok, fail) => {
+    if (stream.destroyed) return fail(new Error('客户端已断开'));
+    if (stream.write(piece)) return ok();
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      if (stream.destroyed) fail(new Error('客户端已断开'));
+      else ok();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
   });
 }

@@ -487,6 +487,7 @@ export const importChoice = z.strictObject({
 export type ImportChoice = z.output<typeof importChoice>;
 
 export const importQuery = z.strictObject({
+  async: bool().optional().describe('true：作为后台任务导入，立即回答 202 与任务编号（也可用请求头 Prefer: respond-async），进度见 GET /api/jobs/:id'),
   choices: z.string().max(20_000).optional()
     .describe('JSON：{ "文件名": { "year": 2024, "department": "…", "acceptProposed": true } }，给原表未注明年度或部门的文件')
     .transform((v, ctx) => {
@@ -549,3 +550,30 @@ export const importResponse = z.array(z.object({
   indicators: z.number().int().optional(),
 }));
 export type ImportResponse = z.output<typeof importResponse>;
+
+/** a job's id: a UUID, so that it cannot be guessed from another's */
+export const jobParams = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: '应为任务编号（UUID，如 3f2c…-…）' }).describe('任务编号'),
+});
+
+export const jobProgressSchema = z.object({
+  stage: z.string().describe('阶段：排队、检查、读取、核对、审核、写入、索引'),
+  done: z.number().int().describe('本阶段已完成（页、行、文件）'),
+  total: z.number().int().describe('本阶段总数'),
+  message: z.string().describe('给人看的一行：哪个文件、在做什么、到了哪里'),
+  percent: z.number().describe('整个任务的完成百分比，只增不减'),
+});
+
+export const jobResponse = z.object({
+  id: z.string(),
+  kind: z.enum(['import']),
+  state: z.enum(['queued', 'running', 'done', 'failed']).describe('queued 排队，running 进行中，done 完成（见 result），failed 失败（见 error）'),
+  progress: jobProgressSchema,
+  result: importResponse.nullable().describe('完成后：与同步导入的回答相同'),
+  error: z.string().nullable().describe('失败时的原因'),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  createdBy: z.number().int().nullable().describe('发起任务的账户（尚无账户时为 null）'),
+});
+export type JobResponse = z.output<typeof jobResponse>;

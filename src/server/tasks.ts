@@ -1,19 +1,38 @@
 // The tasks a worker thread runs, by name, with their arguments as plain (structured-cloneable) data.
 // The same table runs them in the request thread when no worker can be started.
-import type { ImportOutcome, ReadDocument } from '../store/index.js';
+import { writeJob, type ImportOutcome, type ImportStage, type JobWrite, type ReadDocument } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
 import type { Upload } from './upload.js';
 import type { ImportChoice } from './schemas.js';
-import { diff, importFile, inspect, READERS, report, storeFor, type Inspection, type StoreRef } from './work.js';
+import { diff, importFile, inspect, READERS, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
   inspect: { args: { store: StoreRef; upload: Upload; forImport?: boolean }; value: Inspection };
   import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice; read?: ReadDocument }; value: ImportOutcome };
-  report: { args: { store: StoreRef; documentId: number }; value: Uint8Array };
+  /** the report sent piece by piece (Emit.chunk) as it is rendered; the value is its length in bytes */
+  'report-stream': { args: { store: StoreRef; documentId: number }; value: number };
+  /** a write to the jobs table (SQLite: in a thread of its own, never waiting in the request thread) */
+  job: { args: { store: StoreRef; write: JobWrite }; value: null };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
   read: { args: { store: StoreRef; route: string; input: unknown }; value: unknown };
 }
 export type TaskName = keyof Tasks;
+
+/** an import's progress, as the pool passes it on */
+export interface StageProgress {
+  readonly stage: ImportStage;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** what a running task sends besides its answer */
+export interface Emit {
+  progress(p: unknown): void;
+  /** a piece of a streamed answer; resolves when the consumer can take more */
+  chunk(c: Uint8Array): Promise<void>;
+}
+
+const NO_EMIT: Emit = { progress: () => undefined, chunk: async () => undefined };
 
 export interface TaskMessage {
   readonly id: number;
@@ -22,7 +41,7 @@ export interface TaskMessage {
 }
 
 /** Runs one task; `transfer` lists the buffers to move rather than copy to the other thread. */
-export async function runTask(task: TaskName, args: unknown): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
+export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMIT): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   switch (task) {
     case 'inspect': {
       const a = args as Tasks['inspect']['args'];
@@ -30,12 +49,17 @@ export async function runTask(task: TaskName, args: unknown): Promise<{ value: u
     }
     case 'import': {
       const a = args as Tasks['import']['args'];
-      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice, a.read), transfer: [] };
+      const onStage = (stage: ImportStage, done: number, total: number) => emit.progress({ stage, done, total } satisfies StageProgress);
+      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice, a.read, onStage), transfer: [] };
     }
-    case 'report': {
-      const a = args as Tasks['report']['args'];
-      const bytes = await report(storeFor(a.store), a.documentId);
-      return { value: bytes, transfer: movable(bytes) };
+    case 'report-stream': {
+      const a = args as Tasks['report-stream']['args'];
+      return { value: await streamReport(storeFor(a.store), a.documentId, (c) => emit.chunk(c)), transfer: [] };
+    }
+    case 'job': {
+      const a = args as Tasks['job']['args'];
+      await writeJob(storeFor(a.store), a.write);
+      return { value: null, transfer: [] };
     }
     case 'diff': {
       const a = args as Tasks['diff']['args'];
@@ -61,4 +85,4 @@ const upload = (u: Upload): Upload => {
 };
 
 /** the buffer of a Uint8Array when it owns all of it (a pooled Buffer's cannot be moved) */
-const movable = (b: Uint8Array): ArrayBuffer[] => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? [b.buffer] : []);
+export const movable = (b: Uint8Array): ArrayBuffer[] => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? [b.buffer] : []);

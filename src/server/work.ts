@@ -1,13 +1,13 @@
 // The server's heavy work, as plain functions of plain data so that a worker thread (worker.ts, through
 // pool.ts) can run them: reading an upload (preview and the pre-import check), importing a file, the HTML
-// report and the diff of two stored documents. Each opens the store it is given by its location; the
+// report (streamed) and the diff of two stored documents. Each opens the store it is given by its location; the
 // request thread only waits for the answer, so /api/health and every read keep answering meanwhile.
 import { diffDocuments, type DocumentDiff } from '../diff/index.js';
-import { CSP as REPORT_CSP, renderReportHtml } from '../cli/render/report-html.js';
+import { CSP as REPORT_CSP, reportParts } from '../report/review-html.js';
 import { parseDocument, parseText } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
-import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
+import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOptions, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
@@ -85,9 +85,10 @@ export async function closeStores(): Promise<void> {
   stores.clear();
 }
 
-/** imports an upload, or what `inspect` read of it already (parsed and reviewed once) */
-export function importFile(store: Store, u: Upload, choice: ImportChoice = {}, read?: ReadDocument): Promise<ImportOutcome> {
-  return read ? storeRead(store, read, { ...defined(choice), file: u.file }) : importBytes(store, u.bytes, { ...defined(choice), file: u.file });
+/** imports an upload, or what `inspect` read of it already (parsed and reviewed once); `onStage` hears its progress */
+export function importFile(store: Store, u: Upload, choice: ImportChoice = {}, read?: ReadDocument, onStage?: ImportOptions['onStage']): Promise<ImportOutcome> {
+  const options = { ...defined(choice), file: u.file, ...(onStage ? { onStage } : {}) };
+  return read ? storeRead(store, read, options) : importBytes(store, u.bytes, options);
 }
 
 /** a stored document read again from its source text, or a PDF's bytes: parsed, targets read, reviewed */
@@ -97,10 +98,33 @@ async function reread(store: Store, documentId: number) {
   return { doc, result: review(doc) };
 }
 
-/** The review report of a stored document, as UTF-8 bytes (moved, not copied, out of a worker). */
-export async function report(store: Store, documentId: number): Promise<Uint8Array> {
+
+/** pieces of a streamed report are gathered to about this many bytes before they are sent */
+const REPORT_PIECE = 256 * 1024;
+
+/**
+ * The review report of a stored document, sent piece by piece as it is rendered: `send` resolves when
+ * the client can take more, so memory holds a piece or two, not the report. Returns the bytes sent.
+ */
+export async function streamReport(store: Store, documentId: number, send: (piece: Uint8Array) => Promise<void>): Promise<number> {
   const { doc, result } = await reread(store, documentId);
-  return Buffer.from(renderReportHtml([doc], [result]), 'utf8');
+  let pending: string[] = [];
+  let size = 0;
+  let sent = 0;
+  const flush = async () => {
+    const piece = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    size = 0;
+    sent += piece.byteLength;
+    await send(piece);
+  };
+  for (const part of reportParts([doc], [result])) {
+    pending.push(part);
+    size += part.length * 3;
+    if (size >= REPORT_PIECE) await flush();
+  }
+  if (pending.length) await flush();
+  return sent;
 }
 
 export async function diff(store: Store, a: number, b: number, unit: string): Promise<DocumentDiff> {

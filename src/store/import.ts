@@ -14,7 +14,7 @@ import { readTargets } from '../targets/index.js';
 import type { Store } from './connect.js';
 import { columnsFromStored } from './columns-from-stored.js';
 import { readMany } from './pipeline.js';
-import { planDocument } from './plan.js';
+import { planDocument, type DocumentPlan } from './plan.js';
 import { findStored, missingInfo, type Proposal, type Provenance } from './publication.js';
 import { clockFor, readDocument, readParsed, type ReadDocument, type ReadResult, type Stage } from './read.js';
 import { writePlan, type Decided, type OnWritten } from './write.js';
@@ -42,6 +42,8 @@ export interface ImportOptions {
   readonly timings?: Record<Stage, number>;
   /** PDF: called after each page */
   readonly onProgress?: (done: number, total: number) => void;
+  /** called as the import advances: each stage in order (IMPORT_STAGES), and how far it is (pages, rows) */
+  readonly onStage?: (stage: ImportStage, done: number, total: number) => void;
   /** the year when the table prints none; null: there is none (do not ask) */
   readonly year?: number | null;
   /** the department when the table prints none; null: there is none */
@@ -52,9 +54,19 @@ export interface ImportOptions {
   readonly onWritten?: OnWritten;
 }
 
+/** the stages of an import as a person reads them: 读取 (pages of a PDF), 审核, 核对 (the store: same table? year?), 写入 (rows), 索引 (search) */
+export const IMPORT_STAGES = ['读取', '审核', '核对', '写入', '索引'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
 /** Parses, reads targets, reviews and stores one file's bytes. Never throws on bad input. */
 export async function importBytes(store: Store, bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
-  const r = await readDocument(bytes, options);
+  const stage = options.onStage;
+  stage?.('读取', 0, 1);
+  const onProgress = options.onProgress || stage
+    ? (done: number, total: number) => { options.onProgress?.(done, total); stage?.('读取', done, total); }
+    : undefined;
+  const r = await readDocument(bytes, { ...options, ...(onProgress ? { onProgress } : {}) });
+  stage?.('审核', 1, 1);
   return r.status === 'failed' ? r : storeRead(store, r.read, options);
 }
 
@@ -70,6 +82,7 @@ export async function importDocument(store: Store, parsed: TableDocument, bytes:
  * throws on bad input.
  */
 export async function storeRead(store: Store, read: ReadDocument, options: ImportOptions): Promise<ImportOutcome> {
+  options.onStage?.('核对', 0, 1);
   const existing = await findStored(store, read.sha256, read.contentHash);
   if (existing) return { status: 'unchanged', file: options.file, documentId: existing.documentId, storedFile: existing.file };
   let plan = read.plan;
@@ -88,7 +101,7 @@ export async function storeRead(store: Store, read: ReadDocument, options: Impor
   }
   try {
     const t = performance.now();
-    const written = await writePlan(store, plan, decided, (options.now ?? (() => new Date()))(), read.contentHash, options.onWritten);
+    const written = await writePlan(store, plan, decided, (options.now ?? (() => new Date()))(), read.contentHash, progressOf(plan, options));
     if (options.timings) options.timings.write += performance.now() - t;
     return {
       status: 'imported', file: plan.document.file, documentId: written.documentId, units: plan.rows.units.length, projects: plan.projects, indicators: plan.indicators,
@@ -118,6 +131,22 @@ export async function importAll(store: Store, files: readonly { file: string; by
     out.set(file, r.status === 'failed' ? r : await storeRead(store, r.read, { file, ...(options.acceptProposed ? { acceptProposed: true } : {}) }));
   }
   return files.map((f) => out.get(f.file)!);
+}
+
+/** onWritten, telling onStage the rows written (写入) and indexed (索引) as each table's rows go in */
+function progressOf(plan: DocumentPlan, options: ImportOptions): OnWritten | undefined {
+  const stage = options.onStage;
+  if (!stage) return options.onWritten;
+  const index = plan.texts.length + plan.rows.search_rows.length;
+  const rows = Object.values(plan.rows).reduce((n, r) => n + r.length, 1) - plan.rows.search_rows.length;
+  let written = 0;
+  let indexed = 0;
+  stage('写入', 0, rows);
+  return async (table, n) => {
+    await options.onWritten?.(table, n);
+    if (table === 'search_texts' || table === 'search_rows') stage('索引', (indexed += n), index);
+    else stage('写入', Math.min(rows, (written += n)), rows);
+  };
 }
 
 function decide(doc: { readonly year: number | null; readonly department: string | null }, options: ImportOptions, proposal: Proposal | null): Decided | { missing: ('year' | 'department')[] } {

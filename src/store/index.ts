@@ -1,8 +1,9 @@
 export { openStore, resolveLocation, isPostgresUrl, DEFAULT_DB, type Store, type DialectName } from './connect.js';
 export { migrate } from './migrations.js';
-export { importBytes, importAll, importDocument, storeRead, type ImportOutcome, type ImportOptions, type ReadDocument, type ReadResult, type Stage } from './import.js';
+export { importBytes, importAll, importDocument, storeRead, IMPORT_STAGES, type ImportStage, type ImportOutcome, type ImportOptions, type ReadDocument, type ReadResult, type Stage } from './import.js';
 export { readDocument, readParsed } from './read.js';
 export { readMany, defaultWorkers, type ReadInput, type ReadManyOptions } from './pipeline.js';
+export { getJob, writeJob, failInterrupted, pruneJobs, runnerId, INTERRUPTED, QUEUED, JOB_KINDS, JOB_STATES, type Job, type JobKind, type JobProgress, type JobState, type JobWrite } from './jobs.js';
 export { contentHash, findStored, missingInfo, type Proposal, type MissingInfo, type Provenance, type StoredDocument } from './publication.js';
 export type { Database } from './schema.js';
 export {

@@ -193,6 +193,35 @@ const projectBox: Migration = {
   },
 };
 
+/**
+ * 0009: long work (an import) as a job whose state, progress and result live in the database, so any
+ * server process answers for it; `runner` and `heartbeat_at` say which process runs it and that it is
+ * alive, so a job left by a crash is marked failed. `created_by` is the account that started it (null
+ * until accounts exist), so access can be limited to its creator.
+ */
+function jobs(dialect: DialectName): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('progress', 'text', (c) => c.notNull())
+        .addColumn('result', 'text')
+        .addColumn('error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('heartbeat_at', 'text', (c) => c.notNull())
+        .addColumn('runner', 'text', (c) => c.notNull())
+        .addColumn('created_by', dialect === 'postgres' ? 'bigint' : 'integer')
+        .execute();
+      await db.schema.createIndex('jobs_state').on('jobs').columns(['state', 'heartbeat_at']).execute();
+      await db.schema.createIndex('jobs_finished').on('jobs').column('finished_at').execute();
+    },
+  };
+}
+
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
@@ -202,6 +231,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_publication': publication,
     '0005_review_dimensions': dimensionsMigration(dialect),
     '0006_project_box': projectBox,
+    '0009_jobs': jobs(dialect),
     '0010_accounts': accountsMigration(dialect),
     '0011_plans': plansMigration(dialect),
   };

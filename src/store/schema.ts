@@ -228,6 +228,22 @@ export interface AuditTable {
   detail: string | null;
 }
 
+/** a long piece of work (jobs.ts); JSON in progress and result, ISO times */
+export interface JobTable {
+  id: string;
+  kind: string;
+  state: string;
+  progress: string;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string;
+  runner: string;
+  created_by: number | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
@@ -243,4 +259,5 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditTable;
+  jobs: JobTable;
 }

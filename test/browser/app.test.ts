@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { importAll, importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
 import { realDir } from '../helpers/real-pdf.js';
+import { largeTable } from '../server/helpers.js';
 import { CHROMIUM, ROOT } from './setup.js';
 import { loginAs } from '../server/auth-helpers.js';
 
@@ -465,5 +466,25 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     // a 404 from the API is logged by Chromium as a failed resource; that is the expected answer here
     expect(missing.errors.filter((e) => !e.includes('404'))).toEqual([]);
     expect(lost.errors).toEqual([]);
+  });
+
+  test('导入 of a large table shows a real progress bar (stage and n/total) while the server imports it as a job, then the results', { timeout: 240_000 }, async () => {
+    const before = await api<{ documents: number }>('/health');
+    const { page, errors } = await open('/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '大表.txt', mimeType: 'text/plain', buffer: largeTable(2 * 1024 * 1024, '进度测试单位') });
+    await page.getByTestId('preview-file').waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: /确认导入 1 个文件/ }).click();
+    await page.getByTestId('import-progress').waitFor();
+    // the stage the job is at, named in Chinese, with how far it is once it counts pages or rows
+    await page.getByTestId('import-stage').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-stage').textContent()).resolves.toMatch(/^(排队|检查|读取|核对|审核|写入|索引)$/);
+    await page.getByTestId('import-count').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('import-count').textContent()).resolves.toMatch(/^（[\d,]+\/[\d,]+）$/);
+    await shot(page, 'import-progress-1280');
+    await page.getByText('导入完成').waitFor({ timeout: 180_000 });
+    await expect(page.getByTestId('import-progress').count()).resolves.toBe(0);
+    await expect(page.getByTestId('import-results').textContent()).resolves.toMatch(/已导入/);
+    expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents + 1);
+    expect(errors).toEqual([]);
   });
 });

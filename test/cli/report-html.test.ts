@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes, parseText } from '../../src/ingest/index.js';
 import { readTargets } from '../../src/targets/index.js';
 import { review } from '../../src/review/index.js';
-import { renderReportHtml } from '../../src/cli/render/report-html.js';
+import { renderReportHtml } from '../../src/report/review-html.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const samplePath = (name: string) => join(root, 'samples', name);

@@ -1,6 +1,6 @@
 // Server tests: the app built in-process (`buildServer`) over a store from the store harness, driven
 // with `app.inject`. Every JSON answer is checked against its zod schema.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { buildServer, type ServerOptions } from '../../src/server/index.js';
 import { errorResponse } from '../../src/server/schemas.js';
 import type { Store } from '../../src/store/index.js';
-import { forEachDialect } from '../store/harness.js';
+import { forEachDialect, SAMPLES } from '../store/harness.js';
 
 /** a folder that holds no built front end */
 export const NO_WEB = join(tmpdir(), 'jixiao-no-web-here');
@@ -81,4 +81,16 @@ export function injectionTable(department = '测试局'): string {
     [SQL_NAME, '20.00', '20.00', '', '', '目标二：满意度90%。', '1、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值:≥90%；年度指标值:≥90%。'].join('\t'),
     '',
   ].join('\n');
+}
+
+/** sample 004's header, then its project blocks repeated to about `bytes`, the 合计 and unit rows scaled to match */
+export function largeTable(bytes: number, unit?: string): Buffer {
+  const lines = readFileSync(join(SAMPLES, '004_08daa9245e557faf.txt'), 'utf8').split('\n');
+  const unitRow = lines.findIndex((l) => l.startsWith('广州市残疾人就业培训服务中心 830.47'));
+  const body = lines.slice(unitRow + 1).join('\n');
+  const copies = Math.floor(bytes / Buffer.byteLength(body));
+  const total = ((83047 * copies) / 100).toFixed(2);
+  const head = lines.slice(0, unitRow + 1).map((l) => l.replace('830.47 830.47', `${total} ${total}`));
+  const text = [...head, ...Array.from({ length: copies }, () => body)].join('\n');
+  return Buffer.from(unit ? text.replaceAll('广州市残疾人就业培训服务中心', unit) : text);
 }

@@ -6,7 +6,7 @@
 // the log-in page while the public pages keep working anonymously.
 import type {
   ApiToken, AuditPage, CreatedToken, CreatedUser, LoginResult, Me, Org, Orgs, Role, User,
-  Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
+  Diff, Documents, FindingPage, Health, ImportChoice, ImportPreview, ImportResult, IndicatorPage, Job, JobProgress, Overview, ProjectDetail, ProjectPage, Search, UnitVersion,
 } from './types';
 
 export class ApiError extends Error {
@@ -131,6 +131,25 @@ export const api = {
   revokeToken: (id: number) => send<ApiToken>('POST', `/admin/tokens/${id}/revoke`),
   audit: (p: Params, signal?: AbortSignal) => get<AuditPage>('/admin/audit', p, signal),
   auditExportUrl: (p: Params, format: 'csv' | 'json') => `/api/admin/audit/export${queryString({ ...p, limit: undefined, offset: undefined, format })}`,
+  /** the import as a job (202): its progress is polled with `job` */
+  importJob: (files: readonly File[], choices: ImportChoices = {}) =>
+    upload<Job>('/import', files, { async: true, ...(Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}) }),
+  job: (id: string) => get<Job>(`/jobs/${encodeURIComponent(id)}`),
+  /**
+   * Imports as a job and follows it to its end, telling `onProgress` each step; resolves with the same
+   * result the synchronous import answers, or throws the job's error.
+   */
+  async importFollowed(files: readonly File[], choices: ImportChoices, onProgress: (p: JobProgress) => void): Promise<ImportResult> {
+    let job = await api.importJob(files, choices);
+    onProgress(job.progress);
+    while (job.state === 'queued' || job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 400));
+      job = await api.job(job.id);
+      onProgress(job.progress);
+    }
+    if (job.state === 'failed' || !job.result) throw new ApiError(422, 'job-failed', job.error ?? '导入失败');
+    return job.result;
+  },
   reportUrl: (documentId: number) => `/api/documents/${documentId}/report`,
   sourceUrl: (documentId: number) => `/api/documents/${documentId}/source`,
   /** .xlsx downloads (src/server/routes/xlsx.ts); layout: table (公开表式) or indicators (指标明细) */

@@ -2,7 +2,7 @@
 // (src/server/schemas.ts), so a change in the contract is a type error here.
 import type {
   DiffResponse, DocumentsResponse, FindingsQuery, ImportChoice, FindingsResponse, HealthResponse, ImportPreviewResponse, ImportResponse, IndicatorsQuery,
-  IndicatorsResponse, OverviewQuery, OverviewResponse, ProjectDetailResponse, ProjectsQuery, ProjectsResponse, SearchQuery, SearchResponse,
+  IndicatorsResponse, JobResponse, OverviewQuery, OverviewResponse, ProjectDetailResponse, ProjectsQuery, ProjectsResponse, SearchQuery, SearchResponse,
   Target as ApiTarget, UnitsResponse,
 } from '../../../src/server/schemas';
 
@@ -31,6 +31,8 @@ export type Diff = DiffResponse;
 export type ImportPreview = ImportPreviewResponse;
 export type ImportPreviewFile = ImportPreview[number];
 export type ImportResult = ImportResponse;
+export type Job = JobResponse;
+export type JobProgress = Job['progress'];
 export type { ImportChoice };
 
 export type { FindingsQuery, IndicatorsQuery, OverviewQuery, ProjectsQuery, SearchQuery };

@@ -3,12 +3,12 @@
 // department a table does not print (a stored publication of its unit proposes them), then import.
 // A file that is not a readable table is named with the reason and never sent to the import.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Input, InputNumber, Radio, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, InputNumber, Progress, Radio, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type ImportChoices } from '../api/client';
-import type { ImportPreviewFile, ImportResult } from '../api/types';
+import type { ImportPreviewFile, ImportResult, JobProgress } from '../api/types';
 import { ACCEPTED_TYPES, acceptAttribute } from '../../../src/ingest/accepted';
 import { errorMessage, PageTitle, SeverityTag, Stack } from '../components/common';
 import Rows from '../components/Rows';
@@ -183,14 +183,32 @@ function Outcome({ results, again }: { results: ImportResult; again: () => void 
   );
 }
 
+/** the import job's progress: a bar over the whole job, the stage and how far it is (pages, rows) */
+function ImportProgress({ p }: { p: JobProgress | null }) {
+  return (
+    <Card size="small" title="正在导入…" data-testid="import-progress">
+      <Progress percent={Math.floor(p?.percent ?? 0)} status="active" aria-label="导入进度" />
+      <Typography.Text>
+        {p ? <><b data-testid="import-stage">{p.stage}</b>{p.total > 1 ? <span data-testid="import-count">（{int(p.done)}/{int(p.total)}）</span> : null}　<span className="muted">{p.message}</span></> : '正在上传…'}
+      </Typography.Text>
+      <p className="muted note" style={{ marginTop: 8, marginBottom: 0 }}>大文件需要一些时间；导入在服务器后台进行，每个文件一个事务：完成前不会留下半个文件。</p>
+    </Card>
+  );
+}
+
 export default function Import() {
   const [files, setFiles] = useState<File[]>([]);
   const [tooMany, setTooMany] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const client = useQueryClient();
   const preview = useMutation({ mutationFn: (fs: File[]) => api.importPreview(fs) });
+  // a background job on the server: the page polls its progress, so a large file shows how far it is
   const commit = useMutation({
-    mutationFn: ({ fs, c }: { fs: File[]; c: ImportChoices }) => api.importFiles(fs, c),
+    mutationFn: ({ fs, c }: { fs: File[]; c: ImportChoices }) => {
+      setProgress(null);
+      return api.importFollowed(fs, c, setProgress);
+    },
     onSuccess: () => client.invalidateQueries(),
   });
 
@@ -277,6 +295,7 @@ export default function Import() {
                     {bad.length > 0 ? <Typography.Text type="danger">{bad.length} 个文件无法读取，不会导入。</Typography.Text> : null}
                     {good.length === 0 ? <Typography.Text type="secondary">没有可导入的文件。</Typography.Text> : null}
                   </Space>
+                  {commit.isPending ? <div style={{ marginTop: 12 }}><ImportProgress p={progress} /></div> : null}
                   {commit.isError ? <Alert style={{ marginTop: 12 }} type="error" showIcon title="导入失败，未存入任何内容" description={errorMessage(commit.error)} /> : null}
                 </Card>
               </>

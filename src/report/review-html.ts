@@ -3,15 +3,15 @@
 // findings counted by severity and category; the rules that fired; the table as published, row by row
 // with ids from the document paths; the findings grouped by project, each linking to its row and each
 // row back to its findings. All text from the documents goes through `html`, which escapes it.
-import type { TableDocument } from '../../model/index.js';
-import { DEFAULT_SCORING, DIMENSION_LABEL, DIMENSION_QUESTION, DIMENSIONS, GATE_CAP, type FindingOrder, type ReviewResult } from '../../review/index.js';
+import type { TableDocument } from '../model/index.js';
+import { DEFAULT_SCORING, DIMENSION_LABEL, DIMENSION_QUESTION, DIMENSIONS, GATE_CAP, type FindingOrder, type ReviewResult } from '../review/index.js';
 import { html, join, raw, type Html } from './html/escape.js';
-import { renderFindings } from './html/findings.js';
+import { findingsParts } from './html/findings.js';
 import { GRADE_CLASS, score, timestamp } from './html/format.js';
 import { renderHeader } from './html/header.js';
 import { renderRules } from './html/rules.js';
 import { STYLE } from './html/style.js';
-import { renderTable } from './html/table.js';
+import { tableParts } from './html/table.js';
 import { viewOf, type DocView } from './html/view.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -32,14 +32,24 @@ function scoringNote(sc: ReviewResult['scoring']): Html {
 `;
 }
 
+/** The whole report as one string (small documents, tests). */
 export function renderReportHtml(docs: readonly TableDocument[], results: readonly ReviewResult[], options: ReportOptions = {}): string {
+  return [...reportParts(docs, results, options)].join('');
+}
+
+/**
+ * The report in pieces, in order, each at most a project's rows or a group of findings: written to a
+ * stream as they come, a report of a 10 MB table never exists as one 50 MB string.
+ */
+export function* reportParts(docs: readonly TableDocument[], results: readonly ReviewResult[], options: ReportOptions = {}): Generator<string> {
   const n = Math.min(docs.length, results.length);
   const views: DocView[] = [];
   for (let i = 0; i < n; i++) views.push(viewOf(docs[i]!, results[i]!, i));
   const generated = timestamp(options.now ?? new Date());
   const title = views.length === 1 ? `审核报告 · ${views[0]!.doc.department ?? views[0]!.doc.source.file}` : `审核报告 · ${views.length} 份绩效目标表`;
 
-  const doc = (v: DocView): Html => html`<article class="doc" id="${v.prefix}-doc">
+  function* doc(v: DocView): Generator<string> {
+    yield html`<article class="doc" id="${v.prefix}-doc">
 <nav class="doc-nav" aria-label="本表导航">
   <span class="nav-file" title="${v.doc.source.file}">${v.doc.department ?? v.doc.source.file}</span>
   <span class="pill ${GRADE_CLASS[v.result.grade]}">${score(v.result.score)}<small>${v.result.grade}</small></span>
@@ -47,9 +57,12 @@ export function renderReportHtml(docs: readonly TableDocument[], results: readon
 </nav>
 ${renderHeader(v, views.length)}
 ${renderRules(v)}
-${renderTable(v)}
-${renderFindings(v, options.order ?? 'severity')}
-</article>`;
+`.value;
+    yield* tableParts(v);
+    yield '\n';
+    yield* findingsParts(v, options.order ?? 'severity');
+    yield '\n</article>';
+  }
 
   const contents = views.length > 1
     ? html`<section class="contents" id="contents"><h2>本报告包含 ${views.length} 份绩效目标表</h2><div class="scroll-x"><table class="grid"><thead><tr><th scope="col">#</th><th scope="col">部门</th><th scope="col">源文件</th><th scope="col" class="num">项目</th><th scope="col" class="num">错误</th><th scope="col" class="num">警告</th><th scope="col" class="num">提示</th><th scope="col">得分</th></tr></thead><tbody>${views.map((v) => {
@@ -58,7 +71,7 @@ ${renderFindings(v, options.order ?? 'severity')}
       })}</tbody></table></div></section>`
     : '';
 
-  const page = html`<!doctype html>
+  yield html`<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -72,7 +85,13 @@ ${raw(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`)}
 <header class="report-bar"><div class="in"><span class="brand">项目支出绩效目标审核报告</span><span class="meta-line">${views.length} 份表 · 生成于 ${generated}</span></div></header>
 <main>
 ${contents}
-${views.length ? join(views.map(doc), '\n') : html`<p class="empty">没有可审核的文件。</p>`}
+`.value;
+  if (!views.length) yield html`<p class="empty">没有可审核的文件。</p>`.value;
+  for (const [k, v] of views.entries()) {
+    if (k > 0) yield '\n';
+    yield* doc(v);
+  }
+  yield html`
 </main>
 <footer class="report-foot">
   <h2>得分怎样计算</h2>
@@ -82,6 +101,5 @@ ${views.length ? join(views.map(doc), '\n') : html`<p class="empty">没有可审
 </footer>
 </body>
 </html>
-`;
-  return page.value;
+`.value;
 }

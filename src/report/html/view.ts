@@ -1,8 +1,8 @@
 // What the report needs to know about one document beyond the model: the id of every table row it
 // renders, the row each finding points at, the findings grouped by project in document order and
 // numbered in that order, and the findings each row carries.
-import type { Severity, TableDocument } from '../../../model/index.js';
-import type { Finding, ProjectScore, ReviewResult, UnitScore } from '../../../review/index.js';
+import type { Severity, TableDocument } from '../../model/index.js';
+import type { Finding, ProjectScore, ReviewResult, UnitScore } from '../../review/index.js';
 import { SEVERITY_RANK } from './format.js';
 
 export interface Group {

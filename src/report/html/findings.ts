@@ -1,12 +1,13 @@
 // The findings, grouped by project in document order, numbered, each linking to the row it concerns; and
 // the same findings errors first (then warnings, info; within a severity in document order), each linking
 // to its entry. Both lists are always there (the report has no script to switch); `order` puts one first.
-import { CATEGORY_LABEL, orderFindings, RULES, type FindingOrder, type ProjectScore } from '../../../review/index.js';
+import { CATEGORY_LABEL, orderFindings, RULES, type FindingOrder, type ProjectScore } from '../../review/index.js';
 import { html, type Html } from './escape.js';
 import { GRADE_CLASS, SEVERITY_LABEL, money, score } from './format.js';
 import type { DocView, Group } from './view.js';
 
-export function renderFindings(v: DocView, order: FindingOrder): Html {
+/** The findings sections in pieces (a group or a few hundred index rows at a time): never one string for a large table. */
+export function* findingsParts(v: DocView, order: FindingOrder): Generator<string> {
   const { doc, result: r, prefix } = v;
   const title = new Map(RULES.map((x) => [x.id, x.title]));
 
@@ -54,29 +55,45 @@ export function renderFindings(v: DocView, order: FindingOrder): Html {
 </li>`;
   };
 
-  const byProject = html`<section class="sec sec-findings" id="${prefix}-findings">
+  function* byProject(): Generator<string> {
+    yield html`<section class="sec sec-findings" id="${prefix}-findings">
   <h2>审核意见 <span class="h-sub">${r.findings.length} 条，按项目排列${r.findings.length ? html` · <a href="#${prefix}-by-severity">按严重程度排列</a>` : ''}</span></h2>
-  ${v.groups.length
-    ? v.groups.map((g) => html`<section class="group" id="${g.id}">${heading(g)}<ol class="findings">${g.findings.map(item)}</ol></section>`)
-    : html`<p class="empty">本表没有审核意见。</p>`}
-</section>`;
-  if (!r.findings.length) return byProject;
+  `.value;
+    if (!v.groups.length) yield html`<p class="empty">本表没有审核意见。</p>`.value;
+    for (const g of v.groups) yield html`<section class="group" id="${g.id}">${heading(g)}<ol class="findings">${g.findings.map(item)}</ol></section>`.value;
+    yield '\n</section>';
+  }
+  if (!r.findings.length) {
+    yield* byProject();
+    return;
+  }
   // indices in severity order: the stable sort keeps document order within a severity
   const indices = orderFindings(r.findings.map((f, i) => ({ severity: f.severity, i })), 'severity').map((x) => x.i);
   const place = (i: number): string => {
     const f = r.findings[i]!;
     return f.project ? `${doc.units.length > 1 ? `${f.unit ?? ''} · ` : ''}${f.project}` : f.unit ?? '全表';
   };
-  const bySeverity = html`<section class="sec sec-by-severity" id="${prefix}-by-severity">
+  function* bySeverity(): Generator<string> {
+    yield html`<section class="sec sec-by-severity" id="${prefix}-by-severity">
   <h2>审核意见 <span class="h-sub">按严重程度：错误在前，其次警告、提示，同级按表中顺序 · <a href="#${prefix}-findings">按项目排列</a></span></h2>
-  <div class="scroll-x"><table class="grid sev-index"><thead><tr><th scope="col">序号</th><th scope="col">级别</th><th scope="col">项目</th><th scope="col">问题</th></tr></thead><tbody>${indices.map((i) => {
-    const f = r.findings[i]!;
-    return html`<tr class="sev-${f.severity}"><td><a href="#${v.findingId(i)}">${v.number[i]}</a></td><td><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td><td>${place(i)}</td><td><span class="f-rule">${title.get(f.rule) ?? f.rule}</span>：${f.message}</td></tr>`;
-  })}</tbody></table></div>
-</section>`;
-  return order === 'severity' ? html`${bySeverity}
-${byProject}` : html`${byProject}
-${bySeverity}`;
+  <div class="scroll-x"><table class="grid sev-index"><thead><tr><th scope="col">序号</th><th scope="col">级别</th><th scope="col">项目</th><th scope="col">问题</th></tr></thead><tbody>`.value;
+    for (let k = 0; k < indices.length; k += 500) {
+      yield indices.slice(k, k + 500).map((i) => {
+        const f = r.findings[i]!;
+        return html`<tr class="sev-${f.severity}"><td><a href="#${v.findingId(i)}">${v.number[i]}</a></td><td><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td><td>${place(i)}</td><td><span class="f-rule">${title.get(f.rule) ?? f.rule}</span>：${f.message}</td></tr>`.value;
+      }).join('');
+    }
+    yield '</tbody></table></div>\n</section>';
+  }
+  if (order === 'severity') {
+    yield* bySeverity();
+    yield '\n';
+    yield* byProject();
+  } else {
+    yield* byProject();
+    yield '\n';
+    yield* bySeverity();
+  }
 }
 
 /** a project's score by dimension, and the gate's reasons when it applied */

@@ -1,6 +1,6 @@
 // Labels and number formats shared by the parts of the HTML report.
-import type { Category, Layout, Severity } from '../../../model/index.js';
-import type { Grade } from '../../../review/index.js';
+import type { Category, Layout, Severity } from '../../model/index.js';
+import type { Grade } from '../../review/index.js';
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
 /** one character, for the table's narrow 审核 column */

@@ -1,6 +1,6 @@
 // The rules that fired, in the order a reviewer reads a table, each linking to its first finding.
-import type { Severity } from '../../../model/index.js';
-import { CATEGORY_LABEL, RULES, type CategoryId } from '../../../review/index.js';
+import type { Severity } from '../../model/index.js';
+import { CATEGORY_LABEL, RULES, type CategoryId } from '../../review/index.js';
 import { html, type Html } from './escape.js';
 import { SEVERITIES, SEVERITY_LABEL } from './format.js';
 import type { DocView } from './view.js';

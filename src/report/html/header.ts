@@ -1,7 +1,7 @@
 // A document's head: what the table is, its score and grade, and how many findings of each severity
 // and category; the projects that scored lowest.
-import { CATEGORY_LABEL, DIMENSION_QUESTION, GATE_CAP, type CategoryId } from '../../../review/index.js';
-import { pageRanges as pageList } from '../../../ingest/index.js';
+import { CATEGORY_LABEL, DIMENSION_QUESTION, GATE_CAP, type CategoryId } from '../../review/index.js';
+import { pageRanges as pageList } from '../../ingest/index.js';
 import { html, type Html } from './escape.js';
 import { GRADE_CLASS, LAYOUT_LABEL, SEVERITIES, SEVERITY_LABEL, score } from './format.js';
 import type { DocView } from './view.js';

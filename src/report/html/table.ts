@@ -1,14 +1,15 @@
 // The table as the published table shows it: 合计, each 资金使用单位 and its projects with their amounts
 // by column, each project's goal and its indicators in the three-level structure. Every row has an id
 // from its document path, and a row that findings point at carries a marker linking to them.
-import type { Funding, Indicator, Target } from '../../../model/index.js';
-import { SOURCE_COLUMN_LABEL, SOURCE_COLUMNS } from '../../../model/index.js';
-import type { ProjectScore } from '../../../review/index.js';
+import type { Funding, Indicator, Target } from '../../model/index.js';
+import { SOURCE_COLUMN_LABEL, SOURCE_COLUMNS } from '../../model/index.js';
+import type { ProjectScore } from '../../review/index.js';
 import { html, type Html } from './escape.js';
 import { GRADE_CLASS, SEVERITY_LABEL, SEVERITY_SHORT, level, money, ranges, score } from './format.js';
 import { worst, type DocView } from './view.js';
 
-export function renderTable(v: DocView): Html {
+/** The table section in pieces, a project's rows at a time, so that a large table is never one string. */
+export function* tableParts(v: DocView): Generator<string> {
   const { doc, prefix } = v;
   const amountCols = 4 + (v.hasUnplaced ? 1 : 0);
   /** the columns left of the indicator columns: the name and the amounts */
@@ -62,6 +63,24 @@ export function renderTable(v: DocView): Html {
   const lineNo = (n: number | undefined): Html => (n === undefined ? html`` : html`<span class="ln">第 ${n} 行</span>`);
 
   const rows: Html[] = [];
+  /** the rows gathered so far, as one piece */
+  const flush = (): string => {
+    const out = rows.map((r) => r.value).join('');
+    rows.length = 0;
+    return out;
+  };
+  const findingsElsewhere = v.byRow.get(`${prefix}-table`);
+  yield html`<section class="sec sec-table" id="${prefix}-table">
+  <h2>绩效目标表 <span class="h-sub">按原表顺序${doc.currencyUnit ? `；金额单位：${doc.currencyUnit}` : ''}</span></h2>
+  ${findingsElsewhere?.length ? html`<p class="note">另有 ${findingsElsewhere.length} 条意见针对全表：<a href="#${v.findingId(findingsElsewhere[0]!)}">第 ${ranges(findingsElsewhere.map((i) => v.number[i]!))} 条</a>。</p>` : ''}
+  <div class="tbl-wrap" tabindex="0" role="region" aria-label="绩效目标表">
+  <table class="grid main${v.hasUnplaced ? ' with-unplaced' : ''}">
+    <colgroup><col class="c-name">${amtCol}${amtCol}${amtCol}${amtCol}${v.hasUnplaced ? amtCol : ''}<col class="c-seq"><col class="c-l1"><col class="c-l2"><col class="c-iname"><col class="c-tv"><col class="c-tv"><col class="c-score"><col class="c-mk"></colgroup>
+    <thead><tr>
+      <th scope="col">资金使用单位 / 项目名称</th><th scope="col" class="num">总计</th>${SOURCE_COLUMNS.map((c) => html`<th scope="col" class="num">${c === 'specialAccount' ? html`财政专户<wbr>拨款` : SOURCE_COLUMN_LABEL[c]}</th>`)}${v.hasUnplaced ? html`<th scope="col" class="num">未归列</th>` : ''}
+      <th scope="col">序号</th><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">实施周期<wbr>指标值</th><th scope="col">年度<wbr>指标值</th><th scope="col">得分</th><th scope="col">审核</th>
+    </tr></thead>
+    <tbody>`.value;
   if (doc.total) {
     const id = v.rowId('total');
     rows.push(html`<tr id="${id}" class="r-total">
@@ -72,7 +91,7 @@ export function renderTable(v: DocView): Html {
   ${marker(id)}
 </tr>`);
   }
-  doc.units.forEach((u, ui) => {
+  for (const [ui, u] of doc.units.entries()) {
     const upath = `units[${ui}]`;
     const uid = v.rowId(upath);
     const inferred = doc.diagnostics.some((d) => d.code === 'unit-inferred' && d.path === upath);
@@ -84,7 +103,7 @@ export function renderTable(v: DocView): Html {
   ${scoreCell(v.unitScore(ui))}
   ${marker(uid)}
 </tr>`);
-    u.projects.forEach((p, pi) => {
+    for (const [pi, p] of u.projects.entries()) {
       const ppath = `${upath}.projects[${pi}]`;
       const pid = v.rowId(ppath);
       rows.push(html`<tr id="${pid}" class="r-proj">
@@ -101,8 +120,9 @@ export function renderTable(v: DocView): Html {
       if (p.indicators.length === 0 && !p.indicatorsText) {
         rows.push(html`<tr class="r-prose">${pad}<td colspan="6" class="muted">（未填写绩效指标）</td><td class="score-cell"></td><td class="mk-cell"></td></tr>`);
       }
-    });
-  });
+      yield flush();
+    }
+  }
   if (doc.orphans.length) {
     rows.push(html`<tr class="r-section"><th scope="rowgroup" colspan="${left + 8}">不属于任何项目的内容 <span class="h-sub">（原表中位于项目之外，未并入相邻项目）</span></th></tr>`);
     doc.orphans.forEach((o, oi) => {
@@ -119,21 +139,11 @@ export function renderTable(v: DocView): Html {
     });
   }
 
-  const findingsElsewhere = v.byRow.get(`${prefix}-table`);
-  return html`<section class="sec sec-table" id="${prefix}-table">
-  <h2>绩效目标表 <span class="h-sub">按原表顺序${doc.currencyUnit ? `；金额单位：${doc.currencyUnit}` : ''}</span></h2>
-  ${findingsElsewhere?.length ? html`<p class="note">另有 ${findingsElsewhere.length} 条意见针对全表：<a href="#${v.findingId(findingsElsewhere[0]!)}">第 ${ranges(findingsElsewhere.map((i) => v.number[i]!))} 条</a>。</p>` : ''}
-  <div class="tbl-wrap" tabindex="0" role="region" aria-label="绩效目标表">
-  <table class="grid main${v.hasUnplaced ? ' with-unplaced' : ''}">
-    <colgroup><col class="c-name">${amtCol}${amtCol}${amtCol}${amtCol}${v.hasUnplaced ? amtCol : ''}<col class="c-seq"><col class="c-l1"><col class="c-l2"><col class="c-iname"><col class="c-tv"><col class="c-tv"><col class="c-score"><col class="c-mk"></colgroup>
-    <thead><tr>
-      <th scope="col">资金使用单位 / 项目名称</th><th scope="col" class="num">总计</th>${SOURCE_COLUMNS.map((c) => html`<th scope="col" class="num">${c === 'specialAccount' ? html`财政专户<wbr>拨款` : SOURCE_COLUMN_LABEL[c]}</th>`)}${v.hasUnplaced ? html`<th scope="col" class="num">未归列</th>` : ''}
-      <th scope="col">序号</th><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">实施周期<wbr>指标值</th><th scope="col">年度<wbr>指标值</th><th scope="col">得分</th><th scope="col">审核</th>
-    </tr></thead>
-    <tbody>${rows}</tbody>
+  yield flush();
+  yield html`</tbody>
   </table>
   </div>
   <p class="legend">${v.hasUnplaced ? html`<b>未归列</b>：原表此行只印出来源金额、没有印出空白的列，按表内各行之和也无法确定该金额属于财政拨款、财政专户拨款还是其他资金，故单列显示，不作推测。` : ''}
   <b>审核</b>列：该行最严重的意见（错＝错误，警＝警告，提＝提示）及意见编号，点击可跳到意见。<b>得分</b>：项目、单位、全表的审核得分及等级。</p>
-</section>`;
+</section>`.value;
 }
