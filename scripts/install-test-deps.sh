@@ -6,6 +6,8 @@
 #   qpdf                        decompressing, editing and encrypting the generated PDFs
 #   python3-reportlab           the corpus's second PDF producer (non-embedded Adobe-GB1 CID fonts)
 #   python3-pypdf               editing PDF objects (removing a font's ToUnicode map)
+#   python3-openpyxl            workbooks written by another library than the one that reads them
+#   libreoffice-calc-nogui      workbooks saved by LibreOffice (.xlsx and the old .xls) from the test ones
 # The Python modules are Debian's, so they are checked and used with /usr/bin/python3 (a `python3` on
 # PATH may be a pyenv shim that does not see them).
 # Needs root (as in CI) or sudo. Usage: sh scripts/install-test-deps.sh [--check]
@@ -16,6 +18,7 @@ have_chromium() { [ -x /usr/bin/chromium ]; }
 have_fonts() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }
 have_poppler() { command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; }
 have_qpdf() { command -v qpdf >/dev/null 2>&1; }
+have_soffice() { command -v soffice >/dev/null 2>&1; }
 have_py() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
 
 # the Debian packages that provide what is missing, space-separated with a leading space
@@ -27,12 +30,14 @@ missing_packages() {
   have_qpdf || m="$m qpdf"
   have_py reportlab || m="$m python3-reportlab"
   have_py pypdf || m="$m python3-pypdf"
+  have_py openpyxl || m="$m python3-openpyxl"
+  have_soffice || m="$m libreoffice-calc-nogui"
   echo "$m"
 }
 
 missing=$(missing_packages)
 if [ -z "$missing" ]; then
-  echo "install-test-deps: chromium, fonts-noto-cjk, poppler-utils, qpdf, python3-reportlab, python3-pypdf are installed; nothing to do"
+  echo "install-test-deps: chromium, fonts-noto-cjk, poppler-utils, qpdf, python3-reportlab, python3-pypdf, python3-openpyxl, libreoffice are installed; nothing to do"
   exit 0
 fi
 echo "install-test-deps: missing:$missing"

@@ -103,7 +103,8 @@ export async function parseDocument(bytes: Uint8Array, options: DocumentOptions 
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseDocument expects a Uint8Array');
   if (isPdf(bytes)) return readPdf(bytes, options);
   const sheetOptions = { ...(options.file !== undefined ? { file: options.file } : {}), ...(options.columns ? { columns: options.columns } : {}) };
-  if (isWorkbook(bytes)) return readXlsx(bytes, sheetOptions);
+  // a file named as a workbook is answered as one, even when it is not (a renamed file, a truncated download)
+  if (isWorkbook(bytes) || /\.(?:xlsx|xlsm|xls|et)$/i.test(options.file ?? '')) return readXlsx(bytes, sheetOptions);
   if (isCsvName(options.file)) return readCsvTable(bytes, sheetOptions);
   return parseBytes(bytes, options);
 }
@@ -121,4 +122,23 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
 
 export function unreadable(doc: TableDocument): Diagnostic | undefined {
   return doc.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
+}
+
+/**
+ * How a stored document whose bytes are kept (PDF, workbook) is read again: its reading options, kept
+ * as JSON in `documents.source_text` ('' when there are none).
+ */
+export function storedOptions(options: { readonly columns?: ColumnOverrides | undefined }): string {
+  return options.columns && Object.keys(options.columns).length > 0 ? JSON.stringify({ columns: options.columns }) : '';
+}
+
+/** A stored document read again: from its bytes with its reading options, or from its text. */
+export async function parseStored(stored: { readonly file: string; readonly text: string | null; readonly bytes: Uint8Array | null }): Promise<TableDocument> {
+  if (!stored.bytes) return parseText(stored.text ?? '', { file: stored.file });
+  let columns: ColumnOverrides | undefined;
+  try {
+    const o = stored.text?.startsWith('{') ? JSON.parse(stored.text) as { columns?: ColumnOverrides } : null;
+    columns = o?.columns;
+  } catch { columns = undefined; }
+  return parseDocument(stored.bytes, { file: stored.file, ...(columns ? { columns } : {}) });
 }

@@ -21,7 +21,7 @@ export const sheetInfoSchema = z.object({
   name: z.string(),
   read: z.boolean(),
   skipped: z.string().exactOptional(),
-  headerRows: z.tuple([z.number().int().positive(), z.number().int().positive()]).exactOptional(),
+  headerRows: z.array(z.number().int().positive()).length(2).exactOptional(),
   layout: z.enum(['project-rows', 'indicator-rows']).exactOptional(),
   amountUnit: z.enum(['万元', '元']).exactOptional(),
   columns: z.array(z.object({ column: z.string().regex(/^[A-Z]{1,3}$/), header: z.string(), role: columnRoleSchema.nullable(), chosen: z.boolean().exactOptional() })).exactOptional(),

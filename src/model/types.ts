@@ -64,8 +64,8 @@ export interface SheetInfo {
   readonly read: boolean;
   /** why a sheet was not read */
   readonly skipped?: string;
-  /** 1-based rows of the column header */
-  readonly headerRows?: readonly [number, number];
+  /** 1-based rows of the column header: [first, last] */
+  readonly headerRows?: readonly number[];
   readonly layout?: 'project-rows' | 'indicator-rows';
   /** the amounts' unit as the sheet states it; 元 is converted to 万元 */
   readonly amountUnit?: '万元' | '元';

@@ -176,11 +176,12 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
 
   api.post('/api/import/preview', {
-    schema: { summary: '预览上传的文件：读出的单位、项目、指标、诊断与审核评分，库中是否已有，原表未注明的年度与部门及建议；不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
+    schema: { summary: '预览上传的文件：读出的单位、项目、指标、诊断与审核评分，库中是否已有，原表未注明的年度与部门及建议，工作簿各栏的对应关系（可在 choices 中改）；不存入数据库', tags: ['导入'], ...upload, querystring: s.importQuery, response: { 200: s.importPreviewResponse, ...errors } },
     ...bodyNotValidated,
   }, async (req) => {
+    const choices = req.query.choices as Record<string, s.ImportChoice>;
     const files = await readUploads(req, ctx.uploadLimit);
-    return (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => plain(i.preview));
+    return (await Promise.all(files.map((u) => { const choice = choices[u.file] ?? {}; return onStore('inspect', { upload: u, choice }, () => inspect(store, u, choice)); }))).map((i) => plain(i.preview));
   });
 
   api.post('/api/import', {
@@ -190,7 +191,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const choices = req.query.choices as Record<string, s.ImportChoice>;
     const files = await readUploads(req, ctx.uploadLimit);
     // every file is checked before any is stored: one file that is not a table rejects the request
-    const rejected = (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => i.rejected).filter((r) => r !== null);
+    const rejected = (await Promise.all(files.map((u) => { const choice = choices[u.file] ?? {}; return onStore('inspect', { upload: u, choice }, () => inspect(store, u, choice)); }))).map((i) => i.rejected).filter((r) => r !== null);
     if (rejected.length) {
       const status = rejected.some((r) => r.status === 415) ? 415 : 422;
       throw new HttpError(status, rejected.length === 1 ? rejected[0]!.code : 'files-rejected',

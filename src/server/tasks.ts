@@ -7,7 +7,7 @@ import type { ImportChoice } from './schemas.js';
 import { diff, importFile, inspect, READERS, report, storeFor, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
-  inspect: { args: { store: StoreRef; upload: Upload }; value: Inspection };
+  inspect: { args: { store: StoreRef; upload: Upload; choice?: ImportChoice }; value: Inspection };
   import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice }; value: ImportOutcome };
   report: { args: { store: StoreRef; documentId: number }; value: Uint8Array };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
@@ -26,7 +26,7 @@ export async function runTask(task: TaskName, args: unknown): Promise<{ value: u
   switch (task) {
     case 'inspect': {
       const a = args as Tasks['inspect']['args'];
-      return { value: await inspect(storeFor(a.store), upload(a.upload)), transfer: [] };
+      return { value: await inspect(storeFor(a.store), upload(a.upload), a.choice ?? {}), transfer: [] };
     }
     case 'import': {
       const a = args as Tasks['import']['args'];

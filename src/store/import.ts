@@ -6,7 +6,7 @@
 // matches: the caller gives the year, or accepts the proposal (publication.ts), or says there is none.
 import type { Kysely, Transaction } from 'kysely';
 import type { Funding, Target, TableDocument } from '../model/index.js';
-import { parseDocument, unreadable } from '../ingest/index.js';
+import { parseDocument, storedOptions, unreadable, type ColumnOverrides } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { nameKey, readTargets } from '../targets/index.js';
 import type { Store } from './connect.js';
@@ -46,6 +46,8 @@ export interface ImportOptions {
   readonly department?: string | null;
   /** take the proposed year and department for what is missing and not given */
   readonly acceptProposed?: boolean;
+  /** workbook and CSV: the column mapping chosen in the import preview (kept with the document) */
+  readonly columns?: ColumnOverrides;
 }
 
 /** the year and department a document is stored with, how each was decided, and the note saying so */
@@ -78,7 +80,7 @@ function decide(doc: TableDocument, options: ImportOptions, proposal: Proposal |
 export async function importBytes(store: Store, bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const clock = stageClock(options.timings);
   const t0 = performance.now();
-  const parsed = await parseDocument(bytes, { file: options.file, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const parsed = await parseDocument(bytes, { file: options.file, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.columns ? { columns: options.columns } : {}) });
   if (options.timings) options.timings.parse += performance.now() - t0;
   // a file read only in part (a garbled or unreadable PDF page) is refused whole: never stored incomplete
   const fatal = unreadable(parsed) ?? parsed.diagnostics.find((d) => d.code === 'layout-unknown');
@@ -93,11 +95,12 @@ export async function importBytes(store: Store, bytes: Uint8Array, options: Impo
   const withColumns = await columnsFromStored(store.db, parsed);
   const doc = clock('targets', () => readTargets(withColumns));
   const result = clock('review', () => review(doc));
-  const pdf = doc.source.layout === 'pdf';
-  const text = pdf ? '' : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
+  // PDFs and workbooks keep their bytes; a workbook's text is how it was read (the chosen column mapping)
+  const binary = doc.source.layout === 'pdf' || doc.source.layout === 'xlsx';
+  const text = binary ? storedOptions({ columns: options.columns }) : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
   try {
     const t = performance.now();
-    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, pdf ? bytes : null, (options.now ?? (() => new Date()))(), hash, decided));
+    const outcome = await store.db.transaction().execute((trx) => write(trx, doc, result, text, binary ? bytes : null, (options.now ?? (() => new Date()))(), hash, decided));
     if (options.timings) options.timings.write += performance.now() - t;
     return outcome;
   } catch (e) {
