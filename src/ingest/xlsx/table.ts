@@ -59,7 +59,7 @@ export function cellText(v: CellValue | undefined): string {
   if (typeof v === 'string') return joinLines(v);
   return joinLines(v.text);
 }
-const joinLines = (s: string): string => s.split(/\r\n|\r|\n/).map((l) => l.trim()).join('').trim();
+const joinLines = (s: string): string => (s.includes('\n') || s.includes('\r') ? s.split(/\r\n|\r|\n/).map((l) => l.trim()).join('').trim() : s.trim());
 const numberText = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e9) / 1e9));
 
 /** What a header text names. The indicator fields come first: 绩效指标 above 一级指标 is their group. */

@@ -50,11 +50,25 @@ const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 /** Column letters → 0-based index; A1-style reference → [row, col]. */
 export function decodeRef(ref: string): { r: number; c: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
+  // by character codes: called for every cell of a sheet
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
   let c = 0;
-  for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r: Number(m[2]), c: c - 1 };
+  const start = i;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i) | 0x20; // lower case
+    if (k < 97 || k > 122) break;
+    c = c * 26 + (k - 96);
+  }
+  if (i === start || i - start > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let r = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    r = r * 10 + d;
+  }
+  return i === digits ? null : { r, c: c - 1 };
 }
 
 export function columnName(c: number): string {
