@@ -6,7 +6,8 @@ import { parseDocument } from '../../src/ingest/index.js';
 import { tableDocumentSchema, type TableDocument } from '../../src/model/index.js';
 import { compareTable, summarize } from '../contract/compare.js';
 import { expectedTables } from '../helpers/pdf-corpus/index.js';
-import type { ExpectedTable } from '../helpers/pdf-corpus/table.js';
+import { COLUMN_HEADER, type ExpectedTable, headerLines, tableRows } from '../helpers/pdf-corpus/table.js';
+import { encodeGb18030 } from '../helpers/gb18030.js';
 import { writeTableXlsx, type XlsxVariant } from '../helpers/xlsx-corpus.js';
 
 const tables = expectedTables();
@@ -56,4 +57,30 @@ describe('xlsx reader: sample tables written as workbooks', () => {
       expect(sheet.amountUnit).toBe(variant.yuan ? '元' : '万元');
     }, 60_000);
   }
+});
+
+/** A table as a clerk's CSV: the header block, the column header, quoted cells holding commas and line breaks. */
+function csvOf(t: ExpectedTable, delimiter = ','): string {
+  const q = (c: string) => (/[",\n;\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const [title, department, unit] = headerLines(t);
+  const lines = [[title!], [department!, '', '', '', '', '', unit!], [], [...COLUMN_HEADER]];
+  for (const r of tableRows(t)) lines.push([...r.cells.slice(0, 6), r.indicatorLines.join('\n')]);
+  return `${lines.map((l) => l.map(q).join(delimiter)).join('\r\n')}\r\n`;
+}
+
+describe('csv: the same tables as CSV files', () => {
+  it.each(tables.map((t) => [t.sample, t] as const))('UTF-8 with BOM, GBK, and semicolons: %s', async (_id, table) => {
+    for (const [bytes, encoding] of [
+      [Buffer.from(`\ufeff${csvOf(table)}`, 'utf8'), 'utf-8'],
+      [encodeGb18030(csvOf(table)), 'gb18030'],
+      [Buffer.from(csvOf(table, ';'), 'utf8'), 'utf-8'],
+    ] as const) {
+      const doc = await parseDocument(new Uint8Array(bytes), { file: `${table.sample}.csv` });
+      expect(tableDocumentSchema.safeParse(doc).success).toBe(true);
+      expect(doc.source.encoding).toBe(encoding);
+      const problems = compareTable(doc, table, { columns: true, generated: true });
+      expect(problems, summarize(problems)).toEqual([]);
+      expect(doc.units[0]!.projects[0]!.cell).toMatch(/^A\d+$/);
+    }
+  }, 60_000);
 });
