@@ -94,17 +94,7 @@ export function readIndicators(span: Span, path: string, system: IndicatorSystem
     }
 
     const { name, period, annual } = splitBody(body, where, diagnostics);
-    if (name === '') diagnostics.push(diag('indicator-name-missing', `第 ${seq} 项指标没有三级指标名称。`, where));
-    indicators.push({
-      seq,
-      level1,
-      level2,
-      name,
-      period: { raw: period },
-      annual: { raw: annual },
-      text: chunk,
-      ...(line !== undefined ? { line } : {}),
-    });
+    indicators.push(indicatorOf({ seq, level1, level2, name, period, annual, text: chunk }, where, diagnostics));
   });
   return { indicators, unread, diagnostics };
 }
@@ -159,24 +149,24 @@ export function readIndicatorCells(rows: readonly RawIndicatorCells[], path: str
     const name = r.name.trim();
     const period = r.period.trim();
     const annual = r.annual.trim();
-    if (name === '') diagnostics.push(diag('indicator-name-missing', `第 ${seq} 项指标没有三级指标名称。`, where));
     if (period === '' || annual === '') {
       const missing = [period === '' ? '实施周期指标值' : null, annual === '' ? '年度指标值' : null].filter(Boolean).join('和');
       diagnostics.push(diag('indicator-target-missing', `指标“${clip(name)}”缺少${missing}。`, where));
     }
     const levelText = (c: Category) => (c.code !== null ? `${c.code}-${c.name ?? ''}` : c.name ?? '');
-    indicators.push({
-      seq,
-      level1,
-      level2,
-      name,
-      period: { raw: period },
-      annual: { raw: annual },
-      text: `${seq}、${levelText(level1)}；${levelText(level2)}；${name}；实施周期指标值:${period}；年度指标值:${annual}。`,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-    });
+    const text = `${seq}、${levelText(level1)}；${levelText(level2)}；${name}；实施周期指标值:${period}；年度指标值:${annual}。`;
+    indicators.push(indicatorOf({ seq, level1, level2, name, period, annual, text }, where, diagnostics));
   });
   return { indicators, unread, diagnostics };
+}
+
+/** One indicator read from its fields, in whichever layout; a missing name is said. */
+function indicatorOf(f: { seq: number; level1: Category; level2: Category; name: string; period: string; annual: string; text: string }, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Indicator {
+  if (f.name === '') out.push(diag('indicator-name-missing', `第 ${f.seq} 项指标没有三级指标名称。`, where));
+  return {
+    seq: f.seq, level1: f.level1, level2: f.level2, name: f.name, period: { raw: f.period }, annual: { raw: f.annual }, text: f.text,
+    ...(where.line !== undefined ? { line: where.line } : {}),
+  };
 }
 
 function unknownLevel(level: string, name: string, system: IndicatorSystem, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Category {

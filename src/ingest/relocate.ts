@@ -19,3 +19,15 @@ export function relocate(doc: TableDocument, at: (id: number) => Readonly<Record
   };
   return { ...doc, units: walk(doc.units) as TableDocument['units'], total: walk(doc.total) as TableDocument['total'], orphans: walk(doc.orphans) as TableDocument['orphans'], diagnostics: walk(doc.diagnostics) as TableDocument['diagnostics'] };
 }
+
+/** Location ids: the builder carries them where a text layout carries line numbers (a page box, a cell). */
+export class Locations<T> {
+  readonly items: T[] = [];
+  add(item: T): number {
+    this.items.push(item);
+    return this.items.length;
+  }
+  get(id: number): T | undefined {
+    return this.items[id - 1];
+  }
+}

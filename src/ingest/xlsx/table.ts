@@ -11,6 +11,7 @@ import { COLUMN_ROLE_LABEL } from '../../model/index.js';
 import { diag } from '../diagnostics.js';
 import { roleOf } from '../pdf/columns.js';
 import type { RawIndicatorCells, RawOrphan, RawRow, RowAmounts } from '../rows.js';
+import { Locations } from '../relocate.js';
 import { concatSpans, EMPTY_SPAN, spanOf, type Span } from '../span.js';
 import { emptyMeta, headerKind, isTotalName, readHeader as readMetaLine, type HeaderMeta } from '../text/lines.js';
 import { columnName, type CellValue, type GridRow } from './workbook.js';
@@ -22,17 +23,8 @@ export interface TableGrid {
   readonly rows: readonly GridRow[];
 }
 
-/** Location ids: the builder carries them where a text layout carries line numbers. */
-export class CellLocations {
-  readonly cells: string[] = [];
-  add(address: string): number {
-    this.cells.push(address);
-    return this.cells.length;
-  }
-  get(id: number): string | undefined {
-    return this.cells[id - 1];
-  }
-}
+/** Location ids standing for cell addresses. */
+export class CellLocations extends Locations<string> {}
 
 /** A user's column mapping, per sheet name: column letter → role (null: do not read). */
 export type ColumnOverrides = Readonly<Record<string, Readonly<Record<string, ColumnRole | null>>>>;
