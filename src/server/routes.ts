@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isPdf } from '../ingest/index.js';
 import { listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
@@ -138,7 +139,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req, reply) => {
     const src = await documentSource(store, req.params.id);
-    if (!src.bytes) throw new HttpError(404, 'no-pdf', `文档 ${req.params.id}（${src.file}）不是 PDF，没有原 PDF 文件`);
+    // a workbook keeps its bytes too, but this route serves PDFs only
+    if (!src.bytes || !isPdf(src.bytes)) throw new HttpError(404, 'no-pdf', `文档 ${req.params.id}（${src.file}）不是 PDF，没有原 PDF 文件`);
     const etag = `"${createHash('sha1').update(src.bytes).digest('base64url')}"`;
     // a stored document's bytes never change (a new import is a new document); the PDF viewer needs
     // object-src, which the app's own CSP refuses

@@ -71,6 +71,8 @@ serverSuite('workbook uploads', (app, store) => {
       const again = await parseStored({ file: stored.file, text: stored.source_text, bytes: new Uint8Array(stored.source_bytes!) });
       expect(again.total?.fiscal).toBe(table.total!.fiscal);
       expect(again.source.sheets![0]!.columns!.find((c) => c.column === 'C')!.chosen).toBe(true);
+      // its bytes are kept, but the PDF source route serves PDFs only
+      error(await app().inject(`/api/documents/${r!.documentId}/source`), 404, 'no-pdf');
     });
   });
 });
