@@ -38,14 +38,6 @@ export function isCfb(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && CFB_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-/** A zip holding an Excel workbook (not a .docx or another zip). */
-export function isXlsx(bytes: Uint8Array): boolean {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return false;
-  const zip = openZip(bytes);
-  if (!zip.ok) return true; // a damaged zip: the xlsx reader says what is wrong with it
-  return zip.entries.has('xl/workbook.xml') || [...zip.entries.keys()].some((k) => /^xl\/.*workbook\d*\.xml$/.test(k)) || zip.entries.has('[Content_Types].xml') && !zip.entries.has('word/document.xml') && !zip.entries.has('ppt/presentation.xml');
-}
-
 /** An OLE compound file holding a name in UTF-16LE in its directory: EncryptionInfo, Workbook, Book. */
 function cfbHas(bytes: Uint8Array, name: string): boolean {
   const needle = Buffer.from(name, 'utf16le');
