@@ -4,15 +4,18 @@
 // the import of 200,000 indicators into SQLite and PostgreSQL beside sqlite3 `.import` and psql `\copy`
 // of the same rows (bench/import.ts), in the `import` section.
 // Progress goes to stderr; stdout gets exactly one JSON report.
-//   node dist/bench/run.js --only text|pdf|import|xlsx   one section only (JIXIAO_BENCH_PDF=0,
-//   JIXIAO_BENCH_IMPORT=0 and JIXIAO_BENCH_XLSX=0 also leave those out)
+//   node dist/bench/run.js --only text|pdf|import|xlsx|xlsx-import   one section only (JIXIAO_BENCH_PDF=0,
+//   JIXIAO_BENCH_IMPORT=0, JIXIAO_BENCH_XLSX=0 and JIXIAO_BENCH_XLSX_IMPORT=0 also leave those out)
 // Section `xlsx` (bench/xlsx.ts): 1,000,000 indicators to .xlsx in both layouts beside the same rows as CSV.
+// Section `xlsx-import` (bench/xlsx-import.ts): the import of a 1,000,000-indicator .xlsx
+// (JIXIAO_BENCH_XLSX_INDICATORS=N a smaller workbook).
 import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
 import { importBench } from './import.js';
 import { pdfBench } from './pdf.js';
 import { xlsxBench } from './xlsx.js';
+import { xlsxImportBench } from './xlsx-import.js';
 
 const TARGETS = { mbPerSec: 20, maxRatio: 10 } as const;
 const MB = 1024 * 1024;
@@ -112,6 +115,10 @@ async function main(): Promise<void> {
   if ((only === undefined || only === 'pdf') && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
   if ((only === undefined || only === 'import') && process.env['JIXIAO_BENCH_IMPORT'] !== '0') report['import'] = await importBench({ log });
   if ((only === undefined || only === 'xlsx') && process.env['JIXIAO_BENCH_XLSX'] !== '0') report['xlsx'] = await xlsxBench({ log });
+  if ((only === undefined || only === 'xlsx-import') && process.env['JIXIAO_BENCH_XLSX_IMPORT'] !== '0') {
+    const n = Number(process.env['JIXIAO_BENCH_XLSX_INDICATORS'] ?? '') || undefined;
+    report['xlsx-import'] = xlsxImportBench({ log, ...(n ? { indicators: n } : {}) });
+  }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

@@ -7,6 +7,8 @@
 #   python3-reportlab           the corpus's second PDF producer (non-embedded Adobe-GB1 CID fonts)
 #   python3-pypdf               editing PDF objects (removing a font's ToUnicode map)
 #   sqlite3                     the import bench's baseline (`.import` of the same rows)
+#   python3-openpyxl            workbooks written by another library than the one that reads them
+#   libreoffice-calc-nogui      workbooks saved by LibreOffice (.xlsx and the old .xls) from the test ones
 # The Python modules are Debian's, so they are checked and used with /usr/bin/python3 (a `python3` on
 # PATH may be a pyenv shim that does not see them).
 # Needs root (as in CI) or sudo. Usage: sh scripts/install-test-deps.sh [--check]
@@ -18,6 +20,7 @@ have_fonts() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep 
 have_poppler() { command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; }
 have_qpdf() { command -v qpdf >/dev/null 2>&1; }
 have_sqlite3() { command -v sqlite3 >/dev/null 2>&1; }
+have_soffice() { command -v soffice >/dev/null 2>&1; }
 have_py() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
 
 # the Debian packages that provide what is missing, space-separated with a leading space
@@ -30,12 +33,14 @@ missing_packages() {
   have_py reportlab || m="$m python3-reportlab"
   have_py pypdf || m="$m python3-pypdf"
   have_sqlite3 || m="$m sqlite3"
+  have_py openpyxl || m="$m python3-openpyxl"
+  have_soffice || m="$m libreoffice-calc-nogui"
   echo "$m"
 }
 
 missing=$(missing_packages)
 if [ -z "$missing" ]; then
-  echo "install-test-deps: chromium, fonts-noto-cjk, poppler-utils, qpdf, python3-reportlab, python3-pypdf, sqlite3 are installed; nothing to do"
+  echo "install-test-deps: chromium, fonts-noto-cjk, poppler-utils, qpdf, python3-reportlab, python3-pypdf, sqlite3, python3-openpyxl, libreoffice are installed; nothing to do"
   exit 0
 fi
 echo "install-test-deps: missing:$missing"

@@ -28,7 +28,7 @@ export function program(): Command {
   const PROGRESS = ['--progress', '读取多页 PDF 时在标准错误输出上显示页进度（终端上默认显示）'] as const;
   p.command('parse')
     .summary('读取绩效目标表，输出结构化结果')
-    .description('读取绩效目标表文件（PDF、PDF 提取的文本或制表符分隔文本），输出结构化结果')
+    .description('读取绩效目标表文件（PDF、Excel 工作簿 .xlsx、CSV、PDF 提取的文本或制表符分隔文本），输出结构化结果')
     .argument('<file...>', '一个或多个文件')
     .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行，指标值类型与比较用中文（数值、≥）；csv-raw：同 csv，但用代码（numeric、>=），供脚本使用；xlsx：Excel 工作簿，每个文件一个工作表').choices(['json', 'table', 'csv', 'csv-raw', 'xlsx']).default('json'))
     .addOption(LAYOUT())

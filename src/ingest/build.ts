@@ -5,7 +5,7 @@ import { chooseSystem, SOURCE_COLUMN_LABEL, SOURCE_COLUMNS, type IndicatorSystem
 import { formatCents, fromCents, type Cents } from './amounts.js';
 import { diag } from './diagnostics.js';
 import { placeColumns, candidatePlacements, type Placement, type PlacementRow, type Vec } from './funding/placement.js';
-import { readIndicators } from './indicators.js';
+import { readIndicatorCells, readIndicators } from './indicators.js';
 import type { RawDocument, RawRow } from './rows.js';
 import { reconcile, type Reconciled } from './funding/reconcile.js';
 
@@ -102,7 +102,7 @@ function buildProject(row: RawRow, placement: Placement, path: string, system: I
   for (const d of row.diagnostics) out.push({ ...d, path });
   const name = row.name.text;
   if (name === '') out.push(diag('name-missing', '项目没有名称。', { line: row.line, path }));
-  const read = readIndicators(row.indicators, path, system);
+  const read = row.indicatorCells ? readIndicatorCells(row.indicatorCells, path, system) : readIndicators(row.indicators, path, system);
   out.push(...read.diagnostics);
   if (row.goal.text === '') out.push(diag('goal-missing', `项目“${clipText(name)}”没有绩效目标。`, { line: row.line, path }));
   const indicators: Indicator[] = read.indicators;

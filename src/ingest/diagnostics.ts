@@ -57,7 +57,21 @@ export const DIAGNOSTIC_SEVERITY = {
   'pdf-summary-unmatched': 'warning', // 重点项目绩效目标情况表中有项目表里没有的项目
   'pdf-row-continued': 'info',       // 跨页的行已接续
   'pdf-column-unknown': 'warning',   // 表头无法识别的栏
-  'fiscal-parts-mismatch': 'error',  // 财政拨款合计 ≠ 一般公共预算 + 政府性基金 + 国有资本经营
+  'fiscal-parts-mismatch': 'error',
+  'xlsx-not-workbook': 'error',      // 不是工作簿（不是 zip，或 zip 中没有 Excel 工作簿）
+  'xlsx-damaged': 'error',           // 工作簿损坏，无法读取
+  'xlsx-encrypted': 'error',         // 工作簿有打开密码
+  'xlsx-old-format': 'error',        // .xls（Excel 97-2003）旧格式
+  'xlsx-too-large': 'error',         // 解压后过大（压缩炸弹）
+  'xlsx-no-table': 'error',          // 没有一个工作表带有绩效目标表的表头
+  'xlsx-formula-no-value': 'error',  // 公式没有保存计算结果
+  'xlsx-formula-cached': 'info',     // 公式按保存的计算结果读取
+  'xlsx-cell-error': 'warning',      // 单元格是错误值（#REF! 等），按原文读取
+  'xlsx-sheets-read': 'info',        // 读取了哪些工作表
+  'xlsx-column-unknown': 'warning',  // 无法识别的栏目，未读入
+  'xlsx-amount-yuan': 'info',        // 金额以元填写，已换算为万元
+  'xlsx-amount-rounded': 'info',     // 金额超过两位小数，已四舍五入
+  'xlsx-columns-clipped': 'warning', // 超出列数上限的单元格未读  // 财政拨款合计 ≠ 一般公共预算 + 政府性基金 + 国有资本经营
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

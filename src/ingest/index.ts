@@ -10,6 +10,10 @@ import { readFlowed } from './text/flowed.js';
 import { splitLines, type SourceLine } from './text/lines.js';
 import { readTabular } from './text/tabular.js';
 import { readPdf } from './pdf/read.js';
+import { isCfb, readCsvTable, readXlsx } from './xlsx/read.js';
+import type { ColumnOverrides } from './xlsx/table.js';
+
+export type { ColumnOverrides } from './xlsx/table.js';
 
 export { ranges as pageRanges } from './pdf/read.js';
 
@@ -79,12 +83,29 @@ export function isPdf(bytes: Uint8Array): boolean {
 export interface DocumentOptions extends ParseOptions {
   /** PDF: called after each page */
   readonly onProgress?: (done: number, total: number) => void;
+  /** workbook and CSV: the column mapping chosen in the import preview, per sheet name ('' for CSV) */
+  readonly columns?: ColumnOverrides;
 }
 
-/** Any input: a PDF is read from its page geometry, anything else as text. Never rejects on bad input. */
+/** A zip (an .xlsx is one) or an OLE compound file (.xls, or an .xlsx with a password). */
+export function isWorkbook(bytes: Uint8Array): boolean {
+  return (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) || isCfb(bytes);
+}
+
+/** A CSV file is known by its name: its bytes are text like any other. */
+export const isCsvName = (file: string | undefined): boolean => /\.csv$/i.test(file ?? '');
+
+/**
+ * Any input: a PDF is read from its page geometry, a workbook (or a CSV file) as a grid of cells,
+ * anything else as text. Never rejects on bad input.
+ */
 export async function parseDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<TableDocument> {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseDocument expects a Uint8Array');
   if (isPdf(bytes)) return readPdf(bytes, options);
+  const sheetOptions = { ...(options.file !== undefined ? { file: options.file } : {}), ...(options.columns ? { columns: options.columns } : {}) };
+  // a file named as a workbook is answered as one, even when it is not (a renamed file, a truncated download)
+  if (isWorkbook(bytes) || /\.(?:xlsx|xlsm|xls|et)$/i.test(options.file ?? '')) return readXlsx(bytes, sheetOptions);
+  if (isCsvName(options.file)) return readCsvTable(bytes, sheetOptions);
   return parseBytes(bytes, options);
 }
 
@@ -95,8 +116,29 @@ export async function parseDocument(bytes: Uint8Array, options: DocumentOptions 
 export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'input-binary', 'input-empty',
   'pdf-encrypted', 'pdf-damaged', 'pdf-page-unread', 'pdf-text-garbled', 'pdf-no-text', 'pdf-no-table',
+  'xlsx-not-workbook', 'xlsx-damaged', 'xlsx-encrypted', 'xlsx-old-format', 'xlsx-too-large', 'xlsx-no-table',
+  'xlsx-formula-no-value',
 ]);
 
 export function unreadable(doc: TableDocument): Diagnostic | undefined {
   return doc.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
+}
+
+/**
+ * How a stored document whose bytes are kept (PDF, workbook) is read again: its reading options, kept
+ * as JSON in `documents.source_text` ('' when there are none).
+ */
+export function storedOptions(options: { readonly columns?: ColumnOverrides | undefined }): string {
+  return options.columns && Object.keys(options.columns).length > 0 ? JSON.stringify({ columns: options.columns }) : '';
+}
+
+/** A stored document read again: from its bytes with its reading options, or from its text. */
+export async function parseStored(stored: { readonly file: string; readonly text: string | null; readonly bytes: Uint8Array | null }): Promise<TableDocument> {
+  if (!stored.bytes) return parseText(stored.text ?? '', { file: stored.file });
+  let columns: ColumnOverrides | undefined;
+  try {
+    const o = stored.text?.startsWith('{') ? JSON.parse(stored.text) as { columns?: ColumnOverrides } : null;
+    columns = o?.columns;
+  } catch { columns = undefined; }
+  return parseDocument(stored.bytes, { file: stored.file, ...(columns ? { columns } : {}) });
 }

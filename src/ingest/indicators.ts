@@ -7,6 +7,7 @@
 // dropped. The level codes are checked against the indicator system the caller picks (taxonomy.ts).
 import { DEFAULT_SYSTEM, type Category, type Diagnostic, type Indicator, type IndicatorSystem } from '../model/index.js';
 import { diag, type DiagnosticCode } from './diagnostics.js';
+import type { RawIndicatorCells } from './rows.js';
 import { lineAt, type Span } from './span.js';
 
 /** Dashes between a level code and its name: hyphen, full-width, em, en, the Unicode hyphens and minus. */
@@ -93,19 +94,85 @@ export function readIndicators(span: Span, path: string, system: IndicatorSystem
     }
 
     const { name, period, annual } = splitBody(body, where, diagnostics);
-    if (name === '') diagnostics.push(diag('indicator-name-missing', `第 ${seq} 项指标没有三级指标名称。`, where));
-    indicators.push({
-      seq,
-      level1,
-      level2,
-      name,
-      period: { raw: period },
-      annual: { raw: annual },
-      text: chunk,
-      ...(line !== undefined ? { line } : {}),
-    });
+    indicators.push(indicatorOf({ seq, level1, level2, name, period, annual, text: chunk }, where, diagnostics));
   });
   return { indicators, unread, diagnostics };
+}
+
+const LEVEL_CELL = new RegExp(`^(\\d{1,2})\\s*(?:${DASH}|[、.．:：\\s])?\\s*(.*)$`);
+const bareName = (s: string): string => s.replace(/[\s\u3000]/g, '').replace(/指标$/, '');
+
+/** A level cell as written (`1-产出指标`, `产出指标`, `1`): its code, found by name when not written. */
+function levelCell(text: string, table: Readonly<Record<string, string>>, under: string | null): { code: string; name: string } | { code: null; name: string } {
+  const t = text.trim();
+  const m = LEVEL_CELL.exec(t);
+  if (m) return { code: m[1]!, name: m[2]!.trim() };
+  const key = bareName(t);
+  const hits = Object.entries(table).filter(([, n]) => bareName(n) === key).map(([c]) => c);
+  const code = hits.find((c) => under === null || c.startsWith(under)) ?? hits[0];
+  return code === undefined ? { code: null, name: t } : { code, name: t };
+}
+
+/**
+ * Indicators given a row each, their fields in their own cells (一级指标, 二级指标, 三级指标, 实施周期指标值,
+ * 年度指标值): the same checks as the cell grammar, with the level codes found by name where a cell
+ * gives only the name. `text` is the indicator in the grammar's canonical form.
+ */
+export function readIndicatorCells(rows: readonly RawIndicatorCells[], path: string, system: IndicatorSystem = DEFAULT_SYSTEM): IndicatorReading {
+  const indicators: Indicator[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let prevSeq: number | null = null;
+  // a row with text but no level and no target is prose written in the indicator columns: kept verbatim
+  const prose = rows.filter((r) => r.level1.trim() === '' && r.level2.trim() === '' && r.period.trim() === '' && r.annual.trim() === '');
+  const unread = prose.map((r) => r.name.trim()).join('');
+  if (unread !== '') {
+    diagnostics.push(prose.length === rows.length
+      ? diag('indicators-prose', `绩效指标未按一级指标、二级指标、三级指标、指标值分栏填写，无法拆分为指标，原文已完整保留（${unread.length} 字）。`, { line: prose[0]!.line, path })
+      : diag('indicator-unread', `绩效指标中有一段文字没有指标级别和指标值，不属于任何指标，原文保留：“${clip(unread)}”。`, { line: prose[0]!.line, path }));
+  }
+  rows.filter((r) => !prose.includes(r)).forEach((r, i) => {
+    const where = { line: r.line, path: `${path}.indicators[${i}]` };
+    const seq = r.seq ?? i + 1;
+    if (r.seq !== null && prevSeq !== null && r.seq !== prevSeq + 1) {
+      diagnostics.push(r.seq > prevSeq + 1
+        ? diag('indicator-seq-gap', `指标序号跳号：${prevSeq} 之后是 ${r.seq}。`, where)
+        : diag('indicator-seq-repeat', `指标序号重复或倒退：${prevSeq} 之后是 ${r.seq}。`, where));
+    }
+    if (r.seq !== null) prevSeq = r.seq;
+    const l1 = levelCell(r.level1, system.level1, null);
+    const l2 = levelCell(r.level2, system.level2, l1.code);
+    const level1 = l1.code === null ? unknownLevel('一级', l1.name, system, where, diagnostics) : category('一级', l1.code, l1.name, system.level1, 'level1-name-missing', system, where, diagnostics);
+    const level2 = l2.code === null ? unknownLevel('二级', l2.name, system, where, diagnostics) : category('二级', l2.code, l2.name, system.level2, 'level2-name-missing', system, where, diagnostics);
+    if (level1.code !== null && level2.code !== null && level2.code.charAt(0) !== level1.code) {
+      diagnostics.push(diag('level-code-inconsistent', `二级指标“${level2.code}”不属于一级指标“${level1.code}”（二级代码应以一级代码开头）。`, where));
+    }
+    const name = r.name.trim();
+    const period = r.period.trim();
+    const annual = r.annual.trim();
+    if (period === '' || annual === '') {
+      const missing = [period === '' ? '实施周期指标值' : null, annual === '' ? '年度指标值' : null].filter(Boolean).join('和');
+      diagnostics.push(diag('indicator-target-missing', `指标“${clip(name)}”缺少${missing}。`, where));
+    }
+    const levelText = (c: Category) => (c.code !== null ? `${c.code}-${c.name ?? ''}` : c.name ?? '');
+    const text = `${seq}、${levelText(level1)}；${levelText(level2)}；${name}；实施周期指标值:${period}；年度指标值:${annual}。`;
+    indicators.push(indicatorOf({ seq, level1, level2, name, period, annual, text }, where, diagnostics));
+  });
+  return { indicators, unread, diagnostics };
+}
+
+/** One indicator read from its fields, in whichever layout; a missing name is said. */
+function indicatorOf(f: { seq: number; level1: Category; level2: Category; name: string; period: string; annual: string; text: string }, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Indicator {
+  if (f.name === '') out.push(diag('indicator-name-missing', `第 ${f.seq} 项指标没有三级指标名称。`, where));
+  return {
+    seq: f.seq, level1: f.level1, level2: f.level2, name: f.name, period: { raw: f.period }, annual: { raw: f.annual }, text: f.text,
+    ...(where.line !== undefined ? { line: where.line } : {}),
+  };
+}
+
+function unknownLevel(level: string, name: string, system: IndicatorSystem, where: { line?: number | undefined; path: string }, out: Diagnostic[]): Category {
+  if (name === '') return { code: null, name: null };
+  out.push(diag('level-code-unknown', `${level}指标“${name}”没有写代码，也不是${system.label}中的名称，原样保留。`, where));
+  return { code: null, name };
 }
 
 function splitBody(body: string, where: { line?: number | undefined; path: string }, out: Diagnostic[]): { name: string; period: string; annual: string } {

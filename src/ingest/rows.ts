@@ -18,6 +18,18 @@ export interface RowAmounts {
   readonly fiscalParts?: readonly [Cents | null, Cents | null, Cents | null];
 }
 
+/** One indicator of a table that gives each indicator a row of its own, its fields in their own cells. */
+export interface RawIndicatorCells {
+  readonly seq: number | null;
+  /** 一级指标 / 二级指标 as written: `1-产出指标`, `产出指标` or `1` */
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly period: string;
+  readonly annual: string;
+  readonly line: number | undefined;
+}
+
 export type RowKind = 'total' | 'unit' | 'project';
 
 export interface RawRow {
@@ -26,6 +38,8 @@ export interface RawRow {
   amounts: RowAmounts | null;
   goal: Span;
   indicators: Span;
+  /** a table with a row per indicator: the project's indicators, field by field (then `indicators` is empty) */
+  indicatorCells?: RawIndicatorCells[];
   /** the row's first source line */
   line: number | undefined;
   /** about this row; the builder adds the document path */

@@ -1,6 +1,7 @@
 // Runtime schemas for the model: what `jixiao parse` prints is validated against these in tests, and
 // later stages (store, server) validate what they read back.
 import { z } from 'zod';
+import { COLUMN_ROLES, type ColumnRole, type SheetInfo } from './types.js';
 import type {
   Box, Category, Diagnostic, Funding, Indicator, Orphan, Project, SourceInfo, TableDocument, Target, Unit,
 } from './types.js';
@@ -14,6 +15,17 @@ export const boxSchema = z.object({
   h: z.number().nonnegative(),
 }) satisfies z.ZodType<Box>;
 const box = boxSchema.exactOptional();
+const cell = z.string().regex(/^(?:.+!)?[A-Z]{1,3}[1-9]\d*$/).exactOptional();
+export const columnRoleSchema = z.enum(COLUMN_ROLES as unknown as [ColumnRole, ...ColumnRole[]]);
+export const sheetInfoSchema = z.object({
+  name: z.string(),
+  read: z.boolean(),
+  skipped: z.string().exactOptional(),
+  headerRows: z.array(z.number().int().positive()).length(2).exactOptional(),
+  layout: z.enum(['project-rows', 'indicator-rows']).exactOptional(),
+  amountUnit: z.enum(['万元', '元']).exactOptional(),
+  columns: z.array(z.object({ column: z.string().regex(/^[A-Z]{1,3}$/), header: z.string(), role: columnRoleSchema.nullable(), chosen: z.boolean().exactOptional() })).exactOptional(),
+}) satisfies z.ZodType<SheetInfo>;
 
 export const sourceInfoSchema = z.object({
   file: z.string(),
@@ -24,6 +36,7 @@ export const sourceInfoSchema = z.object({
   encoding: z.enum(['utf-8', 'gb18030', 'binary']),
   pages: z.number().int().nonnegative().exactOptional(),
   pagesRead: z.array(z.number().int().positive()).exactOptional(),
+  sheets: z.array(sheetInfoSchema).exactOptional(),
 }) satisfies z.ZodType<SourceInfo>;
 
 const amount = z.number().nonnegative().refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, 'at most two decimals');
@@ -38,6 +51,7 @@ export const fundingSchema = z.object({
   printed: z.array(z.string()),
   line: line.exactOptional(),
   box,
+  cell,
 }) satisfies z.ZodType<Funding>;
 
 export const categorySchema = z.object({ code: z.string().nullable(), name: z.string().nullable() }) satisfies z.ZodType<Category>;
@@ -73,6 +87,7 @@ export const indicatorSchema = z.object({
   text: z.string(),
   line: line.exactOptional(),
   box,
+  cell,
 }) satisfies z.ZodType<Indicator>;
 
 export const projectSchema = z.object({
@@ -83,6 +98,7 @@ export const projectSchema = z.object({
   indicatorsText: z.string().exactOptional(),
   line: line.exactOptional(),
   box,
+  cell,
 }) satisfies z.ZodType<Project>;
 
 export const unitSchema = z.object({
@@ -91,6 +107,7 @@ export const unitSchema = z.object({
   projects: z.array(projectSchema),
   line: line.exactOptional(),
   box,
+  cell,
 }) satisfies z.ZodType<Unit>;
 
 export const orphanSchema = z.object({
@@ -98,6 +115,7 @@ export const orphanSchema = z.object({
   indicators: z.array(indicatorSchema),
   line: line.exactOptional(),
   box,
+  cell,
 }) satisfies z.ZodType<Orphan>;
 
 export const diagnosticSchema = z.object({
@@ -106,6 +124,7 @@ export const diagnosticSchema = z.object({
   message: z.string().min(1),
   line: line.exactOptional(),
   box,
+  cell,
   path: z.string().exactOptional(),
 }) satisfies z.ZodType<Diagnostic>;
 

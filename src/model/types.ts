@@ -26,6 +26,52 @@ export interface Box {
   readonly h: number;
 }
 
+/**
+ * Where something was read in a workbook: the cell address as a spreadsheet names it, `Sheet1!C14`
+ * (a CSV file has no sheets: `C14`). For workbook input this replaces `line`.
+ */
+export type CellAddress = string;
+
+/** What a spreadsheet column holds, decided from its header text (and changeable in the import preview). */
+export type ColumnRole =
+  | 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'fiscalGeneral' | 'fiscalFund' | 'fiscalCapital'
+  | 'goal' | 'indicators' | 'level1' | 'level2' | 'indicatorName' | 'period' | 'annual' | 'seq';
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'name', 'total', 'fiscal', 'specialAccount', 'other', 'fiscalGeneral', 'fiscalFund', 'fiscalCapital',
+  'goal', 'indicators', 'level1', 'level2', 'indicatorName', 'period', 'annual', 'seq',
+];
+export const COLUMN_ROLE_LABEL: Readonly<Record<ColumnRole, string>> = {
+  name: '项目名称', total: '总计', fiscal: '财政拨款', specialAccount: '财政专户拨款', other: '其他资金',
+  fiscalGeneral: '一般公共预算', fiscalFund: '政府性基金预算', fiscalCapital: '国有资本经营预算',
+  goal: '绩效目标', indicators: '绩效指标', level1: '一级指标', level2: '二级指标', indicatorName: '三级指标',
+  period: '实施周期指标值', annual: '年度指标值', seq: '序号',
+};
+
+/** One column of a sheet's table: its letter, its header text as printed and what it was read as. */
+export interface SheetColumn {
+  readonly column: string;
+  readonly header: string;
+  /** null: not read (a column the header does not name, or one set to 不读取) */
+  readonly role: ColumnRole | null;
+  /** the role was given by the user, not read from the header */
+  readonly chosen?: boolean;
+}
+
+/** A sheet of a workbook (or the one table of a CSV file) and how it was read. */
+export interface SheetInfo {
+  readonly name: string;
+  /** the sheet holds a target table and was read */
+  readonly read: boolean;
+  /** why a sheet was not read */
+  readonly skipped?: string;
+  /** 1-based rows of the column header: [first, last] */
+  readonly headerRows?: readonly number[];
+  readonly layout?: 'project-rows' | 'indicator-rows';
+  /** the amounts' unit as the sheet states it; 元 is converted to 万元 */
+  readonly amountUnit?: '万元' | '元';
+  readonly columns?: readonly SheetColumn[];
+}
+
 export interface SourceInfo {
   /** the input file's base name */
   readonly file: string;
@@ -39,6 +85,8 @@ export interface SourceInfo {
   readonly pages?: number;
   /** PDF: the 1-based pages the table was read from */
   readonly pagesRead?: readonly number[];
+  /** workbook or CSV: each sheet, whether it was read and its column mapping */
+  readonly sheets?: readonly SheetInfo[];
 }
 
 /** 财政拨款 split by budget (tables that print 一般公共预算 / 政府性基金预算 / 国有资本经营预算) */
@@ -67,6 +115,7 @@ export interface Funding {
   /** 1-based line of the row's amounts */
   readonly line?: number;
   readonly box?: Box;
+  readonly cell?: CellAddress;
 }
 
 export interface Category {
@@ -140,6 +189,7 @@ export interface Indicator {
   readonly text: string;
   readonly line?: number;
   readonly box?: Box;
+  readonly cell?: CellAddress;
 }
 
 export interface Project {
@@ -153,6 +203,7 @@ export interface Project {
   readonly indicatorsText?: string;
   readonly line?: number;
   readonly box?: Box;
+  readonly cell?: CellAddress;
 }
 
 export interface Unit {
@@ -162,6 +213,7 @@ export interface Unit {
   readonly projects: readonly Project[];
   readonly line?: number;
   readonly box?: Box;
+  readonly cell?: CellAddress;
 }
 
 /** Content that belongs to no project; never merged into a neighbour. */
@@ -170,6 +222,7 @@ export interface Orphan {
   readonly indicators: readonly Indicator[];
   readonly line?: number;
   readonly box?: Box;
+  readonly cell?: CellAddress;
 }
 
 export interface Diagnostic {
@@ -180,6 +233,7 @@ export interface Diagnostic {
   readonly message: string;
   readonly line?: number;
   readonly box?: Box;
+  readonly cell?: CellAddress;
   /** where in the document, e.g. units[0].projects[3].indicators[2] */
   readonly path?: string;
 }

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isPdf } from '../ingest/index.js';
 import { listDocuments, listProjects, getProject, type ProjectQuery } from '../store/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
@@ -185,7 +186,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req, reply) => {
     const src = await documentSource(store, req.params.id);
-    if (!src.bytes) throw new HttpError(404, 'no-pdf', `文档 ${req.params.id}（${src.file}）不是 PDF，没有原 PDF 文件`);
+    // a workbook keeps its bytes too, but this route serves PDFs only
+    if (!src.bytes || !isPdf(src.bytes)) throw new HttpError(404, 'no-pdf', `文档 ${req.params.id}（${src.file}）不是 PDF，没有原 PDF 文件`);
     const etag = `"${createHash('sha1').update(src.bytes).digest('base64url')}"`;
     // a stored document's bytes never change (a new import is a new document); the PDF viewer needs
     // object-src, which the app's own CSP refuses
@@ -223,11 +225,12 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
 
   api.post('/api/import/preview', {
-    schema: { summary: '预览上传的文件：读出的单位、项目、指标、诊断与审核评分，库中是否已有，原表未注明的年度与部门及建议；不存入数据库', tags: ['导入'], ...upload, response: { 200: s.importPreviewResponse, ...errors } },
+    schema: { summary: '预览上传的文件：读出的单位、项目、指标、诊断与审核评分，库中是否已有，原表未注明的年度与部门及建议，工作簿各栏的对应关系（可在 choices 中改）；不存入数据库', tags: ['导入'], ...upload, querystring: s.importQuery, response: { 200: s.importPreviewResponse, ...errors } },
     ...bodyNotValidated,
   }, async (req) => {
+    const choices = req.query.choices as Record<string, s.ImportChoice>;
     const files = await readUploads(req, ctx.uploadLimit);
-    return (await Promise.all(files.map((u) => onStore('inspect', { upload: u }, () => inspect(store, u))))).map((i) => plain(i.preview));
+    return (await Promise.all(files.map((u) => { const choice = choices[u.file] ?? {}; return onStore('inspect', { upload: u, choice }, () => inspect(store, u, { choice })); }))).map((i) => plain(i.preview));
   });
 
   /**
@@ -242,7 +245,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const checking = (file: string) => report?.({ stage: '检查', done: checked, total: n, percent: (CHECK_SHARE * checked) / n, message: `检查文件 ${checked}/${n}：“${file}”` });
     if (files[0]) checking(files[0].file);
     const inspected = await Promise.all(files.map(async (u) => {
-      const r = await onStore('inspect', { upload: u, forImport: true }, () => inspect(store, u, { forImport: true }));
+      const choice = choices[u.file] ?? {};
+      const r = await onStore('inspect', { upload: u, forImport: true, choice }, () => inspect(store, u, { forImport: true, choice }));
       checked++;
       checking(u.file);
       return r;

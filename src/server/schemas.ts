@@ -9,7 +9,7 @@
 // Response schemas are plain (no transforms): the serializer encodes with them, which drops any field
 // not declared here. Amounts are in 万元 (the table's unit) as numbers.
 import { z } from 'zod';
-import { boxSchema, targetSchema as modelTargetSchema, type Target } from '../model/index.js';
+import { boxSchema, columnRoleSchema, sheetInfoSchema, targetSchema as modelTargetSchema, type Target } from '../model/index.js';
 import { DIMENSIONS, FINDING_ORDERS, type DimensionId, type FindingOrder } from '../review/index.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -483,6 +483,8 @@ export const importChoice = z.strictObject({
   year: z.number().int().min(1900).max(2200).nullable().optional().describe('原表未注明年度时的年度；null：确无年度'),
   department: z.string().trim().min(1).max(200).nullable().optional().describe('原表未注明部门时的部门；null：确无部门'),
   acceptProposed: z.boolean().optional().describe('采用建议的年度与部门'),
+  columns: z.record(z.string().max(100), z.record(z.string().regex(/^[A-Z]{1,3}$/), columnRoleSchema.nullable())).optional()
+    .describe('工作簿（或 CSV）各栏读作什么，按工作表名（CSV 为 ""）与列字母：{ "Sheet1": { "C": "fiscal", "H": null } }；null：不读取该栏'),
 });
 export type ImportChoice = z.output<typeof importChoice>;
 
@@ -530,7 +532,8 @@ export const importPreviewResponse = z.array(z.object({
   units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
   projects: z.number().int(),
   indicators: z.number().int(),
-  diagnostics: z.array(z.object({ severity: severitySchema, code: z.string(), message: z.string(), line: z.number().int().nullable() })),
+  diagnostics: z.array(z.object({ severity: severitySchema, code: z.string(), message: z.string(), line: z.number().int().nullable(), cell: z.string().optional().describe('工作簿：单元格，如 Sheet1!C14') })),
+  sheets: z.array(sheetInfoSchema).optional().describe('工作簿或 CSV：各工作表是否读取、表头所在行、各栏读作什么'),
 }));
 export type ImportPreviewResponse = z.output<typeof importPreviewResponse>;
 

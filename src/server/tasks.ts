@@ -7,7 +7,7 @@ import type { ImportChoice } from './schemas.js';
 import { diff, importFile, inspect, READERS, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
-  inspect: { args: { store: StoreRef; upload: Upload; forImport?: boolean }; value: Inspection };
+  inspect: { args: { store: StoreRef; upload: Upload; forImport?: boolean; choice?: ImportChoice }; value: Inspection };
   import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice; read?: ReadDocument }; value: ImportOutcome };
   /** the report sent piece by piece (Emit.chunk) as it is rendered; the value is its length in bytes */
   'report-stream': { args: { store: StoreRef; documentId: number }; value: number };
@@ -45,7 +45,7 @@ export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMI
   switch (task) {
     case 'inspect': {
       const a = args as Tasks['inspect']['args'];
-      return { value: await inspect(storeFor(a.store), upload(a.upload), a.forImport ? { forImport: true } : {}), transfer: [] };
+      return { value: await inspect(storeFor(a.store), upload(a.upload), { ...(a.forImport ? { forImport: true } : {}), ...(a.choice ? { choice: a.choice } : {}) }), transfer: [] };
     }
     case 'import': {
       const a = args as Tasks['import']['args'];

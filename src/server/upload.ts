@@ -1,10 +1,10 @@
 // Uploads: multipart/form-data, files in the field `files`, each at most the configured size, at most
 // MAX_FILES of them. Each file is checked before anything is done with it: binary content that is not a
-// PDF is 415; an empty file, text with no table in it, or a PDF that cannot be read 422.
+// PDF or a workbook is 415; an empty file, text with no table in it, or a PDF that cannot be read 422.
 import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { TableDocument } from '../model/index.js';
-import { parseDocument, unreadable } from '../ingest/index.js';
+import { parseDocument, unreadable, type ColumnOverrides } from '../ingest/index.js';
 import { HttpError } from './errors.js';
 
 export const MAX_FILES = 20;
@@ -76,12 +76,15 @@ export function rejection(file: string, doc: TableDocument): Rejection | null {
   if (!d) return null;
   // a PDF that cannot be read (encrypted, damaged, garbled, a scan, no target table) is a PDF all the same: 422
   if (d.code.startsWith('pdf-')) return { file, status: 422, code: d.code === 'pdf-no-table' ? 'no-table' : 'unreadable-pdf', message: `“${file}”：${d.message}` };
+  // a workbook that cannot be read (not one, the old .xls, a password, a bomb, formulas without values)
+  if (d.code === 'xlsx-not-workbook') return { file, status: 415, code: 'not-workbook', message: `“${file}”：${d.message}` };
+  if (d.code.startsWith('xlsx-')) return { file, status: 422, code: d.code === 'xlsx-no-table' ? 'no-table' : 'unreadable-workbook', message: `“${file}”：${d.message}` };
   if (d.code === 'input-binary') return { file, status: 415, code: 'not-text', message: `“${file}”：${d.message}` };
   if (d.code === 'input-empty') return { file, status: 422, code: 'empty', message: `“${file}”：${d.message}` };
   return { file, status: 422, code: 'no-table', message: `“${file}”：${d.message}` };
 }
 
-export async function parseUpload(u: Upload): Promise<{ doc: TableDocument; rejected: Rejection | null }> {
-  const doc = await parseDocument(u.bytes, { file: u.file });
+export async function parseUpload(u: Upload, columns?: ColumnOverrides): Promise<{ doc: TableDocument; rejected: Rejection | null }> {
+  const doc = await parseDocument(u.bytes, { file: u.file, ...(columns ? { columns } : {}) });
   return { doc, rejected: rejection(u.file, doc) };
 }

@@ -4,7 +4,7 @@
 // request thread only waits for the answer, so /api/health and every read keep answering meanwhile.
 import { diffDocuments, type DocumentDiff } from '../diff/index.js';
 import { CSP as REPORT_CSP, reportParts } from '../report/review-html.js';
-import { parseDocument, parseText } from '../ingest/index.js';
+import { parseStored } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
 import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOptions, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
@@ -37,10 +37,11 @@ export interface Inspection {
  * What an upload would be read as (the preview: whether the same table is stored, what it leaves out and
  * the proposal, its review score), and whether it is a table at all (the pre-import check).
  */
-export async function inspect(store: Store, u: Upload, options: { forImport?: boolean } = {}): Promise<Inspection> {
-  const { doc, rejected } = await parseUpload(u);
+export async function inspect(store: Store, u: Upload, options: { forImport?: boolean; choice?: ImportChoice } = {}): Promise<Inspection> {
+  const columns = options.choice?.columns;
+  const { doc, rejected } = await parseUpload(u, columns);
   const [stored, info] = rejected ? [null, { missing: [], proposal: null }] : await Promise.all([findStored(store, doc.source.sha256, contentHash(doc)), missingInfo(store, doc)]);
-  const read = rejected ? null : readParsed(doc, u.bytes);
+  const read = rejected ? null : readParsed(doc, u.bytes, columns ? { columns } : {});
   const reviewed = read && 'read' in read ? read.result : null;
   const n = (sev: string) => reviewed?.findings.filter((f) => f.severity === sev).length ?? 0;
   return {
@@ -61,7 +62,12 @@ export async function inspect(store: Store, u: Upload, options: { forImport?: bo
       units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
       projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
       indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
-      diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null })),
+      diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null, ...(d.cell !== undefined ? { cell: d.cell } : {}) })),
+      // a workbook: each sheet, and the column mapping it was read with (changeable: choices[file].columns)
+      ...(doc.source.sheets ? { sheets: doc.source.sheets.map((x) => {
+        const { columns, headerRows, ...rest } = x;
+        return { ...rest, ...(columns ? { columns: columns.map((c) => ({ ...c })) } : {}), ...(headerRows ? { headerRows: [...headerRows] } : {}) };
+      }) } : {}),
     },
   };
 }
@@ -94,7 +100,7 @@ export function importFile(store: Store, u: Upload, choice: ImportChoice = {}, r
 /** a stored document read again from its source text, or a PDF's bytes: parsed, targets read, reviewed */
 async function reread(store: Store, documentId: number) {
   const src = await documentSource(store, documentId);
-  const doc = readTargets(src.bytes ? await parseDocument(src.bytes, { file: src.file }) : parseText(src.text, { file: src.file }));
+  const doc = readTargets(await parseStored(src));
   return { doc, result: review(doc) };
 }
 

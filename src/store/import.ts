@@ -11,6 +11,7 @@
 import type { TableDocument } from '../model/index.js';
 import { review } from '../review/index.js';
 import { readTargets } from '../targets/index.js';
+import type { ColumnOverrides } from '../ingest/index.js';
 import type { Store } from './connect.js';
 import { columnsFromStored } from './columns-from-stored.js';
 import { readMany } from './pipeline.js';
@@ -52,6 +53,8 @@ export interface ImportOptions {
   readonly acceptProposed?: boolean;
   /** called inside the transaction after each table is written */
   readonly onWritten?: OnWritten;
+  /** workbook and CSV: the column mapping chosen in the import preview (kept with the document) */
+  readonly columns?: ColumnOverrides;
 }
 
 /** the stages of an import as a person reads them: 读取 (pages of a PDF), 审核, 核对 (the store: same table? year?), 写入 (rows), 索引 (search) */

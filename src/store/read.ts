@@ -2,7 +2,7 @@
 // (plan.ts). Plain functions of plain data, so a worker thread can run them (pipeline.ts) while the
 // writer stores what was read before.
 import type { TableDocument } from '../model/index.js';
-import { parseDocument, unreadable } from '../ingest/index.js';
+import { parseDocument, storedOptions, unreadable, type ColumnOverrides } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { readTargets } from '../targets/index.js';
 import { needsColumns } from './columns-from-stored.js';
@@ -19,6 +19,8 @@ export interface ReadOptions {
   readonly timings?: Record<Stage, number>;
   /** PDF: called after each page */
   readonly onProgress?: (done: number, total: number) => void;
+  /** workbook and CSV: the column mapping chosen in the import preview (kept with the document) */
+  readonly columns?: ColumnOverrides;
 }
 
 /** A file read, reviewed and planned, not yet checked against the store: plain data (a worker's answer). */
@@ -46,18 +48,20 @@ export const clockFor = (timings: ReadOptions['timings']) => <T>(stage: Stage, f
   try { return f(); } finally { timings[stage] += performance.now() - t; }
 };
 
-const decodeText = (doc: TableDocument, bytes: Uint8Array): string =>
-  (doc.source.layout === 'pdf' ? '' : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes));
+/** PDFs and workbooks keep their bytes; their stored text is how they were read (a workbook's chosen column mapping) */
+const binary = (doc: TableDocument): boolean => doc.source.layout === 'pdf' || doc.source.layout === 'xlsx';
+const decodeText = (doc: TableDocument, bytes: Uint8Array, columns: ColumnOverrides | undefined): string =>
+  (binary(doc) ? storedOptions({ columns }) : new TextDecoder(doc.source.encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes));
 
 /** Targets, review and rows of a document as parseDocument returns it. Never throws on bad input. */
-export function readParsed(parsed: TableDocument, bytes: Uint8Array, options: Pick<ReadOptions, 'timings'> = {}): { read: ReadDocument; result: ReviewResult } | { failed: string } {
+export function readParsed(parsed: TableDocument, bytes: Uint8Array, options: Pick<ReadOptions, 'timings' | 'columns'> = {}): { read: ReadDocument; result: ReviewResult } | { failed: string } {
   // a file read only in part (a garbled or unreadable PDF page) is refused whole: never stored incomplete
   const fatal = unreadable(parsed) ?? parsed.diagnostics.find((d) => d.code === 'layout-unknown');
   if (fatal) return { failed: fatal.message };
   const clock = clockFor(options.timings);
   const doc = clock('targets', () => readTargets(parsed));
   const result = clock('review', () => review(doc));
-  const plan = clock('plan', () => planDocument(doc, result, decodeText(parsed, bytes), parsed.source.layout === 'pdf' ? bytes : null));
+  const plan = clock('plan', () => planDocument(doc, result, decodeText(parsed, bytes, options.columns), binary(parsed) ? bytes : null));
   const storeMayChange = parsed.year === null || parsed.department === null || needsColumns(parsed);
   return {
     read: { file: parsed.source.file, sha256: parsed.source.sha256, contentHash: contentHash(parsed), year: parsed.year, department: parsed.department, doc: storeMayChange ? parsed : null, plan },
@@ -68,7 +72,7 @@ export function readParsed(parsed: TableDocument, bytes: Uint8Array, options: Pi
 /** Parses, reads targets, reviews and plans one file's bytes. Never throws on bad input. */
 export async function readDocument(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const t0 = performance.now();
-  const parsed = await parseDocument(bytes, { file: options.file, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const parsed = await parseDocument(bytes, { file: options.file, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.columns ? { columns: options.columns } : {}) });
   if (options.timings) options.timings.parse += performance.now() - t0;
   const r = readParsed(parsed, bytes, options);
   return 'failed' in r ? { status: 'failed', file: options.file, reason: r.failed } : { status: 'read', read: r.read };

@@ -3,7 +3,7 @@
 // how many projects the gate capped), then re-reviews every stored document from its own source text, so
 // no stored score was made the old way and the stored findings are those the scores were made from.
 import type { Kysely, Migration } from 'kysely';
-import { parseDocument, parseText } from '../ingest/index.js';
+import { parseStored } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { readTargets } from '../targets/index.js';
 import type { DialectName } from './connect.js';
@@ -29,7 +29,7 @@ export function dimensionsMigration(_dialect: DialectName): Migration {
 async function rescore(db: Db, documentId: number): Promise<void> {
   const d = await db.selectFrom('documents').select(['file', 'source_text', 'source_bytes']).where('id', '=', documentId).executeTakeFirstOrThrow();
   const bytes = d.source_bytes as Uint8Array | null;
-  const doc = readTargets(bytes ? await parseDocument(bytes, { file: d.file as string }) : parseText(d.source_text as string, { file: d.file as string }));
+  const doc = readTargets(await parseStored({ file: d.file as string, text: d.source_text as string | null, bytes }));
   const result = review(doc);
   const units = await db.selectFrom('units').select(['id', 'ordinal']).where('document_id', '=', documentId).execute();
   const unitIds = new Map(units.map((u) => [Number(u.ordinal), Number(u.id)]));

@@ -1,7 +1,7 @@
 // The readers under contract: each takes the same tables in its own format. A reader joins by adding
 // an entry: its name, what its format can say (capabilities), how to produce its inputs from the
 // expected tables, and how to read bytes. An XLSX reader would add an entry whose inputs write the
-// tables with an XLSX writer and whose capabilities say columns: true.
+// tables with an XLSX writer and whose capabilities say columns: true (it does: `xlsx`).
 import { readFileSync } from 'node:fs';
 import { parseBytes } from '../../src/ingest/index.js';
 import type { TableDocument } from '../../src/model/types.js';
@@ -10,6 +10,7 @@ import type { ExpectedTable } from '../helpers/pdf-corpus/table.js';
 import { tabularText } from '../helpers/pdf-corpus/tabular.js';
 import { NO_PDF_READER, parseDocument } from '../helpers/readers.js';
 import { loadSamples } from '../helpers/samples.js';
+import { writeTableXlsx } from '../helpers/xlsx-corpus.js';
 import type { Capabilities } from './compare.js';
 
 export interface ContractInput {
@@ -26,7 +27,7 @@ export interface ContractReader {
   readonly capabilities: Omit<Capabilities, 'generated'>;
   /** why the reader cannot run here, if it cannot */
   readonly unavailable?: string;
-  inputs(tables: readonly ExpectedTable[], corpus: PdfCorpus): ContractInput[];
+  inputs(tables: readonly ExpectedTable[], corpus: PdfCorpus): ContractInput[] | Promise<ContractInput[]>;
   read(bytes: Uint8Array, file: string): Promise<TableDocument>;
 }
 
@@ -62,6 +63,15 @@ export const READERS: readonly ContractReader[] = [
     inputs: (_tables, corpus) => corpus.pdfs.flatMap((p) => (p.expect.kind === 'table'
       ? [{ name: `${p.name}.pdf (${p.producer}, ${p.pages} pages)`, file: `${p.name}.pdf`, bytes: readFileSync(p.path), expected: p.expect.table, generated: true }]
       : [])),
+    read: (bytes, file) => parseDocument!(bytes, { file }),
+  },
+  {
+    // every table as a workbook (exceljs), a row per project with the two-row header; the layout with a
+    // row per indicator and the hand-made variants are in test/ingest/xlsx*.test.ts
+    name: 'xlsx',
+    capabilities: { columns: true },
+    ...(parseDocument ? {} : { unavailable: NO_PDF_READER }),
+    inputs: async (tables) => Promise.all(tables.map(async (t) => ({ name: `${t.sample} written as .xlsx`, file: `${t.sample}.xlsx`, bytes: new Uint8Array(await writeTableXlsx(t, { layout: 'project-rows', twoRowHeader: true })), expected: t, generated: true }))),
     read: (bytes, file) => parseDocument!(bytes, { file }),
   },
 ];

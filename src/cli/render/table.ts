@@ -6,9 +6,9 @@ import { clipWidth, money, pad } from './text.js';
 const SEVERITY: Record<Diagnostic['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 const SHOWN_PER_CODE = 5;
 
-/** A text row's line, or a PDF row's page. */
-const at = (x: { line?: number; box?: { page: number } } | null): string => (x?.line !== undefined ? String(x.line) : x?.box ? `p${x.box.page}` : '');
-const atLong = (d: Diagnostic): string => (d.line ? `第${d.line}行` : d.box ? `第${d.box.page}页` : '');
+/** A text row's line, a PDF row's page, or a workbook row's cell. */
+const at = (x: { line?: number; box?: { page: number }; cell?: string } | null): string => (x?.line !== undefined ? String(x.line) : x?.box ? `p${x.box.page}` : x?.cell ?? '');
+const atLong = (d: Diagnostic): string => (d.line ? `第${d.line}行` : d.box ? `第${d.box.page}页` : d.cell ? `单元格 ${d.cell}` : '');
 
 function amounts(f: Funding | null): string[] {
   if (!f) return ['', '', '', '', ''];
@@ -22,7 +22,7 @@ export function renderTable(doc: TableDocument): string {
   out.push(`部门/单位：${doc.department ?? '—'}   年度：${doc.year ?? '—'}   金额单位：${doc.currencyUnit ?? '—'}`);
   const widths = [5, 44, 12, 12, 12, 12, 22, 4];
   const row = (cells: string[]): string => cells.map((c, i) => pad(i === 1 ? clipWidth(c, widths[i]!) : c, widths[i]!, i >= 2 && i <= 5 ? 'right' : 'left')).join(' ').trimEnd();
-  out.push(row([doc.source.layout === 'pdf' ? '页' : '行', '名称', '总计', '财政拨款', '财政专户拨款', '其他资金', '未归列', '指标']));
+  out.push(row([doc.source.layout === 'pdf' ? '页' : doc.source.layout === 'xlsx' ? '单元格' : '行', '名称', '总计', '财政拨款', '财政专户拨款', '其他资金', '未归列', '指标']));
   if (doc.total) out.push(row([at(doc.total), '合计', ...amounts(doc.total), '']));
   let projects = 0;
   let indicators = 0;

@@ -1,25 +1,13 @@
-// The builder carries location ids where text carries line numbers; here each becomes the page box it
-// stands for. Every object of the document with a `line` (units, projects, funding, indicators,
-// orphans, diagnostics) gets `box` instead.
+// PDF location ids → page boxes (PDF points, rounded to 0.1): PDF output has `box`, never `line`.
 import type { TableDocument } from '../../model/index.js';
+import { relocate as relocateBy } from '../relocate.js';
 import type { Locations } from './table.js';
 
 export function relocate(doc: TableDocument, locations: Locations): TableDocument {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'line' && typeof x === 'number') {
-        const box = locations.get(x);
-        if (box) out.box = round(box);
-        continue;
-      }
-      out[k] = walk(x);
-    }
-    return out;
-  };
-  return { ...doc, units: walk(doc.units) as TableDocument['units'], total: walk(doc.total) as TableDocument['total'], orphans: walk(doc.orphans) as TableDocument['orphans'], diagnostics: walk(doc.diagnostics) as TableDocument['diagnostics'] };
+  return relocateBy(doc, (id) => {
+    const box = locations.get(id);
+    return box ? { box: round(box) } : undefined;
+  });
 }
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;

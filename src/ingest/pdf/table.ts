@@ -6,21 +6,13 @@ import type { Diagnostic } from '../../model/index.js';
 import { cellCents, formatCents as fmt, type Cents } from '../amounts.js';
 import { diag } from '../diagnostics.js';
 import type { RawOrphan, RawRow, RowAmounts } from '../rows.js';
+import { Locations as BaseLocations } from '../relocate.js';
 import { concatSpans, spanOf, type Span } from '../span.js';
 import { AMOUNT_ROLES, roleOf, type Header, type Role } from './columns.js';
 import type { Box, Cell, CellLine, Grid } from './grid.js';
 
-/** Location ids: the builder carries them where a text layout carries line numbers. */
-export class Locations {
-  readonly boxes: Box[] = [];
-  add(box: Box): number {
-    this.boxes.push(box);
-    return this.boxes.length;
-  }
-  get(id: number): Box | undefined {
-    return this.boxes[id - 1];
-  }
-}
+/** Location ids standing for page boxes. */
+export class Locations extends BaseLocations<Box> {}
 
 export interface TablePage {
   readonly grid: Grid;

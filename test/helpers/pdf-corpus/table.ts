@@ -85,6 +85,12 @@ export const FORMAT_SPECIFIC_CODES: Readonly<Record<string, string>> = {
   'pdf-pages-read': 'which PDF pages were read',
   'pdf-row-continued': 'a PDF row continued on the next page',
   'pdf-summary-skipped': 'a budget volume\'s summary table beside the project table',
+  // workbooks: how the sheet said it, not what the table says
+  'xlsx-sheets-read': 'which sheets of a workbook were read',
+  'xlsx-amount-yuan': 'a workbook whose amounts are in 元, converted to 万元',
+  'xlsx-amount-rounded': 'amounts in 元 (or with more decimals) rounded to 0.01 万元',
+  'xlsx-formula-cached': 'formulas read from their saved results',
+  'xlsx-column-unknown': 'a column of a workbook whose header names nothing the table has',
 };
 
 export const contentCodes = (diagnostics: readonly Pick<Diagnostic, 'code'>[]): string[] =>

@@ -111,7 +111,8 @@ export const api = {
   documents: (signal?: AbortSignal) => get<Documents>('/documents', undefined, signal),
   units: (p: Params, signal?: AbortSignal) => get<UnitVersion[]>('/units', p, signal),
   diff: (a: number, b: number, signal?: AbortSignal) => get<Diff>('/diff', { a, b }, signal),
-  importPreview: (files: readonly File[]) => upload<ImportPreview>('/import/preview', files),
+  importPreview: (files: readonly File[], choices: ImportChoices = {}) =>
+    upload<ImportPreview>('/import/preview', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
   importFiles: (files: readonly File[], choices: ImportChoices = {}) =>
     upload<ImportResult>('/import', files, Object.keys(choices).length ? { choices: JSON.stringify(choices) } : {}),
   me: () => get<Me>('/auth/me'),

@@ -11,7 +11,9 @@ import { api, type ImportChoices } from '../api/client';
 import type { ImportPreviewFile, ImportResult, JobProgress } from '../api/types';
 import { ACCEPTED_TYPES, acceptAttribute } from '../../../src/ingest/accepted';
 import { errorMessage, PageTitle, SeverityTag, Stack } from '../components/common';
+import ColumnMapping from '../components/ColumnMapping';
 import Rows from '../components/Rows';
+import type { ColumnRole } from '../../../src/model/types';
 import { dateTime, int, SEVERITY_LABEL } from '../lib/format';
 
 type Diagnostic = ImportPreviewFile['diagnostics'][number] & { key: number };
@@ -24,7 +26,10 @@ const keyOf = (f: File) => `${f.name}:${f.size}:${f.lastModified}`;
 function Diagnostics({ list: raw }: { list: ImportPreviewFile['diagnostics'] }) {
   const list: Diagnostic[] = raw.map((d, key) => ({ ...d, key }));
   const cols: ColumnsType<Diagnostic> = [
-    { title: '行', dataIndex: 'line', key: 'line', width: 64, align: 'right', render: (l: number | null) => l ?? '—', sorter: (a, b) => (a.line ?? 0) - (b.line ?? 0), defaultSortOrder: 'ascend' },
+    // a workbook names its cells (Sheet1!C14) where text names its lines
+    list.some((d) => d.cell)
+      ? { title: '单元格', dataIndex: 'cell', key: 'cell', width: 120, render: (c: string | undefined) => c ?? '—' }
+      : { title: '行', dataIndex: 'line', key: 'line', width: 64, align: 'right', render: (l: number | null) => l ?? '—', sorter: (a, b) => (a.line ?? 0) - (b.line ?? 0), defaultSortOrder: 'ascend' },
     { title: '级别', key: 'severity', width: 70, render: (_, d) => <SeverityTag severity={d.severity} />, filters: (['error', 'warning', 'info'] as const).map((s) => ({ text: SEVERITY_LABEL[s], value: s })), onFilter: (v, d) => d.severity === v },
     { title: '说明', dataIndex: 'message', key: 'message' },
     { title: '代码', dataIndex: 'code', key: 'code', width: 170, render: (c: string) => <code className="note">{c}</code> },
@@ -83,13 +88,20 @@ function Missing({ p, choice, onChoice }: { p: ImportPreviewFile; choice: Choice
   );
 }
 
-function PreviewCard({ p, choice, onChoice }: { p: ImportPreviewFile; choice: Choice | undefined; onChoice: (c: Choice) => void }) {
+type OnColumn = (sheet: string, column: string, role: ColumnRole | null) => void;
+
+function PreviewCard({ p, choice, onChoice, onColumn }: { p: ImportPreviewFile; choice: Choice | undefined; onChoice: (c: Choice) => void; onColumn: OnColumn }) {
   if (!p.ok) {
     return (
       <Alert
         type="error" showIcon data-testid="preview-error"
         title={`${p.file}：无法读取，不会导入`}
-        description={p.error ?? '这个文件不是可读取的项目支出绩效目标表。'}
+        description={(
+          <>
+            {p.error ?? '这个文件不是可读取的项目支出绩效目标表。'}
+            {p.sheets?.some((s) => s.columns?.length) ? <ColumnMapping sheets={p.sheets} onChange={onColumn} /> : null}
+          </>
+        )}
       />
     );
   }
@@ -125,6 +137,7 @@ function PreviewCard({ p, choice, onChoice }: { p: ImportPreviewFile; choice: Ch
         读取说明 <Typography.Text type="secondary" className="note">错误 {bySeverity.error}，警告 {bySeverity.warning}，提示 {bySeverity.info}</Typography.Text>
       </Typography.Title>
       <Diagnostics list={p.diagnostics} />
+      {p.sheets ? <ColumnMapping sheets={p.sheets} onChange={onColumn} /> : null}
     </Card>
   );
 }
@@ -200,11 +213,19 @@ export default function Import() {
   const [files, setFiles] = useState<File[]>([]);
   const [tooMany, setTooMany] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  // workbooks: the column mapping changed in the preview, per file, sheet and column letter
+  const [columns, setColumns] = useState<Record<string, Record<string, Record<string, ColumnRole | null>>>>({});
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const client = useQueryClient();
-  const preview = useMutation({ mutationFn: (fs: File[]) => api.importPreview(fs) });
-  // a background job on the server: the page polls its progress, so a large file shows how far it is
+  const columnChoices = (c: typeof columns): ImportChoices => Object.fromEntries(Object.entries(c).map(([f, cols]) => [f, { columns: cols }]));
+  const preview = useMutation({ mutationFn: ({ fs, c }: { fs: File[]; c: typeof columns }) => api.importPreview(fs, columnChoices(c)) });
+  const setColumn = (file: string): OnColumn => (sheet, column, role) => {
+    const next = { ...columns, [file]: { ...columns[file], [sheet]: { ...columns[file]?.[sheet], [column]: role } } };
+    setColumns(next);
+    preview.mutate({ fs: files, c: next });
+  };
   const commit = useMutation({
+    // a background job on the server: the page polls its progress, so a large file shows how far it is
     mutationFn: ({ fs, c }: { fs: File[]; c: ImportChoices }) => {
       setProgress(null);
       return api.importFollowed(fs, c, setProgress);
@@ -220,8 +241,9 @@ export default function Import() {
     setTooMany(big.length > 0 ? `${big.map((f) => f.name).join('、')} 超过 10 MB，未加入` : unique.length > MAX_FILES ? `一次至多 ${MAX_FILES} 个文件，其余未加入` : null);
     setFiles(kept);
     setChoices({});
+    setColumns({});
     commit.reset();
-    if (kept.length > 0) preview.mutate(kept);
+    if (kept.length > 0) preview.mutate({ fs: kept, c: {} });
     else preview.reset();
   };
 
@@ -235,17 +257,19 @@ export default function Import() {
   const wire: ImportChoices = Object.fromEntries(good.flatMap((f): [string, ImportChoices[string]][] => {
     const c = choices[f.name];
     const p = previewOf(f);
-    if (!c || !p) return [];
-    if (c.kind === 'proposed') return [[f.name, { acceptProposed: true }]];
+    const cols = columns[f.name] ? { columns: columns[f.name] } : {};
+    if (!p) return [];
+    if (!c) return Object.keys(cols).length ? [[f.name, cols]] : [];
+    if (c.kind === 'proposed') return [[f.name, { acceptProposed: true, ...cols }]];
     const given = c.kind === 'given' ? c : { year: null, department: null };
-    return [[f.name, {
+    return [[f.name, { ...cols,
       ...(p.missing.includes('year') ? { year: given.year } : {}),
       ...(p.missing.includes('department') ? { department: given.department } : {}),
     }]];
   }));
   const step = commit.isSuccess ? 2 : previewed ? 1 : 0;
   const outcome = commit.isSuccess ? outcomeKind(commit.data) : null;
-  const again = () => { setFiles([]); setChoices({}); setTooMany(null); preview.reset(); commit.reset(); };
+  const again = () => { setFiles([]); setChoices({}); setColumns({}); setTooMany(null); preview.reset(); commit.reset(); };
 
   return (
     <>
@@ -284,7 +308,7 @@ export default function Import() {
             {previewed ? (
               <>
                 {previewed.map((p, i) => (
-                  <PreviewCard key={`${p.file}-${i}`} p={p} choice={choices[p.file]} onChoice={(c) => setChoices((x) => ({ ...x, [p.file]: c }))} />
+                  <PreviewCard key={`${p.file}-${i}`} p={p} choice={choices[p.file]} onChoice={(c) => setChoices((x) => ({ ...x, [p.file]: c }))} onColumn={setColumn(p.file)} />
                 ))}
                 <Card size="small" className="confirm-bar">
                   <Space wrap align="center">
