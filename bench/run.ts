@@ -1,11 +1,15 @@
 // `npm run bench`: jixiao's parse throughput over a ≥ 50 MB flowed-text corpus, side by side with a
 // baseline of one regular-expression pass over the same bytes, and the process's peak RSS; then the PDF
 // reader over ≥ 500 pages beside `pdftotext -layout` (bench/pdf.ts), in the report's `pdf` section.
+// Then (section `load`, bench/load.ts) the read routes of `jixiao serve` under autocannon on a
+// 1,000,000-indicator store in SQLite and in PostgreSQL, cache off, beside a static file.
 // Progress goes to stderr; stdout gets exactly one JSON report.
-//   node dist/bench/run.js --only text|pdf   one section only (JIXIAO_BENCH_PDF=0 also leaves PDF out)
+//   node dist/bench/run.js --only text|pdf|load   one section only (JIXIAO_BENCH_PDF=0 and
+//   JIXIAO_BENCH_LOAD=0 leave those sections out; `npm run bench:load` is `--only load`)
 import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
+import { loadBench } from './load.js';
 import { pdfBench } from './pdf.js';
 
 const TARGETS = { mbPerSec: 20, maxRatio: 10 } as const;
@@ -102,8 +106,12 @@ function textBench(): Record<string, unknown> {
 
 async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-  const report: Record<string, unknown> = only === 'pdf' ? { node: process.version, date: new Date().toISOString() } : textBench();
-  if (only !== 'text' && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
+  const report: Record<string, unknown> = only === undefined || only === 'text' ? textBench() : { node: process.version, date: new Date().toISOString() };
+  if ((only === undefined && process.env['JIXIAO_BENCH_PDF'] !== '0') || only === 'pdf') report['pdf'] = await pdfBench({ log });
+  if ((only === undefined && process.env['JIXIAO_BENCH_LOAD'] !== '0') || only === 'load') {
+    const n = Number(process.env['JIXIAO_BENCH_INDICATORS'] ?? 0);
+    report['load'] = await loadBench({ log, ...(n > 0 ? { indicators: n } : {}) });
+  }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
