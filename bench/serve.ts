@@ -24,9 +24,12 @@ export const round = (x: number, digits = 2): number => Number(x.toFixed(digits)
 
 export interface Served { readonly child: ChildProcess; readonly url: string }
 
-/** `jixiao serve` on `db` at a free port, resolved once it prints its URL */
+/**
+ * `jixiao serve` on `db` at a free port, resolved once it prints its URL. JIXIAO_BENCH_BIN runs another
+ * checkout's bin/jixiao instead (the same bench against the code before a change).
+ */
 export function startServer(db: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const bin = join(packageRoot(), 'bin', 'jixiao');
+  const bin = process.env['JIXIAO_BENCH_BIN'] ?? join(packageRoot(), 'bin', 'jixiao');
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

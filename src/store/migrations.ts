@@ -7,6 +7,7 @@ import { searchMigration } from './search-schema.js';
 import { dimensionsMigration } from './rescore.js';
 import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
+import { listIndexes } from './list-indexes.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -200,6 +201,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_publication': publication,
     '0005_review_dimensions': dimensionsMigration(dialect),
     '0006_project_box': projectBox,
+    '0008_list_indexes': listIndexes(dialect),
   };
 }
 
