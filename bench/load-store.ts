@@ -197,8 +197,10 @@ export async function sqliteStore(target: number, log: Log): Promise<BuiltStore>
   log(`SQLite: building ${target} indicators into ${file}`);
   const store = openStore(partial);
   const built = await fill(store, target, 'SQLite', log);
-  await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
+  // the file must hold everything before it is renamed: a WAL left beside the old name would be lost
+  const cp = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(store.db);
   await store.close();
+  if (Number(cp.rows[0]?.busy ?? 1) !== 0 || existsSync(`${partial}-wal`)) throw new Error(`SQLite: ${partial} is still open elsewhere (its WAL could not be written back); close the other reader and build again`);
   rmSync(file, { force: true });
   renameSync(partial, file);
   return { location: file, reused: false, buildSeconds: Math.round((performance.now() - t0) / 1000), ...built };

@@ -368,9 +368,15 @@ export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<Project
   return applyFilters(q as unknown as Pu, f) as unknown as SelectQueryBuilder<ProjectFrom, 'p' | 'u' | 'd' | 'dep', object>;
 }
 
-/** the projects the filters select, joined to their unit only: what a count or a page of ids needs */
-function projectsOfUnits(db: Db, f: Filters): Pu {
-  return applyFilters(db.selectFrom('projects as p').innerJoin('units as u', 'u.id', 'p.unit_id') as Pu, f);
+/**
+ * The projects the filters select, joined to their unit only: what a count or a page of ids needs. The
+ * join order is given (SQLite keeps a CROSS JOIN's order; PostgreSQL plans it as the inner join it is):
+ * a page is read in its sort index's order, projects first, or for the unit and year orders units first;
+ * left to itself SQLite's planner, with statistics, drove every page from the units and sorted them all.
+ */
+function projectsOfUnits(db: Db, f: Filters, unitsFirst: boolean): Pu {
+  const from = unitsFirst ? db.selectFrom('units as u').crossJoin('projects as p') : db.selectFrom('projects as p').crossJoin('units as u');
+  return applyFilters((from as unknown as Pu).whereRef('u.id', '=', 'p.unit_id'), f);
 }
 
 function applyFilters(q: Pu, f: Filters): Pu {
@@ -489,14 +495,14 @@ export async function listProjects(store: Store, query: ProjectQuery = {}): Prom
   const { sort, order, limit, offset, ...filters } = q;
   const db = store.db;
   const total = await countOnce(store, `projects ${JSON.stringify(filters)}`, async () =>
-    Number((await projectsOfUnits(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+    Number((await projectsOfUnits(db, q, true).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
   if (offset >= total) return { total, items: [] };
   // a page past the middle is read from the other end, in reverse: an offset costs a walk over the
   // rows it skips, so no page skips more than half the list
   const reversed = offset > (total - 1) / 2;
   const take = Math.min(limit, total - offset);
   const skip = reversed ? total - offset - take : offset;
-  const ids = (await ordered(projectsOfUnits(db, q).select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
+  const ids = (await ordered(projectsOfUnits(db, q, sort === 'unit' || sort === 'year').select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
   if (reversed) ids.reverse();
   // the page's rows with everything a summary shows, by id: the order and the filters were decided above
   const rows = ids.length === 0 ? [] : (await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false }))).where('p.id', 'in', ids).execute()) as SummaryRow[];
