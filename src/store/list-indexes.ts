@@ -21,6 +21,9 @@ export function listIndexes(dialect: DialectName): Migration {
     projects_list_score_desc: 'projects ((review_score is null), review_score desc, id, unit_id)',
     projects_list_indicators: 'projects (indicator_count, id, unit_id)',
     projects_list_findings: 'projects (finding_count, id, unit_id)',
+    // few distinct counts, so long ties: descending with ties in document order needs its own index
+    projects_list_indicators_desc: 'projects (indicator_count desc, id, unit_id)',
+    projects_list_findings_desc: 'projects (finding_count desc, id, unit_id)',
     units_list_name: `units (${text('name')}, id)`,
     units_list_year: 'units ((year is null), year, id)',
     units_list_year_desc: 'units ((year is null), year desc, id)',

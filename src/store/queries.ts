@@ -371,7 +371,8 @@ export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<Project
 /**
  * The projects the filters select, joined to their unit only: what a count or a page of ids needs. The
  * join order is given (SQLite keeps a CROSS JOIN's order; PostgreSQL plans it as the inner join it is):
- * a page is read in its sort index's order, projects first, or for the unit and year orders units first;
+ * a page is read in its sort index's order, projects first, or for the unit and year orders (and one unit's
+ * projects) units first;
  * left to itself SQLite's planner, with statistics, drove every page from the units and sorted them all.
  */
 function projectsOfUnits(db: Db, f: Filters, unitsFirst: boolean): Pu {
@@ -502,7 +503,7 @@ export async function listProjects(store: Store, query: ProjectQuery = {}): Prom
   const reversed = offset > (total - 1) / 2;
   const take = Math.min(limit, total - offset);
   const skip = reversed ? total - offset - take : offset;
-  const ids = (await ordered(projectsOfUnits(db, q, sort === 'unit' || sort === 'year').select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
+  const ids = (await ordered(projectsOfUnits(db, q, sort === 'unit' || sort === 'year' || q.unit !== undefined).select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
   if (reversed) ids.reverse();
   // the page's rows with everything a summary shows, by id: the order and the filters were decided above
   const rows = ids.length === 0 ? [] : (await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false }))).where('p.id', 'in', ids).execute()) as SummaryRow[];
