@@ -4,8 +4,11 @@
 // the import of 200,000 indicators into SQLite and PostgreSQL beside sqlite3 `.import` and psql `\copy`
 // of the same rows (bench/import.ts), in the `import` section.
 // Progress goes to stderr; stdout gets exactly one JSON report.
-//   node dist/bench/run.js --only text|pdf|import|xlsx|xlsx-import   one section only (JIXIAO_BENCH_PDF=0,
-//   JIXIAO_BENCH_IMPORT=0, JIXIAO_BENCH_XLSX=0 and JIXIAO_BENCH_XLSX_IMPORT=0 also leave those out)
+//   node dist/bench/run.js --only text|pdf|import|xlsx|xlsx-import|load   one section only (JIXIAO_BENCH_PDF=0,
+//   JIXIAO_BENCH_IMPORT=0, JIXIAO_BENCH_XLSX=0, JIXIAO_BENCH_XLSX_IMPORT=0 and JIXIAO_BENCH_LOAD=0 also leave
+//   those out; `npm run bench:load` is `--only load`)
+// Section `load` (bench/load.ts): the read routes of `jixiao serve` under autocannon on a 1,000,000-indicator
+// store in SQLite and in PostgreSQL, cache off, beside a static file.
 // Section `xlsx` (bench/xlsx.ts): 1,000,000 indicators to .xlsx in both layouts beside the same rows as CSV.
 // Section `xlsx-import` (bench/xlsx-import.ts): the import of a 1,000,000-indicator .xlsx
 // (JIXIAO_BENCH_XLSX_INDICATORS=N a smaller workbook).
@@ -13,6 +16,7 @@ import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
 import { importBench } from './import.js';
+import { loadBench } from './load.js';
 import { pdfBench } from './pdf.js';
 import { xlsxBench } from './xlsx.js';
 import { xlsxImportBench } from './xlsx-import.js';
@@ -118,6 +122,10 @@ async function main(): Promise<void> {
   if ((only === undefined || only === 'xlsx-import') && process.env['JIXIAO_BENCH_XLSX_IMPORT'] !== '0') {
     const n = Number(process.env['JIXIAO_BENCH_XLSX_INDICATORS'] ?? '') || undefined;
     report['xlsx-import'] = xlsxImportBench({ log, ...(n ? { indicators: n } : {}) });
+  }
+  if ((only === undefined && process.env['JIXIAO_BENCH_LOAD'] !== '0') || only === 'load') {
+    const n = Number(process.env['JIXIAO_BENCH_INDICATORS'] ?? 0);
+    report['load'] = await loadBench({ log, ...(n > 0 ? { indicators: n } : {}) });
   }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

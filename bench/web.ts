@@ -12,27 +12,11 @@
 // stderr. JIXIAO_BENCH_SECONDS and JIXIAO_BENCH_CONNECTIONS change the load; JIXIAO_BENCH_DB runs it on a
 // database of your own (a large one: a SQLite path or a postgres:// URL) instead of the samples. The
 // server's resident memory (VmRSS) is read before and after each run.
-import { readFileSync } from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../src/server/app.js';
+import { load, round, rssMb, startServer, stopServer, toRow, type RequestSpec, type Row } from './serve.js';
 
-interface Histogram { average: number; p50: number; p90: number; p99: number; max: number }
-interface Result {
-  latency: Histogram;
-  requests: Histogram & { total: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-}
-interface RequestSpec { method?: string; path?: string; setupRequest?: (req: { path: string }) => { path: string } }
-type Autocannon = (opts: { url: string; connections: number; duration: number; requests?: RequestSpec[] }, cb: (err: Error | null, r: Result) => void) => unknown;
-
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const SECONDS = Number(process.env['JIXIAO_BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['JIXIAO_BENCH_CONNECTIONS'] ?? 100);
 const WARMUP = 2;
@@ -42,48 +26,12 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-function startServer(db: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
-  const bin = join(packageRoot(), 'bin', 'jixiao');
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /jixiao 已启动：(http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready: ${out}`)));
-  });
-}
-
-function run(url: string, requests: RequestSpec[], duration: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration, requests }, (err, r) => (err ? reject(err) : resolve(r)));
-  });
-}
-
-const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
-
-interface Row {
-  path: string; p50Ms: number; p99Ms: number; avgMs: number; maxMs: number; reqPerSec: number; requests: number; non2xx: number; errors: number; timeouts: number;
-}
+const run = (url: string, requests: RequestSpec[], duration: number) => load(url, requests, duration, CONNECTIONS);
 
 /** Starts a server, measures the routes named, stops it. */
-/** the child's resident memory in MB (Linux), null elsewhere */
-function rssMb(pid: number | undefined): number | null {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? round(Number(m[1]) / 1024, 1) : null;
-  } catch {
-    return null;
-  }
-}
-
 async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly string[], label: string): Promise<{ rows: Record<string, Row>; projects: number; memoryMb: { before: number | null; after: number | null } }> {
-  const { child, url } = await startServer(db, env);
+  const served = await startServer(db, env);
+  const { child, url } = served;
   try {
     const page = await (await fetch(`${url}/api/projects?limit=500`)).json() as { total: number; items: { id: number }[] };
     const ids = page.items.map((p) => p.id);
@@ -107,26 +55,13 @@ async function measure(db: string, env: NodeJS.ProcessEnv, names: readonly strin
       log(`${label} ${name.padEnd(8)} warm-up ${WARMUP} s…`);
       await run(url, r.requests, WARMUP);
       log(`${label} ${name.padEnd(8)} ${CONNECTIONS} connections, ${SECONDS} s…`);
-      const res = await run(url, r.requests, SECONDS);
-      const row: Row = {
-        path: r.path,
-        p50Ms: res.latency.p50,
-        p99Ms: res.latency.p99,
-        avgMs: round(res.latency.average),
-        maxMs: res.latency.max,
-        reqPerSec: round(res.requests.average, 0),
-        requests: res.requests.total,
-        non2xx: res.non2xx,
-        errors: res.errors,
-        timeouts: res.timeouts,
-      };
+      const row = toRow(r.path, await run(url, r.requests, SECONDS));
       log(`${label} ${name.padEnd(8)} p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ${row.reqPerSec} req/s  (${row.requests} requests, ${row.non2xx} non-2xx, ${row.errors} errors)`);
       rows[name] = row;
     }
     return { rows, projects: page.total, memoryMb: { before, after: rssMb(child.pid) } };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopServer(served);
   }
 }
 

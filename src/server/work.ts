@@ -7,7 +7,8 @@ import { CSP as REPORT_CSP, reportParts } from '../report/review-html.js';
 import { parseStored } from '../ingest/index.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
-import { contentHash, findStored, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOptions, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
+import { contentHash, findStored, getProject, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOptions, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
+import type { FindingOrder } from '../review/index.js';
 import { listFindings } from '../store/findings.js';
 import { listIndicators } from '../store/indicators.js';
 import { overview } from '../store/overview.js';
@@ -152,6 +153,8 @@ export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
 export const READERS: Readonly<Record<string, (store: Store, input: any) => Promise<unknown>>> = {
   overview: (store, q) => overview(store, q),
   projects: (store, q) => listProjects(store, defined(q) as ProjectQuery),
+  // a project's page reads its indicators, findings, versions and its document's source lines
+  project: (store, [id, order]: [number, FindingOrder | undefined]) => getProject(store, id, order),
   search: (store, q: SearchQuery & { q: string }) =>
     search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit as number | undefined, offset: q.offset as number | undefined, latestOnly: q.latestOnly as boolean | undefined }) }),
   indicators: (store, q) => listIndicators(store, q),

@@ -44,6 +44,14 @@ export interface OpenOptions {
    * its queries are bounded by their shape (see queries.ts).
    */
   readonly statementTimeout?: number;
+  /** PostgreSQL: connections the pool keeps open at most; default JIXIAO_PG_POOL, else 10 */
+  readonly poolSize?: number;
+}
+
+/** JIXIAO_PG_POOL, a whole number from 1 to 200; undefined when unset or out of range */
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env['JIXIAO_PG_POOL']?.trim() || NaN);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : undefined;
 }
 
 /** JIXIAO_STATEMENT_TIMEOUT in milliseconds (`15000`, `15s`), undefined when unset or unreadable */
@@ -61,7 +69,9 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
     const timeout = options.statementTimeout ?? statementTimeoutFromEnv() ?? 0;
     const pool = new pg.Pool({
-      connectionString: location, max: 10, options: `-c search_path=${schema}`,
+      // every request's queries share it: a page is two or three short queries, so a few connections per
+      // core keep PostgreSQL busy, and more only queue inside it
+      connectionString: location, max: options.poolSize ?? poolSizeFromEnv() ?? 10, options: `-c search_path=${schema}`,
       ...(timeout > 0 ? { statement_timeout: timeout } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -9,6 +9,7 @@ import { plansMigration } from './plans-schema.js';
 import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
 import { accountsMigration } from './accounts-schema.js';
+import { listIndexes } from './list-indexes.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -231,6 +232,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_publication': publication,
     '0005_review_dimensions': dimensionsMigration(dialect),
     '0006_project_box': projectBox,
+    '0008_list_indexes': listIndexes(dialect),
     '0009_jobs': jobs(dialect),
     '0010_accounts': accountsMigration(dialect),
     '0011_plans': plansMigration(dialect),

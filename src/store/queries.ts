@@ -9,7 +9,8 @@ import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';
 import { orderFindings, RULES, type DimensionId, type DimensionScore, type FindingOrder, type GateReason } from '../review/index.js';
 import type { DialectName, Store } from './connect.js';
 import type { Database, IndicatorTable } from './schema.js';
-import { yearFilter, yearIs } from './scope.js';
+import { countOnce } from './counts.js';
+import { departmentIs, yearFilter, yearIs } from './scope.js';
 import { likeContains } from './search-text.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -355,12 +356,31 @@ const toCents = (x: number): number => Math.round(x * 100);
 const fromCents = (c: number | null | undefined): number | null => (c === null || c === undefined ? null : Number(c) / 100);
 const unplacedOf = (json: string | null): number[] => (json ? (JSON.parse(json) as number[]).map((c) => c / 100) : []);
 
+type ProjectUnitFrom = Database & { p: Database['projects']; u: Database['units'] };
+type Pu = SelectQueryBuilder<ProjectUnitFrom, 'p' | 'u', object>;
+
 /** the projects the filters select, with their unit, document and department joined */
 export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<ProjectFrom, 'p' | 'u' | 'd' | 'dep', object> {
-  let q = db.selectFrom('projects as p')
+  const q = db.selectFrom('projects as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .innerJoin('documents as d', 'd.id', 'p.document_id')
-    .leftJoin('departments as dep', 'dep.id', 'd.department_id') as SelectQueryBuilder<ProjectFrom, 'p' | 'u' | 'd' | 'dep', object>;
+    .leftJoin('departments as dep', 'dep.id', 'd.department_id');
+  return applyFilters(q as unknown as Pu, f) as unknown as SelectQueryBuilder<ProjectFrom, 'p' | 'u' | 'd' | 'dep', object>;
+}
+
+/**
+ * The projects the filters select, joined to their unit only: what a count or a page of ids needs. The
+ * join order is given (SQLite keeps a CROSS JOIN's order; PostgreSQL plans it as the inner join it is):
+ * a page is read in its sort index's order, projects first, or for the unit and year orders (and one unit's
+ * projects) units first;
+ * left to itself SQLite's planner, with statistics, drove every page from the units and sorted them all.
+ */
+function projectsOfUnits(db: Db, f: Filters, unitsFirst: boolean): Pu {
+  const from = unitsFirst ? db.selectFrom('units as u').crossJoin('projects as p') : db.selectFrom('projects as p').crossJoin('units as u');
+  return applyFilters((from as unknown as Pu).whereRef('u.id', '=', 'p.unit_id'), f);
+}
+
+function applyFilters(q: Pu, f: Filters): Pu {
   if (f.latestOnly) q = q.where('u.latest', '=', 1);
   if (f.year !== undefined) { const y = f.year; q = q.where((eb) => yearIs(eb, 'u.year', y)); }
   if (f.q !== undefined) {
@@ -370,7 +390,8 @@ export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<Project
       eb.exists(eb.selectFrom('indicators as qi').select(sql.lit(1).as('one')).whereRef('qi.project_id', '=', 'p.id').where('qi.name', 'like', pattern)),
     ]));
   }
-  if (f.department !== undefined) q = q.where('dep.name', '=', f.department);
+  // by the document's department (a subquery), so that no list has to join documents to filter
+  if (f.department !== undefined) { const dep = f.department; q = q.where((eb) => departmentIs(eb, 'p.document_id', dep)); }
   if (f.unit !== undefined) q = q.where('u.name', '=', f.unit);
   if (f.min !== undefined) q = q.where('p.total', '>=', toCents(f.min));
   if (f.max !== undefined) q = q.where('p.total', '<=', toCents(f.max));
@@ -381,7 +402,7 @@ export function filteredProjects(db: Db, f: Filters): SelectQueryBuilder<Project
       q = q.where(col, 'is not', null).where(col, '<>', 0);
     }
   }
-  const inCategory = (eb: Eb, code: string) => eb.exists(
+  const inCategory = (eb: ExpressionBuilder<ProjectUnitFrom, 'p' | 'u'>, code: string) => eb.exists(
     eb.selectFrom('indicators as i').select(sql.lit(1).as('one')).whereRef('i.project_id', '=', 'p.id').where(code.length === 1 ? 'i.level1_code' : 'i.level2_code', '=', code),
   );
   // one EXISTS per distinct required code (all must hold); the taxonomy bounds how many there can be
@@ -448,22 +469,47 @@ export function toSummary(r: SummaryRow): ProjectSummary {
 const textKey = (dialect: DialectName, ref: string): Expression<string> =>
   dialect === 'postgres' ? sql<string>`${sql.ref(ref)} collate "C"` : sql<string>`${sql.ref(ref)}`;
 
-const SORT_COLUMN: Readonly<Record<ProjectSort, string>> = {
-  document: 'p.id', name: 'p.name', total: 'p.total', unit: 'u.name', year: 'u.year', score: 'p.review_score', indicators: 'p.indicator_count', findings: 'p.finding_count',
+/** each sort's column; `nullable` ones sort their nulls last in both directions */
+const SORT_COLUMN: Readonly<Record<ProjectSort, { readonly col: string; readonly text?: true; readonly nullable?: true }>> = {
+  document: { col: 'p.id' }, name: { col: 'p.name', text: true }, total: { col: 'p.total' }, unit: { col: 'u.name', text: true },
+  year: { col: 'u.year', nullable: true }, score: { col: 'p.review_score', nullable: true }, indicators: { col: 'p.indicator_count' }, findings: { col: 'p.finding_count' },
 };
+
+/**
+ * The list's order — the sort key (nulls last), then document order — or, `reversed`, its exact
+ * reverse. Written so that an index on the same expressions (0008_list_indexes) gives the order
+ * without a sort: nulls last as a leading `(col is null)` rather than NULLS LAST, which an index in
+ * ascending order cannot give.
+ */
+function ordered<O>(q: SelectQueryBuilder<ProjectUnitFrom, 'p' | 'u', O>, dialect: DialectName, sort: ProjectSort, order: 'asc' | 'desc', reversed: boolean): SelectQueryBuilder<ProjectUnitFrom, 'p' | 'u', O> {
+  const spec = SORT_COLUMN[sort];
+  const flip = (d: 'asc' | 'desc'): 'asc' | 'desc' => (reversed ? (d === 'asc' ? 'desc' : 'asc') : d);
+  if (spec.nullable) q = q.orderBy(sql`(${sql.ref(spec.col)} is null)`, flip('asc'));
+  q = q.orderBy(spec.text ? textKey(dialect, spec.col) : sql.ref(spec.col), flip(order));
+  if (sort !== 'document') q = q.orderBy('p.id', flip('asc'));
+  return q;
+}
 
 /** Projects matching the filters, one page, sorted; nulls (no year, no score) always last; ties by document order. */
 export async function listProjects(store: Store, query: ProjectQuery = {}): Promise<ProjectPage> {
   const q = parse(LIST, query ?? {}, '项目查询条件');
-  const base = filteredProjects(store.db, q);
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const col = SORT_COLUMN[q.sort];
-  const key = q.sort === 'name' || q.sort === 'unit' ? textKey(store.dialect, col) : sql.ref(col);
-  let sorted = summaryColumns(base).orderBy(key, (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast());
-  if (q.sort !== 'document') sorted = sorted.orderBy('p.id', 'asc');
-  const rows = (await sorted.limit(q.limit).offset(q.offset).execute()) as SummaryRow[];
-  const items = rows.map(toSummary);
-  return { total: Number(counted.n), items: q.q === undefined ? items : await withMatches(store.db, items, q.q) };
+  const { sort, order, limit, offset, ...filters } = q;
+  const db = store.db;
+  const total = await countOnce(store, `projects ${JSON.stringify(filters)}`, async () =>
+    Number((await projectsOfUnits(db, q, true).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  if (offset >= total) return { total, items: [] };
+  // a page past the middle is read from the other end, in reverse: an offset costs a walk over the
+  // rows it skips, so no page skips more than half the list
+  const reversed = offset > (total - 1) / 2;
+  const take = Math.min(limit, total - offset);
+  const skip = reversed ? total - offset - take : offset;
+  const ids = (await ordered(projectsOfUnits(db, q, sort === 'unit' || sort === 'year' || q.unit !== undefined).select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
+  if (reversed) ids.reverse();
+  // the page's rows with everything a summary shows, by id: the order and the filters were decided above
+  const rows = ids.length === 0 ? [] : (await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false }))).where('p.id', 'in', ids).execute()) as SummaryRow[];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const items = ids.map((id) => byId.get(id)).filter((r) => r !== undefined).map(toSummary);
+  return { total, items: q.q === undefined ? items : await withMatches(db, items, q.q) };
 }
 
 /** each project of a text search with every place the text occurs: its name, its goal, its indicator names */

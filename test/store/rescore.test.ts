@@ -33,12 +33,13 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
       await sql`update projects set review_score = 95, review_grade = '优' where name = ${PROSE}`.execute(store.db);
       await sql`delete from findings where rule = 'indicators-prose'`.execute(store.db);
       const migrations = store.schema ? sql`${sql.id(store.schema)}.${sql.id('kysely_migration')}` : sql.id('kysely_migration');
-      await sql`delete from ${migrations} where name in ('0005_review_dimensions', '0006_project_box')`.execute(store.db);
+      // 0008 (indexes only, created if missing) is rolled back with them: it came after
+      await sql`delete from ${migrations} where name in ('0005_review_dimensions', '0006_project_box', '0008_list_indexes')`.execute(store.db);
     }, 120_000);
     afterAll(async () => { if (store) await dropStore(store); });
 
     it('runs, and leaves scores, dimensions, gates and findings as an import today stores them', async () => {
-      expect(await migrate(store)).toEqual(['0005_review_dimensions', '0006_project_box']);
+      expect(await migrate(store)).toEqual(['0005_review_dimensions', '0006_project_box', '0008_list_indexes']);
       const after = await projects(store);
       expect(after).toEqual(today.projects);
       const prose = after.find((p) => p.name === PROSE)!;
