@@ -71,7 +71,10 @@ export function scoreDocument(doc: TableDocument, findings: readonly Finding[], 
     const m = /^(units\[\d+\])(\.projects\[\d+\])?/.exec(f.path);
     const [key, map] = !m ? [null, null] : m[2] ? [m[0], byProject] : [m[1]!, byUnit];
     if (key === null || map === null) onTable.push(f);
-    else map.set(key, [...(map.get(key) ?? []), f]);
+    else {
+      const same = map.get(key);
+      if (same) same.push(f); else map.set(key, [f]);
+    }
   }
   const full = (): Points => ({ ...s.weights });
   let gated = 0;

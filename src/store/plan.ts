@@ -86,8 +86,16 @@ const PATH = /^units\[(\d+)\](?:\.projects\[(\d+)\](?:\.indicators\[(\d+)\])?)?/
 
 type Indicator = TableDocument['units'][number]['projects'][number]['indicators'][number];
 
+/** a target's JSON, once per reading: parseTarget hands the same readonly reading to every indicator with that text */
+const targetJson = new WeakMap<Target, string>();
+const jsonOf = (x: Target): string => {
+  let json = targetJson.get(x);
+  if (json === undefined) targetJson.set(x, (json = JSON.stringify(x)));
+  return json;
+};
+
 function indicatorRow(projectIndex: number | null, orphanIndex: number | null, ordinal: number, i: Indicator): Row {
-  const t = (x: Target): Value[] => [x.kind ?? null, x.op ?? null, x.value ?? null, x.unit ?? null, JSON.stringify(x)];
+  const t = (x: Target): Value[] => [x.kind ?? null, x.op ?? null, x.value ?? null, x.unit ?? null, jsonOf(x)];
   return [0, projectIndex, orphanIndex, ordinal, i.seq, i.level1.code, i.level1.name, i.level2.code, i.level2.name, i.name, nameKey(i.name),
     i.period.raw, ...t(i.period), i.annual.raw, ...t(i.annual), i.text, i.line ?? null];
 }
@@ -147,10 +155,11 @@ export function planDocument(doc: TableDocument, result: ReviewResult, text: str
   // the search index: project names and goals, then indicator names (orphans are not searched)
   const texts: SearchText[] = [];
   const textIndex = new Map<string, number>();
-  const search = (field: 'name' | 'goal' | 'indicator', value: string, unit: number, project: number, indicator: number | null): void => {
+  // a value seen before in this document (indicator names recur) is not normalised and hashed again
+  const valueIndex = new Map<string, number | null>();
+  const textOf = (code: number, value: string): number | null => {
     const norm = normalizedText(value);
-    if (!norm) return;
-    const code = FIELD_CODE[field];
+    if (!norm) return null;
     const hash = hashOf(norm);
     const key = `${code}:${hash}`;
     let t = textIndex.get(key);
@@ -159,7 +168,14 @@ export function planDocument(doc: TableDocument, result: ReviewResult, text: str
       textIndex.set(key, t);
       texts.push({ field: code, hash, norm });
     }
-    rows.search_rows.push([t, code, 0, unit, project, indicator, 0]);
+    return t;
+  };
+  const search = (field: 'name' | 'goal' | 'indicator', value: string, unit: number, project: number, indicator: number | null): void => {
+    const code = FIELD_CODE[field];
+    const key = `${code}:${value}`;
+    let t = valueIndex.get(key);
+    if (t === undefined) valueIndex.set(key, (t = textOf(code, value)));
+    if (t !== null) rows.search_rows.push([t, code, 0, unit, project, indicator, 0]);
   };
   for (const [k, p] of rows.projects.entries()) {
     search('name', p[3] as string, p[1] as number, k, null);

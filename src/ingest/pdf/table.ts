@@ -59,7 +59,10 @@ export function readRows(pages: readonly TablePage[], locations: Locations): Rea
         let role: Role | null = null;
         for (let k = c.c0; k <= c.c1 && role === null; k++) role = header.roles[k] ?? null;
         if (role === null) unknown.push(c);
-        else byRole.set(role, [...(byRole.get(role) ?? []), c]);
+        else {
+          const same = byRole.get(role);
+          if (same) same.push(c); else byRole.set(role, [c]);
+        }
       }
       if (byRole.size === 0 && unknown.length === 0) continue;
       // the column header printed again inside the table (a producer that repeats it where a table restarts)

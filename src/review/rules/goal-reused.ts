@@ -14,7 +14,8 @@ export const rule: Rule = {
     projects.forEach(({ project: p }, k) => {
       const g = p.goal.replace(/\s/g, '');
       if (g.length < 10) return;
-      byGoal.set(g, [...(byGoal.get(g) ?? []), k]);
+      const same = byGoal.get(g);
+      if (same) same.push(k); else byGoal.set(g, [k]);
     });
     for (const ks of byGoal.values()) {
       if (ks.length < 2) continue;

@@ -16,7 +16,8 @@ export const rule: Rule = {
     projects.forEach(({ project: p }, k) => {
       if (p.indicators.length < 2) return;
       const s = signature(k);
-      groups.set(s, [...(groups.get(s) ?? []), k]);
+      const same = groups.get(s);
+      if (same) same.push(k); else groups.set(s, [k]);
     });
     for (const ks of groups.values()) {
       if (ks.length < 2) continue;

@@ -22,7 +22,9 @@ export const rule: Rule = {
     const kinds = new Map<string, ProjectRef[]>();
     for (const ref of projects) {
       const k = projectKind(ref);
-      if (k.length >= 4) kinds.set(k, [...(kinds.get(k) ?? []), ref]);
+      if (k.length < 4) continue;
+      const same = kinds.get(k);
+      if (same) same.push(ref); else kinds.set(k, [ref]);
     }
     for (const [kind, refs] of kinds) {
       if (refs.length < 2) continue;
@@ -32,7 +34,9 @@ export const rule: Rule = {
           const c = comparable(i.annual);
           if (!c) return;
           const key = `${nameKey(i.name)}|${c.unit}`;
-          byIndicator.set(key, [...(byIndicator.get(key) ?? []), { ref, index, ...c, raw: i.annual.raw }]);
+          const entry = { ref, index, ...c, raw: i.annual.raw };
+          const same = byIndicator.get(key);
+          if (same) same.push(entry); else byIndicator.set(key, [entry]);
         });
       }
       for (const [key, list] of byIndicator) {
