@@ -470,7 +470,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
 
   test('导入 of a large table shows a real progress bar (stage and n/total) while the server imports it as a job, then the results', { timeout: 240_000 }, async () => {
     const before = await api<{ documents: number }>('/health');
-    const { page, errors } = await open('/import');
+    const { page, errors } = await open('/import', 1280, { loggedIn: true });
     await page.locator('input[type=file]').setInputFiles({ name: '大表.txt', mimeType: 'text/plain', buffer: largeTable(2 * 1024 * 1024, '进度测试单位') });
     await page.getByTestId('preview-file').waitFor({ timeout: 120_000 });
     await page.getByRole('button', { name: /确认导入 1 个文件/ }).click();
