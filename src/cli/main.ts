@@ -15,6 +15,7 @@ import { chineseHelp } from './help.js';
 import { progress } from './read.js';
 import { ROLES, ROLE_LABELS, type Role } from '../auth/roles.js';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, type UserAddOptions } from './user.js';
+import { scoreCommands } from './score-commands.js';
 
 export function program(): Command {
   const p = chineseHelp(new Command('jixiao'), '0.1.0')
@@ -175,6 +176,7 @@ export function program(): Command {
     .action(async (opts: { db?: string }) => { process.exitCode = await tokenListCommand(opts, process.stdout, process.stderr); });
   token.command('revoke').description('撤销 API 令牌（立即失效）').argument('<id>', '令牌编号（jixiao token list）').option('--db <path|url>', DB_HELP)
     .action(async (id: string, opts: { db?: string }) => { process.exitCode = await tokenRevokeCommand(id, opts, process.stdout, process.stderr); });
+  scoreCommands(p);
   return p;
 }
 

@@ -133,7 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         version: '0.1.0',
       },
       tags: [
-        { name: '总览' }, { name: '项目' }, { name: '检索' }, { name: '指标' }, { name: '审核' }, { name: '文档' }, { name: '比较' }, { name: '导入' }, { name: '账户' }, { name: '系统' },
+        { name: '总览' }, { name: '项目' }, { name: '检索' }, { name: '指标' }, { name: '审核' }, { name: '文档' }, { name: '比较' }, { name: '导入' }, { name: '评分' }, { name: '账户' }, { name: '系统' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -47,6 +47,15 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/admin/audit/export': ['admin', 'finance'],
   // plans (绩效目标申报): by role, from the workflow's state table
   ...PLAN_PERMISSIONS,
+  // scoring: stateless computation over the request body, nothing stored
+  'POST /api/score': 'public',
+  'POST /api/evaluate': 'public',
+  'POST /api/evaluate/html': 'public',
+  'POST /api/evaluate/xlsx': 'public',
+  'POST /api/monitor': 'public',
+  'POST /api/monitor/html': 'public',
+  'POST /api/monitor/xlsx': 'public',
+  'POST /api/monitor/lights': 'public',
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

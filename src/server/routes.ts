@@ -21,6 +21,7 @@ import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
 import { planRoutes } from './routes/plans.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
+import { scoreRoutes } from './routes/score.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
@@ -225,6 +226,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   planRoutes(app, store);
+  scoreRoutes(app);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {
