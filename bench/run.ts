@@ -2,11 +2,13 @@
 // baseline of one regular-expression pass over the same bytes, and the process's peak RSS; then the PDF
 // reader over ≥ 500 pages beside `pdftotext -layout` (bench/pdf.ts), in the report's `pdf` section.
 // Progress goes to stderr; stdout gets exactly one JSON report.
-//   node dist/bench/run.js --only text|pdf   one section only (JIXIAO_BENCH_PDF=0 also leaves PDF out)
+//   node dist/bench/run.js --only text|pdf|xlsx   one section only (JIXIAO_BENCH_PDF=0 / JIXIAO_BENCH_XLSX=0 leave one out)
+// Section `xlsx` (bench/xlsx.ts): 1,000,000 indicators to .xlsx in both layouts beside the same rows as CSV.
 import { TextDecoder } from 'node:util';
 import { parseBytes } from '../src/ingest/index.js';
 import { generateCorpus } from './corpus.js';
 import { pdfBench } from './pdf.js';
+import { xlsxBench } from './xlsx.js';
 
 const TARGETS = { mbPerSec: 20, maxRatio: 10 } as const;
 const MB = 1024 * 1024;
@@ -102,8 +104,9 @@ function textBench(): Record<string, unknown> {
 
 async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-  const report: Record<string, unknown> = only === 'pdf' ? { node: process.version, date: new Date().toISOString() } : textBench();
-  if (only !== 'text' && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
+  const report: Record<string, unknown> = only === 'pdf' || only === 'xlsx' ? { node: process.version, date: new Date().toISOString() } : textBench();
+  if ((only === undefined || only === 'pdf') && process.env['JIXIAO_BENCH_PDF'] !== '0') report['pdf'] = await pdfBench({ log });
+  if ((only === undefined || only === 'xlsx') && process.env['JIXIAO_BENCH_XLSX'] !== '0') report['xlsx'] = await xlsxBench({ log });
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

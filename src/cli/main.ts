@@ -16,21 +16,28 @@ import { progress } from './read.js';
 import { ROLES, ROLE_LABELS, type Role } from '../auth/roles.js';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, type UserAddOptions } from './user.js';
 import { scoreCommands } from './score-commands.js';
+import { exportXlsxCommand, parseXlsxCommand, templateCommand, type TemplateCliOptions } from './xlsx.js';
 
 export function program(): Command {
   const p = chineseHelp(new Command('jixiao'), '0.1.0')
     .description('项目支出绩效目标表：读取、审核、存储与跟踪（project expenditure performance targets）');
   // --progress on any command that reads files: PDF page progress on stderr even when it is not a terminal
   p.hook('preAction', (_, action) => { if (action.opts().progress === true) progress.force = true; });
+  const LAYOUT = () => new Option('--layout <layout>', 'xlsx 的表式：table：公开表式，每个项目一行、指标在一个单元格；indicators：每个指标一行，项目单元格向下合并').choices(['table', 'indicators']).default('table');
+  const OUTPUT = ['-o, --output <file>', '输出文件（xlsx 是二进制文件，输出到终端时必须给出）'] as const;
   const PROGRESS = ['--progress', '读取多页 PDF 时在标准错误输出上显示页进度（终端上默认显示）'] as const;
   p.command('parse')
     .summary('读取绩效目标表，输出结构化结果')
     .description('读取绩效目标表文件（PDF、PDF 提取的文本或制表符分隔文本），输出结构化结果')
     .argument('<file...>', '一个或多个文件')
-    .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行，指标值类型与比较用中文（数值、≥）；csv-raw：同 csv，但用代码（numeric、>=），供脚本使用').choices(['json', 'table', 'csv', 'csv-raw']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'json：文档（多个文件时每行一个）；table：可读摘要；csv：每个指标一行，指标值类型与比较用中文（数值、≥）；csv-raw：同 csv，但用代码（numeric、>=），供脚本使用；xlsx：Excel 工作簿，每个文件一个工作表').choices(['json', 'table', 'csv', 'csv-raw', 'xlsx']).default('json'))
+    .addOption(LAYOUT())
+    .option(...OUTPUT)
     .option(...PROGRESS)
-    .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' | 'csv-raw' }) => {
-      process.exitCode = await parseCommand(files, opts.format, process.stdout, process.stderr);
+    .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' | 'csv-raw' | 'xlsx'; layout: 'table' | 'indicators'; output?: string }) => {
+      process.exitCode = opts.format === 'xlsx'
+        ? await parseXlsxCommand(files, opts, process.stdout, process.stderr)
+        : await parseCommand(files, opts.format, process.stdout, process.stderr);
     });
   p.command('check')
     .summary('审核：检查问题、给出位置与修改建议、评分')
@@ -82,12 +89,16 @@ export function program(): Command {
       process.exitCode = await dbMigrateCommand(opts, process.stdout, process.stderr);
     });
   addFilterOptions(p.command('export')
-    .summary('导出库中的项目（csv 或 json）')
-    .description('导出库中的项目：csv 每个指标一行（同 parse --format csv，另加部门、年度、版本、评分等列）；json 每行一个项目及其指标（JSON Lines）')
-    .addOption(new Option('-f, --format <format>', 'csv（指标值类型与比较用中文）、csv-raw（用代码，供脚本使用）或 json').choices(['csv', 'csv-raw', 'json']).makeOptionMandatory())
+    .summary('导出库中的项目（csv、json 或 xlsx）')
+    .description('导出库中的项目：csv 每个指标一行（同 parse --format csv，另加部门、年度、版本、评分等列）；json 每行一个项目及其指标（JSON Lines）；xlsx 按公开表式的 Excel 工作簿，每个文件一个工作表')
+    .addOption(new Option('-f, --format <format>', 'csv（指标值类型与比较用中文）、csv-raw（用代码，供脚本使用）、json 或 xlsx').choices(['csv', 'csv-raw', 'json', 'xlsx']).makeOptionMandatory())
+    .addOption(LAYOUT())
+    .option(...OUTPUT)
     .option('--db <path|url>', DB_HELP))
-    .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'csv-raw' | 'json' }) => {
-      process.exitCode = await exportCommand(opts, process.stdout, process.stderr);
+    .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'csv-raw' | 'json' | 'xlsx'; layout: 'table' | 'indicators'; output?: string }) => {
+      process.exitCode = opts.format === 'xlsx'
+        ? await exportXlsxCommand(opts, process.stdout, process.stderr)
+        : await exportCommand({ ...opts, format: opts.format }, process.stdout, process.stderr);
     });
   addFilterOptions(p.command('projects')
     .summary('列出库中的项目：筛选、排序、分页')
@@ -100,6 +111,17 @@ export function program(): Command {
     .option('--db <path|url>', DB_HELP))
     .action(async (opts: ProjectsOptions) => {
       process.exitCode = await projectsCommand(opts, process.stdout, process.stderr);
+    });
+  p.command('template')
+    .summary('生成运行监控表或自评表的填报模板（xlsx）')
+    .description('生成填报模板：按单位已公开的项目及其指标，生成运行监控表（monitor）或绩效自评表（evaluate）的 Excel 模板；已知内容锁定，待填列标黄，必填列带 *，固定取值的列有下拉列表')
+    .addOption(new Option('--kind <kind>', 'monitor：运行监控表；evaluate：绩效自评表').choices(['monitor', 'evaluate']).makeOptionMandatory())
+    .requiredOption('--unit <名称>', '资金使用单位（完整名称）')
+    .option('--year <N>', '年度（默认取该单位最新的年度）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option(...OUTPUT)
+    .option('--db <path|url>', DB_HELP)
+    .action(async (opts: TemplateCliOptions) => {
+      process.exitCode = await templateCommand(opts, process.stdout, process.stderr);
     });
   p.command('serve')
     .summary('启动网页应用与 JSON 接口')

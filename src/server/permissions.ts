@@ -22,6 +22,11 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/documents/:id/report': 'public',
   'GET /api/documents/:id/source': 'public',
   'GET /api/units': 'public',
+  // .xlsx downloads of published tables and the fill-in templates made from them (src/server/routes/xlsx.ts)
+  'GET /api/documents/:id/xlsx': 'public',
+  'GET /api/projects.xlsx': 'public',
+  'GET /api/templates/monitor.xlsx': 'public',
+  'GET /api/templates/evaluate.xlsx': 'public',
   'GET /api/diff': 'public',
   // importing a published table is the bureau's job
   'POST /api/import/preview': ['admin', 'finance'],

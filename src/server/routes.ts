@@ -22,6 +22,7 @@ import { readUploads } from './upload.js';
 import { planRoutes } from './routes/plans.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
 import { scoreRoutes } from './routes/score.js';
+import { xlsxRoutes } from './routes/xlsx.js';
 import { defined, diff, importFile, inspect, READERS, report, REPORT_CSP } from './work.js';
 
 /** the types the store returns, readonly removed, so they can be checked against the schemas' output */
@@ -227,6 +228,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   planRoutes(app, store);
   scoreRoutes(app);
+  xlsxRoutes(app, ctx);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {

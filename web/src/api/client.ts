@@ -133,4 +133,11 @@ export const api = {
   auditExportUrl: (p: Params, format: 'csv' | 'json') => `/api/admin/audit/export${queryString({ ...p, limit: undefined, offset: undefined, format })}`,
   reportUrl: (documentId: number) => `/api/documents/${documentId}/report`,
   sourceUrl: (documentId: number) => `/api/documents/${documentId}/source`,
+  /** .xlsx downloads (src/server/routes/xlsx.ts); layout: table (公开表式) or indicators (指标明细) */
+  documentXlsxUrl: (documentId: number, layout: XlsxLayout) => `/api/documents/${documentId}/xlsx${queryString({ layout })}`,
+  projectsXlsxUrl: (filters: Params, layout: XlsxLayout) => `/api/projects.xlsx${queryString({ ...filters, layout })}`,
+  /** year: null for the unit's tables that print none; undefined for its latest year */
+  templateUrl: (kind: 'monitor' | 'evaluate', unit: string, year?: number | null) => `/api/templates/${kind}.xlsx${queryString({ unit, year: year === null ? 'none' : year })}`,
 };
+
+export type XlsxLayout = 'table' | 'indicators';

@@ -13,6 +13,7 @@ import FindingLine from '../components/FindingLine';
 import NarrowList from '../components/NarrowList';
 import PdfCutout from '../components/PdfCutout';
 import Rows from '../components/Rows';
+import XlsxDownload from '../components/XlsxDownload';
 import { OrderSwitch, ProjectScore, type FindingOrder } from '../components/ScoreDimensions';
 import { useUrlState } from '../lib/url';
 import { dateTime, level1Label, level2Label, SEVERITY_LABEL, wan, yearLabel } from '../lib/format';
@@ -129,6 +130,8 @@ export default function ProjectPage() {
         extra={
           <>
             <Button href={api.reportUrl(p.document.id)} target="_blank" rel="noopener">审核报告</Button>
+            <XlsxDownload label="下载 Excel（整张表）" url={(layout) => api.documentXlsxUrl(p.document.id, layout)}
+              templates={{ monitor: api.templateUrl('monitor', p.unit.name, p.year), evaluate: api.templateUrl('evaluate', p.unit.name, p.year) }} />
             <Link to={`/projects?unit=${encodeURIComponent(p.unit.name)}`}><Button>本单位全部项目</Button></Link>
           </>
         }

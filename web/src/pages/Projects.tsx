@@ -10,6 +10,7 @@ import { api, type Params } from '../api/client';
 import type { ProjectSummary } from '../api/types';
 import { EmptyState, ErrorBox, PageTitle, Unplaced, UnplacedNote } from '../components/common';
 import Highlight from '../components/Highlight';
+import XlsxDownload from '../components/XlsxDownload';
 import { int, LEVEL1, LEVEL2, SEVERITY_LABEL, SEVERITIES, SOURCE_KEYS, SOURCE_LABEL, wan, yearLabel } from '../lib/format';
 import { distinct, useDocuments, useOverview, yearOptions, yearParam } from '../lib/queries';
 import { useUrlState } from '../lib/url';
@@ -164,7 +165,14 @@ export default function Projects() {
 
   return (
     <>
-      <PageTitle title="项目" sub="每个单位默认只列最新版本。金额单位：万元。" />
+      <PageTitle title="项目" sub="每个单位默认只列最新版本。金额单位：万元。"
+        extra={<XlsxDownload
+          // the list's filters without its order and paging: every project they select, in document order
+          url={(layout) => api.projectsXlsxUrl({ ...params, sort: undefined, order: undefined, limit: undefined, offset: undefined }, layout)}
+          {...(url.get('unit') ? { templates: {
+            monitor: api.templateUrl('monitor', url.get('unit')!, year === 'none' ? null : typeof year === 'number' ? year : undefined),
+            evaluate: api.templateUrl('evaluate', url.get('unit')!, year === 'none' ? null : typeof year === 'number' ? year : undefined),
+          } } : {})} />} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <div className="filters">
           <Input.Search

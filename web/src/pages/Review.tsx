@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { api, type Params } from '../api/client';
 import type { DocumentItem, FindingItem } from '../api/types';
 import { EmptyState, ErrorBox, PageTitle, SeverityTag } from '../components/common';
+import XlsxDownload from '../components/XlsxDownload';
 import NarrowList, { useNarrow } from '../components/NarrowList';
 import Rows from '../components/Rows';
 import { DimensionLine, OrderSwitch } from '../components/ScoreDimensions';
@@ -33,7 +34,7 @@ function Reports({ docs }: { docs: DocumentItem[] }) {
             <br /><DimensionLine d={d} />
           </>
         ),
-        actions: <Button size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button>,
+        actions: <><Button size="small" href={api.reportUrl(d.id)} target="_blank" rel="noopener">打开审核报告</Button> <XlsxDownload size="small" url={(layout) => api.documentXlsxUrl(d.id, layout)} /></>,
       }))}
     />
   );

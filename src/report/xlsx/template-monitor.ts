@@ -1,0 +1,91 @@
+// The 运行监控 (mid-year monitoring) template a unit fills in offline for its published projects (issue 13's
+// columns). Sheets:
+//   填报说明
+//   预算执行  one block of four rows per project (合计, 财政拨款, 财政专户拨款, 其他资金):
+//             项目编号 | 项目名称 | 资金来源 | 年初预算 | 调整后预算* | 累计支出* | 执行率
+//             年初预算 is the published amount; the 合计 row sums the sources and 执行率 = 累计支出 / 调整后预算 (formulas)
+//   指标完成  one row per indicator:
+//             项目编号 | 项目名称 | 指标编号 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 当前完成值* | 完成可能性* |
+//             全年预计完成值* | 偏差原因 | 纠偏措施
+// Known columns are locked; 完成可能性 and 偏差原因 are validation lists.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { indicatorSheet, instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
+import type { TemplateInput, XlsxFunding } from './types.js';
+
+export const LIKELIHOOD = ['确定能', '有可能', '完全不可能'] as const;
+export const DEVIATION_CAUSES = ['人员', '制度', '经费', '其他'] as const;
+export const SOURCE_ROWS = [
+  ['合计', 'total'], ['财政拨款', 'fiscal'], ['财政专户拨款', 'specialAccount'], ['其他资金', 'other'],
+] as const satisfies readonly (readonly [string, keyof XlsxFunding])[];
+
+export const MONITOR_BUDGET_COLUMNS: readonly TemplateColumn[] = [
+  { header: '项目编号', width: 9, cell: 'id' },
+  { header: '项目名称', width: 32, cell: 'text' },
+  { header: '资金来源', width: 13, cell: 'text' },
+  { header: '年初预算', width: 14, cell: 'amount' },
+  { header: '调整后预算', width: 14, cell: 'inputAmount', required: true, decimal: { min: 0, max: 1e9 } },
+  { header: '累计支出', width: 14, cell: 'inputAmount', required: true, decimal: { min: 0, max: 1e9 } },
+  { header: '执行率', width: 10, cell: 'percent' },
+];
+
+export const MONITOR_INDICATOR_COLUMNS: readonly TemplateColumn[] = [
+  { header: '项目编号', width: 9, cell: 'id' },
+  { header: '项目名称', width: 28, cell: 'text' },
+  { header: '指标编号', width: 9, cell: 'id' },
+  { header: '一级指标', width: 11, cell: 'text' },
+  { header: '二级指标', width: 13, cell: 'text' },
+  { header: '三级指标', width: 24, cell: 'text' },
+  { header: '年度指标值', width: 16, cell: 'text' },
+  { header: '当前完成值', width: 16, cell: 'input', required: true },
+  { header: '完成可能性', width: 12, cell: 'input', required: true, list: LIKELIHOOD },
+  { header: '全年预计完成值', width: 16, cell: 'input', required: true },
+  { header: '偏差原因', width: 11, cell: 'input', list: DEVIATION_CAUSES },
+  { header: '纠偏措施', width: 30, cell: 'input' },
+];
+
+const INSTRUCTIONS = [
+  '1. 本模板由 jixiao 根据已公开的项目支出绩效目标表生成，供单位离线填报运行监控情况。',
+  '2. 灰底、无底色的单元格为已知内容（项目、年初预算、指标及年度指标值），已锁定，不能修改；浅黄色单元格为待填内容，列名带“*”的为必填。',
+  '3. “预算执行”表：每个项目按资金来源各一行，填写调整后预算和截至监控时点的累计支出（万元）；合计行和执行率自动计算。',
+  '4. “指标完成”表：每个指标一行，填写当前完成值、完成可能性（确定能／有可能／完全不可能）和全年预计完成值；完成可能性不是“确定能”的，须填写偏差原因（人员／制度／经费／其他）和纠偏措施。',
+  '5. 工作表保护未设密码，仅防误改；请勿增删行列或修改项目编号、指标编号，以便导入时逐项对应。',
+];
+
+/** Writes a budget block per project and returns the next free row. */
+export function budgetBlock(ws: ExcelJS.Worksheet, row: number, columns: readonly TemplateColumn[], id: number | null, name: string, f: XlsxFunding, extra?: (r: ExcelJS.Row, first: number) => void): number {
+  const [adjusted, spent] = [5, 6].map((c) => ws.getColumn(c).letter) as [string, string];
+  SOURCE_ROWS.forEach(([label, key], k) => {
+    const r = row + k;
+    const values: ExcelJS.CellValue[] = [id, name, label, f[key]];
+    if (k === 0) {
+      values.push({ formula: `SUM(${adjusted}${r + 1}:${adjusted}${r + 3})` }, { formula: `SUM(${spent}${r + 1}:${spent}${r + 3})` });
+    }
+    const rr = templateRow(ws, r, columns, values);
+    rr.getCell(7).value = { formula: `IF(N(${adjusted}${r})>0,${spent}${r}/${adjusted}${r},"")` };
+    if (k === 0) {
+      for (let c = 3; c <= columns.length; c++) { const cell = rr.getCell(c); cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } }; }
+      extra?.(rr, row);
+    }
+  });
+  ws.mergeCells(row, 1, row + 3, 1);
+  ws.mergeCells(row, 2, row + 3, 2);
+  return row + SOURCE_ROWS.length;
+}
+
+/** The monitoring template as a workbook (in memory: a unit's projects are few). */
+export async function monitorTemplate(t: TemplateInput): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'jixiao';
+  instructionsSheet(wb, templateTitle(t, '运行监控表填报说明'), INSTRUCTIONS);
+  const budget = openTemplateSheet(wb, '预算执行', templateTitle(t, '运行监控表（预算执行）'), t, MONITOR_BUDGET_COLUMNS);
+  let row = 4;
+  for (const p of t.projects) row = budgetBlock(budget, row, MONITOR_BUDGET_COLUMNS, p.id ?? null, p.name, p.funding);
+  await lockSheet(budget);
+  await indicatorSheet(wb, '指标完成', templateTitle(t, '运行监控表（指标完成）'), t, MONITOR_INDICATOR_COLUMNS);
+  return wb;
+}
+
+export async function writeMonitorTemplate(t: TemplateInput, out: Writable): Promise<void> {
+  await writeTemplate(await monitorTemplate(t), out);
+}
