@@ -9,6 +9,7 @@ import { plansMigration } from './plans-schema.js';
 import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
 import { accountsMigration } from './accounts-schema.js';
+import { monitoringMigration } from './monitoring-schema.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -204,6 +205,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006_project_box': projectBox,
     '0010_accounts': accountsMigration(dialect),
     '0011_plans': plansMigration(dialect),
+    '0012_monitoring': monitoringMigration(dialect),
   };
 }
 
