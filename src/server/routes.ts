@@ -20,6 +20,7 @@ import * as s from './schemas.js';
 import type { TaskName, Tasks } from './tasks.js';
 import { readUploads } from './upload.js';
 import { planRoutes } from './routes/plans.js';
+import { monitoringRoutes } from './routes/monitoring.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
 import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
@@ -227,6 +228,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   planRoutes(app, store);
+  monitoringRoutes(app, store);
   scoreRoutes(app);
   xlsxRoutes(app, ctx);
 

@@ -6,6 +6,7 @@
 import type { CreateTableBuilder, Generated, Kysely, Migration } from 'kysely';
 import type { DialectName } from './connect.js';
 import type { PlanDatabase } from './plans-schema.js';
+import type { Database } from './schema.js';
 
 interface ReportColumns {
   id: Generated<number>;
@@ -65,7 +66,7 @@ export interface MonitoringTables {
 }
 
 export type MonitoringDatabase = PlanDatabase & MonitoringTables;
-export const monitoringDb = (db: Kysely<unknown>): Kysely<MonitoringDatabase> => db as unknown as Kysely<MonitoringDatabase>;
+export const monitoringDb = (db: Kysely<Database>): Kysely<MonitoringDatabase> => db as unknown as Kysely<MonitoringDatabase>;
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
