@@ -24,5 +24,7 @@ export const REPORT_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   ...kind('/api/monitoring'),
   ...kind('/api/evaluations'),
   'GET /api/monitoring/dashboard': readers,
+  // a filled 运行监控 template into a report: a save
+  'POST /api/monitoring/:id/upload': reportRolesFor('save'),
   'GET /api/evaluations/summary': readers,
 };

@@ -85,3 +85,50 @@ export const MONITORING: ReportKind<MonitoringEntry, ProjectMonitor> = {
     return { result, columns: { light: result.light, rate: result.money.rate }, issues: issuesOf(plan, input) };
   },
 };
+
+/** a filled template's project as the xlsx reader gives it (src/report/xlsx/read-monitor.ts) */
+export interface FilledMonitorProject {
+  readonly id: number | null;
+  readonly name: string;
+  readonly funding: readonly { readonly source: string; readonly row: number; readonly adjusted: number | null; readonly spent: number | null }[];
+  readonly indicators: readonly {
+    readonly row: number; readonly name: string; readonly current: string | null; readonly likelihood: MonitoringIndicatorEntry['likelihood'];
+    readonly forecast: string | null; readonly reasons: MonitoringIndicatorEntry['reasons']; readonly reasonText: string; readonly measures: string;
+  }[];
+}
+
+/**
+ * Puts a filled template's rows for this report's plan into its input: the project by 项目编号 (a
+ * published row) or 项目名称, the sources by name, the indicators by 三级指标 in the plan's order. What
+ * does not match is an error naming the cell; an empty cell keeps what the report already holds.
+ */
+export function applyFilled(plan: PlanBasis, input: MonitoringEntry, projects: readonly FilledMonitorProject[]): { input: MonitoringEntry; errors: { cell: string; message: string }[] } {
+  const errors: { cell: string; message: string }[] = [];
+  const p = projects.find((x) => plan.projectId !== null && x.id === plan.projectId) ?? projects.find((x) => x.name === plan.name);
+  if (!p) return { input, errors: [{ cell: '指标完成', message: `表中没有项目“${plan.name}”${plan.projectId === null ? '' : `（项目编号 ${plan.projectId}）`}的行` }] };
+  const funding = input.funding.map((f) => {
+    const row = p.funding.find((x) => x.source === f.source);
+    return row ? { ...f, adjusted: row.adjusted ?? f.adjusted, spent: row.spent ?? f.spent } : f;
+  });
+  for (const row of p.funding) {
+    if (!input.funding.some((f) => f.source === row.source) && (row.adjusted || row.spent)) {
+      errors.push({ cell: `预算执行!C${row.row}`, message: `资金来源“${row.source}”不在批复的绩效目标中（${input.funding.map((f) => f.source).join('、')}）` });
+    }
+  }
+  const used = new Set<number>();
+  const indicators = plan.content.indicators.map((ind, i) => {
+    const had = input.indicators[i] ?? blankIndicator;
+    const k = p.indicators.findIndex((x, j) => !used.has(j) && x.name === ind.name);
+    if (k < 0) { errors.push({ cell: '指标完成', message: `第 ${i + 1} 项指标“${ind.name}”在表中没有对应的行` }); return had; }
+    used.add(k);
+    const x = p.indicators[k]!;
+    return {
+      current: x.current ?? had.current, likelihood: x.likelihood ?? had.likelihood, forecast: x.forecast ?? had.forecast,
+      reasons: x.reasons.length ? x.reasons : had.reasons, reasonText: x.reasonText || had.reasonText, measures: x.measures || had.measures,
+    };
+  });
+  p.indicators.forEach((x, j) => {
+    if (!used.has(j)) errors.push({ cell: `指标完成!F${x.row}`, message: `指标“${x.name}”不在批复的绩效目标中` });
+  });
+  return { input: { funding, indicators }, errors };
+}

@@ -29,6 +29,8 @@ export interface PlanBasis {
   readonly unit: string;
   readonly department: string | null;
   readonly planYear: number | null;
+  /** the published project the plan is a row of (templates carry it as 项目编号), if any */
+  readonly projectId: number | null;
   readonly content: PlanContent;
 }
 
@@ -112,7 +114,7 @@ export async function orgNames(db: Kysely<Database>, unitOrgId: number): Promise
   return { unit: unit?.name ?? '单位', department: parent?.name ?? null };
 }
 
-async function basisOf(trx: Trx, store: Store, actor: Principal, planId: number, versionId?: number): Promise<PlanBasis> {
+export async function basisOf(trx: Trx, store: Store, actor: Principal, planId: number, versionId?: number): Promise<PlanBasis> {
   const plan = await planFor(trx, store, actor, planId);
   const vid = versionId ?? plan.approvedVersionId;
   if (vid === null || vid === undefined) {
@@ -120,7 +122,9 @@ async function basisOf(trx: Trx, store: Store, actor: Principal, planId: number,
   }
   const v = await versionContent(trx, vid);
   const names = await orgNames(trx as unknown as Kysely<Database>, plan.unitOrgId);
-  return { planId: plan.id, versionId: v.id, versionNumber: v.number, name: v.content.name, unitOrgId: plan.unitOrgId, ...names, planYear: plan.year, content: v.content };
+  const row = await trx.selectFrom('plans').select('project_id').where('id', '=', plan.id).executeTakeFirst();
+  const projectId = row?.project_id === null || row?.project_id === undefined ? null : Number(row.project_id);
+  return { planId: plan.id, versionId: v.id, versionNumber: v.number, name: v.content.name, unitOrgId: plan.unitOrgId, ...names, planYear: plan.year, projectId, content: v.content };
 }
 
 function parseInput<I>(k: ReportKind<I, unknown>, input: unknown): I {
@@ -287,5 +291,13 @@ export async function getReport<I, R>(store: Store, actor: Principal, k: ReportK
       })),
       createdBy: row.created_by, createdAt: row.created_at, updatedBy: row.updated_by, updatedAt: row.updated_at,
     };
+  });
+}
+
+/** the report's plan basis and its stored input (for filling it from a template) */
+export async function reportBasis<I, R>(store: Store, actor: Principal, k: ReportKind<I, R>, id: number): Promise<{ plan: PlanBasis; input: I; revision: number }> {
+  return inTransaction(store, async (trx) => {
+    const { row, plan } = await rowFor(trx, store, actor, k, id);
+    return { plan, input: JSON.parse(row.input) as I, revision: Number(row.revision) };
   });
 }

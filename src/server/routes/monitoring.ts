@@ -12,10 +12,13 @@ import { renderMonitoringHtml } from '../../report/monitoring-html.js';
 import { projectEvaluationSchema, projectMonitorSchema, type Evaluation, type Monitoring, type ProjectEvaluation, type ProjectMonitor } from '../../score/index.js';
 import type { Store } from '../../store/index.js';
 import { EVALUATION, evaluationEntrySchema } from '../../workflow/evaluations.js';
-import { MONITORING, monitoringEntrySchema } from '../../workflow/monitoring.js';
+import { applyFilled, MONITORING, monitoringEntrySchema } from '../../workflow/monitoring.js';
+import { readMonitorTemplate } from '../../report/xlsx/read-monitor.js';
+import { DEFAULT_UPLOAD_LIMIT, readUploads } from '../upload.js';
+import { WorkflowError } from '../../workflow/errors.js';
 import { evaluationSummary, listReports, monitoringDashboard } from '../../workflow/report-read.js';
 import { REPORT_ACTIONS, REPORT_STATES } from '../../workflow/report-states.js';
-import { createReport, decideOn, getReport, saveReport, type ReportKind } from '../../workflow/reports.js';
+import { createReport, decideOn, getReport, reportBasis, saveReport, type ReportKind } from '../../workflow/reports.js';
 import { HttpError } from '../errors.js';
 import { plain } from '../routes.js';
 import { errorResponse, idParams, int } from '../schemas.js';
@@ -157,6 +160,27 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   api.get('/api/evaluations/summary', {
     schema: { summary: '自评部门汇总：各部门项目按等级、平均分、资金', tags: ['绩效自评'], querystring: z.object({ year }), response: { 200: evaluationSummaryResponse, ...errors } },
   }, async (req) => plain(await evaluationSummary(store, who(req), req.query.year)));
+
+  api.post('/api/monitoring/:id/upload', {
+    schema: {
+      summary: '上传填好的运行监控表（xlsx，字段 files）写入本报告：按项目编号/指标编号对应，错误指明单元格（如 指标完成!I7）', tags: ['运行监控'],
+      params: idParams, querystring: z.object({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
+      response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
+    },
+  }, async (req) => {
+    const principal = who(req);
+    const [file] = await readUploads(req, DEFAULT_UPLOAD_LIMIT);
+    if (!file) throw new HttpError(400, 'no-file', '请选择填好的运行监控表（xlsx）');
+    const filled = await readMonitorTemplate(file.bytes);
+    const { plan, input } = await reportBasis(store, principal, MONITORING, req.params.id);
+    const applied = applyFilled(plan, input, filled.projects);
+    const cellErrors = [...filled.errors, ...applied.errors];
+    if (cellErrors.length) {
+      throw new WorkflowError('invalid', 'template-invalid', `${file.file} 有 ${cellErrors.length} 处无法读入，报告未改变：${cellErrors.map((e) => `${e.cell}: ${e.message}`).join('；')}`,
+        { issues: cellErrors.map((e) => ({ field: e.cell, message: e.message })) });
+    }
+    return plain(await saveReport(store, principal, MONITORING, req.params.id, req.query.revision, applied.input));
+  });
 
   routes('/api/monitoring', MONITORING, '运行监控', monitoringDetailResponse, true,
     { html: (r) => renderMonitoringHtml(asMonitoring(r)), xlsx: (r) => monitoringXlsx(asMonitoring(r)) });
