@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { listAudit } from '../../src/auth/index.js';
 import * as p from '../../src/server/plan-schemas.js';
 import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../../src/server/routes/monitoring.js';
-import { error, json, serverSuite } from '../server/helpers.js';
+import { monitorTemplate } from '../../src/report/xlsx/index.js';
+import { error, form, json, serverSuite } from '../server/helpers.js';
 import { loginAs, orgPath, type AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from './fixtures.js';
 
@@ -146,5 +147,30 @@ serverSuite('monitoring reports and self-evaluations API', (app, store) => {
     expect(sum.departments).toEqual([expect.objectContaining({ name: '人社局', projects: 1, scored: 1, averageScore: d.result.total })]);
     const html = await call(deptA, 'GET', `/api/evaluations/${id}/html`);
     expect(html.body).toContain('绩效自评');
+  });
+
+  test('a filled 运行监控 template goes into the report; a bad cell is named (指标完成!I5) and nothing is saved', async () => {
+    const { id } = JSON.parse((await call(unitA, 'POST', '/api/monitoring', { planId, year: 2024, month: 8 })).body) as { id: number };
+    const wb = await monitorTemplate({
+      unit: '技师学院', department: '人社局', year: 2024,
+      projects: [{ name: GOOD.name, funding: { total: GOOD.funding.total, fiscal: GOOD.funding.fiscal, specialAccount: null, other: GOOD.funding.other }, goal: GOOD.goal, indicators: GOOD.indicators.map((i, k) => ({ ...i, seq: k + 1 })) }],
+    });
+    const b = wb.getWorksheet('预算执行')!;
+    b.getCell('E5').value = 100; b.getCell('F5').value = 70; b.getCell('E7').value = 20.5; b.getCell('F7').value = 12;
+    const ind = wb.getWorksheet('指标完成')!;
+    const values = [['900人次', '确定能', '1250人次'], ['91%', '大概能', '91%'], ['未完成', '确定能', '2024年10月'], ['81%', '确定能', '81%'], ['94%', '确定能', '94%']];
+    values.forEach(([c, l, f], k) => { ind.getCell(`H${4 + k}`).value = c!; ind.getCell(`I${4 + k}`).value = l!; ind.getCell(`J${4 + k}`).value = f!; });
+    const upload = async (w: ExcelJS.Workbook, revision: number) => call(unitA, 'POST', `/api/monitoring/${id}/upload?revision=${revision}`, form([{ name: '运行监控表.xlsx', content: new Uint8Array(await w.xlsx.writeBuffer() as ArrayBuffer) }]) as never);
+    const bad = error(await upload(wb, 1), 422, 'template-invalid');
+    expect(bad.message).toMatch(/指标完成!I5: 完成可能性“大概能”应为 确定能、有可能、完全不可能 之一/);
+    expect(json(await call(unitA, 'GET', `/api/monitoring/${id}`), monitoringDetailResponse).revision).toBe(1);
+    ind.getCell('I5').value = '确定能';
+    const ok = json(await upload(wb, 1), saved);
+    expect(ok.revision).toBe(2);
+    expect(ok.issues).toEqual([]);
+    const d = json(await call(unitA, 'GET', `/api/monitoring/${id}`), monitoringDetailResponse);
+    expect(d.input.funding).toEqual([{ source: '财政拨款', initial: 100, adjusted: 100, spent: 70 }, { source: '其他资金', initial: 20.5, adjusted: 20.5, spent: 12 }]);
+    expect(d.input.indicators[0]).toMatchObject({ current: '900人次', likelihood: '确定能', forecast: '1250人次' });
+    expect(d.result.money.spent).toBe(82);
   });
 });
