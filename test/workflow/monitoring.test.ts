@@ -9,7 +9,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { z } from 'zod';
 import { listAudit } from '../../src/auth/index.js';
 import * as p from '../../src/server/plan-schemas.js';
-import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../../src/server/routes/monitoring.js';
+import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../../src/server/report-schemas.js';
 import { monitorTemplate } from '../../src/report/xlsx/index.js';
 import { error, form, json, serverSuite } from '../server/helpers.js';
 import { loginAs, orgPath, type AuthHeaders } from '../server/auth-helpers.js';

@@ -22,6 +22,8 @@ import { createReport, decideOn, getReport, reportBasis, saveReport, type Report
 import { HttpError } from '../errors.js';
 import { plain } from '../routes.js';
 import { errorResponse, idParams, int } from '../schemas.js';
+import * as rs from '../report-schemas.js';
+import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../report-schemas.js';
 
 const withDetail = errorResponse.extend({ detail: z.unknown().optional() });
 const errors = { '4xx': withDetail, '5xx': errorResponse };
@@ -34,44 +36,7 @@ function who(req: FastifyRequest): Principal {
   return principal;
 }
 
-const year = int().pipe(z.number().int().min(1990).max(2100));
-const month = int().pipe(z.number().int().min(1).max(12));
-const state = z.enum(REPORT_STATES);
-const issue = z.object({ field: z.string(), message: z.string() });
-const light = z.enum(['red', 'yellow', 'blue', 'green', 'none']);
-
-const listItem = z.object({
-  id: z.number(), planId: z.number(), planName: z.string(), unit: z.string(), department: z.string().nullable(), year: z.number(), month: z.number().nullable(),
-  periodLabel: z.string(), state, stateLabel: z.string(), demo: z.boolean(), light: z.string().nullable(), rate: z.number().nullable(),
-  score: z.number().nullable(), grade: z.string().nullable(), updatedAt: z.string(),
-});
-const detail = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) => z.object({
-  id: z.number(), kind: z.enum(['monitoring', 'evaluation']), planId: z.number(), planName: z.string(), planVersion: z.number(), unit: z.string(), department: z.string().nullable(),
-  period: z.object({ year: z.number(), month: z.number().nullable() }), periodLabel: z.string(), state, stateLabel: z.string(), revision: z.number(), demo: z.boolean(),
-  input, result, issues: z.array(issue), allowed: z.array(z.enum(REPORT_ACTIONS)),
-  events: z.array(z.object({ action: z.string(), from: state.nullable(), to: state, toLabel: z.string(), actor: z.string(), role: z.string().nullable(), comment: z.string().nullable(), at: z.string() })),
-  createdBy: z.string(), createdAt: z.string(), updatedBy: z.string(), updatedAt: z.string(),
-});
-
-const lights = z.object({ red: z.number(), yellow: z.number(), blue: z.number(), green: z.number(), none: z.number() });
-export const dashboardResponse = z.object({
-  year: z.number(), month: z.number().nullable(), months: z.array(z.number()), demo: z.boolean(), totals: lights,
-  byDepartment: z.array(z.object({ name: z.string(), lights })),
-  byUnit: z.array(z.object({ name: z.string(), department: z.string().nullable(), lights })),
-  projects: z.array(z.object({ reportId: z.number(), planId: z.number(), project: z.string(), unit: z.string(), department: z.string().nullable(), light, explanation: z.string(), rate: z.number().nullable(), state: z.string(), demo: z.boolean() })),
-  alerts: z.array(z.object({ reportId: z.number(), project: z.string(), unit: z.string(), light: z.enum(['red', 'yellow']), reasons: z.array(z.object({ what: z.string(), light: z.string(), explanation: z.string() })) })),
-  execution: z.array(z.object({ month: z.number(), adjusted: z.number(), spent: z.number(), rate: z.number().nullable(), schedule: z.number(), reports: z.number() })),
-});
-export const evaluationSummaryResponse = z.object({
-  year: z.number(), demo: z.boolean(),
-  departments: z.array(z.object({
-    name: z.string(), projects: z.number(), scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
-    averageScore: z.number().nullable(), money: z.object({ annual: z.number(), executed: z.number(), rate: z.number().nullable() }),
-  })),
-});
-export const monitoringDetailResponse = detail(monitoringEntrySchema, projectMonitorSchema);
-export const evaluationDetailResponse = detail(evaluationEntrySchema, projectEvaluationSchema);
-export const reportListResponse = z.array(listItem);
+const { year, month, state, issue, light } = rs;
 
 /** one stored report as the renderers' one-project form */
 function asMonitoring(r: { period: { year: number; month: number | null }; department: string | null; result: ProjectMonitor }): Monitoring {
