@@ -2,7 +2,7 @@
 // department, unit and project, the red and yellow ones with their reasons, budget execution against
 // 序时进度 by month) and the 自评 department summary (projects by grade, average score, money). All
 // limited to the caller's scope, all from the stored results — nothing is recomputed.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { scopeOrgIds } from '../auth/index.js';
 import type { Principal } from '../auth/roles.js';
 import type { ProjectEvaluation, ProjectMonitor } from '../score/index.js';
@@ -12,6 +12,10 @@ import { REPORT_STATE_LABEL, type ReportState } from './report-states.js';
 import { periodLabel } from './reports.js';
 
 type Db = Kysely<MonitoringDatabase>;
+
+// a report's 部门: its unit's parent, or the unit itself when the plan is a department's own (单位 = 部门)
+const departmentOf = sql<string | null>`case when o.kind = 'department' then o.name else parent.name end`;
+const departmentName = departmentOf.as('department');
 
 export interface ReportListQuery {
   readonly year?: number | undefined;
@@ -63,7 +67,7 @@ export async function listReports(store: Store, actor: Principal, kind: 'monitor
   if (f.month !== undefined && monitoring) q = q.where('r.month', '=', f.month);
   if (f.state !== undefined) q = q.where('r.state', '=', f.state);
   if (f.planId !== undefined) q = q.where('r.plan_id', '=', f.planId);
-  const rows = await q.select(['r.id', 'r.plan_id', 'pl.name as planName', 'o.name as unit', 'parent.name as department', 'r.year', 'r.state', 'r.demo', 'r.updated_at', 'r.result'])
+  const rows = await q.select(['r.id', 'r.plan_id', 'pl.name as planName', 'o.name as unit', departmentName, 'r.year', 'r.state', 'r.demo', 'r.updated_at', 'r.result'])
     .select((eb) => (monitoring ? [eb.ref('r.month').as('month'), eb.ref('r.light').as('light'), eb.ref('r.rate').as('rate')] : []) as never)
     .orderBy('r.year', 'desc').orderBy('r.id', 'desc').limit(2000).execute() as unknown as Record<string, unknown>[];
   return rows.map((r) => {
@@ -111,9 +115,9 @@ export async function monitoringDashboard(store: Store, actor: Principal, f: Das
   const db = monitoringDb(store.db);
   const scope = await scopeFilter(store, actor);
   let q = base(db, 'monitoring_reports', scope).where('r.year', '=', f.year);
-  if (f.department) q = q.where('parent.name', '=', f.department);
+  if (f.department) q = q.where(departmentOf, '=', f.department);
   if (f.unit) q = q.where('o.name', '=', f.unit);
-  const rows = await q.select(['r.id', 'r.plan_id', 'r.month', 'r.state', 'r.demo', 'r.result', 'o.name as unit', 'parent.name as department']).orderBy('r.month').orderBy('r.id').execute();
+  const rows = await q.select(['r.id', 'r.plan_id', 'r.month', 'r.state', 'r.demo', 'r.result', 'o.name as unit', departmentName]).orderBy('r.month').orderBy('r.id').execute();
   const months = [...new Set(rows.map((r) => Number(r.month)))].sort((a, b) => a - b);
   const month = f.month ?? months.at(-1) ?? null;
   const execution = months.map((m) => {
@@ -169,7 +173,7 @@ export interface EvaluationSummary {
 export async function evaluationSummary(store: Store, actor: Principal, year: number): Promise<EvaluationSummary> {
   const db = monitoringDb(store.db);
   const rows = await base(db as Db, 'evaluations', await scopeFilter(store, actor)).where('r.year', '=', year)
-    .select(['r.result', 'r.demo', 'parent.name as department']).execute();
+    .select(['r.result', 'r.demo', departmentName]).execute();
   const by = new Map<string, ProjectEvaluation[]>();
   for (const r of rows) {
     const d = r.department ?? '（无部门）';

@@ -110,6 +110,8 @@ const notFound = (k: { label: string }, id: number) => new WorkflowError('not-fo
 /** the unit and its department (the unit's parent organization), by name */
 export async function orgNames(db: Kysely<Database>, unitOrgId: number): Promise<{ unit: string; department: string | null }> {
   const unit = await getOrg(db, unitOrgId);
+  // a department's own plan: the unit is the department
+  if (unit?.kind === 'department') return { unit: unit.name, department: unit.name };
   const parent = unit?.parentId ? await getOrg(db, unit.parentId) : undefined;
   return { unit: unit?.name ?? '单位', department: parent?.name ?? null };
 }

@@ -46,7 +46,7 @@ export default function Monitoring() {
           <Card size="small" title="亮灯" style={{ marginBottom: 12 }}><Lights l={d.totals} /></Card>
           <Card size="small" title="预算执行与序时进度" style={{ marginBottom: 12 }}>
             <Chart label="各月预算执行率与序时进度" height={240} option={{
-              tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 48, right: 16, top: 36, bottom: 28 },
+              tooltip: { trigger: 'axis' }, legend: { top: 0, bottom: 'auto' }, grid: { left: 48, right: 16, top: 36, bottom: 28 },
               xAxis: { type: 'category', data: d.execution.map((e) => `1—${e.month}月`) }, yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
               series: [
                 { type: 'bar', name: '执行率', data: d.execution.map((e) => Math.round((e.rate ?? 0) * 1000) / 10) },
