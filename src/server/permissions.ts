@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../auth/roles.js';
 import { PLAN_PERMISSIONS } from './plan-permissions.js';
+import { REPORT_PERMISSIONS } from './report-permissions.js';
 
 /** 'public': anyone, logged in or not (published tables are public by nature); 'user': any logged-in account; or these roles */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -52,6 +53,8 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/admin/audit/export': ['admin', 'finance'],
   // plans (绩效目标申报): by role, from the workflow's state table
   ...PLAN_PERMISSIONS,
+  // 运行监控 and 绩效自评 stored per approved plan: by role, from their state machine
+  ...REPORT_PERMISSIONS,
   // scoring: stateless computation over the request body, nothing stored
   'POST /api/score': 'public',
   'POST /api/evaluate': 'public',

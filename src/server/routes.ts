@@ -25,6 +25,7 @@ import { readUploads, type Upload } from './upload.js';
 import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
 import { planRoutes } from './routes/plans.js';
+import { monitoringRoutes } from './routes/monitoring.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
 import { defined, diff, importFile, inspect, READERS, REPORT_CSP, streamReport } from './work.js';
 import type { JobProgress } from '../store/index.js';
@@ -312,9 +313,10 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return plain(job) as s.JobResponse;
   });
 
+  planRoutes(app, store);
+  monitoringRoutes(app, store);
   scoreRoutes(app);
   xlsxRoutes(app, ctx);
-  planRoutes(app, store);
 
   // anything else under /api is a JSON 404, whatever the method
   app.all('/api/*', { schema: { hide: true } }, async (req) => {

@@ -7,6 +7,7 @@ import { importAll, migrate, openStore, resolveLocation, type Store } from '../s
 import { buildServer, packageRoot } from './app.js';
 import { authConfigFromEnv } from '../auth/config.js';
 import { demoEnabled, ensureAccounts, type Bootstrapped } from '../auth/bootstrap.js';
+import { fillDemoReports } from '../workflow/demo-reports.js';
 
 export interface StartOptions {
   readonly db?: string | undefined;
@@ -99,6 +100,11 @@ export async function startServer(o: StartOptions): Promise<Started> {
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');
     await importSamplesIfEmpty(store, o.samplesDir ?? join(packageRoot(), 'samples'), app.log);
     const accounts = await ensureAccounts(store, { demo: o.demo ?? demoEnabled() });
+    // 演示数据 reports with the demo accounts, on a database without any report (never beside real ones)
+    if (o.demo ?? demoEnabled()) {
+      const made = await fillDemoReports(store);
+      if (made) app.log.info({ reports: made }, `新数据库：已为示例项目生成 ${made} 份运行监控与绩效自评演示数据（标注“演示数据”）`);
+    }
     if (accounts.admin) app.log.info({ demo: accounts.demo !== null }, '新数据库：已创建系统管理员 admin' + (accounts.demo ? '与演示账户' : '') + '（密码只在控制台显示一次）');
     const host = o.host ?? 'localhost';
     const port = o.port ?? 3000;

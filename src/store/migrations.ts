@@ -10,6 +10,7 @@ import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
 import { accountsMigration } from './accounts-schema.js';
 import { listIndexes } from './list-indexes.js';
+import { monitoringMigration } from './monitoring-schema.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -236,6 +237,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0009_jobs': jobs(dialect),
     '0010_accounts': accountsMigration(dialect),
     '0011_plans': plansMigration(dialect),
+    '0012_monitoring': monitoringMigration(dialect),
   };
 }
 

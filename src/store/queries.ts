@@ -350,7 +350,6 @@ const ID = z.number().int().positive();
 
 type Db = Kysely<Database>;
 type ProjectFrom = Database & { p: Database['projects']; u: Database['units']; d: Database['documents']; dep: Database['departments'] };
-type Eb = ExpressionBuilder<ProjectFrom, 'p' | 'u' | 'd' | 'dep'>;
 
 const toCents = (x: number): number => Math.round(x * 100);
 const fromCents = (c: number | null | undefined): number | null => (c === null || c === undefined ? null : Number(c) / 100);

@@ -124,7 +124,7 @@ export function decide(state: State, action: Action, role: Role): Decision {
   return { ok: true, transition: t };
 }
 
-const ROLE_NAME: Readonly<Record<Role, string>> = {
+export const ROLE_NAME: Readonly<Record<Role, string>> = {
   admin: '系统管理员',
   finance: '财政审核人员',
   department: '部门审核人员',

@@ -8,6 +8,7 @@ import UserMenu from './components/UserMenu';
 import { loginPath, may, RequireAccess, useMe } from './lib/auth';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
+const Monitoring = lazy(() => import('./pages/Monitoring'));
 const Projects = lazy(() => import('./pages/Projects'));
 const ProjectPage = lazy(() => import('./pages/ProjectPage'));
 const Indicators = lazy(() => import('./pages/Indicators'));
@@ -29,6 +30,7 @@ const SECTIONS: readonly { path: string; label: string; route?: string }[] = [
   { path: '/indicators', label: '指标' },
   { path: '/review', label: '审核' },
   { path: '/plans', label: '申报', route: 'GET /api/plans' },
+  { path: '/monitoring', label: '监控', route: 'GET /api/monitoring/dashboard' },
   { path: '/compare', label: '对比' },
   { path: '/import', label: '导入', route: 'POST /api/import' },
   { path: '/admin/users', label: '账户', route: 'GET /api/admin/users' },
@@ -126,6 +128,7 @@ export default function App() {
               <Route path="/admin/orgs" element={<RequireAccess route="POST /api/admin/orgs"><Orgs /></RequireAccess>} />
               <Route path="/admin/audit" element={<RequireAccess route="GET /api/admin/audit"><Audit /></RequireAccess>} />
               <Route path="/compare" element={<Compare />} />
+              <Route path="/monitoring" element={<RequireAccess route="GET /api/monitoring/dashboard"><Monitoring /></RequireAccess>} />
               <Route path="/plans" element={<RequireAccess route="GET /api/plans"><Plans /></RequireAccess>} />
               <Route path="/plans/queue" element={<RequireAccess route="GET /api/plans/queue"><Plans queue /></RequireAccess>} />
               <Route path="/plans/:id" element={<RequireAccess route="GET /api/plans/:id"><PlanPage /></RequireAccess>} />

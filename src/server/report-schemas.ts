@@ -1,0 +1,48 @@
+// The request and response schemas of the stored 运行监控 / 绩效自评 routes (routes/monitoring.ts): zod
+// only (no Fastify), so the web app can take its types from them.
+import { z } from 'zod';
+import { projectEvaluationSchema, projectMonitorSchema } from '../score/index.js';
+import { evaluationEntrySchema } from '../workflow/evaluations.js';
+import { monitoringEntrySchema } from '../workflow/monitoring.js';
+import { REPORT_ACTIONS, REPORT_STATES } from '../workflow/report-states.js';
+import { int } from './schemas.js';
+
+export const year = int().pipe(z.number().int().min(1990).max(2100));
+export const month = int().pipe(z.number().int().min(1).max(12));
+export const state = z.enum(REPORT_STATES);
+export const issue = z.object({ field: z.string(), message: z.string() });
+export const light = z.enum(['red', 'yellow', 'blue', 'green', 'none']);
+
+const listItem = z.object({
+  id: z.number(), planId: z.number(), planName: z.string(), unit: z.string(), department: z.string().nullable(), year: z.number(), month: z.number().nullable(),
+  periodLabel: z.string(), state, stateLabel: z.string(), demo: z.boolean(), light: z.string().nullable(), rate: z.number().nullable(),
+  score: z.number().nullable(), grade: z.string().nullable(), updatedAt: z.string(),
+});
+const detail = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) => z.object({
+  id: z.number(), kind: z.enum(['monitoring', 'evaluation']), planId: z.number(), planName: z.string(), planVersion: z.number(), unit: z.string(), department: z.string().nullable(),
+  period: z.object({ year: z.number(), month: z.number().nullable() }), periodLabel: z.string(), state, stateLabel: z.string(), revision: z.number(), demo: z.boolean(),
+  input, result, issues: z.array(issue), allowed: z.array(z.enum(REPORT_ACTIONS)),
+  events: z.array(z.object({ action: z.string(), from: state.nullable(), to: state, toLabel: z.string(), actor: z.string(), role: z.string().nullable(), comment: z.string().nullable(), at: z.string() })),
+  createdBy: z.string(), createdAt: z.string(), updatedBy: z.string(), updatedAt: z.string(),
+});
+
+const lights = z.object({ red: z.number(), yellow: z.number(), blue: z.number(), green: z.number(), none: z.number() });
+export const dashboardResponse = z.object({
+  year: z.number(), month: z.number().nullable(), months: z.array(z.number()), demo: z.boolean(), totals: lights,
+  byDepartment: z.array(z.object({ name: z.string(), lights })),
+  byUnit: z.array(z.object({ name: z.string(), department: z.string().nullable(), lights })),
+  projects: z.array(z.object({ reportId: z.number(), planId: z.number(), project: z.string(), unit: z.string(), department: z.string().nullable(), light, explanation: z.string(), rate: z.number().nullable(), state: z.string(), demo: z.boolean() })),
+  alerts: z.array(z.object({ reportId: z.number(), project: z.string(), unit: z.string(), light: z.enum(['red', 'yellow']), reasons: z.array(z.object({ what: z.string(), light: z.string(), explanation: z.string() })) })),
+  execution: z.array(z.object({ month: z.number(), adjusted: z.number(), spent: z.number(), rate: z.number().nullable(), schedule: z.number(), reports: z.number() })),
+});
+export const evaluationSummaryResponse = z.object({
+  year: z.number(), demo: z.boolean(),
+  departments: z.array(z.object({
+    name: z.string(), projects: z.number(), scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
+    averageScore: z.number().nullable(), money: z.object({ annual: z.number(), executed: z.number(), rate: z.number().nullable() }),
+  })),
+});
+export const monitoringDetailResponse = detail(monitoringEntrySchema, projectMonitorSchema);
+export const evaluationDetailResponse = detail(evaluationEntrySchema, projectEvaluationSchema);
+export const reportListResponse = z.array(listItem);
+

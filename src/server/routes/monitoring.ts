@@ -1,0 +1,154 @@
+// The stored 运行监控 reports and 绩效自评 (src/workflow/monitoring.ts, evaluations.ts, reports.ts): list,
+// create on an approved plan, read, save (stale revision → 409), submit / approve / return, the printable
+// HTML and XLSX of one, the 监控 dashboard and the 自评 department summary. Who may call each is in
+// permissions.ts (by role, from report-states.ts); which reports a caller sees is the caller's scope.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Principal } from '../../auth/roles.js';
+import { renderEvaluationHtml } from '../../report/evaluation-html.js';
+import { evaluationXlsx, monitoringXlsx } from '../../report/evaluation-xlsx.js';
+import { renderMonitoringHtml } from '../../report/monitoring-html.js';
+import { projectEvaluationSchema, projectMonitorSchema, type Evaluation, type Monitoring, type ProjectEvaluation, type ProjectMonitor } from '../../score/index.js';
+import type { Store } from '../../store/index.js';
+import { EVALUATION, evaluationEntrySchema } from '../../workflow/evaluations.js';
+import { applyFilled, MONITORING, monitoringEntrySchema } from '../../workflow/monitoring.js';
+import { readMonitorTemplate } from '../../report/xlsx/read-monitor.js';
+import { DEFAULT_UPLOAD_LIMIT, readUploads } from '../upload.js';
+import { WorkflowError } from '../../workflow/errors.js';
+import { evaluationSummary, listReports, monitoringDashboard } from '../../workflow/report-read.js';
+import { REPORT_ACTIONS, REPORT_STATES } from '../../workflow/report-states.js';
+import { createReport, decideOn, getReport, reportBasis, saveReport, type ReportKind } from '../../workflow/reports.js';
+import { HttpError } from '../errors.js';
+import { plain } from '../routes.js';
+import { errorResponse, idParams, int } from '../schemas.js';
+import * as rs from '../report-schemas.js';
+import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../report-schemas.js';
+
+const withDetail = errorResponse.extend({ detail: z.unknown().optional() });
+const errors = { '4xx': withDetail, '5xx': errorResponse };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+function who(req: FastifyRequest): Principal {
+  const principal = (req as FastifyRequest & { principal?: Principal | null }).principal ?? null;
+  if (!principal) throw new HttpError(401, 'unauthenticated', '请先登录');
+  return principal;
+}
+
+const { year, month, state, issue, light } = rs;
+
+/** one stored report as the renderers' one-project form */
+function asMonitoring(r: { period: { year: number; month: number | null }; department: string | null; result: ProjectMonitor }): Monitoring {
+  const m = r.result;
+  const byLight = { red: 0, yellow: 0, green: 0, blue: 0, none: 0 };
+  byLight[m.light ?? 'none']++;
+  return {
+    year: r.period.year, month: r.period.month ?? 12, region: null, department: r.department, moneyUnit: '万元', projects: [m],
+    summary: { projects: 1, byLight, money: { initial: m.money.initial, adjusted: m.money.adjusted, spent: m.money.spent, rate: m.money.rate } },
+  };
+}
+function asEvaluation(r: { period: { year: number }; department: string | null; result: ProjectEvaluation }): Evaluation {
+  const e = r.result;
+  const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
+  if (e.grade) byGrade[e.grade]++;
+  return {
+    year: r.period.year, region: null, department: r.department, moneyUnit: '万元', projects: [e],
+    summary: { projects: 1, scored: e.total === null ? 0 : 1, byGrade, averageScore: e.total, money: { initial: e.budget.initial ?? 0, annual: e.budget.annual, executed: e.budget.executed, rate: e.budget.rate } },
+  };
+}
+
+export function monitoringRoutes(app: FastifyInstance, store: Store): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const routes = <I, R>(base: string, k: ReportKind<I, R>, tag: string, response: z.ZodType, monthly: boolean,
+    render: { html: (r: { period: { year: number; month: number | null }; department: string | null; result: R }) => string; xlsx: (r: { period: { year: number; month: number | null }; department: string | null; result: R }) => Promise<Uint8Array> }) => {
+    const tags = [tag];
+    api.get(base, {
+      schema: { summary: `${k.label}列表（本账号范围内）`, tags, querystring: z.object({ year: year.optional(), month: month.optional(), state: state.optional(), plan: int().optional() }), response: { 200: reportListResponse, ...errors } },
+    }, async (req) => listReports(store, who(req), k.kind, { year: req.query.year, month: req.query.month, state: req.query.state, planId: req.query.plan }));
+
+    api.post(base, {
+      schema: {
+        summary: `新建${k.label}（草稿）：针对已批复的绩效目标${monthly ? '与期间（1—N月）' : '与年度'}`, tags,
+        body: z.object({ planId: z.number().int().positive(), year: z.number().int().min(1990).max(2100), ...(monthly ? { month: z.number().int().min(1).max(12) } : {}) }),
+        response: { 201: z.object({ id: z.number(), revision: z.number() }), ...errors },
+      },
+    }, async (req, reply) => {
+      const b = req.body as { planId: number; year: number; month?: number };
+      return reply.code(201).send(await createReport(store, who(req), k, { planId: b.planId, period: { year: b.year, month: monthly ? b.month ?? null : null } }));
+    });
+
+    api.get(`${base}/:id`, {
+      schema: { summary: `一份${k.label}：填报内容、亮灯/评分及说明、尚缺的内容、审核记录、本账号可做的操作`, tags, params: idParams, response: { 200: response, ...errors } },
+    }, async (req) => plain(await getReport(store, who(req), k, req.params.id)));
+
+    api.post(`${base}/:id/save`, {
+      schema: {
+        summary: '保存（基于读取时的 revision；他人已保存时 409，内容不丢失）', tags, params: idParams, body: z.object({ revision: z.number().int().positive(), input: z.unknown() }),
+        response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
+      },
+    }, async (req) => plain(await saveReport(store, who(req), k, req.params.id, req.body.revision, req.body.input)));
+
+    for (const action of ['submit', 'approve', 'return'] as const) {
+      api.post(`${base}/:id/${action}`, {
+        schema: {
+          summary: { submit: '提交审核（须填写完整）', approve: '审核通过（部门：部门已审；财政：已确认）', return: '退回修改（须写理由）' }[action], tags, params: idParams,
+          body: z.object({ revision: z.number().int().positive(), comment: z.string().max(5000).optional() }), response: { 200: z.object({ state }), ...errors },
+        },
+      }, async (req) => decideOn(store, who(req), k, req.params.id, action, req.body));
+    }
+
+    api.get(`${base}/:id/html`, {
+      schema: { summary: `${k.label}：可打印的表（HTML，A4）`, tags, params: idParams, produces: ['text/html'], response: { 200: { description: k.label, content: { 'text/html': { schema: z.string() } } }, ...errors } },
+    }, async (req, reply) => {
+      const r = await getReport(store, who(req), k, req.params.id);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', FORM_CSP).send(Buffer.from(render.html(r)) as never);
+    });
+    api.get(`${base}/:id/xlsx`, {
+      schema: { summary: `${k.label}：与打印表同版式的 XLSX`, tags, params: idParams, response: { 200: { description: k.label, content: { [XLSX]: { schema: z.string() } } }, ...errors } },
+    }, async (req, reply) => {
+      const r = await getReport(store, who(req), k, req.params.id);
+      const file = `${r.planName}-${r.periodLabel}-${k.label}.xlsx`;
+      return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`).send(Buffer.from(await render.xlsx(r)) as never);
+    });
+  };
+
+  api.get('/api/monitoring/dashboard', {
+    schema: {
+      summary: '监控看板：按部门、单位、项目的亮灯，红黄灯清单及原因，各月预算执行与序时进度', tags: ['运行监控'],
+      querystring: z.object({ year, month: month.optional(), department: z.string().max(200).optional(), unit: z.string().max(200).optional(), light: light.optional() }),
+      response: { 200: dashboardResponse, ...errors },
+    },
+  }, async (req) => plain(await monitoringDashboard(store, who(req), req.query)));
+
+  api.get('/api/evaluations/summary', {
+    schema: { summary: '自评部门汇总：各部门项目按等级、平均分、资金', tags: ['绩效自评'], querystring: z.object({ year }), response: { 200: evaluationSummaryResponse, ...errors } },
+  }, async (req) => plain(await evaluationSummary(store, who(req), req.query.year)));
+
+  api.post('/api/monitoring/:id/upload', {
+    schema: {
+      summary: '上传填好的运行监控表（xlsx，字段 files）写入本报告：按项目编号/指标编号对应，错误指明单元格（如 指标完成!I7）', tags: ['运行监控'],
+      params: idParams, querystring: z.object({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
+      response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
+    },
+  }, async (req) => {
+    const principal = who(req);
+    const [file] = await readUploads(req, DEFAULT_UPLOAD_LIMIT);
+    if (!file) throw new HttpError(400, 'no-file', '请选择填好的运行监控表（xlsx）');
+    const filled = await readMonitorTemplate(file.bytes);
+    const { plan, input } = await reportBasis(store, principal, MONITORING, req.params.id);
+    const applied = applyFilled(plan, input, filled.projects);
+    const cellErrors = [...filled.errors, ...applied.errors];
+    if (cellErrors.length) {
+      throw new WorkflowError('invalid', 'template-invalid', `${file.file} 有 ${cellErrors.length} 处无法读入，报告未改变：${cellErrors.map((e) => `${e.cell}: ${e.message}`).join('；')}`,
+        { issues: cellErrors.map((e) => ({ field: e.cell, message: e.message })) });
+    }
+    return plain(await saveReport(store, principal, MONITORING, req.params.id, req.query.revision, applied.input));
+  });
+
+  routes('/api/monitoring', MONITORING, '运行监控', monitoringDetailResponse, true,
+    { html: (r) => renderMonitoringHtml(asMonitoring(r)), xlsx: (r) => monitoringXlsx(asMonitoring(r)) });
+  routes('/api/evaluations', EVALUATION, '绩效自评', evaluationDetailResponse, false,
+    { html: (r) => renderEvaluationHtml(asEvaluation(r)), xlsx: (r) => evaluationXlsx(asEvaluation(r)) });
+}

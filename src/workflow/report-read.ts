@@ -1,0 +1,198 @@
+// Reading reports: the caller's list (by kind, year, month, state), the 监控 dashboard (lights by
+// department, unit and project, the red and yellow ones with their reasons, budget execution against
+// 序时进度 by month) and the 自评 department summary (projects by grade, average score, money). All
+// limited to the caller's scope, all from the stored results — nothing is recomputed.
+import { sql, type Kysely } from 'kysely';
+import { scopeOrgIds } from '../auth/index.js';
+import type { Principal } from '../auth/roles.js';
+import type { ProjectEvaluation, ProjectMonitor } from '../score/index.js';
+import type { Store } from '../store/index.js';
+import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
+import { REPORT_STATE_LABEL, type ReportState } from './report-states.js';
+import { periodLabel } from './reports.js';
+
+type Db = Kysely<MonitoringDatabase>;
+
+// a report's 部门: its unit's parent, or the unit itself when the plan is a department's own (单位 = 部门)
+const departmentOf = sql<string | null>`case when o.kind = 'department' then o.name else parent.name end`;
+const departmentName = departmentOf.as('department');
+
+export interface ReportListQuery {
+  readonly year?: number | undefined;
+  readonly month?: number | undefined;
+  readonly state?: ReportState | undefined;
+  readonly planId?: number | undefined;
+}
+
+export interface ReportListItem {
+  readonly id: number;
+  readonly planId: number;
+  readonly planName: string;
+  readonly unit: string;
+  readonly department: string | null;
+  readonly year: number;
+  readonly month: number | null;
+  readonly periodLabel: string;
+  readonly state: ReportState;
+  readonly stateLabel: string;
+  readonly demo: boolean;
+  /** monitoring: the project's light and 执行率; evaluation: score and grade */
+  readonly light: string | null;
+  readonly rate: number | null;
+  readonly score: number | null;
+  readonly grade: string | null;
+  readonly updatedAt: string;
+}
+
+async function scopeFilter(store: Store, actor: Principal): Promise<number[] | null> {
+  const s = await scopeOrgIds(store, actor);
+  return s === 'all' ? null : [...s];
+}
+
+function base(db: Db, table: 'monitoring_reports' | 'evaluations', scope: number[] | null) {
+  let q = db.selectFrom(`${table} as r` as 'monitoring_reports as r')
+    .innerJoin('plans as pl', 'pl.id', 'r.plan_id')
+    .innerJoin('orgs as o', 'o.id', 'pl.unit_org_id')
+    .leftJoin('orgs as parent', 'parent.id', 'o.parent_id');
+  if (scope !== null) q = q.where('pl.unit_org_id', 'in', scope.length ? scope : [-1]);
+  return q;
+}
+
+export async function listReports(store: Store, actor: Principal, kind: 'monitoring' | 'evaluation', f: ReportListQuery): Promise<ReportListItem[]> {
+  const db = monitoringDb(store.db);
+  const scope = await scopeFilter(store, actor);
+  const monitoring = kind === 'monitoring';
+  let q = base(db, monitoring ? 'monitoring_reports' : 'evaluations', scope);
+  if (f.year !== undefined) q = q.where('r.year', '=', f.year);
+  if (f.month !== undefined && monitoring) q = q.where('r.month', '=', f.month);
+  if (f.state !== undefined) q = q.where('r.state', '=', f.state);
+  if (f.planId !== undefined) q = q.where('r.plan_id', '=', f.planId);
+  const rows = await q.select(['r.id', 'r.plan_id', 'pl.name as planName', 'o.name as unit', departmentName, 'r.year', 'r.state', 'r.demo', 'r.updated_at', 'r.result'])
+    .select((eb) => (monitoring ? [eb.ref('r.month').as('month'), eb.ref('r.light').as('light'), eb.ref('r.rate').as('rate')] : []) as never)
+    .orderBy('r.year', 'desc').orderBy('r.id', 'desc').limit(2000).execute() as unknown as Record<string, unknown>[];
+  return rows.map((r) => {
+    const result = JSON.parse(String(r.result)) as Partial<ProjectMonitor & ProjectEvaluation>;
+    const month = monitoring ? Number(r.month) : null;
+    const state = r.state as ReportState;
+    return {
+      id: Number(r.id), planId: Number(r.plan_id), planName: String(r.planName), unit: String(r.unit), department: (r.department as string | null) ?? null,
+      year: Number(r.year), month, periodLabel: periodLabel({ year: Number(r.year), month }), state, stateLabel: REPORT_STATE_LABEL[state], demo: Number(r.demo) === 1,
+      light: monitoring ? (result.light ?? null) : null, rate: monitoring ? (result.money?.rate ?? null) : null,
+      score: monitoring ? null : (result.total ?? null), grade: monitoring ? null : (result.grade ?? null), updatedAt: String(r.updated_at),
+    };
+  });
+}
+
+type Colour = 'red' | 'yellow' | 'blue' | 'green' | 'none';
+const COLOURS: readonly Colour[] = ['red', 'yellow', 'blue', 'green', 'none'];
+const zero = (): Record<Colour, number> => ({ red: 0, yellow: 0, blue: 0, green: 0, none: 0 });
+
+export interface DashboardQuery {
+  readonly year: number;
+  /** the period shown; absent: the latest month with a report */
+  readonly month?: number | undefined;
+  readonly department?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly light?: Colour | undefined;
+}
+
+export interface Dashboard {
+  readonly year: number;
+  readonly month: number | null;
+  readonly months: readonly number[];
+  readonly demo: boolean;
+  readonly totals: Record<Colour, number>;
+  readonly byDepartment: readonly { name: string; lights: Record<Colour, number> }[];
+  readonly byUnit: readonly { name: string; department: string | null; lights: Record<Colour, number> }[];
+  readonly projects: readonly { reportId: number; planId: number; project: string; unit: string; department: string | null; light: Colour; explanation: string; rate: number | null; state: string; demo: boolean }[];
+  /** the red and yellow ones: the project and each indicator (or the budget) lit red or yellow, with the numbers and the rule */
+  readonly alerts: readonly { reportId: number; project: string; unit: string; light: 'red' | 'yellow'; reasons: readonly { what: string; light: string; explanation: string }[] }[];
+  /** per month: 累计支出 ÷ 调整后预算 of the reports of that month, against 序时进度 (month ÷ 12) */
+  readonly execution: readonly { month: number; adjusted: number; spent: number; rate: number | null; schedule: number; reports: number }[];
+}
+
+export async function monitoringDashboard(store: Store, actor: Principal, f: DashboardQuery): Promise<Dashboard> {
+  const db = monitoringDb(store.db);
+  const scope = await scopeFilter(store, actor);
+  let q = base(db, 'monitoring_reports', scope).where('r.year', '=', f.year);
+  if (f.department) q = q.where(departmentOf, '=', f.department);
+  if (f.unit) q = q.where('o.name', '=', f.unit);
+  const rows = await q.select(['r.id', 'r.plan_id', 'r.month', 'r.state', 'r.demo', 'r.result', 'o.name as unit', departmentName]).orderBy('r.month').orderBy('r.id').execute();
+  const months = [...new Set(rows.map((r) => Number(r.month)))].sort((a, b) => a - b);
+  const month = f.month ?? months.at(-1) ?? null;
+  const execution = months.map((m) => {
+    const of = rows.filter((r) => Number(r.month) === m).map((r) => (JSON.parse(r.result) as ProjectMonitor).money);
+    const adjusted = of.reduce((a, x) => a + x.adjusted, 0);
+    const spent = of.reduce((a, x) => a + x.spent, 0);
+    return { month: m, adjusted: Math.round(adjusted * 100) / 100, spent: Math.round(spent * 100) / 100, rate: adjusted > 0 ? spent / adjusted : null, schedule: m / 12, reports: of.length };
+  });
+  const current = rows.filter((r) => Number(r.month) === month).map((r) => ({ row: r, m: JSON.parse(r.result) as ProjectMonitor }))
+    .filter((x) => !f.light || (x.m.light ?? 'none') === f.light);
+  const totals = zero();
+  const dep = new Map<string, Record<Colour, number>>();
+  const unit = new Map<string, { department: string | null; lights: Record<Colour, number> }>();
+  for (const { row, m } of current) {
+    const c: Colour = m.light ?? 'none';
+    totals[c]++;
+    const d = row.department ?? '（无部门）';
+    if (!dep.has(d)) dep.set(d, zero());
+    dep.get(d)![c]++;
+    if (!unit.has(row.unit)) unit.set(row.unit, { department: row.department, lights: zero() });
+    unit.get(row.unit)!.lights[c]++;
+  }
+  const rank = (c: Colour) => COLOURS.indexOf(c);
+  const projects = current.map(({ row, m }) => ({
+    reportId: Number(row.id), planId: Number(row.plan_id), project: m.project, unit: row.unit, department: row.department, light: (m.light ?? 'none') as Colour,
+    explanation: m.lightExplanation, rate: m.money.rate, state: REPORT_STATE_LABEL[row.state as ReportState], demo: Number(row.demo) === 1,
+  })).sort((a, b) => rank(a.light) - rank(b.light) || a.project.localeCompare(b.project, 'zh'));
+  const alerts = current.filter(({ m }) => m.light === 'red' || m.light === 'yellow').map(({ row, m }) => ({
+    reportId: Number(row.id), project: m.project, unit: row.unit, light: m.light as 'red' | 'yellow',
+    reasons: [
+      ...(m.budgetLight.colour === 'red' || m.budgetLight.colour === 'yellow' ? [{ what: '预算执行', light: m.budgetLight.colour, explanation: m.budgetLight.explanation }] : []),
+      ...m.indicators.filter((i) => i.light.colour === 'red' || i.light.colour === 'yellow').map((i) => ({ what: i.name, light: i.light.colour!, explanation: i.light.explanation })),
+    ],
+  })).sort((a, b) => rank(a.light) - rank(b.light));
+  return {
+    year: f.year, month, months, demo: current.some(({ row }) => Number(row.demo) === 1), totals,
+    byDepartment: [...dep].map(([name, lights]) => ({ name, lights })),
+    byUnit: [...unit].map(([name, v]) => ({ name, department: v.department, lights: v.lights })),
+    projects, alerts, execution,
+  };
+}
+
+export interface EvaluationSummary {
+  readonly year: number;
+  readonly demo: boolean;
+  readonly departments: readonly {
+    name: string; projects: number; scored: number; byGrade: Record<'优' | '良' | '中' | '差', number>; averageScore: number | null;
+    money: { annual: number; executed: number; rate: number | null };
+  }[];
+}
+
+/** 部门汇总: per department, its projects' self-evaluations by grade, the average score and the money */
+export async function evaluationSummary(store: Store, actor: Principal, year: number): Promise<EvaluationSummary> {
+  const db = monitoringDb(store.db);
+  const rows = await base(db as Db, 'evaluations', await scopeFilter(store, actor)).where('r.year', '=', year)
+    .select(['r.result', 'r.demo', departmentName]).execute();
+  const by = new Map<string, ProjectEvaluation[]>();
+  for (const r of rows) {
+    const d = r.department ?? '（无部门）';
+    if (!by.has(d)) by.set(d, []);
+    by.get(d)!.push(JSON.parse(r.result) as ProjectEvaluation);
+  }
+  return {
+    year, demo: rows.some((r) => Number(r.demo) === 1),
+    departments: [...by].map(([name, es]) => {
+      const scored = es.filter((e) => e.total !== null);
+      const annual = es.reduce((a, e) => a + e.budget.annual, 0);
+      const executed = es.reduce((a, e) => a + e.budget.executed, 0);
+      const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
+      for (const e of scored) if (e.grade) byGrade[e.grade]++;
+      return {
+        name, projects: es.length, scored: scored.length, byGrade,
+        averageScore: scored.length ? Math.round((scored.reduce((a, e) => a + e.total!, 0) / scored.length) * 100) / 100 : null,
+        money: { annual: Math.round(annual * 100) / 100, executed: Math.round(executed * 100) / 100, rate: annual > 0 ? executed / annual : null },
+      };
+    }),
+  };
+}
