@@ -108,15 +108,11 @@ serverSuite('scope matrix (own / other organization / missing)', (app, store) =>
   const jobs = new Map<Role, string>();
   let otherJob = '';
 
-  const headers = async (caller: Caller): Promise<Record<string, string>> => {
-    if (caller === null) return {};
-    const { token, session } = await createSession(store().db, DEFAULT_AUTH, users.get(caller)!, '127.0.0.1');
-    return { cookie: `jixiao_session=${token}`, 'x-csrf-token': session.csrfToken };
-  };
-  const sessionOf = async (userId: number) => {
+  const sessionOf = async (userId: number): Promise<Record<string, string>> => {
     const { token, session } = await createSession(store().db, DEFAULT_AUTH, userId, '127.0.0.1');
     return { cookie: `jixiao_session=${token}`, 'x-csrf-token': session.csrfToken };
   };
+  const headers = async (caller: Caller) => (caller === null ? {} : sessionOf(users.get(caller)!));
   const call = async (h: Record<string, string>, method: string, url: string, payload?: unknown) =>
     app().inject({ method: method as 'GET', url, headers: h, ...(payload === undefined ? {} : { payload: payload as object }) });
 
