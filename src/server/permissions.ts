@@ -64,8 +64,8 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/monitor/html': 'public',
   'POST /api/monitor/xlsx': 'public',
   'POST /api/monitor/lights': 'public',
-  // a job is its creator's (jobs.created_by) once accounts exist; its id is a UUID, not guessable
-  'GET /api/jobs/:id': 'public',
+  // a job is its creator's (jobs.created_by) and admin's: anyone else gets the 404 of a missing job (routes.ts)
+  'GET /api/jobs/:id': 'user',
 };
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

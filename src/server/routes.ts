@@ -307,7 +307,9 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     schema: { summary: '后台任务（如异步导入）的状态与进度：排队、进行中（阶段、n/总数、百分比）、完成（结果）或失败（原因）', tags: ['导入'], params: s.jobParams, response: { 200: s.jobResponse, ...errors } },
   }, async (req, reply) => {
     const job = await ctx.jobs.get(req.params.id);
-    if (!job) throw new HttpError(404, 'not-found', `没有这个任务：${req.params.id}（任务完成 7 天后删除）`);
+    // another account's job answers exactly as a missing one: whether it exists is not revealed
+    const mine = job !== null && (req.principal?.role === 'admin' || (job.createdBy !== null && job.createdBy === req.principal?.userId));
+    if (!mine) throw new HttpError(404, 'not-found', `没有这个任务：${req.params.id}（任务完成 7 天后删除）`);
     // polled: never cached by the browser
     void reply.header('cache-control', 'no-store');
     return plain(job) as s.JobResponse;

@@ -3,18 +3,26 @@
 // down) and done with the same result the synchronous import gives, or failed with the reason. The job
 // lives in the database: a second server over the same store answers for it; a job left by a process
 // that stopped is failed when a server starts; finished jobs past their time are pruned; an unknown id is
-// 404 and a malformed one 400, in the project's error shape. On SQLite and PostgreSQL, with the worker
-// threads of the build (dist/).
+// 404 and a malformed one 400, in the project's error shape. A job is its creator's: another account
+// gets the same 404 as for a missing job, anonymous 401, admin sees every job. On SQLite and PostgreSQL,
+// with the worker threads of the build (dist/).
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { createToken } from '../../src/auth/tokens.js';
 import { buildServer } from '../../src/server/index.js';
 import { importResponse, jobResponse, type JobResponse } from '../../src/server/schemas.js';
 import { getJob, INTERRUPTED, pruneJobs, writeJob, QUEUED } from '../../src/store/index.js';
 import { SAMPLES } from '../store/harness.js';
 import { error, form, json, NO_WEB, serverSuite } from './helpers.js';
+import { createAccount } from './auth-helpers.js';
+
+/** API-token headers of the importing finance account (the jobs' creator), and of an admin */
+let FIN: Record<string, string> = {};
+let ADMIN: Record<string, string> = {};
+let finId = 0;
 
 /** an import of a sample takes seconds, and half a minute on a loaded shared machine */
 const SLOW = 180_000;
@@ -22,11 +30,11 @@ const F002 = '002_02da4d888feccc7a.txt';
 const F004 = '004_08daa9245e557faf.txt';
 
 /** polls the job until it is finished, returning every state seen */
-async function follow(app: FastifyInstance, location: string, timeoutMs = 120_000): Promise<JobResponse[]> {
+async function follow(app: FastifyInstance, location: string, timeoutMs = 120_000, headers = FIN): Promise<JobResponse[]> {
   const seen: JobResponse[] = [];
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const job = json(await app.inject({ method: 'GET', url: location }), jobResponse);
+    const job = json(await app.inject({ method: 'GET', url: location, headers }), jobResponse);
     seen.push(job);
     if (job.state === 'done' || job.state === 'failed') return seen;
     if (Date.now() > until) throw new Error(`job not finished in ${timeoutMs} ms: ${JSON.stringify(job.progress)}`);
@@ -35,16 +43,25 @@ async function follow(app: FastifyInstance, location: string, timeoutMs = 120_00
 }
 
 const asyncImport = (app: FastifyInstance, files: { name: string; content: string | Uint8Array }[], how: 'query' | 'prefer' = 'query') =>
-  app.inject({ method: 'POST', url: how === 'query' ? '/api/import?async=true' : '/api/import', payload: form(files), headers: how === 'prefer' ? { prefer: 'respond-async' } : {} });
+  app.inject({ method: 'POST', url: how === 'query' ? '/api/import?async=true' : '/api/import', payload: form(files), headers: { ...FIN, ...(how === 'prefer' ? { prefer: 'respond-async' } : {}) } });
 
 serverSuite('jobs', (app, store) => {
+  beforeAll(async () => {
+    const tokenOf = async (role: 'finance' | 'admin') => {
+      const { user } = await createAccount(store(), { role });
+      return { id: user.id, headers: { authorization: `Bearer ${(await createToken(store().db, { userId: user.id, name: 'jobs', role, orgId: user.orgId })).token}` } };
+    };
+    const fin = await tokenOf('finance');
+    [FIN, finId, ADMIN] = [fin.headers, fin.id, (await tokenOf('admin')).headers];
+  });
+
   it('imports as a job: 202 with Location, progress that only goes forward through the stages, then the import\'s result', async () => {
     const r = await asyncImport(app(), [{ name: F002, content: readFileSync(join(SAMPLES, F002)) }]);
     const accepted = json(r, jobResponse, 202);
     expect(r.headers['location']).toBe(`/api/jobs/${accepted.id}`);
     expect(accepted.kind).toBe('import');
     expect(['queued', 'running']).toContain(accepted.state);
-    expect(accepted.createdBy).toBeNull();
+    expect(accepted.createdBy).toBe(finId);
     const seen = await follow(app(), r.headers['location'] as string);
     const last = seen.at(-1)!;
     expect(last.state, last.error ?? '').toBe('done');
@@ -74,7 +91,7 @@ serverSuite('jobs', (app, store) => {
   }, SLOW);
 
   it('keeps the synchronous import as it was (200 and the result)', async () => {
-    const r = await app().inject({ method: 'POST', url: '/api/import', payload: form([{ name: F004, content: readFileSync(join(SAMPLES, F004)) }]) });
+    const r = await app().inject({ method: 'POST', url: '/api/import', headers: FIN, payload: form([{ name: F004, content: readFileSync(join(SAMPLES, F004)) }]) });
     expect(json(r, importResponse)[0]!.status).toBe('imported');
   }, SLOW);
 
@@ -99,7 +116,7 @@ serverSuite('jobs', (app, store) => {
     for (let i = 0; i < 200 && (await getJob(store(), id))?.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
     const other = await buildServer({ store: store(), logger: false, webDir: NO_WEB, workers: 0 });
     try {
-      const there = json(await other.inject({ method: 'GET', url: `/api/jobs/${id}` }), jobResponse);
+      const there = json(await other.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: FIN }), jobResponse);
       expect(there.state).toBe('done');
       expect(there.id).toBe(id);
       expect(importResponse.parse(there.result)[0]!.file).toBe('again.txt');
@@ -120,13 +137,13 @@ serverSuite('jobs', (app, store) => {
     const restarted = await buildServer({ store: store(), logger: false, webDir: NO_WEB, workers: 0 });
     try {
       for (const id of [ids.deadPid, ids.staleHost]) {
-        const j = json(await restarted.inject({ method: 'GET', url: `/api/jobs/${id}` }), jobResponse);
+        const j = json(await restarted.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: ADMIN }), jobResponse);
         expect(j.state).toBe('failed');
         expect(j.error).toBe(INTERRUPTED);
         expect(j.finishedAt).not.toBeNull();
       }
-      expect(json(await restarted.inject({ method: 'GET', url: `/api/jobs/${ids.staleHost}` }), jobResponse).createdBy).toBe(7);
-      expect(json(await restarted.inject({ method: 'GET', url: `/api/jobs/${ids.live}` }), jobResponse).state).toBe('queued');
+      expect(json(await restarted.inject({ method: 'GET', url: `/api/jobs/${ids.staleHost}`, headers: ADMIN }), jobResponse).createdBy).toBe(7);
+      expect(json(await restarted.inject({ method: 'GET', url: `/api/jobs/${ids.live}`, headers: ADMIN }), jobResponse).state).toBe('queued');
     } finally {
       await restarted.close();
     }
@@ -141,16 +158,16 @@ serverSuite('jobs', (app, store) => {
       await writeJob(store(), { op: 'update', id, at: ago(days), state: 'done', finished: true, result: [] });
     }
     expect(await pruneJobs(store(), new Date(Date.now() - 7 * 86400_000))).toBeGreaterThanOrEqual(1);
-    error(await app().inject({ method: 'GET', url: `/api/jobs/${old}` }), 404, 'not-found');
-    expect(json(await app().inject({ method: 'GET', url: `/api/jobs/${recent}` }), jobResponse).state).toBe('done');
+    error(await app().inject({ method: 'GET', url: `/api/jobs/${old}`, headers: ADMIN }), 404, 'not-found');
+    expect(json(await app().inject({ method: 'GET', url: `/api/jobs/${recent}`, headers: ADMIN }), jobResponse).state).toBe('done');
   }, SLOW);
 
   it('answers an unknown job 404 and a malformed id 400, in the one error shape', async () => {
-    error(await app().inject({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}` }), 404, 'not-found');
+    error(await app().inject({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}`, headers: FIN }), 404, 'not-found');
     for (const bad of ['1', '0x10', '%00', 'x'.repeat(90), encodeURIComponent("' or '1'='1"), `${crypto.randomUUID()}x`]) {
-      error(await app().inject({ method: 'GET', url: `/api/jobs/${bad}` }), 400);
+      error(await app().inject({ method: 'GET', url: `/api/jobs/${bad}`, headers: FIN }), 400);
     }
-    error(await app().inject({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}?x=1` }), 400);
-    error(await app().inject({ method: 'POST', url: '/api/import?async=maybe', payload: '' }), 400);
+    error(await app().inject({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}?x=1`, headers: FIN }), 400);
+    error(await app().inject({ method: 'POST', url: '/api/import?async=maybe', headers: FIN, payload: '' }), 400);
   }, SLOW);
 }, { seed: false });

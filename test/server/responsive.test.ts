@@ -76,7 +76,7 @@ forEachDialect('responsive under heavy work', (store) => {
       const percents: number[] = [];
       const stages = new Set<string>();
       for (;;) {
-        const job = (await (await fetch(base + location)).json()) as { state: string; progress: { stage: string; percent: number; done: number; total: number }; result: { status: string; documentId: number }[] | null; error: string | null };
+        const job = (await (await fetch(base + location, { headers: { ...auth } })).json()) as { state: string; progress: { stage: string; percent: number; done: number; total: number }; result: { status: string; documentId: number }[] | null; error: string | null };
         percents.push(job.progress.percent);
         stages.add(job.progress.stage);
         if (job.state === 'done' || job.state === 'failed') return { job, percents, stages };
