@@ -106,7 +106,7 @@ export default function Users() {
         <Table<User> rowKey="id" size="small" loading={users.isPending} columns={cols} dataSource={users.data ?? []} pagination={false} scroll={{ x: 760 }} data-testid="users-table" />
       </Card>
       <Card size="small" title="API 令牌" extra={<Button size="small" onClick={() => setTokenFor(true)}>创建令牌</Button>}>
-        <Table<ApiToken> rowKey="id" size="small" loading={tokens.isPending} columns={tokenCols} dataSource={tokens.data ?? []} pagination={false} scroll={{ x: 640 }} locale={{ emptyText: '还没有 API 令牌' }} />
+        <Table<ApiToken> rowKey="id" size="small" loading={tokens.isPending} columns={tokenCols} dataSource={tokens.data ?? []} pagination={false} scroll={{ x: 640 }} locale={{ emptyText: tokens.isPending ? ' ' : '还没有 API 令牌' }} />
       </Card>
 
       <Modal open={creating} title="新建账户" onCancel={() => setCreating(false)} footer={null} destroyOnHidden>
