@@ -8,6 +8,7 @@ import { buildServer, packageRoot } from './app.js';
 import { authConfigFromEnv } from '../auth/config.js';
 import { demoEnabled, ensureAccounts, type Bootstrapped } from '../auth/bootstrap.js';
 import { fillDemoReports } from '../workflow/demo-reports.js';
+import { syncPublishedPlans } from '../workflow/publication.js';
 
 export interface StartOptions {
   readonly db?: string | undefined;
@@ -59,6 +60,8 @@ export async function importSamplesIfEmpty(store: Store, dir: string, log: Fasti
     if (r.status === 'imported') imported++;
     log.info({ file: r.file, status: r.status, ...(r.status === 'failed' ? { reason: r.reason } : {}), ...(r.status === 'imported' && r.note ? { note: r.note } : {}) }, `导入示例 ${r.file}：${r.status}`);
   }
+  // the samples' rows become published plans now, so the first 我的项目 list does not wait for them
+  if (imported > 0) await syncPublishedPlans(store);
   log.info(`数据库为空，已导入 ${imported} 个示例文件（${dir}）`);
   return imported;
 }

@@ -65,7 +65,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     render: { html: (r: { period: { year: number; month: number | null }; department: string | null; result: R }) => string; xlsx: (r: { period: { year: number; month: number | null }; department: string | null; result: R }) => Promise<Uint8Array> }) => {
     const tags = [tag];
     api.get(base, {
-      schema: { summary: `${k.label}列表（本账号范围内）`, tags, querystring: z.object({ year: year.optional(), month: month.optional(), state: state.optional(), plan: int().optional() }), response: { 200: reportListResponse, ...errors } },
+      schema: { summary: `${k.label}列表（本账号范围内）`, tags, querystring: z.strictObject({ year: year.optional(), month: month.optional(), state: state.optional(), plan: int().optional() }), response: { 200: reportListResponse, ...errors } },
     }, async (req) => listReports(store, who(req), k.kind, { year: req.query.year, month: req.query.month, state: req.query.state, planId: req.query.plan }));
 
     api.post(base, {
@@ -117,19 +117,19 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   api.get('/api/monitoring/dashboard', {
     schema: {
       summary: '监控看板：按部门、单位、项目的亮灯，红黄灯清单及原因，各月预算执行与序时进度', tags: ['运行监控'],
-      querystring: z.object({ year, month: month.optional(), department: z.string().max(200).optional(), unit: z.string().max(200).optional(), light: light.optional() }),
+      querystring: z.strictObject({ year, month: month.optional(), department: z.string().max(200).optional(), unit: z.string().max(200).optional(), light: light.optional() }),
       response: { 200: dashboardResponse, ...errors },
     },
   }, async (req) => plain(await monitoringDashboard(store, who(req), req.query)));
 
   api.get('/api/evaluations/summary', {
-    schema: { summary: '自评部门汇总：各部门项目按等级、平均分、资金', tags: ['绩效自评'], querystring: z.object({ year }), response: { 200: evaluationSummaryResponse, ...errors } },
+    schema: { summary: '自评部门汇总：各部门项目按等级、平均分、资金', tags: ['绩效自评'], querystring: z.strictObject({ year }), response: { 200: evaluationSummaryResponse, ...errors } },
   }, async (req) => plain(await evaluationSummary(store, who(req), req.query.year)));
 
   api.post('/api/monitoring/:id/upload', {
     schema: {
       summary: '上传填好的运行监控表（xlsx，字段 files）写入本报告：按项目编号/指标编号对应，错误指明单元格（如 指标完成!I7）', tags: ['运行监控'],
-      params: idParams, querystring: z.object({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
+      params: idParams, querystring: z.strictObject({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
       response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
     },
   }, async (req) => {

@@ -25,7 +25,7 @@ export default function NarrowList<T>({ items, rowKey, render, loading = false, 
 }) {
   return (
     <Spin spinning={loading}>
-      {items.length === 0 ? <div className="narrow-empty">{empty}</div> : (
+      {items.length === 0 ? <div className="narrow-empty">{loading ? null : empty}</div> : (
         <ul className="narrow-list" data-testid={testId}>
           {items.map((x) => <li key={rowKey(x)} className="narrow-row">{render(x)}</li>)}
         </ul>

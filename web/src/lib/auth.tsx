@@ -8,7 +8,7 @@ import { Link, Navigate, useLocation } from 'react-router-dom';
 import { api, setCsrfToken } from '../api/client';
 import type { Me, Role } from '../api/types';
 import { PERMISSIONS } from '../../../src/server/permissions';
-import { errorMessage } from '../components/common';
+import { errorMessage, useTabTitle } from '../components/common';
 
 export function useMe() {
   return useQuery({
@@ -51,9 +51,15 @@ export function RequireAccess({ route, children }: { route: string; children: Re
   if (!user) return <Navigate to={loginPath(pathname + search)} replace />;
   if (data?.mustChangePassword) return <Navigate to={`/password?next=${encodeURIComponent(pathname + search)}`} replace />;
   if (!may(route, user.role)) {
-    return <Result status="403" title="无权访问" subTitle={`当前账户（${user.roleLabel}）不能使用此页面。`} extra={<Link to="/">回到总览</Link>} />;
+    return <Forbidden roleLabel={user.roleLabel} />;
   }
   return <>{children}</>;
+}
+
+/** its own component so that the tab says 无权访问 too, not the bare app name */
+function Forbidden({ roleLabel }: { roleLabel: string }) {
+  useTabTitle('无权访问');
+  return <Result status="403" title="无权访问" subTitle={`当前账户（${roleLabel}）不能使用此页面。`} extra={<Link to="/">回到总览</Link>} />;
 }
 
 /** a form's submit: busy while it runs, the server's message when it fails */

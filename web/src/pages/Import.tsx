@@ -12,6 +12,7 @@ import type { ImportPreviewFile, ImportResult, JobProgress } from '../api/types'
 import { ACCEPTED_TYPES, acceptAttribute } from '../../../src/ingest/accepted';
 import { errorMessage, PageTitle, SeverityTag, Stack } from '../components/common';
 import ColumnMapping from '../components/ColumnMapping';
+import { useNarrow } from '../components/NarrowList';
 import Rows from '../components/Rows';
 import type { ColumnRole } from '../../../src/model/types';
 import { dateTime, int, SEVERITY_LABEL } from '../lib/format';
@@ -24,8 +25,9 @@ const LAYOUT_LABEL: Record<string, string> = { 'tabular-text': '制表符分隔�
 const keyOf = (f: File) => `${f.name}:${f.size}:${f.lastModified}`;
 
 function Diagnostics({ list: raw }: { list: ImportPreviewFile['diagnostics'] }) {
+  const narrow = useNarrow();
   const list: Diagnostic[] = raw.map((d, key) => ({ ...d, key }));
-  const cols: ColumnsType<Diagnostic> = [
+  const wide: ColumnsType<Diagnostic> = [
     // a workbook names its cells (Sheet1!C14) where text names its lines
     list.some((d) => d.cell)
       ? { title: '单元格', dataIndex: 'cell', key: 'cell', width: 120, render: (c: string | undefined) => c ?? '—' }
@@ -34,9 +36,14 @@ function Diagnostics({ list: raw }: { list: ImportPreviewFile['diagnostics'] }) 
     { title: '说明', dataIndex: 'message', key: 'message' },
     { title: '代码', dataIndex: 'code', key: 'code', width: 170, render: (c: string) => <code className="note">{c}</code> },
   ];
+  // on a phone the 说明 keeps the width (no sideways scrolling): level beside the text, no code column
+  const cols: ColumnsType<Diagnostic> = narrow ? [
+    { ...wide[0]!, width: 96 },
+    { title: '说明', key: 'message', render: (_, d) => <span><SeverityTag severity={d.severity} /> {d.message}</span>, filters: wide[1]!.filters, onFilter: wide[1]!.onFilter },
+  ] : wide;
   return (
     <Table<Diagnostic>
-      rowKey="key" size="small" columns={cols} dataSource={list} scroll={{ x: 700 }}
+      rowKey="key" size="small" columns={cols} dataSource={list} scroll={narrow ? undefined : { x: 700 }}
       pagination={list.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: '没有需要说明的情况' }}
     />

@@ -134,7 +134,7 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
               pagination={queue ? undefined : { current: page, pageSize: size, total: list.data?.total ?? 0, onChange: (p) => url.set({ page: p }) }} testId="plan-cards" />
           ) : (
             <Table rowKey="id" size="middle" columns={columns(queue)} dataSource={items} loading={list.isLoading} scroll={{ x: 1200 }}
-              locale={{ emptyText: <EmptyState description={queue ? '没有待您审核的申报' : '还没有绩效目标申报'} /> }}
+              locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={queue ? '没有待您审核的申报' : '还没有绩效目标申报'} /> }}
               pagination={queue ? false : { current: page, pageSize: size, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => url.set({ page: p }), showTotal: (t) => `共 ${t} 项` }} />
           )}
         </Card>

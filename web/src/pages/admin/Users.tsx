@@ -4,13 +4,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { ApiToken, Role, User } from '../../api/types';
 import { ErrorBox, errorMessage, PageTitle, Stack } from '../../components/common';
 import { dateTime } from '../../lib/format';
 import { ROLES, ROLE_LABELS } from '../../../../src/auth/roles';
 import { orgTree } from './orgTree';
+import { useNarrow } from '../../components/NarrowList';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -26,6 +27,7 @@ function Secret({ title, text, note }: { title: string; text: string; note: stri
 export default function Users() {
   const qc = useQueryClient();
   const { modal, message } = App.useApp();
+  const narrow = useNarrow();
   const users = useQuery({ queryKey: ['admin', 'users'], queryFn: api.users });
   const orgs = useQuery({ queryKey: ['admin', 'orgs'], queryFn: api.orgs });
   const tokens = useQuery({ queryKey: ['admin', 'tokens'], queryFn: api.tokens });
@@ -88,6 +90,18 @@ export default function Users() {
       ),
     },
   ];
+  // on a phone one column: each account as a short card, its buttons below (no sideways scrolling)
+  const cell = (key: string, u: User, i: number) => cols.find((c) => c.key === key)?.render?.(key === 'username' ? u.username : undefined, u, i) as ReactNode;
+  const narrowCols: ColumnsType<User> = [{
+    title: '账户', key: 'card', render: (_, u, i) => (
+      <Stack gap={4}>
+        <div>{cell('username', u, i)}</div>
+        <div className="muted note">{u.roleLabel} · {u.org?.name ?? '—'}</div>
+        <div>{cell('state', u, i)}</div>
+        <div>{cell('actions', u, i)}</div>
+      </Stack>
+    ),
+  }];
   const tokenCols: ColumnsType<ApiToken> = [
     { title: '编号', dataIndex: 'id', key: 'id', width: 64 },
     { title: '账户', dataIndex: 'username', key: 'username' },
@@ -103,10 +117,10 @@ export default function Users() {
       <PageTitle title="账户" sub="角色决定能做什么，组织决定能看哪些单位；新账户首次登录须修改密码" extra={<Button type="primary" onClick={() => setCreating(true)}>新建账户</Button>} />
       {users.error ? <ErrorBox error={users.error} retry={() => void users.refetch()} /> : null}
       <Card size="small">
-        <Table<User> rowKey="id" size="small" loading={users.isPending} columns={cols} dataSource={users.data ?? []} pagination={false} scroll={{ x: 760 }} data-testid="users-table" />
+        <Table<User> rowKey="id" size="small" loading={users.isPending} columns={narrow ? narrowCols : cols} dataSource={users.data ?? []} pagination={false} scroll={narrow ? undefined : { x: 760 }} data-testid="users-table" />
       </Card>
       <Card size="small" title="API 令牌" extra={<Button size="small" onClick={() => setTokenFor(true)}>创建令牌</Button>}>
-        <Table<ApiToken> rowKey="id" size="small" loading={tokens.isPending} columns={tokenCols} dataSource={tokens.data ?? []} pagination={false} scroll={{ x: 640 }} locale={{ emptyText: '还没有 API 令牌' }} />
+        <Table<ApiToken> rowKey="id" size="small" loading={tokens.isPending} columns={tokenCols} dataSource={tokens.data ?? []} pagination={false} scroll={{ x: 640 }} locale={{ emptyText: tokens.isPending ? ' ' : '还没有 API 令牌' }} />
       </Card>
 
       <Modal open={creating} title="新建账户" onCancel={() => setCreating(false)} footer={null} destroyOnHidden>
