@@ -185,11 +185,11 @@ export function planDocument(doc: TableDocument, result: ReviewResult, text: str
     const i = rows.indicators[k]!;
     search('indicator', i[9] as string, rows.projects[i[1] as number]![1] as number, i[1] as number, k);
   }
-  const pdf = doc.source.layout === 'pdf';
+  // the reader decides what is kept: a text's own text, a PDF's or workbook's bytes with how it was read (read.ts)
   return {
     document: {
       sha256: doc.source.sha256, file: doc.source.file, layout: doc.source.layout, encoding: doc.source.encoding, bytes: doc.source.bytes, lines: doc.source.lines,
-      title: doc.title, currency_unit: doc.currencyUnit, source_text: pdf ? '' : text, source_bytes: pdf ? sourceBytes : null,
+      title: doc.title, currency_unit: doc.currencyUnit, source_text: text, source_bytes: sourceBytes,
       total_total: cents(doc.total?.total), total_fiscal: cents(doc.total?.fiscal), total_special: cents(doc.total?.specialAccount), total_other: cents(doc.total?.other),
       total_unplaced: unplaced(doc.total), review_score: result.score, review_grade: result.grade, review_dimensions: dims(result), review_gated: result.gated,
       errors: count('error'), warnings: count('warning'),

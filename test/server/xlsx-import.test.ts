@@ -2,13 +2,14 @@
 // changed one (choices[file].columns) without storing anything; the import stores the workbook with the
 // mapping chosen, and reading the stored document again gives the same table; a workbook that cannot be
 // read is refused whole with its reason.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStored } from '../../src/ingest/index.js';
 import * as s from '../../src/server/schemas.js';
 import { expectedTables } from '../helpers/pdf-corpus/index.js';
 import { writeTableXlsx } from '../helpers/xlsx-corpus.js';
 import { editSheet } from '../helpers/zip.js';
 import { error, form, json, serverSuite } from './helpers.js';
+import { loginAs, type AuthHeaders } from './auth-helpers.js';
 
 const table = expectedTables().find((t) => t.sample === '004')!;
 const good = await writeTableXlsx(table, { layout: 'indicator-rows' });
@@ -19,7 +20,10 @@ const fix = JSON.stringify({ [FILE]: { columns: { Sheet1: { C: 'fiscal' } } } })
 
 
 serverSuite('workbook uploads', (app, store) => {
-  const post = (url: string, payload: FormData) => app().inject({ method: 'POST', url, payload });
+  // importing is the bureau's job: the uploads go as a finance account
+  let auth: AuthHeaders;
+  beforeAll(async () => { auth = await loginAs(app(), { role: 'finance' }); });
+  const post = (url: string, payload: FormData) => app().inject({ method: 'POST', url, payload, headers: { ...auth } });
   const documents = async () => json(await app().inject('/api/health'), s.healthResponse).documents;
 
   describe('POST /api/import/preview', () => {
