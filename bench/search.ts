@@ -30,6 +30,7 @@ import { indexDocument } from '../src/store/search-index.js';
 import { search } from '../src/store/search.js';
 import { createTextIndexes, dropTextIndexes } from '../src/store/search-schema.js';
 import { fts5Phrase, likeContains } from '../src/store/search-text.js';
+import { random } from '../src/workflow/demo-reports.js';
 
 const TARGET_P95_MS = 30;
 const QUERIES_PER_LENGTH = 200;
@@ -40,16 +41,6 @@ const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const seconds = (t0: number): number => Math.round((performance.now() - t0) / 100) / 10;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The synthetic store
@@ -72,7 +63,7 @@ function samples(): SampleProject[] {
 const YEAR_SPAN = /\s*20\d\d年?度?\s*(?:[-—~至]\s*20\d\d年?度?)?\s*/;
 
 function generator(pool: readonly SampleProject[], seed: number) {
-  const rnd = mulberry32(seed);
+  const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const owners = pool.map((p) => p.name.split(YEAR_SPAN)[0]!.trim()).filter((s) => s.length >= 4 && s.length < 30);
   const subjects = pool.map((p) => { const parts = p.name.split(YEAR_SPAN); return (parts.length > 1 ? parts.slice(1).join('') : p.name).trim(); }).filter((s) => s.length >= 2);
@@ -217,7 +208,7 @@ async function load(store: Store, docs: readonly GenDocument[], label: string): 
 // Queries and timing
 
 function queries(pool: readonly SampleProject[], seed: number): Record<number, string[]> {
-  const rnd = mulberry32(seed);
+  const rnd = random(seed);
   const indicatorNames = pool.flatMap((p) => p.indicators.map((i) => i.name));
   const projectNames = pool.map((p) => p.name);
   const han = /^\p{Script=Han}+$/u;

@@ -15,7 +15,7 @@ export const DEMO_SEED = 20240601;
 export const DEMO_MONTHS = [3, 6, 8] as const;
 
 /** mulberry32: small, fast, and the same on every machine */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
