@@ -55,7 +55,8 @@ export async function findSession(db: Db, cfg: AuthConfig, token: string, now: D
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  if (r.last_seen_at < nowIso(new Date(now.getTime() - 60_000))) await db.updateTable('sessions').set({ last_seen_at: t }).where('id', '=', id).execute();
+  // not awaited: bookkeeping must not hold a request up while an import holds SQLite's write lock
+  if (r.last_seen_at < nowIso(new Date(now.getTime() - 60_000))) void db.updateTable('sessions').set({ last_seen_at: t }).where('id', '=', id).execute().catch(() => undefined);
   const user = {
     id: Number(r.user_id), username: r.username, role: r.role, orgId: r.org_id === null ? null : Number(r.org_id),
     disabled: r.disabled === 1, mustChangePassword: r.must_change_password === 1,

@@ -144,13 +144,15 @@ export function toHttpError(e: unknown, o: ErrorHandlerOptions): HttpError | nul
 
 /**
  * What the databases say about a request rather than about themselves: a query past its time (PostgreSQL
- * statement_timeout, 57014) is 503, text the database cannot hold (NUL) and a query too large to plan
+ * statement_timeout, 57014) and a write lock held too long (SQLITE_BUSY) are 503, text the database cannot hold (NUL) and a query too large to plan
  * are 400. Anything else from a database stays an internal fault.
  */
 function databaseError(e: unknown): HttpError | null {
   const code = (e as { code?: unknown } | null)?.code;
   const message = String((e as { message?: unknown } | null)?.message ?? '');
   if (code === '57014') return new HttpError(503, 'timeout', '查询超时：数据库在限定时间内没有完成这个查询，已取消。请缩小筛选范围后重试，或稍后再试。');
+  // SQLite: another connection (an import) held the write lock past the busy timeout (sqlite-driver.ts)
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return new HttpError(503, 'busy', '数据库正忙（另一项写入，例如大文件导入，尚未完成），请稍后再试。');
   if (code === '22021' || code === '22P05') return new HttpError(400, 'invalid', '参数中含有数据库无法保存的字符（如 %00），请去掉后重试');
   if (code === '54001' || (typeof code === 'string' && code.startsWith('SQLITE_') && /too large|too many|too big|too complex/i.test(message))) {
     return new HttpError(400, 'too-complex', '查询条件过多或过长，请减少筛选条件后重试');

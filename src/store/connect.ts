@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { AsyncSqliteDialect } from './sqlite-driver.js';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -46,6 +47,11 @@ export interface OpenOptions {
   readonly statementTimeout?: number;
   /** PostgreSQL: connections the pool keeps open at most; default JIXIAO_PG_POOL, else 10 */
   readonly poolSize?: number;
+  /**
+   * SQLite: milliseconds a statement waits for another connection's write lock (an import in another thread
+   * or process) before failing with SQLITE_BUSY (the server: 503); waited without blocking (sqlite-driver.ts)
+   */
+  readonly busyTimeout?: number;
 }
 
 /** JIXIAO_PG_POOL, a whole number from 1 to 200; undefined when unset or out of range */
@@ -85,6 +91,6 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
   // index maintenance dominates imports; a 64 MB page cache keeps the hot index pages in memory
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new AsyncSqliteDialect({ database: sqlite, ...(options.busyTimeout !== undefined ? { busyTimeout: options.busyTimeout } : {}) }) });
   return { db, dialect: 'sqlite', location, sqlite, ...(location === ':memory:' ? {} : { reopen: { location, options } }), close: () => db.destroy() };
 }
