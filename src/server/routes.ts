@@ -88,7 +88,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
    * Heavy work on the store, in a worker thread with its own connection; an in-memory database (which no
    * other connection can see) keeps it in this thread.
    */
-  const onStore = <T extends 'inspect' | 'import' | 'report-stream' | 'diff'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>, options: RunOptions = {}) =>
+  const onStore = <T extends 'inspect' | 'import' | 'report-stream' | 'diff' | 'sync-plans'>(task: T, args: Omit<Tasks[T]['args'], 'store'>, here: () => Promise<Tasks[T]['value']>, options: RunOptions = {}) =>
     (store.reopen ? pool.run<TaskName>(task, { store: store.reopen, ...args } as Tasks[T]['args'], options) as Promise<Tasks[T]['value']> : here());
   const { serially } = ctx;
   /**
@@ -282,7 +282,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
       });
     }
     // the rows of what was imported become published plans now, not when a plan list is first read
-    await serially(() => syncPublishedPlans(store));
+    await serially(() => onStore('sync-plans', {}, () => syncPublishedPlans(store)));
     cache.clear();
     return out;
   };

@@ -2,6 +2,7 @@
 // The same table runs them in the request thread when no worker can be started.
 import { writeJob, type ImportOutcome, type ImportStage, type JobWrite, type ReadDocument } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
+import { syncPublishedPlans } from '../workflow/publication.js';
 import type { Upload } from './upload.js';
 import type { ImportChoice } from './schemas.js';
 import { diff, importFile, inspect, READERS, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
@@ -15,6 +16,8 @@ export interface Tasks {
   job: { args: { store: StoreRef; write: JobWrite }; value: null };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
   read: { args: { store: StoreRef; route: string; input: unknown }; value: unknown };
+  /** imported tables' rows made published plans: thousands of statements in one transaction, kept off the request thread */
+  'sync-plans': { args: { store: StoreRef }; value: number };
 }
 export type TaskName = keyof Tasks;
 
@@ -70,6 +73,10 @@ export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMI
       const reader = READERS[a.route];
       if (!reader) throw new Error(`no reader for ${a.route}`);
       return { value: await reader(storeFor(a.store), a.input), transfer: [] };
+    }
+    case 'sync-plans': {
+      const a = args as Tasks['sync-plans']['args'];
+      return { value: await syncPublishedPlans(storeFor(a.store)), transfer: [] };
     }
     default: {
       const never: never = task;
