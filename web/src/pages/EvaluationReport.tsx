@@ -95,9 +95,9 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
                 <span className="report-ind-name"><span className="muted note">{[ind.level1.name, ind.level2.name].filter(Boolean).join(' › ')}</span><b>{ind.name}</b></span>
                 <span className="report-ind-target note">年度指标值 <b>{ind.annual || '—'}</b></span>
               </div>
-              <div className="report-fields">
+              <div className="report-fields pair">
                 <Field label={q ? '实际完成情况' : '实际完成值'} issues={at('actual')}>
-                  <ActualInput label={`第 ${n} 项实际完成值`} value={e.actual} qualitative={q} placeholder={`如 ${ind.annual || '数值与单位'}`} disabled={!editable} onChange={(v) => setIndicator(i, { actual: v })} />
+                  <ActualInput label={`第 ${n} 项实际完成值`} value={e.actual} qualitative={q} placeholder={editable ? `如 ${ind.annual || '数值与单位'}` : ''} disabled={!editable} onChange={(v) => setIndicator(i, { actual: v })} />
                 </Field>
                 <Field label={<span>分值{res?.weightSet === 'equal' ? <span className="muted">（平分）</span> : <span className="muted">（单位设定）</span>}</span>} issues={at('weight')}>
                   <InputNumber aria-label={`第 ${n} 项分值`} value={e.weight} placeholder={fmt(res?.weight)} min={0} max={100} precision={2} disabled={!editable} style={{ width: '100%' }}

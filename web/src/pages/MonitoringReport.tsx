@@ -28,7 +28,7 @@ const textValue = (s: string): Value => (s.trim() ? s : null);
 /** an actual as typed: free text in the target's unit, or the level of a qualitative target */
 export function ActualInput({ label, value, onChange, qualitative, placeholder, disabled }: { label: string; value: Value; onChange: (v: Value) => void; qualitative: boolean; placeholder: string; disabled: boolean }) {
   if (qualitative) {
-    return <Select aria-label={label} value={valueText(value) || undefined} allowClear placeholder="达成 / 部分达成 / 未达成" disabled={disabled}
+    return <Select aria-label={label} value={valueText(value) || undefined} allowClear placeholder={disabled ? '' : '达成 / 部分达成 / 未达成'} disabled={disabled}
       options={LEVELS.map((l) => ({ value: l, label: l }))} onChange={(v) => onChange(v ?? null)} />;
   }
   return <Input aria-label={label} value={valueText(value)} placeholder={placeholder} disabled={disabled} maxLength={2000} onChange={(e) => onChange(textValue(e.target.value))} />;
@@ -90,14 +90,14 @@ function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Prom
               <div className="light-line" data-testid="indicator-light">{light ? <LightTag colour={light.colour} /> : null}<span className="note">{light?.explanation}</span></div>
               <div className="report-fields">
                 <Field label="当前完成值" issues={at('current')}>
-                  <ActualInput label={`第 ${n} 项当前完成值`} value={e.current} qualitative={qualitative[i] ?? false} placeholder={`如 ${ind.annual || '数值与单位'}`} disabled={!editable} onChange={(v) => setIndicator(i, { current: v })} />
+                  <ActualInput label={`第 ${n} 项当前完成值`} value={e.current} qualitative={qualitative[i] ?? false} placeholder={editable ? `如 ${ind.annual || '数值与单位'}` : ''} disabled={!editable} onChange={(v) => setIndicator(i, { current: v })} />
                 </Field>
                 <Field label="完成可能性" issues={at('likelihood')}>
                   <Radio.Group aria-label={`第 ${n} 项完成可能性`} value={e.likelihood} disabled={!editable} optionType="button" size="small"
                     options={LIKELIHOODS.map((l) => ({ value: l, label: l }))} onChange={(ev) => setIndicator(i, { likelihood: ev.target.value as Entry['likelihood'] })} />
                 </Field>
                 <Field label="全年预计完成值" issues={at('forecast')}>
-                  <ActualInput label={`第 ${n} 项全年预计完成值`} value={e.forecast} qualitative={qualitative[i] ?? false} placeholder="全年预计" disabled={!editable} onChange={(v) => setIndicator(i, { forecast: v })} />
+                  <ActualInput label={`第 ${n} 项全年预计完成值`} value={e.forecast} qualitative={qualitative[i] ?? false} placeholder={editable ? '全年预计' : ''} disabled={!editable} onChange={(v) => setIndicator(i, { forecast: v })} />
                 </Field>
               </div>
               {e.likelihood !== null && e.likelihood !== '确定能' ? (

@@ -43,7 +43,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, ch
       {detail.state === 'draft' && lastReturn?.action === 'return' ? (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="returned" title={`已被退回（${lastReturn.actor}，${dateTime(lastReturn.at)}）`} description={lastReturn.comment ? `理由：${lastReturn.comment}` : undefined} />
       ) : null}
-      <div className="plan-workspace">
+      <div className="plan-workspace report-workspace">
         <div className="plan-main report-main">{children}</div>
         <aside className="plan-side">
           {summary}
@@ -75,14 +75,14 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, ch
               </Space>
             </Card>
           ) : null}
-          <Card size="small" title="打印与下载">
+          <Card size="small" title="打印与下载" className="report-late">
             <Space wrap>
               <a href={reportsApi.htmlUrl(kind, detail.id)} target="_blank" rel="noreferrer" data-testid="report-html">打印表（HTML）</a>
               <a href={reportsApi.xlsxUrl(kind, detail.id)} download data-testid="report-xlsx">下载 XLSX</a>
             </Space>
             {editable && save.status !== 'saved' ? <div className="muted note" style={{ marginTop: 4 }}>打印表与 XLSX 为最近一次保存的内容</div> : null}
           </Card>
-          <Card size="small" title="审核记录" data-testid="report-history">
+          <Card size="small" title="审核记录" data-testid="report-history" className="report-late">
             <Timeline items={detail.events.map((e, i) => ({
               key: i, color: e.action === 'return' ? 'red' : e.action === 'approve' ? 'green' : 'blue',
               content: <div className="note"><b>{eventLabel(e.action, e.role)}</b> · {e.actor} · {dateTime(e.at)}<div className="muted">→ {e.toLabel}</div>{e.comment ? <div className="event-comment">{e.comment}</div> : null}</div>,
