@@ -3,7 +3,8 @@
 // as it is typed, 有可能 demands 偏差原因 and 纠偏措施 before submitting; the department approves it from
 // 待我审核. The unit then fills the 自评: a qualitative score out of its band is refused with the range,
 // one inside is taken, total and grade follow; it submits and the department approves. Screenshots at
-// 1440 and 400 px go to test/browser/screenshots/report-*.png.
+// 1440 and 400 px go to test/browser/screenshots/report-*.png. Two people saving one draft: the later
+// save is refused and keeping mine merges both.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,6 +203,29 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
       await shot(phone.page, `report-${name}-400`);
     }
     expect(phone.errors).toEqual([]);
+  });
+
+  test('two people on one draft report: the later save is refused (409), keeping mine merges both and loses neither', async () => {
+    const u = await loginWith({ url: base, store }, users.unit, TEST_PASSWORD);
+    const { id } = await call(u, '/api/monitoring', { planId, year: 2024, month: 9 });
+    const url = `${base}/reports/monitoring/${String(id)}`;
+    const a = await rig.as(users.unit);
+    const b = await rig.as(users.unit);
+    for (const s of [a, b]) { await s.page.goto(url, { waitUntil: 'networkidle' }); await reportState(s.page, 'draft'); }
+    // A saves first
+    await a.page.getByLabel('第 1 项当前完成值', { exact: true }).fill('300人次');
+    await waitSaved(a.page);
+    // B, still on revision 1, changes another indicator: refused, nothing of either lost
+    await b.page.getByLabel('第 2 项当前完成值', { exact: true }).fill('91%');
+    await b.page.getByRole('dialog').getByText('保存冲突').waitFor({ timeout: 20_000 });
+    await shot(b.page, 'report-conflict-1440');
+    await b.page.getByTestId('conflict-mine').click();
+    await waitSaved(b.page);
+    await expect(b.page.getByLabel('第 1 项当前完成值', { exact: true }).inputValue()).resolves.toBe('300人次');
+    const stored = await (await fetch(`${base}/api/monitoring/${String(id)}`, { headers: { cookie: u.cookie } })).json() as { revision: number; input: { indicators: { current: unknown }[] } };
+    expect(stored.revision).toBe(3);
+    expect(stored.input.indicators.slice(0, 2).map((x) => x.current)).toEqual(['300人次', '91%']);
+    expect([...a.errors, ...b.errors]).toEqual([]);
   });
 });
 

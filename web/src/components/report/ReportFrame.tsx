@@ -93,10 +93,13 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, ch
       {save.conflict ? (
         <Modal open title={`保存冲突：他人已修改此${label}`} closable={false} maskClosable={false} footer={[
           <Button key="theirs" onClick={save.takeTheirs} data-testid="conflict-theirs">放弃我的修改，采用对方内容</Button>,
-          <Button key="mine" type="primary" onClick={save.keepMine} data-testid="conflict-mine">保留我的内容（在对方之后保存）</Button>,
+          <Button key="mine" type="primary" onClick={save.keepMine} data-testid="conflict-mine">保留我的修改（并入对方的修改后保存）</Button>,
         ]}>
           <Typography.Paragraph>
             {save.conflict.current.updatedBy} 于 {dateTime(save.conflict.current.updatedAt)} 保存了此{label}（第 {save.conflict.current.revision} 次保存）。您的修改基于更早的内容，尚未保存，也没有覆盖对方的内容。
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            保留我的修改时，只有对方修改过的内容保持对方的填写，您修改过的内容以您的为准（双方都改过的同一项以您的为准），合并后保存；放弃时，页面显示对方保存的内容。
           </Typography.Paragraph>
         </Modal>
       ) : null}

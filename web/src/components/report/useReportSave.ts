@@ -1,7 +1,8 @@
 // A report's form saves itself 1.5 s after typing stops, always based on the revision it was loaded or
 // last saved at (like the plan editor's useAutosave). A save someone else got in first is refused (409
 // report-conflict) and kept aside — nothing is overwritten — until the writer chooses: take theirs, or
-// save mine on top of theirs. Leaving with unsaved changes asks first.
+// keep mine: my changes are laid over theirs field by field (what only they changed stays theirs; a field
+// both changed takes mine) and saved after theirs. Leaving with unsaved changes asks first.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { reportsApi, type ReportConflict, type ReportKindName } from '../../api/reports';
@@ -11,6 +12,26 @@ export const STATUS_TEXT: Readonly<Record<SaveStatus, string>> = { saved: '已�
 
 const DELAY = 1500;
 const key = (x: unknown): string => JSON.stringify(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * A three-way merge of form values: what I changed since `base` over `theirs`. Objects merge by key and
+ * lists of objects (funding rows, indicators) by position; anything else is one value — a field both
+ * changed takes mine.
+ */
+export function mergeOver(base: unknown, mine: unknown, theirs: unknown): unknown {
+  if (key(mine) === key(base)) return theirs;
+  if (key(theirs) === key(base)) return mine;
+  if (isRecord(base) && isRecord(mine) && isRecord(theirs)) {
+    const out: Record<string, unknown> = { ...theirs };
+    for (const k of Object.keys(mine)) out[k] = mergeOver(base[k], mine[k], theirs[k]);
+    return out;
+  }
+  if (Array.isArray(base) && Array.isArray(mine) && Array.isArray(theirs) && mine.length === base.length && theirs.length === base.length && mine.every(isRecord)) {
+    return mine.map((m, i) => mergeOver(base[i], m, theirs[i]));
+  }
+  return mine;
+}
 
 export interface ReportSave<I> {
   readonly input: I;
@@ -33,6 +54,8 @@ export function useReportSave<I>(kind: ReportKindName, id: number, start: { revi
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [revision, setRevision] = useState(start.revision);
   const saved = useRef(key(start.input));
+  /** the input as last saved (or loaded): the base my changes are measured from */
+  const savedInput = useRef(start.input);
   const latest = useRef(start.input);
   const base = useRef(start.revision);
   const inFlight = useRef<Promise<boolean> | null>(null);
@@ -51,6 +74,7 @@ export function useReportSave<I>(kind: ReportKindName, id: number, start: { revi
         const r = await reportsApi.save(kind, id, base.current, i);
         base.current = r.revision;
         saved.current = key(i);
+        savedInput.current = i;
         setRevision(r.revision);
         setSavedAt(new Date());
         setError(null);
@@ -89,6 +113,7 @@ export function useReportSave<I>(kind: ReportKindName, id: number, start: { revi
     const theirs = conflict.current.input as I;
     base.current = conflict.current.revision;
     saved.current = key(theirs);
+    savedInput.current = theirs;
     latest.current = theirs;
     setState(theirs);
     setRevision(conflict.current.revision);
@@ -99,7 +124,13 @@ export function useReportSave<I>(kind: ReportKindName, id: number, start: { revi
   const keepMine = useCallback(() => {
     if (!conflict) return;
     blocked.current = false;
+    const theirs = conflict.current.input as I;
+    const merged = mergeOver(savedInput.current, latest.current, theirs) as I;
     base.current = conflict.current.revision;
+    saved.current = key(theirs);
+    savedInput.current = theirs;
+    latest.current = merged;
+    setState(merged);
     setRevision(conflict.current.revision);
     setConflict(null);
     void saveNow();
