@@ -69,6 +69,8 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     let page = unit.page;
     await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
     await page.getByTestId('new-monitoring').click();
+    await page.getByLabel('截至月份', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^6$/ }).click();
     await page.getByTestId('open-report').click();
     await page.waitForURL(/\/reports\/monitoring\/\d+$/);
     const monitoringUrl = page.url();

@@ -20,8 +20,11 @@ export function NewReport({ open, onClose, plan, kind: initialKind = 'monitoring
   const approved = (plans.data?.items ?? []).filter((p) => p.approvedVersion !== null);
   const chosen = plan ?? approved.find((p) => p.id === planId);
   const [year, setYear] = useState<number | null>(null);
-  const [month, setMonth] = useState<number>(6);
-  const y = year ?? chosen?.year ?? new Date().getFullYear();
+  const now = new Date();
+  const y = year ?? chosen?.year ?? now.getFullYear();
+  // the period so far: this month in the current year, the whole of a past one
+  const [chosenMonth, setMonth] = useState<number | null>(null);
+  const month = chosenMonth ?? (y < now.getFullYear() ? 12 : y === now.getFullYear() ? now.getMonth() + 1 : 1);
   const create = useMutation({
     mutationFn: async () => {
       if (!chosen) throw new Error('请选择已批复的绩效目标');
