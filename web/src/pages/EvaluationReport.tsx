@@ -31,6 +31,9 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
   const r = live.result;
   const issues = editable ? live.issues : [];
   const qualitative = useMemo(() => detail.content.indicators.map((ind) => ruleKindOf(parseTarget(ind.annual)) === 'qualitative'), [detail.content]);
+  // a line's missing fields are marked once the line is begun, or every line's once a submission was tried
+  const [tried, setTried] = useState(false);
+  const begun = (e: Entry | undefined) => tried || (e !== undefined && (e.actual !== null || e.weight !== null || e.score !== null || e.deviation !== ''));
   const setBudget = (k: 'initial' | 'annual' | 'executed', v: number | null) =>
     save.setInput({ ...input, budget: { ...input.budget, [k]: k === 'initial' ? v : v ?? 0 } });
   const setIndicator = (i: number, patch: Partial<Entry>) =>
@@ -50,7 +53,7 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
 
   const roleOf = (i: number) => r.indicators[i]?.role ?? null;
   return (
-    <ReportFrame kind="evaluation" detail={detail} save={save} issues={issues} summary={summary} reload={reload}>
+    <ReportFrame kind="evaluation" detail={detail} save={save} issues={issues} summary={summary} reload={reload} onSubmitTried={() => setTried(true)}>
       <Card size="small" title="预算执行（万元）" style={{ marginBottom: 12 }} data-testid="budget">
         <div className="money-grid eval">
           {(['initial', 'annual', 'executed'] as const).map((k) => {
@@ -85,7 +88,7 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
           const e = input.indicators[i] ?? { actual: null, weight: null, score: null, deviation: '' };
           const res = r.indicators[i];
           const q = qualitative[i] ?? false;
-          const at = (f: string) => issuesAt(issues, `indicators.${i}.${f}`);
+          const at = (f: string) => (begun(input.indicators[i]) ? issuesAt(issues, `indicators.${i}.${f}`) : []);
           const n = i + 1;
           const allowed = res?.result.allowed;
           return (

@@ -43,6 +43,9 @@ function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Prom
   const r = live.result;
   const issues = editable ? live.issues : [];
   const qualitative = useMemo(() => detail.content.indicators.map((ind) => ruleKindOf(parseTarget(ind.annual)) === 'qualitative'), [detail.content]);
+  // a line's missing fields are marked once the line is begun, or every line's once a submission was tried
+  const [tried, setTried] = useState(false);
+  const begun = (e: Entry | undefined) => tried || (e !== undefined && (e.current !== null || e.likelihood !== null || e.forecast !== null || e.reasons.length > 0 || e.reasonText !== '' || e.measures !== ''));
 
   const setFunding = (i: number, k: 'initial' | 'adjusted' | 'spent', v: number | null) =>
     save.setInput({ ...input, funding: input.funding.map((f, j) => (j === i ? { ...f, [k]: v ?? 0 } : f)) });
@@ -57,7 +60,7 @@ function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Prom
   );
 
   return (
-    <ReportFrame kind="monitoring" detail={detail} save={save} issues={issues} summary={summary} reload={reload}>
+    <ReportFrame kind="monitoring" detail={detail} save={save} issues={issues} summary={summary} reload={reload} onSubmitTried={() => setTried(true)}>
       <Card size="small" title="预算执行（万元）" style={{ marginBottom: 12 }} data-testid="funding">
         <div className="money-grid money-head"><span>资金来源</span><span>年初预算</span><span>调整后预算</span><span>累计支出</span><span>执行率</span></div>
         {input.funding.map((f, i) => (
@@ -78,7 +81,7 @@ function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Prom
         {detail.content.indicators.map((ind, i) => {
           const e = input.indicators[i] ?? { current: null, likelihood: null, forecast: null, reasons: [], reasonText: '', measures: '' };
           const light = r.indicators[i]?.light;
-          const at = (f: string) => issuesAt(issues, `indicators.${i}.${f}`);
+          const at = (f: string) => (begun(input.indicators[i]) ? issuesAt(issues, `indicators.${i}.${f}`) : []);
           const n = i + 1;
           return (
             <div key={i} className="report-ind" data-testid="report-indicator">

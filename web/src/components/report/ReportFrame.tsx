@@ -12,8 +12,10 @@ import { eventLabel } from '../plan/labels';
 import { DemoTag, ReportStateTag } from './labels';
 import { STATUS_TEXT, type ReportSave } from './useReportSave';
 
-export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, children }: {
-  kind: ReportKindName; detail: ReportDetail; save: ReportSave<I>; issues: readonly ReportIssue[]; summary: ReactNode; reload: () => Promise<unknown>; children: ReactNode;
+export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, onSubmitTried, children }: {
+  kind: ReportKindName; detail: ReportDetail; save: ReportSave<I>; issues: readonly ReportIssue[]; summary: ReactNode; reload: () => Promise<unknown>;
+  /** a submission was tried: the form now marks every field still missing, not only those of lines begun */
+  onSubmitTried?: () => void; children: ReactNode;
 }) {
   const { message } = App.useApp();
   const [comment, setComment] = useState('');
@@ -23,6 +25,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, ch
   const decide = useMutation({
     mutationFn: async (action: ReportDecision) => {
       if (action === 'submit') {
+        onSubmitTried?.();
         if (!(await save.saveNow())) throw new Error('请先解决保存问题后再提交');
         if (issues.length) throw new Error(`还有 ${issues.length} 处须填写，见“提交前须填写”`);
       }
