@@ -67,7 +67,7 @@ export const versionsQuery = z.strictObject({ a: positiveId().describe('甲：�
 
 // --- responses --------------------------------------------------------------------------------------
 
-const contentSchema = z.object({
+export const contentSchema = z.object({
   name: z.string(),
   funding: z.object({ total: z.number(), fiscal: z.number().nullable(), specialAccount: z.number().nullable(), other: z.number().nullable() }),
   goal: z.string(),

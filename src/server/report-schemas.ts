@@ -5,6 +5,7 @@ import { projectEvaluationSchema, projectMonitorSchema } from '../score/index.js
 import { evaluationEntrySchema } from '../workflow/evaluations.js';
 import { monitoringEntrySchema } from '../workflow/monitoring.js';
 import { REPORT_ACTIONS, REPORT_STATES } from '../workflow/report-states.js';
+import { contentSchema } from './plan-schemas.js';
 import { int } from './schemas.js';
 
 export const year = int().pipe(z.number().int().min(1990).max(2100));
@@ -21,6 +22,8 @@ const listItem = z.object({
 const detail = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) => z.object({
   id: z.number(), kind: z.enum(['monitoring', 'evaluation']), planId: z.number(), planName: z.string(), planVersion: z.number(), unit: z.string(), department: z.string().nullable(),
   period: z.object({ year: z.number(), month: z.number().nullable() }), periodLabel: z.string(), state, stateLabel: z.string(), revision: z.number(), demo: z.boolean(),
+  /** the approved plan version the report is measured against (the web form computes lights and scores live from it) */
+  content: contentSchema,
   input, result, issues: z.array(issue), allowed: z.array(z.enum(REPORT_ACTIONS)),
   events: z.array(z.object({ action: z.string(), from: state.nullable(), to: state, toLabel: z.string(), actor: z.string(), role: z.string().nullable(), comment: z.string().nullable(), at: z.string() })),
   createdBy: z.string(), createdAt: z.string(), updatedBy: z.string(), updatedAt: z.string(),

@@ -94,6 +94,8 @@ export interface StoredReport<I, R> {
   readonly stateLabel: string;
   readonly revision: number;
   readonly demo: boolean;
+  /** the plan version measured against */
+  readonly content: PlanContent;
   readonly input: I;
   readonly result: R;
   readonly issues: readonly FieldIssue[];
@@ -286,7 +288,7 @@ export async function getReport<I, R>(store: Store, actor: Principal, k: ReportK
     return {
       id, kind: k.kind, planId: plan.planId, planName: plan.name, planVersion: plan.versionNumber, unit: plan.unit, department: plan.department,
       period, periodLabel: periodLabel(period), state, stateLabel: REPORT_STATE_LABEL[state], revision: Number(row.revision), demo: Number(row.demo) === 1,
-      input, result: JSON.parse(row.result) as R, issues: k.compute(plan, input, period).issues, allowed: allowedReportActions(state, actor.role),
+      content: plan.content, input, result: JSON.parse(row.result) as R, issues: k.compute(plan, input, period).issues, allowed: allowedReportActions(state, actor.role),
       events: events.map((e) => ({
         action: String(e.action), from: (e.from_state ?? null) as ReportState | null, to: e.to_state as ReportState, toLabel: REPORT_STATE_LABEL[e.to_state as ReportState],
         actor: String(e.actor_name), role: e.actor_role ?? null, comment: e.comment ?? null, at: String(e.created_at),

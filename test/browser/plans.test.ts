@@ -2,77 +2,34 @@
 // keyboard (sees a live finding, fixes it), submits; the department returns it with a comment on one
 // indicator; the unit fixes it and resubmits; department and finance approve; finance publishes; the
 // audit log holds each step. Screenshots at 1440 and 400 px go to test/browser/screenshots/plan-*.png.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listAudit } from '../../src/auth/index.js';
-import { buildServer } from '../../src/server/index.js';
 import { importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
-import { createAccount, orgPath, TEST_PASSWORD } from '../server/auth-helpers.js';
-import { CHROMIUM, ROOT } from './setup.js';
+import { createAccount, orgPath } from '../server/auth-helpers.js';
+import { fits, pick, Rig, shot as shotAs, waitSaved, type Session } from './rig.js';
+import { ROOT } from './setup.js';
 
-const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const SAMPLE = '002_02da4d888feccc7a.txt';
 
 let store: Store;
-let app: FastifyInstance;
 let base: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const rig = new Rig();
 const users: Record<'unit' | 'department' | 'finance', string> = { unit: '', department: '', finance: '' };
 
-interface Session { page: Page; errors: string[] }
-
-/** a browser of its own for one account, logged in (the session cookie lives in the context) */
-async function as(role: keyof typeof users, width = 1440): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-  contexts.push(context);
-  const login = await context.request.post(`${base}/api/auth/login`, { data: { username: users[role], password: TEST_PASSWORD } });
-  expect(login.status()).toBe(200);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && !/409 \(Conflict\)/.test(m.text())) errors.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  return { page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SHOTS, `plan-${name}.png`), fullPage: true });
-}
-
-/** no horizontal spill on a narrow screen */
-async function fits(page: Page): Promise<void> {
-  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(over).toBeLessThanOrEqual(1);
-}
-
+/** a browser of its own for one account, logged in */
+const as = (role: keyof typeof users, width = 1440): Promise<Session> => rig.as(users[role], width);
+const shot = (page: Page, name: string): Promise<void> => shotAs(page, `plan-${name}`);
 const row = (page: Page, i: number) => page.getByTestId('indicator-row').nth(i);
-
-/** picks an option of an antd Select by typing part of its label */
-async function pick(page: Page, label: string, text: string): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  await box.fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.getByTestId('save-status').getByText('已保存').waitFor({ timeout: 20_000 });
-}
 
 async function planState(page: Page, state: string): Promise<void> {
   await page.locator(`[data-testid="plan-page"][data-state="${state}"]`).waitFor({ timeout: 20_000 });
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-plans-browser-')), 'test.sqlite'));
   await migrate(store);
   await importBytes(store, readFileSync(join(ROOT, 'samples', SAMPLE)), { file: SAMPLE });
@@ -80,18 +37,12 @@ beforeAll(async () => {
   users.unit = (await createAccount(store, { role: 'unit', org: '测试局/测试学院', username: 'xueyuan' })).user.username;
   users.department = (await createAccount(store, { role: 'department', org: '测试局', username: 'ceshiju' })).user.username;
   users.finance = (await createAccount(store, { role: 'finance', username: 'caizheng' })).user.username;
-  app = await buildServer({ store, logger: false, webDir: join(ROOT, 'web', 'dist') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  await rig.start(store);
+  base = rig.base;
 }, 180_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  app?.server.closeAllConnections();
-  await app?.close();
+  await rig.stop();
   await store?.close();
 }, 60_000);
 

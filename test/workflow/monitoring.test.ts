@@ -14,6 +14,7 @@ import { monitorTemplate } from '../../src/report/xlsx/index.js';
 import { error, form, json, serverSuite } from '../server/helpers.js';
 import { loginAs, orgPath, type AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from './fixtures.js';
+import { liveEvaluation, liveMonitoring } from '../../web/src/lib/reportLive.js';
 
 const saved = z.object({ revision: z.number(), result: z.unknown(), issues: z.array(z.object({ field: z.string(), message: z.string() })) });
 
@@ -76,6 +77,12 @@ serverSuite('monitoring reports and self-evaluations API', (app, store) => {
     expect(after.result.budgetLight.explanation).toMatch(/序时进度/);
     expect(after.result.light).toBe('red');
     expect(after.result.lightExplanation).toMatch(/最差/);
+    // the report carries the plan version it is measured against, and the web form's live computation
+    // over it gives exactly what the server stored, issues included
+    expect(after.content.indicators.map((i) => i.name)).toEqual(GOOD.indicators.map((i) => i.name));
+    const shown = liveMonitoring(after, after.input);
+    expect(shown.result).toEqual(after.result);
+    expect(shown.issues).toEqual(after.issues);
     // submitting with the reasons missing: 422 naming each field
     const refused = error(await call(unitA, 'POST', `/api/monitoring/${id}/submit`, { revision: 2 }), 422, 'report-incomplete');
     expect(refused.message).toMatch(/偏差原因.*纠偏措施/);
@@ -142,6 +149,7 @@ serverSuite('monitoring reports and self-evaluations API', (app, store) => {
     expect(d.result.grade).toMatch(/优|良/);
     expect(d.result.budget.explanation).toMatch(/执行率/);
     expect(d.issues).toEqual([]);
+    expect(liveEvaluation(d, d.input).result).toEqual(d.result);
     expect((await call(unitA, 'POST', `/api/evaluations/${id}/submit`, { revision: 2 })).statusCode).toBe(200);
     const sum = json(await call(finance, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse);
     expect(sum.departments).toEqual([expect.objectContaining({ name: '人社局', projects: 1, scored: 1, averageScore: d.result.total })]);

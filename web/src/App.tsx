@@ -17,6 +17,9 @@ const Import = lazy(() => import('./pages/Import'));
 const Compare = lazy(() => import('./pages/Compare'));
 const Plans = lazy(() => import('./pages/Plans'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
+const Reports = lazy(() => import('./pages/Reports'));
+const MonitoringReport = lazy(() => import('./pages/MonitoringReport'));
+const EvaluationReport = lazy(() => import('./pages/EvaluationReport'));
 const Login = lazy(() => import('./pages/Login'));
 const Password = lazy(() => import('./pages/Password'));
 const Users = lazy(() => import('./pages/admin/Users'));
@@ -30,6 +33,7 @@ const SECTIONS: readonly { path: string; label: string; route?: string }[] = [
   { path: '/indicators', label: '指标' },
   { path: '/review', label: '审核' },
   { path: '/plans', label: '申报', route: 'GET /api/plans' },
+  { path: '/reports', label: '报告', route: 'GET /api/monitoring' },
   { path: '/monitoring', label: '监控', route: 'GET /api/monitoring/dashboard' },
   { path: '/compare', label: '对比' },
   { path: '/import', label: '导入', route: 'POST /api/import' },
@@ -132,6 +136,10 @@ export default function App() {
               <Route path="/plans" element={<RequireAccess route="GET /api/plans"><Plans /></RequireAccess>} />
               <Route path="/plans/queue" element={<RequireAccess route="GET /api/plans/queue"><Plans queue /></RequireAccess>} />
               <Route path="/plans/:id" element={<RequireAccess route="GET /api/plans/:id"><PlanPage /></RequireAccess>} />
+              <Route path="/reports" element={<RequireAccess route="GET /api/monitoring"><Reports /></RequireAccess>} />
+              <Route path="/reports/queue" element={<RequireAccess route="POST /api/monitoring/:id/approve"><Reports queue /></RequireAccess>} />
+              <Route path="/reports/monitoring/:id" element={<RequireAccess route="GET /api/monitoring/:id"><MonitoringReport /></RequireAccess>} />
+              <Route path="/reports/evaluation/:id" element={<RequireAccess route="GET /api/evaluations/:id"><EvaluationReport /></RequireAccess>} />
               <Route path="*" element={<Result status="404" title="没有这个页面" subTitle={pathname} extra={<Link to="/">回到总览</Link>} />} />
             </Routes>
           </Suspense>

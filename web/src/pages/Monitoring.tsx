@@ -1,8 +1,10 @@
 // 监控: the 运行监控 dashboard — lights by department and project, the red and yellow ones with each reason
 // (the numbers and the rule), budget execution per month against 序时进度 — and the 绩效自评 department
-// summary. Generated reports are marked 演示数据 wherever they show. Each project opens its printable form.
+// summary. Generated reports are marked 演示数据 wherever they show. Each project opens its report page (and
+// its printable form).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import { monitoringApi, type EvaluationSummary, type MonitoringDashboard } from '../api/monitoring';
 
 type Dept = EvaluationSummary['departments'][number];
@@ -62,7 +64,7 @@ export default function Monitoring() {
             <Table size="small" rowKey="reportId" pagination={{ pageSize: 10 }} dataSource={d.alerts as never[]} scroll={{ x: 640 }}
               columns={[
                 { title: '灯', key: 'light', width: 80, render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <Light c={a.light} /> },
-                { title: '项目', key: 'p', width: 240, render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <span><a href={`/api/monitoring/${a.reportId}/html`} target="_blank" rel="noreferrer">{a.project}</a><div className="muted note">{a.unit}</div></span> },
+                { title: '项目', key: 'p', width: 240, render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <span><Link to={`/reports/monitoring/${a.reportId}`}>{a.project}</Link> <a className="note" href={`/api/monitoring/${a.reportId}/html`} target="_blank" rel="noreferrer">打印</a><div className="muted note">{a.unit}</div></span> },
                 { title: '原因（数字与规则）', key: 'r', render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <div>{a.reasons.map((x, i) => <div key={i} className="note"><Light c={x.light} /><b>{x.what}</b>：{x.explanation}</div>)}</div> },
               ]} />
           </Card>
@@ -70,7 +72,7 @@ export default function Monitoring() {
             <Table size="small" rowKey="reportId" pagination={{ pageSize: 20 }} dataSource={d.projects as never[]} scroll={{ x: 720 }}
               columns={[
                 { title: '灯', key: 'light', width: 90, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => <Light c={p.light} /> },
-                { title: '项目', key: 'p', width: 260, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => <span><a href={`/api/monitoring/${p.reportId}/html`} target="_blank" rel="noreferrer">{p.project}</a> {p.demo ? <Demo /> : null}<div className="muted note">{p.unit}</div></span> },
+                { title: '项目', key: 'p', width: 260, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => <span><Link to={`/reports/monitoring/${p.reportId}`}>{p.project}</Link> {p.demo ? <Demo /> : null} <a className="note" href={`/api/monitoring/${p.reportId}/html`} target="_blank" rel="noreferrer">打印</a><div className="muted note">{p.unit}</div></span> },
                 { title: '执行率', key: 'rate', width: 90, align: 'right' as const, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => pct(p.rate) },
                 { title: '状态', dataIndex: 'state', key: 'state', width: 90 },
                 { title: '说明', dataIndex: 'explanation', key: 'e', render: (t: string) => <span className="note">{t}</span> },

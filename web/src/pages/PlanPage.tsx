@@ -12,6 +12,7 @@ import { DimensionBars } from '../components/ScoreDimensions';
 import PlanEditor from '../components/plan/PlanEditor';
 import PlanHistory, { PlanDiffView } from '../components/plan/PlanHistory';
 import { SOURCE_NAME, StateTag } from '../components/plan/labels';
+import PlanReports from '../components/report/PlanReports';
 import { useAutosave, type SaveStatus } from '../components/plan/useAutosave';
 import { dateTime, wan } from '../lib/format';
 import { canonical } from '../../../src/workflow/content';
@@ -155,6 +156,7 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
           </Card>
         ) : null}
         <ScoreCard check={check} live={editable && auto.status !== 'saved'} />
+        <PlanReports planId={detail.plan.id} year={detail.plan.year} approved={detail.plan.approvedVersion !== null} />
         {reviewing ? (
           <Card size="small" title="审核决定" data-testid="review-panel">
             <Typography.Paragraph className="note muted">在左侧指标行点“意见”可对单项指标提出意见；退回时须写明理由。评分与等级随决定一并记录。</Typography.Paragraph>

@@ -1,0 +1,80 @@
+// What the workflow tests in a real Chromium share: the real server on a store (SQLite) on a free port,
+// one browser context per logged-in account (its session cookie lives there) that records console
+// errors, page errors and 5xx answers, full-page screenshots, and the checks a phone layout must pass.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildServer } from '../../src/server/index.js';
+import type { Store } from '../../src/store/index.js';
+import { TEST_PASSWORD } from '../server/auth-helpers.js';
+import { CHROMIUM, ROOT } from './setup.js';
+
+export const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export interface Session { page: Page; errors: string[] }
+
+export class Rig {
+  base = '';
+  private app: FastifyInstance | null = null;
+  private browser: Browser | null = null;
+  private readonly contexts: BrowserContext[] = [];
+
+  async start(store: Store): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    this.app = await buildServer({ store, logger: false, webDir: join(ROOT, 'web', 'dist') });
+    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = this.app.server.address();
+    this.base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }
+
+  /** a browser of its own for one account, logged in */
+  async as(username: string, width = 1440): Promise<Session> {
+    const context = await this.browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    this.contexts.push(context);
+    const login = await context.request.post(`${this.base}/api/auth/login`, { data: { username, password: TEST_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' && !/409 \(Conflict\)/.test(m.text())) errors.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
+    return { page, errors };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
+    await this.browser?.close();
+    this.app?.server.closeAllConnections();
+    await this.app?.close();
+  }
+}
+
+/** the whole page, from the top, into test/browser/screenshots/<name>.png */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** no horizontal spill on a narrow screen */
+export async function fits(page: Page): Promise<void> {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(over).toBeLessThanOrEqual(1);
+}
+
+/** picks an option of an antd Select by typing part of its label */
+export async function pick(page: Page, label: string, text: string): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  await box.click();
+  await box.fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** the save status card says 已保存 */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.getByTestId('save-status').getByText('已保存').waitFor({ timeout: 20_000 });
+}
