@@ -62,8 +62,10 @@ export function columnRole(header: string): ColumnRole | null {
   if (/一级指标/.test(t)) return 'level1';
   if (/二级指标/.test(t)) return 'level2';
   if (/三级指标|指标名称/.test(t)) return 'indicatorName';
-  if (/实施周期/.test(t)) return 'period';
-  if (/年度指标值|年度目标值|年度值/.test(t)) return 'annual';
+  if (/实施周期|周期指标值?|周期目标值?|全周期/.test(t)) return 'period';
+  // hand-made workbooks with one column of targets head it just 指标值 (目标值, 绩效指标值, 指标值（年度）):
+  // the value the year is measured by, i.e. 年度指标值; a 实施周期 column beside it is caught above
+  if (/年度指标值|年度目标值|年度值|(?:指标|目标)值|^(?:本)?年度指标$/.test(t)) return 'annual';
   const r = roleOf(t);
   if (r !== null) return r;
   if (/^(?:合计|资金总额|总金额|预算总额|项目金额|预算金额)/.test(t)) return 'total';
