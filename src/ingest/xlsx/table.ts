@@ -59,6 +59,7 @@ export function columnRole(header: string): ColumnRole | null {
   const t = squeeze(header).replace(/^资金来源/, '');
   if (t === '') return null;
   if (/^(?:序号|编号|行次)$/.test(t)) return 'seq';
+  if (/未能归位|未归列/.test(t)) return 'unplaced';
   if (/一级指标/.test(t)) return 'level1';
   if (/二级指标/.test(t)) return 'level2';
   if (/三级指标|指标名称/.test(t)) return 'indicatorName';
@@ -287,8 +288,11 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
       const parts = [get('fiscalGeneral'), get('fiscalFund'), get('fiscalCapital')];
       if (parts.some((p) => p !== null)) fiscal = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
     }
+    // amounts listed without a column (the export's 未能归位的金额: `47.66、3.00（why）`): kept unplaced
+    const unplaced = unplacedAt(row);
     const rowAmounts: RowAmounts | null = printed.length === 0 ? null : {
-      printed,
+      printed: [...printed, ...unplaced.map((a) => a.printed)],
+      ...(unplaced.length ? { unplaced: unplaced.map((a) => a.cents!) } : {}),
       line: id(row.r, totalCol),
       columns: [get('total'), fiscal, get('specialAccount'), get('other')],
       ...(hasParts ? { fiscalParts: [get('fiscalGeneral'), get('fiscalFund'), get('fiscalCapital')] as const } : {}),
@@ -322,6 +326,21 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
     columns: map.columns,
   };
   return { info, meta, rows, orphans, diagnostics };
+
+  function unplacedAt(row: GridRow): Amount[] {
+    const c = map.at.get('unplaced');
+    if (c === undefined || row.filled?.[c]) return [];
+    const v = row.cells[c];
+    if (typeof v === 'number' || (typeof v === 'object' && v?.num !== undefined)) return [readAmount(v, yuan)].filter((a) => a.cents !== null);
+    const head = cellText(v).split(/[（(]/)[0]!;
+    const out: Amount[] = [];
+    for (const piece of head.split(/[、；;\s]+/).filter(Boolean)) {
+      const a = readAmount(piece, yuan);
+      if (a.cents !== null) out.push(a);
+      else if (a.bad) diagnostics.push(diag('amount-unread', `${address(row.r, c)}（未能归位的金额）的“${clip(piece)}”不是金额，未读入。`, { line: id(row.r, c) }));
+    }
+    return out;
+  }
 
   function indicatorCells(row: GridRow): RawIndicatorCells | null {
     const fields = INDICATOR_FIELDS.map((f) => textOf(row, f));
