@@ -87,11 +87,12 @@ export class XlsxTableWriter {
     // the reader went away (a download cancelled): stop reading the store for nobody
     if (this.out.destroyed) throw new Error('输出已关闭，导出中止');
     if (!this.ws) await this.sheet({ title: null, department: null, year: null, total: null });
-    const n = this.layout.rowsOf(p);
+    const loose = !this.unplaced && Boolean(p.funding.unplaced?.length);
+    const n = this.layout.rowsOf(p) + (loose ? 1 : 0);
     await this.room(n);
     this.layout.writeProject(this.ws!, this.merges!, this.row, p);
     if (this.unplaced) this.note(this.row, n, unplacedText(p.funding), STYLE.text);
-    else if (p.funding.unplaced?.length) throw new Error('unplaced amounts on a sheet without their column: declare it in the sheet meta');
+    else if (loose) this.noteRow(this.row + n - 1, unplacedText(p.funding)!);
     this.row += n;
     this.rows += n;
     this.projects++;
@@ -165,6 +166,19 @@ export class XlsxTableWriter {
     if (n > 1) this.merges!.add(row, c, row + n - 1, c);
   }
 
+  /**
+   * A sheet opened without the column (its writer did not say it has such amounts): a note row under the
+   * row, across the sheet, so the amounts are still seen — `注：` makes the reader pass over it as a note.
+   */
+  private noteRow(row: number, text: string): void {
+    const r = this.ws!.getRow(row);
+    r.getCell(1).value = `注：上行${UNPLACED_HEADER} ${text}`;
+    r.getCell(1).style = STYLE.note;
+    const width = this.layout.columns.reduce((a, c) => a + c.width, 0);
+    r.height = rowHeight(linesIn(String(r.getCell(1).value), width));
+    this.merges!.add(row, 1, row, this.layout.columns.length);
+  }
+
   private sumRow(name: string, f: XlsxFunding | null): void {
     const r = this.ws!.getRow(this.row);
     const cols = this.columns();
@@ -176,10 +190,15 @@ export class XlsxTableWriter {
     });
     r.height = rowHeight(1);
     if (this.unplaced) this.note(this.row, 1, unplacedText(f), STYLE.sumText);
-    else if (f?.unplaced?.length) throw new Error('unplaced amounts on a sheet without their column: declare it in the sheet meta');
     r.commit();
     this.row++;
     this.rows++;
+    if (!this.unplaced && f?.unplaced?.length) {
+      this.noteRow(this.row, unplacedText(f)!);
+      this.ws!.getRow(this.row).commit();
+      this.row++;
+      this.rows++;
+    }
   }
 
   /** Continues on a new sheet when `n` more rows would pass Excel's limit. */
