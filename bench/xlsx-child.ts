@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     out.end(chunk);
   } else {
     const w = new XlsxTableWriter(out, mode);
-    await w.sheet({ title: '项目支出绩效目标表（测试）', department: '测试部门', year: 2026, total: null });
+    await w.sheet({ title: '项目支出绩效目标表（测试）', department: '测试部门', year: 2026, total: null, unplaced: true });
     for (const item of benchRows(n)) {
       if ('unit' in item) await w.unit(item.unit);
       else await w.project(item.project);

@@ -177,7 +177,11 @@ function funding(row: RawRow, placement: Placement | null, path: string, out: Di
       out.push(diag('amount-missing', `总计栏为空，按资金来源之和 ${formatCents(totalCents)} 计。`, where));
     }
     const parts = a.fiscalParts ? { fiscalParts: { general: nul(a.fiscalParts[0]), governmentFund: nul(a.fiscalParts[1]), stateCapital: nul(a.fiscalParts[2]) } } : {};
-    return { total: fromCents(totalCents), fiscal: nul(f), specialAccount: nul(s), other: nul(o), ...parts, unplaced: [], printed: a.printed, ...line };
+    const unplaced = a.unplaced ?? [];
+    if (unplaced.length > 0) {
+      out.push(diag('column-undecided', `金额 ${unplaced.map(formatCents).join('、')} 列在“未能归位的金额”栏：属于财政拨款、财政专户拨款还是其他资金，表中未标明；已列为“未归列”。`, where));
+    }
+    return { total: fromCents(totalCents), fiscal: nul(f), specialAccount: nul(s), other: nul(o), ...parts, unplaced: unplaced.map(fromCents), printed: a.printed, ...line };
   }
   const values = a.values ?? [];
   const totalCents = values[0] ?? 0;

@@ -14,6 +14,8 @@ export interface RowAmounts {
   readonly columns?: readonly [Cents | null, Cents | null, Cents | null, Cents | null];
   /** flowed: 总计 first, then the source amounts in print order, their columns unknown */
   readonly values?: readonly Cents[];
+  /** tabular: source amounts the table lists without a column (a 未能归位的金额 cell) */
+  readonly unplaced?: readonly Cents[];
   /** PDF tables that split 财政拨款: [一般公共预算, 政府性基金预算, 国有资本经营预算] */
   readonly fiscalParts?: readonly [Cents | null, Cents | null, Cents | null];
 }

@@ -35,16 +35,18 @@ export type CellAddress = string;
 /** What a spreadsheet column holds, decided from its header text (and changeable in the import preview). */
 export type ColumnRole =
   | 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'fiscalGeneral' | 'fiscalFund' | 'fiscalCapital'
-  | 'goal' | 'indicators' | 'level1' | 'level2' | 'indicatorName' | 'period' | 'annual' | 'seq';
+  | 'goal' | 'indicators' | 'level1' | 'level2' | 'indicatorName' | 'period' | 'annual' | 'seq'
+  /** source amounts whose column the table does not state, listed as such (the XLSX export's 未能归位的金额) */
+  | 'unplaced';
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'name', 'total', 'fiscal', 'specialAccount', 'other', 'fiscalGeneral', 'fiscalFund', 'fiscalCapital',
-  'goal', 'indicators', 'level1', 'level2', 'indicatorName', 'period', 'annual', 'seq',
+  'goal', 'indicators', 'level1', 'level2', 'indicatorName', 'period', 'annual', 'seq', 'unplaced',
 ];
 export const COLUMN_ROLE_LABEL: Readonly<Record<ColumnRole, string>> = {
   name: '项目名称', total: '总计', fiscal: '财政拨款', specialAccount: '财政专户拨款', other: '其他资金',
   fiscalGeneral: '一般公共预算', fiscalFund: '政府性基金预算', fiscalCapital: '国有资本经营预算',
   goal: '绩效目标', indicators: '绩效指标', level1: '一级指标', level2: '二级指标', indicatorName: '三级指标',
-  period: '实施周期指标值', annual: '年度指标值', seq: '序号',
+  period: '实施周期指标值', annual: '年度指标值', seq: '序号', unplaced: '未能归位的金额',
 };
 
 /** One column of a sheet's table: its letter, its header text as printed and what it was read as. */

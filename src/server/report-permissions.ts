@@ -24,7 +24,8 @@ export const REPORT_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   ...kind('/api/monitoring'),
   ...kind('/api/evaluations'),
   'GET /api/monitoring/dashboard': readers,
-  // a filled 运行监控 template into a report: a save
+  // a filled 运行监控 / 绩效自评 template into a report: a save (the service checks it is the unit's own)
   'POST /api/monitoring/:id/upload': reportRolesFor('save'),
+  'POST /api/evaluations/:id/upload': reportRolesFor('save'),
   'GET /api/evaluations/summary': readers,
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { actualInput, DEVIATION_REASONS, fundingInput, LIKELIHOODS, monitorIndicatorInput, monitorProject, resolveConfig, type ProjectMonitor } from '../score/index.js';
 import type { PlanContent, PlanIndicator } from './content.js';
+import { matchFilled, type TemplateCellError } from './filled.js';
 import type { FieldIssue, PlanBasis, ReportKind } from './reports.js';
 
 export const monitoringEntrySchema = z.strictObject({
@@ -98,14 +99,15 @@ export interface FilledMonitorProject {
 }
 
 /**
- * Puts a filled template's rows for this report's plan into its input: the project by 项目编号 (a
- * published row) or 项目名称, the sources by name, the indicators by 三级指标 in the plan's order. What
- * does not match is an error naming the cell; an empty cell keeps what the report already holds.
+ * Puts a filled template's rows for this report's plan into its input: the project and indicators as
+ * filled.ts matches them, the sources by name. What does not match is an error naming the cell; an empty
+ * cell keeps what the report already holds.
  */
-export function applyFilled(plan: PlanBasis, input: MonitoringEntry, projects: readonly FilledMonitorProject[]): { input: MonitoringEntry; errors: { cell: string; message: string }[] } {
-  const errors: { cell: string; message: string }[] = [];
-  const p = projects.find((x) => plan.projectId !== null && x.id === plan.projectId) ?? projects.find((x) => x.name === plan.name);
-  if (!p) return { input, errors: [{ cell: '指标完成', message: `表中没有项目“${plan.name}”${plan.projectId === null ? '' : `（项目编号 ${plan.projectId}）`}的行` }] };
+export function applyFilled(plan: PlanBasis, input: MonitoringEntry, projects: readonly FilledMonitorProject[]): { input: MonitoringEntry; errors: TemplateCellError[] } {
+  const m = matchFilled(plan, projects, '指标完成', 'F');
+  const p = m.project;
+  if (!p) return { input, errors: m.errors };
+  const errors = [...m.errors];
   const funding = input.funding.map((f) => {
     const row = p.funding.find((x) => x.source === f.source);
     return row ? { ...f, adjusted: row.adjusted ?? f.adjusted, spent: row.spent ?? f.spent } : f;
@@ -115,20 +117,14 @@ export function applyFilled(plan: PlanBasis, input: MonitoringEntry, projects: r
       errors.push({ cell: `预算执行!C${row.row}`, message: `资金来源“${row.source}”不在批复的绩效目标中（${input.funding.map((f) => f.source).join('、')}）` });
     }
   }
-  const used = new Set<number>();
-  const indicators = plan.content.indicators.map((ind, i) => {
+  const indicators = plan.content.indicators.map((_ind, i) => {
     const had = input.indicators[i] ?? blankIndicator;
-    const k = p.indicators.findIndex((x, j) => !used.has(j) && x.name === ind.name);
-    if (k < 0) { errors.push({ cell: '指标完成', message: `第 ${i + 1} 项指标“${ind.name}”在表中没有对应的行` }); return had; }
-    used.add(k);
-    const x = p.indicators[k]!;
+    const x = m.rows[i];
+    if (!x) return had;
     return {
       current: x.current ?? had.current, likelihood: x.likelihood ?? had.likelihood, forecast: x.forecast ?? had.forecast,
       reasons: x.reasons.length ? x.reasons : had.reasons, reasonText: x.reasonText || had.reasonText, measures: x.measures || had.measures,
     };
-  });
-  p.indicators.forEach((x, j) => {
-    if (!used.has(j)) errors.push({ cell: `指标完成!F${x.row}`, message: `指标“${x.name}”不在批复的绩效目标中` });
   });
   return { input: { funding, indicators }, errors };
 }

@@ -299,9 +299,9 @@ export async function getReport<I, R>(store: Store, actor: Principal, k: ReportK
 }
 
 /** the report's plan basis and its stored input (for filling it from a template) */
-export async function reportBasis<I, R>(store: Store, actor: Principal, k: ReportKind<I, R>, id: number): Promise<{ plan: PlanBasis; input: I; revision: number }> {
+export async function reportBasis<I, R>(store: Store, actor: Principal, k: ReportKind<I, R>, id: number): Promise<{ plan: PlanBasis; input: I; revision: number; period: Period }> {
   return inTransaction(store, async (trx) => {
     const { row, plan } = await rowFor(trx, store, actor, k, id);
-    return { plan, input: JSON.parse(row.input) as I, revision: Number(row.revision) };
+    return { plan, input: JSON.parse(row.input) as I, revision: Number(row.revision), period: periodOf(row) };
   });
 }

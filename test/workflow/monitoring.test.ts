@@ -170,7 +170,7 @@ serverSuite('monitoring reports and self-evaluations API', (app, store) => {
     values.forEach(([c, l, f], k) => { ind.getCell(`H${4 + k}`).value = c!; ind.getCell(`I${4 + k}`).value = l!; ind.getCell(`J${4 + k}`).value = f!; });
     const upload = async (w: ExcelJS.Workbook, revision: number) => call(unitA, 'POST', `/api/monitoring/${id}/upload?revision=${revision}`, form([{ name: '运行监控表.xlsx', content: new Uint8Array(await w.xlsx.writeBuffer() as ArrayBuffer) }]) as never);
     const bad = error(await upload(wb, 1), 422, 'template-invalid');
-    expect(bad.message).toMatch(/指标完成!I5: 完成可能性“大概能”应为 确定能、有可能、完全不可能 之一/);
+    expect(bad.message).toMatch(/指标完成!I5：完成可能性“大概能”应为 确定能、有可能、完全不可能 之一/);
     expect(json(await call(unitA, 'GET', `/api/monitoring/${id}`), monitoringDetailResponse).revision).toBe(1);
     ind.getCell('I5').value = '确定能';
     const ok = json(await upload(wb, 1), saved);

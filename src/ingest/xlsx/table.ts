@@ -59,11 +59,14 @@ export function columnRole(header: string): ColumnRole | null {
   const t = squeeze(header).replace(/^资金来源/, '');
   if (t === '') return null;
   if (/^(?:序号|编号|行次)$/.test(t)) return 'seq';
+  if (/未能归位|未归列/.test(t)) return 'unplaced';
   if (/一级指标/.test(t)) return 'level1';
   if (/二级指标/.test(t)) return 'level2';
   if (/三级指标|指标名称/.test(t)) return 'indicatorName';
-  if (/实施周期/.test(t)) return 'period';
-  if (/年度指标值|年度目标值|年度值/.test(t)) return 'annual';
+  if (/实施周期|周期指标值?|周期目标值?|全周期/.test(t)) return 'period';
+  // hand-made workbooks with one column of targets head it just 指标值 (目标值, 绩效指标值, 指标值（年度）):
+  // the value the year is measured by, i.e. 年度指标值; a 实施周期 column beside it is caught above
+  if (/年度指标值|年度目标值|年度值|(?:指标|目标)值|^(?:本)?年度指标$/.test(t)) return 'annual';
   const r = roleOf(t);
   if (r !== null) return r;
   if (/^(?:合计|资金总额|总金额|预算总额|项目金额|预算金额)/.test(t)) return 'total';
@@ -285,8 +288,11 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
       const parts = [get('fiscalGeneral'), get('fiscalFund'), get('fiscalCapital')];
       if (parts.some((p) => p !== null)) fiscal = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
     }
+    // amounts listed without a column (the export's 未能归位的金额: `47.66、3.00（why）`): kept unplaced
+    const unplaced = unplacedAt(row);
     const rowAmounts: RowAmounts | null = printed.length === 0 ? null : {
-      printed,
+      printed: [...printed, ...unplaced.map((a) => a.printed)],
+      ...(unplaced.length ? { unplaced: unplaced.map((a) => a.cents!) } : {}),
       line: id(row.r, totalCol),
       columns: [get('total'), fiscal, get('specialAccount'), get('other')],
       ...(hasParts ? { fiscalParts: [get('fiscalGeneral'), get('fiscalFund'), get('fiscalCapital')] as const } : {}),
@@ -320,6 +326,21 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
     columns: map.columns,
   };
   return { info, meta, rows, orphans, diagnostics };
+
+  function unplacedAt(row: GridRow): Amount[] {
+    const c = map.at.get('unplaced');
+    if (c === undefined || row.filled?.[c]) return [];
+    const v = row.cells[c];
+    if (typeof v === 'number' || (typeof v === 'object' && v?.num !== undefined)) return [readAmount(v, yuan)].filter((a) => a.cents !== null);
+    const head = cellText(v).split(/[（(]/)[0]!;
+    const out: Amount[] = [];
+    for (const piece of head.split(/[、；;\s]+/).filter(Boolean)) {
+      const a = readAmount(piece, yuan);
+      if (a.cents !== null) out.push(a);
+      else if (a.bad) diagnostics.push(diag('amount-unread', `${address(row.r, c)}（未能归位的金额）的“${clip(piece)}”不是金额，未读入。`, { line: id(row.r, c) }));
+    }
+    return out;
+  }
 
   function indicatorCells(row: GridRow): RawIndicatorCells | null {
     const fields = INDICATOR_FIELDS.map((f) => textOf(row, f));

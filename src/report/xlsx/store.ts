@@ -20,9 +20,14 @@ export interface StoreXlsxOptions {
 }
 
 const cents = (c: unknown): number | null => (c === null || c === undefined ? null : Number(c) / 100);
+/** the stored list of amounts without a column (JSON, cents) in 万元; empty for none */
+const unplacedOf = (json: string | null | undefined): number[] => (json ? (JSON.parse(json) as number[]).map((c) => c / 100) : []);
+const withUnplaced = (f: XlsxFunding, xs: readonly number[]): XlsxFunding => (xs.length ? { ...f, unplaced: xs } : f);
 
 interface UnitInfo {
   name: string;
+  /** cents of the selected projects' amounts without a column */
+  unplacedSum: number;
   documentId: number;
   printed: XlsxFunding | null;
   projects: number;
@@ -80,36 +85,41 @@ export async function exportXlsx(store: Store, scope: XlsxScope, layout: TableLa
   const units = new Map<number, UnitInfo>();
   for (const s of selected) {
     units.set(Number(s.unit_id), {
-      name: '', documentId: Number(s.document_id), printed: null, projects: 0, selected: Number(s.n),
+      name: '', unplacedSum: 0, documentId: Number(s.document_id), printed: null, projects: 0, selected: Number(s.n),
       sums: { total: cents(s.total), fiscal: cents(s.fiscal), specialAccount: cents(s.special), other: cents(s.other) },
     });
   }
   for (const ids of chunks([...units.keys()])) {
     const rows = await db.selectFrom('units as u').select((eb) => [
-      'u.id', 'u.name', 'u.total', 'u.fiscal', 'u.special_account', 'u.other',
+      'u.id', 'u.name', 'u.total', 'u.fiscal', 'u.special_account', 'u.other', 'u.unplaced',
       eb.selectFrom('projects as p').select(eb.fn.countAll<number>().as('n')).whereRef('p.unit_id', '=', 'u.id').as('projects'),
     ]).where('u.id', 'in', ids).execute();
     for (const r of rows) {
       const u = units.get(Number(r.id))!;
       u.name = r.name;
       u.projects = Number(r.projects);
-      u.printed = r.total === null ? null : { total: cents(r.total), fiscal: cents(r.fiscal), specialAccount: cents(r.special_account), other: cents(r.other) };
+      u.printed = r.total === null ? null : withUnplaced({ total: cents(r.total), fiscal: cents(r.fiscal), specialAccount: cents(r.special_account), other: cents(r.other) }, unplacedOf(r.unplaced));
     }
   }
   const docs = new Map<number, DocumentInfo>();
   for (const ids of chunks([...new Set([...units.values()].map((u) => u.documentId))])) {
     const rows = await db.selectFrom('documents as d').leftJoin('departments as dep', 'dep.id', 'd.department_id').select((eb) => [
-      'd.id', 'd.title', 'd.year', 'd.file', 'dep.name as department', 'd.total_total', 'd.total_fiscal', 'd.total_special', 'd.total_other',
+      'd.id', 'd.title', 'd.year', 'd.file', 'dep.name as department', 'd.total_total', 'd.total_fiscal', 'd.total_special', 'd.total_other', 'd.total_unplaced',
       eb.selectFrom('projects as p').select(eb.fn.countAll<number>().as('n')).whereRef('p.document_id', '=', 'd.id').as('projects'),
     ]).where('d.id', 'in', ids).execute();
     for (const r of rows) {
       docs.set(Number(r.id), {
         title: r.title, year: r.year, department: r.department, file: r.file, projects: Number(r.projects),
-        printed: r.total_total === null ? null : { total: cents(r.total_total), fiscal: cents(r.total_fiscal), specialAccount: cents(r.total_special), other: cents(r.total_other) },
+        printed: r.total_total === null ? null : withUnplaced({ total: cents(r.total_total), fiscal: cents(r.total_fiscal), specialAccount: cents(r.total_special), other: cents(r.total_other) }, unplacedOf(r.total_unplaced)),
       });
     }
   }
-  const unitRow = (u: UnitInfo): XlsxFunding => (u.selected === u.projects && u.printed ? u.printed : u.sums);
+  // amounts without a column are never dropped: the selected projects' (few: flowed text only), summed per unit
+  for (const r of await base.where('p.unplaced', '<>', '[]').select(['p.unit_id', 'p.unplaced']).execute()) {
+    const u = units.get(Number(r.unit_id));
+    if (u) u.unplacedSum += unplacedOf(r.unplaced).reduce((a, x) => a + Math.round(x * 100), 0);
+  }
+  const unitRow = (u: UnitInfo): XlsxFunding => (u.selected === u.projects && u.printed ? u.printed : withUnplaced(u.sums, u.unplacedSum ? [u.unplacedSum / 100] : []));
   const docTotal = (id: number): XlsxFunding | null => {
     const d = docs.get(id)!;
     const own = [...units.values()].filter((u) => u.documentId === id);
@@ -118,8 +128,12 @@ export async function exportXlsx(store: Store, scope: XlsxScope, layout: TableLa
       const xs = own.map((u) => unitRow(u)[k]).filter((x): x is number => x !== null);
       return xs.length ? Math.round(xs.reduce((a, b) => a + b * 100, 0)) / 100 : null;
     };
-    return { total: add('total'), fiscal: add('fiscal'), specialAccount: add('specialAccount'), other: add('other') };
+    const loose = own.reduce((a, u) => a + (unitRow(u).unplaced ?? []).reduce((b, x) => b + Math.round(x * 100), 0), 0);
+    return withUnplaced({ total: add('total'), fiscal: add('fiscal'), specialAccount: add('specialAccount'), other: add('other') }, loose ? [loose / 100] : []);
   };
+  /** a sheet gets the 未能归位的金额 column when any row it prints has such amounts */
+  const needsColumn = (id: number): boolean => Boolean(docTotal(id)?.unplaced?.length)
+    || [...units.values()].some((u) => u.documentId === id && (Boolean(unitRow(u).unplaced?.length) || u.unplacedSum > 0));
 
   const w = new XlsxTableWriter(out, layout);
   let doc = -1;
@@ -150,7 +164,7 @@ export async function exportXlsx(store: Store, scope: XlsxScope, layout: TableLa
           const own = [...units.values()].filter((u) => u.documentId === d);
           await w.sheet({
             title: info.title, department: info.department, year: r.unit_year ?? info.year, total: docTotal(d),
-            sheetName: own.length === 1 ? `${own[0]!.name}${r.unit_year ?? ''}` : `${info.department ?? info.file}${info.year ?? ''}`,
+            sheetName: own.length === 1 ? `${own[0]!.name}${r.unit_year ?? ''}` : `${info.department ?? info.file}${info.year ?? ''}`, unplaced: needsColumn(d),
           });
         }
         if (Number(r.unit_id) !== unit) {
@@ -159,7 +173,7 @@ export async function exportXlsx(store: Store, scope: XlsxScope, layout: TableLa
         }
         await w.project({
           id: Number(r.id), name: r.name, goal: r.goal, indicatorsText: r.indicators_text, indicators: byProject.get(Number(r.id)) ?? [],
-          funding: { total: Number(r.total) / 100, fiscal: cents(r.fiscal), specialAccount: cents(r.special_account), other: cents(r.other) },
+          funding: withUnplaced({ total: Number(r.total) / 100, fiscal: cents(r.fiscal), specialAccount: cents(r.special_account), other: cents(r.other) }, unplacedOf(r.unplaced)),
         });
       }
       if (page.length < pageSize) break;

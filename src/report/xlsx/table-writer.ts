@@ -8,10 +8,21 @@ import ExcelJS from 'exceljs';
 import type { TableLayout } from './layout.js';
 import { indicatorsLayout } from './layout-indicators.js';
 import { table7 } from './layout-table7.js';
-import { compactMerges, frozen, headerFooter, MAX_SHEET_ROWS, pageSetup, rowHeight, sheetName, STYLE, type CompactMerges } from './styles.js';
+import { compactMerges, frozen, headerFooter, linesIn, MAX_SHEET_ROWS, pageSetup, rowHeight, sheetName, STYLE, type CompactMerges } from './styles.js';
 import type { TableLayoutId, XlsxFunding, XlsxProject, XlsxSheetMeta, XlsxUnitRow } from './types.js';
 
 export const LAYOUTS: Readonly<Record<TableLayoutId, TableLayout>> = { table: table7, indicators: indicatorsLayout };
+
+/** the last column of a sheet with amounts the source does not place: they are written there, with why */
+export const UNPLACED_HEADER = '未能归位的金额';
+const UNPLACED_WIDTH = 36;
+const UNPLACED_WHY = '原表未标明属于财政拨款、财政专户拨款还是其他资金，未归入任何一栏';
+
+/** `47.66、3.00（why）`, or null when every amount has its column; the reader reads the amounts back */
+export function unplacedText(f: XlsxFunding | null | undefined): string | null {
+  if (!f?.unplaced?.length) return null;
+  return `${f.unplaced.map((x) => x.toFixed(2)).join('、')}（${f.unplacedNote || UNPLACED_WHY}）`;
+}
 
 export interface TableWriteResult {
   readonly sheets: number;
@@ -48,6 +59,8 @@ export class XlsxTableWriter {
   private indicators = 0;
   private rows = 0;
   private sinceYield = 0;
+  /** the sheet has the 未能归位的金额 column */
+  private unplaced = false;
 
   constructor(private readonly out: Writable, layout: TableLayoutId) {
     this.layout = LAYOUTS[layout];
@@ -58,6 +71,7 @@ export class XlsxTableWriter {
   async sheet(meta: XlsxSheetMeta): Promise<void> {
     await this.endSheet();
     this.meta = meta;
+    this.unplaced = Boolean(meta.unplaced);
     this.part = 1;
     this.openSheet(meta.sheetName ?? meta.department ?? tableTitle(meta));
     if (meta.total) this.sumRow('合计', meta.total);
@@ -73,9 +87,12 @@ export class XlsxTableWriter {
     // the reader went away (a download cancelled): stop reading the store for nobody
     if (this.out.destroyed) throw new Error('输出已关闭，导出中止');
     if (!this.ws) await this.sheet({ title: null, department: null, year: null, total: null });
-    const n = this.layout.rowsOf(p);
+    const loose = !this.unplaced && Boolean(p.funding.unplaced?.length);
+    const n = this.layout.rowsOf(p) + (loose ? 1 : 0);
     await this.room(n);
     this.layout.writeProject(this.ws!, this.merges!, this.row, p);
+    if (this.unplaced) this.note(this.row, n, unplacedText(p.funding), STYLE.text);
+    else if (loose) this.noteRow(this.row + n - 1, unplacedText(p.funding)!);
     this.row += n;
     this.rows += n;
     this.projects++;
@@ -98,7 +115,7 @@ export class XlsxTableWriter {
 
   private openSheet(wanted: string): void {
     const meta = this.meta!;
-    const cols = this.layout.columns;
+    const cols = this.columns();
     const head = 3;
     const body = head + this.layout.headerRows;
     const ws = this.wb.addWorksheet(sheetName(this.part > 1 ? `${wanted}（续${this.part - 1}）` : wanted, this.names), {
@@ -122,6 +139,12 @@ export class XlsxTableWriter {
     line.getCell(cols.length).style = STYLE.metaRight;
     line.height = 18;
     this.layout.writeHeader(ws, merges, head);
+    if (this.unplaced) {
+      const c = cols.length;
+      for (let k = 0; k < this.layout.headerRows; k++) ws.getRow(head + k).getCell(c).style = STYLE.header;
+      ws.getRow(head).getCell(c).value = UNPLACED_HEADER;
+      if (this.layout.headerRows > 1) merges.add(head, c, head + this.layout.headerRows - 1, c);
+    }
     this.ws = ws;
     this.merges = merges;
     this.row = body;
@@ -129,9 +152,36 @@ export class XlsxTableWriter {
     this.sheets++;
   }
 
+  private columns(): readonly { readonly width: number }[] {
+    return this.unplaced ? [...this.layout.columns, { width: UNPLACED_WIDTH }] : this.layout.columns;
+  }
+
+  /** the 未能归位的金额 cell of a row (merged down over a project's rows) */
+  private note(row: number, n: number, text: string | null, style: Partial<ExcelJS.Style>): void {
+    const c = this.layout.columns.length + 1;
+    for (let k = 0; k < n; k++) this.ws!.getRow(row + k).getCell(c).style = style;
+    const r = this.ws!.getRow(row);
+    r.getCell(c).value = text;
+    if (text) r.height = Math.max(r.height ?? 0, rowHeight(linesIn(text, UNPLACED_WIDTH)));
+    if (n > 1) this.merges!.add(row, c, row + n - 1, c);
+  }
+
+  /**
+   * A sheet opened without the column (its writer did not say it has such amounts): a note row under the
+   * row, across the sheet, so the amounts are still seen — `注：` makes the reader pass over it as a note.
+   */
+  private noteRow(row: number, text: string): void {
+    const r = this.ws!.getRow(row);
+    r.getCell(1).value = `注：上行${UNPLACED_HEADER} ${text}`;
+    r.getCell(1).style = STYLE.note;
+    const width = this.layout.columns.reduce((a, c) => a + c.width, 0);
+    r.height = rowHeight(linesIn(String(r.getCell(1).value), width));
+    this.merges!.add(row, 1, row, this.layout.columns.length);
+  }
+
   private sumRow(name: string, f: XlsxFunding | null): void {
     const r = this.ws!.getRow(this.row);
-    const cols = this.layout.columns;
+    const cols = this.columns();
     const values = [name, f?.total ?? null, f?.fiscal ?? null, f?.specialAccount ?? null, f?.other ?? null];
     cols.forEach((_c, k) => {
       const cell = r.getCell(k + 1);
@@ -139,9 +189,16 @@ export class XlsxTableWriter {
       cell.style = k >= 1 && k <= 4 ? STYLE.sumAmount : STYLE.sumText;
     });
     r.height = rowHeight(1);
+    if (this.unplaced) this.note(this.row, 1, unplacedText(f), STYLE.sumText);
     r.commit();
     this.row++;
     this.rows++;
+    if (!this.unplaced && f?.unplaced?.length) {
+      this.noteRow(this.row, unplacedText(f)!);
+      this.ws!.getRow(this.row).commit();
+      this.row++;
+      this.rows++;
+    }
   }
 
   /** Continues on a new sheet when `n` more rows would pass Excel's limit. */

@@ -11,8 +11,7 @@
 // Known columns are locked; 达成情况 is a list (达成/部分达成/未达成), 分值 and 得分 numbers from 0 to 100.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { budgetBlock } from './template-monitor.js';
-import { indicatorSheet, instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
+import { budgetSheet, indicatorSheet, instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
 import type { TemplateInput } from './types.js';
 
 export const ACHIEVEMENT = ['达成', '部分达成', '未达成'] as const;
@@ -68,18 +67,14 @@ export async function evaluateTemplate(t: TemplateInput): Promise<ExcelJS.Workbo
   wb.creator = 'jixiao';
   instructionsSheet(wb, templateTitle(t, '自评表填报说明'), INSTRUCTIONS);
 
-  const money = openTemplateSheet(wb, '资金', templateTitle(t, '自评表（资金）'), t, EVALUATE_BUDGET_COLUMNS);
-  let row = 4;
-  for (const p of t.projects) {
-    row = budgetBlock(money, row, EVALUATE_BUDGET_COLUMNS, p.id ?? null, p.name, p.funding, (r) => {
-      r.getCell(8).value = BUDGET_POINTS;
-      r.getCell(9).value = { formula: `IF(G${r.number}="","",H${r.number}*MIN(G${r.number},1))` };
-    });
-  }
-  await lockSheet(money);
+  // 合计 row: 分值 and 得分 = 分值 × min(执行率, 100%)
+  await budgetSheet(wb, '资金', templateTitle(t, '自评表（资金）'), t, EVALUATE_BUDGET_COLUMNS, (r) => {
+    r.getCell(8).value = BUDGET_POINTS;
+    r.getCell(9).value = { formula: `IF(G${r.number}="","",H${r.number}*MIN(G${r.number},1))` };
+  });
 
   const goals = openTemplateSheet(wb, '总体目标', templateTitle(t, '自评表（总体目标）'), t, EVALUATE_GOAL_COLUMNS);
-  row = 4;
+  let row = 4;
   for (const p of t.projects) templateRow(goals, row++, EVALUATE_GOAL_COLUMNS, [p.id ?? null, p.name, p.goal]);
   await lockSheet(goals);
 

@@ -10,15 +10,13 @@
 // Known columns are locked; 完成可能性 and 偏差原因 are validation lists.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { indicatorSheet, instructionsSheet, lockSheet, openTemplateSheet, templateRow, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
-import type { TemplateInput, XlsxFunding } from './types.js';
+import { budgetSheet, indicatorSheet, instructionsSheet, templateTitle, writeTemplate, type TemplateColumn } from './template-sheet.js';
+import type { TemplateInput } from './types.js';
+
+export { SOURCE_ROWS } from './template-sheet.js';
 
 export const LIKELIHOOD = ['确定能', '有可能', '完全不可能'] as const;
 export const DEVIATION_CAUSES = ['人员', '制度', '经费', '其他'] as const;
-export const SOURCE_ROWS = [
-  ['合计', 'total'], ['财政拨款', 'fiscal'], ['财政专户拨款', 'specialAccount'], ['其他资金', 'other'],
-] as const satisfies readonly (readonly [string, keyof XlsxFunding])[];
-
 export const MONITOR_BUDGET_COLUMNS: readonly TemplateColumn[] = [
   { header: '项目编号', width: 9, cell: 'id' },
   { header: '项目名称', width: 32, cell: 'text' },
@@ -52,36 +50,12 @@ const INSTRUCTIONS = [
   '5. 工作表保护未设密码，仅防误改；请勿增删行列或修改项目编号、指标编号，以便导入时逐项对应。',
 ];
 
-/** Writes a budget block per project and returns the next free row. */
-export function budgetBlock(ws: ExcelJS.Worksheet, row: number, columns: readonly TemplateColumn[], id: number | null, name: string, f: XlsxFunding, extra?: (r: ExcelJS.Row, first: number) => void): number {
-  const [adjusted, spent] = [5, 6].map((c) => ws.getColumn(c).letter) as [string, string];
-  SOURCE_ROWS.forEach(([label, key], k) => {
-    const r = row + k;
-    const values: ExcelJS.CellValue[] = [id, name, label, f[key]];
-    if (k === 0) {
-      values.push({ formula: `SUM(${adjusted}${r + 1}:${adjusted}${r + 3})` }, { formula: `SUM(${spent}${r + 1}:${spent}${r + 3})` });
-    }
-    const rr = templateRow(ws, r, columns, values);
-    rr.getCell(7).value = { formula: `IF(N(${adjusted}${r})>0,${spent}${r}/${adjusted}${r},"")` };
-    if (k === 0) {
-      for (let c = 3; c <= columns.length; c++) { const cell = rr.getCell(c); cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } }; }
-      extra?.(rr, row);
-    }
-  });
-  ws.mergeCells(row, 1, row + 3, 1);
-  ws.mergeCells(row, 2, row + 3, 2);
-  return row + SOURCE_ROWS.length;
-}
-
 /** The monitoring template as a workbook (in memory: a unit's projects are few). */
 export async function monitorTemplate(t: TemplateInput): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
   instructionsSheet(wb, templateTitle(t, '运行监控表填报说明'), INSTRUCTIONS);
-  const budget = openTemplateSheet(wb, '预算执行', templateTitle(t, '运行监控表（预算执行）'), t, MONITOR_BUDGET_COLUMNS);
-  let row = 4;
-  for (const p of t.projects) row = budgetBlock(budget, row, MONITOR_BUDGET_COLUMNS, p.id ?? null, p.name, p.funding);
-  await lockSheet(budget);
+  await budgetSheet(wb, '预算执行', templateTitle(t, '运行监控表（预算执行）'), t, MONITOR_BUDGET_COLUMNS);
   await indicatorSheet(wb, '指标完成', templateTitle(t, '运行监控表（指标完成）'), t, MONITOR_INDICATOR_COLUMNS);
   return wb;
 }

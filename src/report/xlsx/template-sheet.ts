@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { frozen, headerFooter, pageSetup, rowHeight, linesIn, STYLE } from './styles.js';
 import { levelText } from './layout.js';
-import type { TemplateInput } from './types.js';
+import type { TemplateInput, XlsxFunding } from './types.js';
 
 export type TemplateCell = 'id' | 'text' | 'amount' | 'percent' | 'input' | 'inputAmount';
 
@@ -136,4 +136,39 @@ export async function writeTemplate(wb: ExcelJS.Workbook, out: Writable): Promis
   wb.views = [{ activeTab: 1, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
   await wb.xlsx.write(out);
   out.end();
+}
+
+/** the four rows of a project's budget block: its 合计 and each funding source */
+export const SOURCE_ROWS = [
+  ['合计', 'total'], ['财政拨款', 'fiscal'], ['财政专户拨款', 'specialAccount'], ['其他资金', 'other'],
+] as const satisfies readonly (readonly [string, keyof XlsxFunding])[];
+
+/**
+ * The budget sheet both templates share: a block of four rows per project (合计, 财政拨款, 财政专户拨款,
+ * 其他资金; 项目编号 and 项目名称 merged over them), columns 项目编号 | 项目名称 | 资金来源 | the published
+ * amount | two amounts to fill (E, F) | 执行率 = F / E; the 合计 row sums the sources. `extra` adds a kind's
+ * own cells to each 合计 row.
+ */
+export async function budgetSheet(wb: ExcelJS.Workbook, name: string, title: string, t: TemplateInput, columns: readonly TemplateColumn[], extra?: (r: ExcelJS.Row) => void): Promise<ExcelJS.Worksheet> {
+  const ws = openTemplateSheet(wb, name, title, t, columns);
+  const [a, b] = [5, 6].map((c) => ws.getColumn(c).letter) as [string, string];
+  let row = 4;
+  for (const p of t.projects) {
+    SOURCE_ROWS.forEach(([label, key], k) => {
+      const r = row + k;
+      const values: ExcelJS.CellValue[] = [p.id ?? null, p.name, label, p.funding[key]];
+      if (k === 0) values.push({ formula: `SUM(${a}${r + 1}:${a}${r + 3})` }, { formula: `SUM(${b}${r + 1}:${b}${r + 3})` });
+      const rr = templateRow(ws, r, columns, values);
+      rr.getCell(7).value = { formula: `IF(N(${a}${r})>0,${b}${r}/${a}${r},"")` };
+      if (k === 0) {
+        for (let c = 3; c <= columns.length; c++) { const cell = rr.getCell(c); cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } }; }
+        extra?.(rr);
+      }
+    });
+    ws.mergeCells(row, 1, row + 3, 1);
+    ws.mergeCells(row, 2, row + 3, 2);
+    row += SOURCE_ROWS.length;
+  }
+  await lockSheet(ws);
+  return ws;
 }

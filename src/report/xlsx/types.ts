@@ -7,6 +7,10 @@ export interface XlsxFunding {
   readonly fiscal: number | null;
   readonly specialAccount: number | null;
   readonly other: number | null;
+  /** source amounts whose column the source does not state (flowed text): written in 未能归位的金额, never dropped */
+  readonly unplaced?: readonly number[];
+  /** why they are unplaced (the reader's diagnostic), beside them */
+  readonly unplacedNote?: string | null;
 }
 
 export interface XlsxCategory {
@@ -52,6 +56,8 @@ export interface XlsxSheetMeta {
   readonly year: number | null;
   /** 合计 */
   readonly total: XlsxFunding | null;
+  /** the sheet has amounts without a column: it gets a last column 未能归位的金额 for them */
+  readonly unplaced?: boolean;
   /** a short name for the sheet tab; made unique and cut to Excel's 31 characters */
   readonly sheetName?: string;
 }

@@ -11,14 +11,15 @@ import { evaluationXlsx, monitoringXlsx } from '../../report/evaluation-xlsx.js'
 import { renderMonitoringHtml } from '../../report/monitoring-html.js';
 import { projectEvaluationSchema, projectMonitorSchema, type Evaluation, type Monitoring, type ProjectEvaluation, type ProjectMonitor } from '../../score/index.js';
 import type { Store } from '../../store/index.js';
-import { EVALUATION, evaluationEntrySchema } from '../../workflow/evaluations.js';
-import { applyFilled, MONITORING, monitoringEntrySchema } from '../../workflow/monitoring.js';
+import { applyFilledEvaluation, EVALUATION } from '../../workflow/evaluations.js';
+import { applyFilled, MONITORING } from '../../workflow/monitoring.js';
+import { readEvaluateTemplate } from '../../report/xlsx/read-evaluate.js';
 import { readMonitorTemplate } from '../../report/xlsx/read-monitor.js';
 import { DEFAULT_UPLOAD_LIMIT, readUploads } from '../upload.js';
 import { WorkflowError } from '../../workflow/errors.js';
 import { evaluationSummary, listReports, monitoringDashboard } from '../../workflow/report-read.js';
 import { REPORT_ACTIONS, REPORT_STATES } from '../../workflow/report-states.js';
-import { createReport, decideOn, getReport, reportBasis, saveReport, type ReportKind } from '../../workflow/reports.js';
+import { createReport, decideOn, getReport, reportBasis, saveReport, type Period, type PlanBasis, type ReportKind } from '../../workflow/reports.js';
 import { HttpError } from '../errors.js';
 import { plain } from '../routes.js';
 import { errorResponse, idParams, int } from '../schemas.js';
@@ -126,25 +127,40 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     schema: { summary: '自评部门汇总：各部门项目按等级、平均分、资金', tags: ['绩效自评'], querystring: z.strictObject({ year }), response: { 200: evaluationSummaryResponse, ...errors } },
   }, async (req) => plain(await evaluationSummary(store, who(req), req.query.year)));
 
-  api.post('/api/monitoring/:id/upload', {
-    schema: {
-      summary: '上传填好的运行监控表（xlsx，字段 files）写入本报告：按项目编号/指标编号对应，错误指明单元格（如 指标完成!I7）', tags: ['运行监控'],
-      params: idParams, querystring: z.strictObject({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
-      response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
-    },
-  }, async (req) => {
-    const principal = who(req);
-    const [file] = await readUploads(req, DEFAULT_UPLOAD_LIMIT);
-    if (!file) throw new HttpError(400, 'no-file', '请选择填好的运行监控表（xlsx）');
-    const filled = await readMonitorTemplate(file.bytes);
-    const { plan, input } = await reportBasis(store, principal, MONITORING, req.params.id);
+  // a filled template into a report: read, matched and judged cell by cell; any error stores nothing
+  // (422 template-invalid, every cell named); otherwise a save on the revision the page was loaded with
+  const upload = <I, R>(base: string, k: ReportKind<I, R>, tag: string, what: string, cells: string,
+    apply: (bytes: Uint8Array, basis: { plan: PlanBasis; input: I; period: Period }) => Promise<{ input: I; errors: readonly { cell: string; message: string }[] }>) => {
+    api.post(`${base}/:id/upload`, {
+      schema: {
+        summary: `上传填好的${what}（xlsx，字段 files）写入本报告：按项目编号/指标对应，错误指明单元格（如 ${cells}），有错误时不保存`, tags: [tag],
+        params: idParams, querystring: z.strictObject({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
+        response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
+      },
+    }, async (req) => {
+      const principal = who(req);
+      const [file] = await readUploads(req, DEFAULT_UPLOAD_LIMIT);
+      if (!file) throw new HttpError(400, 'no-file', `请选择填好的${what}（xlsx）`);
+      const basis = await reportBasis(store, principal, k, req.params.id);
+      const applied = await apply(file.bytes, basis);
+      if (applied.errors.length) {
+        throw new WorkflowError('invalid', 'template-invalid', `${file.file} 有 ${applied.errors.length} 处错误，报告未改变：${applied.errors.map((e) => `${e.cell}：${e.message}`).join('；')}`,
+          { issues: applied.errors.map((e) => ({ field: e.cell, message: e.message })) });
+      }
+      return plain(await saveReport(store, principal, k, req.params.id, req.query.revision, applied.input));
+    });
+  };
+  upload('/api/monitoring', MONITORING, '运行监控', '运行监控表', '指标完成!I7', async (bytes, { plan, input }) => {
+    const filled = await readMonitorTemplate(bytes);
     const applied = applyFilled(plan, input, filled.projects);
-    const cellErrors = [...filled.errors, ...applied.errors];
-    if (cellErrors.length) {
-      throw new WorkflowError('invalid', 'template-invalid', `${file.file} 有 ${cellErrors.length} 处无法读入，报告未改变：${cellErrors.map((e) => `${e.cell}: ${e.message}`).join('；')}`,
-        { issues: cellErrors.map((e) => ({ field: e.cell, message: e.message })) });
-    }
-    return plain(await saveReport(store, principal, MONITORING, req.params.id, req.query.revision, applied.input));
+    return { input: applied.input, errors: [...filled.errors, ...applied.errors] };
+  });
+  upload('/api/evaluations', EVALUATION, '绩效自评', '绩效自评表', '指标!H7', async (bytes, { plan, input, period }) => {
+    const filled = await readEvaluateTemplate(bytes);
+    // a cell that cannot be read is not judged again against the plan
+    const applied = applyFilledEvaluation(plan, input, filled.projects, period);
+    const unread = new Set(filled.errors.map((e) => e.cell));
+    return { input: applied.input, errors: [...filled.errors, ...applied.errors.filter((e) => !unread.has(e.cell))] };
   });
 
   routes('/api/monitoring', MONITORING, '运行监控', monitoringDetailResponse, true,
