@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { actualInput, evaluateProject, resolveConfig, type ProjectEvaluation } from '../score/index.js';
 import type { PlanIndicator } from './content.js';
-import type { FieldIssue, PlanBasis, ReportKind } from './reports.js';
+import type { FieldIssue, PlanBasis, ReportKind, ReportSettings } from './reports.js';
 
 const amount = z.number().min(0).max(1e12);
 export const evaluationEntrySchema = z.strictObject({
@@ -39,7 +39,8 @@ function issuesOf(plan: PlanBasis, input: EvaluationEntry, r: ProjectEvaluation)
   return out;
 }
 
-export const EVALUATION: ReportKind<EvaluationEntry, ProjectEvaluation> = {
+/** 绩效自评 scored with these settings (points, grades, formulas) */
+export const evaluationKind = (settings: ReportSettings): ReportKind<EvaluationEntry, ProjectEvaluation> => ({
   kind: 'evaluation',
   table: 'evaluations',
   label: '绩效自评',
@@ -50,7 +51,7 @@ export const EVALUATION: ReportKind<EvaluationEntry, ProjectEvaluation> = {
     indicators: plan.content.indicators.map(() => blankIndicator),
   }),
   compute(plan, input, period) {
-    const config = resolveConfig(undefined, { year: period.year });
+    const config = resolveConfig(settings.config, { region: settings.region ?? null, year: period.year });
     const result = evaluateProject({
       project: plan.name, unit: plan.unit, department: plan.department ?? undefined, budget: input.budget,
       goals: [{ expected: plan.content.goal, actual: input.goalActual }],
@@ -64,4 +65,7 @@ export const EVALUATION: ReportKind<EvaluationEntry, ProjectEvaluation> = {
     }, period.year, config);
     return { result, columns: { score: result.total, grade: result.grade }, issues: issuesOf(plan, input, result) };
   },
-};
+});
+
+/** with the default configuration */
+export const EVALUATION = evaluationKind({});
