@@ -22,6 +22,8 @@ function unitRow(r: SummaryRow, total: boolean): Html {
 export function renderEvaluationSummaryHtml(s: DepartmentSummary): string {
   const warnings = (w: DepartmentSummary['projects'][number]['evaluation']['warnings']) =>
     join(w.filter((x) => x.level !== 'info').map((x) => html`<span class="${x.level === 'red' ? 'warn-red' : 'warn-yellow'}">${x.level === 'red' ? '红色预警' : '黄色预警'}</span>`), '、');
+  // 演示数据 beside real reports is marked on its row; a wholly generated summary says so once, above
+  const mixed = s.demo && s.projects.some((p) => !p.demo);
   const body = html`<section class="page wide">
 <h1>项目支出绩效自评汇总表</h1>
 <p class="sub">（${s.year}年度）</p>
@@ -40,7 +42,7 @@ ${s.units.map((u) => unitRow(u, false))}
 <table class="form summary">
 <colgroup><col style="width:4%"><col style="width:14%"><col style="width:24%"><col style="width:9.5%"><col style="width:9.5%"><col style="width:7%"><col style="width:5.5%"><col style="width:4.5%"><col style="width:10%"><col style="width:6%"><col style="width:6%"></colgroup>
 <thead><tr><th>序号</th><th>单位</th><th>项目名称</th><th>全年预算数</th><th>全年执行数</th><th>执行率</th><th>总分</th><th>等级</th><th>运行监控</th><th>预警</th><th>状态</th></tr></thead>
-${s.projects.length ? s.projects.map((p, i) => html`<tr><td class="c">${i + 1}</td><td>${p.unit}</td><td>${p.evaluation.project}${p.demo ? html` <span class="demo small">（演示）</span>` : ''}</td><td class="n">${money(p.evaluation.budget.annual)}</td><td class="n">${money(p.evaluation.budget.executed)}</td><td class="n">${rate(p.evaluation.budget.rate)}</td><td class="n">${num(p.evaluation.total)}</td><td class="c grade">${p.evaluation.grade ?? '待定'}</td><td class="small">${p.monitoring ? html`${lightBadge(p.monitoring.light)} ${p.monitoring.periodLabel.replace(/^\d+年/, '')}` : '未监控'}</td><td class="small">${warnings(p.evaluation.warnings)}</td><td class="c small">${p.stateLabel}</td></tr>`)
+${s.projects.length ? s.projects.map((p, i) => html`<tr><td class="c">${i + 1}</td><td>${p.unit}</td><td>${p.evaluation.project}${p.demo && mixed ? html` <span class="demo small">（演示）</span>` : ''}</td><td class="n">${money(p.evaluation.budget.annual)}</td><td class="n">${money(p.evaluation.budget.executed)}</td><td class="n">${rate(p.evaluation.budget.rate)}</td><td class="n">${num(p.evaluation.total)}</td><td class="c grade">${p.evaluation.grade ?? '待定'}</td><td class="small">${p.monitoring ? html`${lightBadge(p.monitoring.light)} ${p.monitoring.periodLabel.replace(/^\d+年/, '')}` : '未监控'}</td><td class="small">${warnings(p.evaluation.warnings)}</td><td class="c small">${p.stateLabel}</td></tr>`)
     : html`<tr><td colspan="11" class="c">本年度尚无绩效自评</td></tr>`}
 </table>
 <div class="notes"><h2>说明</h2><ul>

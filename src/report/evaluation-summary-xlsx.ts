@@ -3,7 +3,7 @@
 // row 2 主管部门 … 单位：万元, the header rows frozen and repeated on each printed page, A4 landscape fitted
 // to the width. Sheet 按单位汇总: 合计 then each unit; sheet 项目明细: every project.
 import ExcelJS from 'exceljs';
-import { LIGHT_LABEL } from '../score/index.js';
+import { LIGHT_LABEL, type LightColour } from '../score/index.js';
 import { GRADES, SUMMARY_LIGHTS, type DepartmentSummary, type SummaryRow } from './evaluation-summary.js';
 import { frozen, headerFooter, pageSetup, rowHeight, STYLE, textWidth } from './xlsx/styles.js';
 
@@ -14,6 +14,9 @@ const PERCENT: Style = STYLE.percent;
 const SCORE: Style = { ...STYLE.amount, numFmt: '0.00' };
 const COUNT: Style = { ...STYLE.amount, numFmt: '0' };
 const CENTER: Style = { ...STYLE.text, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+// lights on coloured cells with their word, as in the monitoring form's XLSX
+const LIGHT_FILL: Readonly<Record<LightColour, string>> = { red: 'FFF9C7C3', yellow: 'FFFFF1B8', green: 'FFCFF5DF', blue: 'FFD1E9FF' };
+const lit = (c: LightColour | null | undefined): Style => (c ? { ...CENTER, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[c] } } } : CENTER);
 const bold = (s: Style): Style => ({ ...s, font: { ...s.font, bold: true } });
 
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, s: DepartmentSummary, widths: readonly number[], headerRows: number): ExcelJS.Worksheet {
@@ -84,14 +87,16 @@ export async function evaluationSummaryXlsx(s: DepartmentSummary): Promise<Uint8
   const b = sheet(wb, '项目明细', `${s.department}${s.year}年度项目支出绩效自评项目明细`, s, [6, 20, 36, 13, 13, 9, 8, 6, 16, 12, 10], 1);
   ['序号', '单位', '项目名称', '全年预算数', '全年执行数', '执行率', '总分', '等级', '运行监控', '预警', '状态'].forEach((h, k) => put(b, 3, k + 1, h, STYLE.header));
   b.getRow(3).height = 20;
+  // 演示数据 beside real reports is marked on its row; a wholly generated summary says so once, in row 2
+  const mixed = s.demo && s.projects.some((p) => !p.demo);
   s.projects.forEach((p, i) => {
     const r = 4 + i;
     const e = p.evaluation;
     const warnings = e.warnings.filter((w) => w.level !== 'info').map((w) => (w.level === 'red' ? '红色预警' : '黄色预警')).join('、');
     const light = p.monitoring ? `${p.monitoring.light ? LIGHT_LABEL[p.monitoring.light] : '无法判断'}（${p.monitoring.periodLabel.replace(/^\d+年/, '')}）` : '未监控';
     const cells: [Value, Style][] = [
-      [i + 1, CENTER], [p.unit, STYLE.text], [`${e.project}${p.demo ? '（演示）' : ''}`, STYLE.text], [e.budget.annual, STYLE.amount], [e.budget.executed, STYLE.amount],
-      [e.budget.rate, PERCENT], [e.total, SCORE], [e.grade ?? '待定', CENTER], [light, CENTER], [warnings, CENTER], [p.stateLabel, CENTER],
+      [i + 1, CENTER], [p.unit, STYLE.text], [`${e.project}${p.demo && mixed ? '（演示）' : ''}`, STYLE.text], [e.budget.annual, STYLE.amount], [e.budget.executed, STYLE.amount],
+      [e.budget.rate, PERCENT], [e.total, SCORE], [e.grade ?? '待定', CENTER], [light, lit(p.monitoring?.light)], [warnings, CENTER], [p.stateLabel, CENTER],
     ];
     cells.forEach(([v, st], k) => put(b, r, k + 1, v, st));
     b.getRow(r).height = rowHeight(Math.max(Math.ceil(textWidth(e.project) / 34), Math.ceil(textWidth(p.unit) / 18)));

@@ -85,7 +85,7 @@ export async function listReports(store: Store, actor: Principal, kind: 'monitor
 }
 
 /** 1—N月, without the year */
-export const shortLabel = (month: number): string => `1—${month}月`;
+export const shortLabel = (month: number): string => (month === 1 ? '1月' : `1—${month}月`);
 
 type Colour = 'red' | 'yellow' | 'blue' | 'green' | 'none';
 const COLOURS: readonly Colour[] = ['red', 'yellow', 'blue', 'green', 'none'];

@@ -79,7 +79,7 @@ export interface Period {
   readonly month: number | null;
 }
 
-export const periodLabel = (p: Period): string => (p.month === null ? `${p.year}年度` : `${p.year}年1—${p.month}月`);
+export const periodLabel = (p: Period): string => (p.month === null ? `${p.year}年度` : p.month === 1 ? `${p.year}年1月` : `${p.year}年1—${p.month}月`);
 
 export interface ReportEvent {
   readonly action: string;

@@ -171,10 +171,11 @@ export function monitoringRoutes(app: FastifyInstance, store: Store, settings: R
     },
   }, async (req) => {
     const principal = who(req);
+    // the report first: another organization's report answers as a missing one, whatever was sent
+    const { plan, input } = await reportBasis(store, principal, MONITORING, req.params.id);
     const [file] = await readUploads(req, DEFAULT_UPLOAD_LIMIT);
     if (!file) throw new HttpError(400, 'no-file', '请选择填好的运行监控表（xlsx）');
     const filled = await readMonitorTemplate(file.bytes);
-    const { plan, input } = await reportBasis(store, principal, MONITORING, req.params.id);
     const applied = applyFilled(plan, input, filled.projects);
     const cellErrors = [...filled.errors, ...applied.errors];
     if (cellErrors.length) {
