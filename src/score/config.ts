@@ -7,12 +7,17 @@ import { z } from 'zod';
 const fraction = z.number().min(0).max(1);
 const endMonth = z.number().int().min(1).max(12);
 /** a monitoring period as written: its end month (6) or 1—6月 / 1-6月 / 1–6月 / 6月 (always from January) */
-const periodText = z.string().trim().regex(/^(?:1\s*[-—–~～至]\s*)?(\d{1,2})\s*月?$/, '监控期间应写作 1—6月、1-8月 或月份数字').transform((t, ctx) => {
-  const n = Number(/(\d{1,2})\s*月?$/.exec(t)![1]);
-  if (n < 1 || n > 12) { ctx.addIssue({ code: 'custom', message: `监控期间“${t}”的截止月份应在 1 到 12 之间` }); return z.NEVER; }
-  return n;
+const periodItem = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const m = typeof v === 'number' ? null : /^\s*(?:1\s*[-—–~～至]\s*)?(\d{1,2})\s*月?\s*$/.exec(v);
+  const n = typeof v === 'number' ? v : m ? Number(m[1]) : Number.NaN;
+  if (typeof v === 'string' && !m) ctx.addIssue({ code: 'custom', message: `监控期间“${v}”应写作 1—6月、1-8月 或月份数字` });
+  else if (!Number.isInteger(n) || n < 1 || n > 12) ctx.addIssue({ code: 'custom', message: `监控期间“${v}”的截止月份应在 1 到 12 之间` });
+  else return n;
+  return z.NEVER;
 });
-const periodList = z.array(z.union([endMonth, periodText])).min(1).max(12);
+const MONTHLY = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+/** 'monthly', or the periods; at least one */
+const periodList = z.preprocess((v) => (v === 'monthly' ? MONTHLY : v), z.array(periodItem).min(1, '至少应配置一个监控期间').max(12));
 const points = z.number().min(0).max(100);
 
 export const scoreConfigSchema = z.strictObject({
@@ -74,7 +79,7 @@ export const DEFAULT_SCORE_CONFIG: ScoreConfig = {
   budgetCap: 1,
   qualitative: { achieved: 0.8, partial: 0.6 },
   grades: { excellent: 90, good: 80, pass: 60 },
-  monitoring: { periods: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+  monitoring: { periods: MONTHLY },
   warnings: { spendingGap: 0.05, unspent: 0.2, overAchievement: 1.2 },
 };
 
@@ -97,7 +102,7 @@ const patchSchema = z.strictObject({
   qualitative: scoreConfigSchema.shape.qualitative.partial().optional(),
   grades: scoreConfigSchema.shape.grades.partial().optional(),
   /** periods: 'monthly', or the end months / 1—N月 texts */
-  monitoring: z.strictObject({ periods: z.union([z.literal('monthly'), periodList]).optional() }).optional(),
+  monitoring: z.strictObject({ periods: periodList.optional() }).optional(),
   warnings: scoreConfigSchema.shape.warnings.partial().optional(),
 });
 
@@ -130,14 +135,9 @@ function apply(base: ScoreConfig, p: Patch): ScoreConfig {
     budgetCap: p.budgetCap ?? base.budgetCap,
     qualitative: { ...base.qualitative, ...defined(p.qualitative) },
     grades: { ...base.grades, ...defined(p.grades) },
-    monitoring: { periods: periodsOf(p.monitoring?.periods) ?? base.monitoring.periods },
+    monitoring: { periods: p.monitoring?.periods ? [...p.monitoring.periods] : base.monitoring.periods },
     warnings: { ...base.warnings, ...defined(p.warnings) },
   };
-}
-
-function periodsOf(p: 'monthly' | readonly number[] | undefined): number[] | undefined {
-  if (p === undefined) return undefined;
-  return p === 'monthly' ? [...DEFAULT_SCORE_CONFIG.monitoring.periods] : [...p];
 }
 
 function defined<T extends object>(o: T | undefined): { [K in keyof T]?: Exclude<T[K], undefined> } {
