@@ -14,6 +14,7 @@ import { searchCommand, type SearchCommandOptions } from './search.js';
 import { chineseHelp } from './help.js';
 import { progress } from './read.js';
 import { scoreCommands } from './score-commands.js';
+import { summaryCommand, type SummaryOptions } from './summary.js';
 import { exportXlsxCommand, parseXlsxCommand, templateCommand, type TemplateCliOptions } from './xlsx.js';
 import { ROLES, ROLE_LABELS, type Role } from '../auth/roles.js';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, type UserAddOptions } from './user.js';
@@ -123,6 +124,17 @@ export function program(): Command {
     .action(async (opts: TemplateCliOptions) => {
       process.exitCode = await templateCommand(opts, process.stdout, process.stderr);
     });
+  p.command('summary')
+    .summary('部门绩效自评汇总表（html、xlsx）或部门全部自评表（forms）')
+    .description('部门汇总：从库中读取某部门某年度各单位的绩效自评，生成可打印的汇总表（按单位的项目数、等级、最近一期监控亮灯、平均分、资金，及项目明细）、同版式的 Excel，或该部门全部项目的自评表合为一份可打印文档（每个项目一页）')
+    .requiredOption('--department <名称>', '主管部门（完整名称）')
+    .requiredOption('--year <N>', '年度', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .addOption(new Option('-f, --format <format>', 'html：汇总表；xlsx：汇总表 Excel；forms：全部自评表').choices(['html', 'xlsx', 'forms']).default('html'))
+    .option(...OUTPUT)
+    .option('--db <path|url>', DB_HELP)
+    .action(async (opts: SummaryOptions) => {
+      process.exitCode = await summaryCommand(opts, process.stdout, process.stderr);
+    });
   p.command('serve')
     .summary('启动网页应用与 JSON 接口')
     .description('网页应用：启动 HTTP 服务（/api 下的 JSON 接口、/api/docs 接口文档、web/dist 的前端）；数据库为空时先导入 samples/ 中的示例；没有账户时创建系统管理员 admin 与各角色的演示账户（密码只在控制台显示一次）')
@@ -135,6 +147,8 @@ export function program(): Command {
     .option('--statement-timeout <时长>', 'PostgreSQL 单条语句的时限，超时回答 503（默认取 JIXIAO_STATEMENT_TIMEOUT，否则 20s）')
     .option('--workers <N>', '导入、报告等耗时工作的后台线程数（默认取 JIXIAO_WORKERS，否则 2）')
     .option('--allow-origin <来源,…>', '除本站外允许发起导入等修改请求的来源，如 http://localhost:5173（默认取 JIXIAO_ALLOWED_ORIGINS）')
+    .option('--score-config <文件>', '运行监控与绩效自评的评分配置（JSON 或 YAML：监控期间、亮灯阈值、分值等；默认取 JIXIAO_SCORE_CONFIG）')
+    .option('--region <地区>', '评分配置中按地区覆盖时所用的地区（默认取 JIXIAO_REGION）')
     .option('--no-demo', '新数据库不创建演示账户（也可设 JIXIAO_DEMO=0）')
     .action(async (opts: ServeOptions) => {
       process.exitCode = await serveCommand(opts, process.stdout, process.stderr);

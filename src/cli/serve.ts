@@ -1,10 +1,13 @@
-// `jixiao serve [--port N] [--host H] [--db PATH|URL] [--upload-limit SIZE]`: the web application.
+// `jixiao serve [--port N] [--host H] [--db PATH|URL] [--upload-limit SIZE] [--score-config FILE] [--region NAME]`: the web application.
 // Opens and migrates the store, imports the bundled samples into an empty database, listens, prints the
 // URL; stops cleanly on Ctrl-C / SIGTERM.
 import type { Writable } from 'node:stream';
 import { startServer } from '../server/index.js';
 import { demoEnabled, type Bootstrapped } from '../auth/bootstrap.js';
 import { ROLE_LABELS } from '../auth/roles.js';
+import { resolveConfig, ScoreConfigError } from '../score/index.js';
+import type { ReportSettings } from '../workflow/reports.js';
+import { loadScoreConfig } from './score-config.js';
 
 /** the passwords of a fresh database's first accounts: printed here once, nowhere else */
 export function firstAccounts(a: Bootstrapped): string {
@@ -27,6 +30,9 @@ export interface ServeOptions {
   readonly statementTimeout?: string | undefined;
   readonly allowOrigin?: string | undefined;
   readonly workers?: string | undefined;
+  /** the scoring configuration file of the stored reports (JSON or YAML, src/score/config.ts) */
+  readonly scoreConfig?: string | undefined;
+  readonly region?: string | undefined;
   /** commander's --no-demo */
   readonly demo?: boolean | undefined;
 }
@@ -63,6 +69,26 @@ function serveLimits(opts: ServeOptions, env: NodeJS.ProcessEnv) {
   return out;
 }
 
+/**
+ * The scoring configuration the stored reports use (--score-config or JIXIAO_SCORE_CONFIG, --region or
+ * JIXIAO_REGION), checked now for this year and the next so a bad file stops the start, not a save.
+ */
+async function reportSettings(opts: ServeOptions, env: NodeJS.ProcessEnv): Promise<ReportSettings | string> {
+  const file = opts.scoreConfig ?? env['JIXIAO_SCORE_CONFIG'];
+  const region = opts.region ?? env['JIXIAO_REGION'] ?? null;
+  if (file === undefined) return { region };
+  const c = await loadScoreConfig(file);
+  if ('error' in c) return c.error;
+  const year = new Date().getFullYear();
+  try {
+    for (const y of [year - 1, year, year + 1]) resolveConfig(c.data, { region, year: y });
+  } catch (e) {
+    if (e instanceof ScoreConfigError) return `${file}：${e.message}`;
+    throw e;
+  }
+  return { config: c.data, region };
+}
+
 /** `10`, `10MB`, `512KB`, `1.5 GB`, `2000000B` → bytes; a bare number is megabytes. */
 export function parseSize(text: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
@@ -91,9 +117,14 @@ export async function serveCommand(opts: ServeOptions, out: Writable, err: Writa
     err.write(`jixiao: ${limits}\n`);
     return 2;
   }
+  const reports = await reportSettings(opts, env);
+  if (typeof reports === 'string') {
+    err.write(`jixiao: ${reports}\n`);
+    return 2;
+  }
   let started;
   try {
-    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit, ...limits, demo: opts.demo !== false && demoEnabled(env) });
+    started = await startServer({ db: opts.db, port, host: opts.host ?? 'localhost', uploadLimit, ...limits, demo: opts.demo !== false && demoEnabled(env), reports });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? `端口 ${port} 已被占用，可用 --port 换一个`

@@ -5,6 +5,19 @@
 import { z } from 'zod';
 
 const fraction = z.number().min(0).max(1);
+const endMonth = z.number().int().min(1).max(12);
+/** a monitoring period as written: its end month (6) or 1—6月 / 1-6月 / 1–6月 / 6月 (always from January) */
+const periodItem = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const m = typeof v === 'number' ? null : /^\s*(?:1\s*[-—–~～至]\s*)?(\d{1,2})\s*月?\s*$/.exec(v);
+  const n = typeof v === 'number' ? v : m ? Number(m[1]) : Number.NaN;
+  if (typeof v === 'string' && !m) ctx.addIssue({ code: 'custom', message: `监控期间“${v}”应写作 1—6月、1-8月 或月份数字` });
+  else if (!Number.isInteger(n) || n < 1 || n > 12) ctx.addIssue({ code: 'custom', message: `监控期间“${v}”的截止月份应在 1 到 12 之间` });
+  else return n;
+  return z.NEVER;
+});
+const MONTHLY = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+/** 'monthly', or the periods; at least one */
+const periodList = z.preprocess((v) => (v === 'monthly' ? MONTHLY : v), z.array(periodItem).min(1, '至少应配置一个监控期间').max(12));
 const points = z.number().min(0).max(100);
 
 export const scoreConfigSchema = z.strictObject({
@@ -35,6 +48,14 @@ export const scoreConfigSchema = z.strictObject({
   qualitative: z.strictObject({ achieved: fraction, partial: fraction }),
   /** grade bands: 优 ≥ excellent, 良 ≥ good, 中 ≥ pass, 差 below */
   grades: z.strictObject({ excellent: points, good: points, pass: points }),
+  /** 运行监控 */
+  monitoring: z.strictObject({
+    /**
+     * the periods reports are made for, by end month: always from January (1—N月, cumulative), so 序时进度
+     * is N ÷ 12. Monthly by default; a bureau that monitors 1—6月 and 1—8月 lists [6, 8].
+     */
+    periods: z.array(endMonth).min(1).max(12),
+  }),
   warnings: z.strictObject({
     /** red: (indicator share − budget share) ÷ indicator share above this */
     spendingGap: z.number().min(0),
@@ -58,6 +79,7 @@ export const DEFAULT_SCORE_CONFIG: ScoreConfig = {
   budgetCap: 1,
   qualitative: { achieved: 0.8, partial: 0.6 },
   grades: { excellent: 90, good: 80, pass: 60 },
+  monitoring: { periods: MONTHLY },
   warnings: { spendingGap: 0.05, unspent: 0.2, overAchievement: 1.2 },
 };
 
@@ -79,6 +101,8 @@ const patchSchema = z.strictObject({
   budgetCap: scoreConfigSchema.shape.budgetCap.optional(),
   qualitative: scoreConfigSchema.shape.qualitative.partial().optional(),
   grades: scoreConfigSchema.shape.grades.partial().optional(),
+  /** periods: 'monthly', or the end months / 1—N月 texts */
+  monitoring: z.strictObject({ periods: periodList.optional() }).optional(),
   warnings: scoreConfigSchema.shape.warnings.partial().optional(),
 });
 
@@ -111,6 +135,7 @@ function apply(base: ScoreConfig, p: Patch): ScoreConfig {
     budgetCap: p.budgetCap ?? base.budgetCap,
     qualitative: { ...base.qualitative, ...defined(p.qualitative) },
     grades: { ...base.grades, ...defined(p.grades) },
+    monitoring: { periods: p.monitoring?.periods ? [...p.monitoring.periods] : base.monitoring.periods },
     warnings: { ...base.warnings, ...defined(p.warnings) },
   };
 }
@@ -158,6 +183,8 @@ function check(c: ScoreConfig): ScoreConfig {
   if (!(c.qualitative.partial <= c.qualitative.achieved)) problems.push('定性指标“部分达成”的下限不能高于“达成”的下限');
   const g = c.grades;
   if (!(g.pass <= g.good && g.good <= g.excellent)) problems.push(`等级分数线应为 优 ≥ 良 ≥ 中（现为 ${g.excellent}、${g.good}、${g.pass}）`);
+  const periods = c.monitoring.periods;
+  if (periods.some((m, i) => i > 0 && m <= periods[i - 1]!)) problems.push(`监控期间应按月份从小到大排列且不重复（现为 ${periods.map((m) => `1—${m}月`).join('、')}）`);
   if (problems.length) throw new ScoreConfigError(`评分配置有误：${problems.join('；')}`);
   return c;
 }

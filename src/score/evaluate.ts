@@ -96,20 +96,24 @@ export function evaluateProject(p: ProjectInput, year: number, config: ScoreConf
 export function evaluate(input: Input): Evaluation {
   const config = resolveConfig(input.config, { region: input.region ?? null, year: input.year });
   const projects = input.projects.map((p) => evaluateProject({ ...p, department: p.department ?? input.department }, input.year, config));
+  return {
+    year: input.year, region: input.region ?? null, department: input.department ?? null, moneyUnit: input.moneyUnit ?? '万元',
+    projects, summary: summarizeEvaluations(projects),
+  };
+}
+
+/** the summary of scored projects: by grade, the average of the totals, the money */
+export function summarizeEvaluations(projects: readonly ProjectEvaluation[]): Evaluation['summary'] {
   const totals = projects.map((p) => p.total).filter((t): t is number => t !== null);
   const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
   for (const p of projects) if (p.grade) byGrade[p.grade]++;
   const annual = round2(projects.reduce((a, p) => a + p.budget.annual, 0));
   const executed = round2(projects.reduce((a, p) => a + p.budget.executed, 0));
   return {
-    year: input.year, region: input.region ?? null, department: input.department ?? null, moneyUnit: input.moneyUnit ?? '万元',
-    projects,
-    summary: {
-      projects: projects.length,
-      scored: totals.length,
-      byGrade,
-      averageScore: totals.length ? round2(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
-      money: { initial: round2(projects.reduce((a, p) => a + (p.budget.initial ?? 0), 0)), annual, executed, rate: annual > 0 ? executed / annual : null },
-    },
+    projects: projects.length,
+    scored: totals.length,
+    byGrade,
+    averageScore: totals.length ? round2(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
+    money: { initial: round2(projects.reduce((a, p) => a + (p.budget.initial ?? 0), 0)), annual, executed, rate: annual > 0 ? executed / annual : null },
   };
 }

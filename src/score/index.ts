@@ -5,7 +5,7 @@ export { readActual, inTargetUnit, unitBase, type Actual } from './actual.js';
 export { scoreIndicator, ruleKindOf, type IndicatorInput } from './indicator.js';
 export { RULES, band } from './rules/index.js';
 export { LIGHTS, judgeIndicator, lightKindOf, type LightContext } from './lights/index.js';
-export { evaluate, evaluateProject, gradeOf } from './evaluate.js';
+export { evaluate, evaluateProject, gradeOf, summarizeEvaluations } from './evaluate.js';
 export { monitor, monitorProject } from './monitor.js';
 export * from './schema.js';
 export { scoreLine, type ScoredLine } from './line.js';

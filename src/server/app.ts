@@ -26,6 +26,7 @@ import { authRoutes } from './auth-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { DEFAULT_AUTH, type AuthConfig } from '../auth/config.js';
 import { DEFAULT_UPLOAD_LIMIT, MAX_FILES } from './upload.js';
+import type { ReportSettings } from '../workflow/reports.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -51,6 +52,8 @@ export interface ServerOptions {
   readonly auth?: Partial<AuthConfig>;
   /** behind a reverse proxy: trust its X-Forwarded-For / -Proto (the client's address, https) */
   readonly trustProxy?: boolean | string;
+  /** the scoring configuration the stored 运行监控/绩效自评 use (src/score/config.ts as in a file) and its region */
+  readonly reports?: ReportSettings;
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
@@ -165,7 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   authRoutes(app, options.store);
   adminRoutes(app, options.store);
-  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit, jobs, serially: oneWriter });
+  apiRoutes(app, { store: options.store, cache, pool, readers, uploadLimit, jobs, serially: oneWriter, reports: options.reports ?? {} });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // the page cut-outs are drawn in the browser by pdfjs, which fetches the CMaps and standard fonts of

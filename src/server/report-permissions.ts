@@ -27,5 +27,11 @@ export const REPORT_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   // a filled 运行监控 / 绩效自评 template into a report: a save (the service checks it is the unit's own)
   'POST /api/monitoring/:id/upload': reportRolesFor('save'),
   'POST /api/evaluations/:id/upload': reportRolesFor('save'),
+  'GET /api/monitoring/periods': readers,
   'GET /api/evaluations/summary': readers,
+  // one department's printable summary, its XLSX and all its forms: :id is the department, limited to the
+  // caller's scope by the service (a unit sees its own projects only, a department its units', finance all)
+  'GET /api/evaluations/summary/:id/html': readers,
+  'GET /api/evaluations/summary/:id/xlsx': readers,
+  'GET /api/evaluations/summary/:id/forms': readers,
 };

@@ -31,17 +31,20 @@ const detail = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) =
 
 const lights = z.object({ red: z.number(), yellow: z.number(), blue: z.number(), green: z.number(), none: z.number() });
 export const dashboardResponse = z.object({
-  year: z.number(), month: z.number().nullable(), months: z.array(z.number()), demo: z.boolean(), totals: lights,
+  year: z.number(), month: z.number().nullable(), periodLabel: z.string().nullable(), months: z.array(z.number()),
+  periods: z.array(z.object({ month: z.number(), label: z.string() })), demo: z.boolean(), totals: lights,
   byDepartment: z.array(z.object({ name: z.string(), lights })),
   byUnit: z.array(z.object({ name: z.string(), department: z.string().nullable(), lights })),
   projects: z.array(z.object({ reportId: z.number(), planId: z.number(), project: z.string(), unit: z.string(), department: z.string().nullable(), light, explanation: z.string(), rate: z.number().nullable(), state: z.string(), demo: z.boolean() })),
   alerts: z.array(z.object({ reportId: z.number(), project: z.string(), unit: z.string(), light: z.enum(['red', 'yellow']), reasons: z.array(z.object({ what: z.string(), light: z.string(), explanation: z.string() })) })),
-  execution: z.array(z.object({ month: z.number(), adjusted: z.number(), spent: z.number(), rate: z.number().nullable(), schedule: z.number(), reports: z.number() })),
+  execution: z.array(z.object({ month: z.number(), label: z.string(), adjusted: z.number(), spent: z.number(), rate: z.number().nullable(), schedule: z.number(), reports: z.number() })),
 });
+export const periodsResponse = z.object({ year: z.number(), periods: z.array(z.object({ month: z.number(), label: z.string() })) });
 export const evaluationSummaryResponse = z.object({
   year: z.number(), demo: z.boolean(),
   departments: z.array(z.object({
-    name: z.string(), projects: z.number(), scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
+    /** the department's organization (null: reports of units without one), for /api/evaluations/summary/:id/… */
+    id: z.number().nullable(), name: z.string(), projects: z.number(), scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
     averageScore: z.number().nullable(), money: z.object({ annual: z.number(), executed: z.number(), rate: z.number().nullable() }),
   })),
 });

@@ -26,6 +26,7 @@ import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
 import { planRoutes } from './routes/plans.js';
 import { monitoringRoutes } from './routes/monitoring.js';
+import type { ReportSettings } from '../workflow/reports.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
 import { defined, diff, importFile, inspect, READERS, REPORT_CSP, streamReport } from './work.js';
 import type { JobProgress } from '../store/index.js';
@@ -54,6 +55,8 @@ export interface RouteContext {
   readonly jobs: JobRunner;
   /** one import at a time (shared with the jobs' writes on SQLite) */
   readonly serially: Serial;
+  /** the scoring configuration of the stored reports (periods, thresholds) */
+  readonly reports: ReportSettings;
 }
 
 /** where each stage of one file's import ends, as a share of that file (progress only goes forward) */
@@ -316,7 +319,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   planRoutes(app, store);
-  monitoringRoutes(app, store);
+  monitoringRoutes(app, store, ctx.reports);
   scoreRoutes(app);
   xlsxRoutes(app, ctx);
 

@@ -8,6 +8,7 @@ import { buildServer, packageRoot } from './app.js';
 import { authConfigFromEnv } from '../auth/config.js';
 import { demoEnabled, ensureAccounts, type Bootstrapped } from '../auth/bootstrap.js';
 import { fillDemoReports } from '../workflow/demo-reports.js';
+import type { ReportSettings } from '../workflow/reports.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
 
 export interface StartOptions {
@@ -29,6 +30,8 @@ export interface StartOptions {
   readonly workers?: number | undefined;
   /** on a fresh database, also create the demo accounts (default: on unless JIXIAO_DEMO=0) */
   readonly demo?: boolean | undefined;
+  /** the scoring configuration of the stored 运行监控/绩效自评 (periods, thresholds) and its region */
+  readonly reports?: ReportSettings | undefined;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT = 20_000;
@@ -98,6 +101,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       ...(o.allowedOrigins === undefined ? {} : { allowedOrigins: o.allowedOrigins }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
       auth: authConfigFromEnv(),
+      ...(o.reports === undefined ? {} : { reports: o.reports }),
       ...(trustProxy() === undefined ? {} : { trustProxy: trustProxy()! }),
     });
     app.log.info({ db: store.location, dialect: store.dialect }, '数据库已就绪');

@@ -1,8 +1,9 @@
 // What a workflow operation refuses, with the HTTP status the server answers with (errors.ts maps it):
 // not-found (also for a plan outside the caller's scope, so its existence is not revealed), forbidden
 // (the role may not take this action), state (not in this state), conflict (a save based on a stale
-// version: `detail` says what the other person changed), invalid (content that cannot be submitted).
-export type WorkflowErrorKind = 'not-found' | 'forbidden' | 'state' | 'conflict' | 'invalid';
+// version: `detail` says what the other person changed), invalid (content that cannot be submitted),
+// request (the request names something that cannot be: a period the bureau does not monitor).
+export type WorkflowErrorKind = 'not-found' | 'forbidden' | 'state' | 'conflict' | 'invalid' | 'request';
 
 export const WORKFLOW_STATUS: Readonly<Record<WorkflowErrorKind, number>> = {
   'not-found': 404,
@@ -10,6 +11,7 @@ export const WORKFLOW_STATUS: Readonly<Record<WorkflowErrorKind, number>> = {
   state: 409,
   conflict: 409,
   invalid: 422,
+  request: 400,
 };
 
 export class WorkflowError extends Error {

@@ -7,7 +7,7 @@ import { ACHIEVEMENT_LABEL, actualInput, evaluateProject, readActual, resolveCon
 import { parseTarget } from '../targets/index.js';
 import type { PlanIndicator } from './content.js';
 import { cellsOf, matchFilled, type TemplateCellError } from './filled.js';
-import type { FieldIssue, Period, PlanBasis, ReportKind } from './reports.js';
+import type { FieldIssue, Period, PlanBasis, ReportKind, ReportSettings } from './reports.js';
 
 /** 达成情况 as the 自评表 lists it */
 export const ACHIEVEMENTS = [ACHIEVEMENT_LABEL.achieved, ACHIEVEMENT_LABEL.partial, ACHIEVEMENT_LABEL.missed] as const;
@@ -53,7 +53,8 @@ function issuesOf(plan: PlanBasis, input: EvaluationEntry, r: ProjectEvaluation)
   return out;
 }
 
-export const EVALUATION: ReportKind<EvaluationEntry, ProjectEvaluation> = {
+/** 绩效自评 scored with these settings (points, grades, formulas) */
+export const evaluationKind = (settings: ReportSettings): ReportKind<EvaluationEntry, ProjectEvaluation> => ({
   kind: 'evaluation',
   table: 'evaluations',
   label: '绩效自评',
@@ -64,7 +65,7 @@ export const EVALUATION: ReportKind<EvaluationEntry, ProjectEvaluation> = {
     indicators: plan.content.indicators.map(() => blankIndicator),
   }),
   compute(plan, input, period) {
-    const config = resolveConfig(undefined, { year: period.year });
+    const config = resolveConfig(settings.config, { region: settings.region ?? null, year: period.year });
     const result = evaluateProject({
       project: plan.name, unit: plan.unit, department: plan.department ?? undefined, budget: input.budget,
       goals: [{ expected: plan.content.goal, actual: input.goalActual }],
@@ -83,7 +84,10 @@ export const EVALUATION: ReportKind<EvaluationEntry, ProjectEvaluation> = {
     }) };
     return { result: shown, columns: { score: result.total, grade: result.grade }, issues: issuesOf(plan, input, result) };
   },
-};
+});
+
+/** with the default configuration */
+export const EVALUATION = evaluationKind({});
 
 /** a filled 自评 template's project as the xlsx reader gives it (src/report/xlsx/read-evaluate.ts) */
 export interface FilledEvaluationProject {
@@ -111,7 +115,7 @@ const RULE_SCORED = new Set(['positive', 'reverse', 'range', 'deadline']);
  * an indicator falls short, and 分值 that do not add up to their category's points. An empty cell keeps what
  * the report holds; the caller stores nothing when there is any error.
  */
-export function applyFilledEvaluation(plan: PlanBasis, input: EvaluationEntry, projects: readonly FilledEvaluationProject[], period: Period):
+export function applyFilledEvaluation(plan: PlanBasis, input: EvaluationEntry, projects: readonly FilledEvaluationProject[], period: Period, kind: ReportKind<EvaluationEntry, ProjectEvaluation> = EVALUATION):
   { input: EvaluationEntry; errors: TemplateCellError[] } {
   const m = matchFilled(plan, projects, SHEET, COL.name);
   const p = m.project;
@@ -135,7 +139,7 @@ export function applyFilledEvaluation(plan: PlanBasis, input: EvaluationEntry, p
     };
   });
   const next: EvaluationEntry = { budget, goalActual, indicators };
-  const r = EVALUATION.compute(plan, next, period).result;
+  const r = kind.compute(plan, next, period).result;
 
   // a category whose 分值 do not add up: its scores follow from wrong weights, so only the weights are said
   const badWeights = new Set(r.errors.flatMap((message) => r.categories.filter((k) => message.startsWith(k.name)).map((k) => k.role)));

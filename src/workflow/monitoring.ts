@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actualInput, DEVIATION_REASONS, fundingInput, LIKELIHOODS, monitorIndicatorInput, monitorProject, resolveConfig, type ProjectMonitor } from '../score/index.js';
 import type { PlanContent, PlanIndicator } from './content.js';
 import { matchFilled, type TemplateCellError } from './filled.js';
-import type { FieldIssue, PlanBasis, ReportKind } from './reports.js';
+import type { FieldIssue, PlanBasis, ReportKind, ReportSettings } from './reports.js';
 
 export const monitoringEntrySchema = z.strictObject({
   funding: z.array(fundingInput).min(1).max(20),
@@ -61,7 +61,8 @@ function issuesOf(plan: PlanBasis, input: MonitoringEntry): FieldIssue[] {
   return out;
 }
 
-export const MONITORING: ReportKind<MonitoringEntry, ProjectMonitor> = {
+/** 运行监控 computed with these settings: the lights' thresholds and the periods a bureau monitors */
+export const monitoringKind = (settings: ReportSettings): ReportKind<MonitoringEntry, ProjectMonitor> => ({
   kind: 'monitoring',
   table: 'monitoring_reports',
   label: '运行监控报告',
@@ -70,9 +71,11 @@ export const MONITORING: ReportKind<MonitoringEntry, ProjectMonitor> = {
     funding: planSources(plan.content).map((s) => ({ source: s.source, initial: s.amount, adjusted: s.amount, spent: 0 })),
     indicators: plan.content.indicators.map(() => blankIndicator),
   }),
+  periods: (year) => resolveConfig(settings.config, { region: settings.region ?? null, year }).monitoring.periods,
   compute(plan, input, period) {
+    // a period is 1—N月: 序时进度 is N ÷ 12
     const month = period.month ?? 12;
-    const config = resolveConfig(undefined, { year: period.year });
+    const config = resolveConfig(settings.config, { region: settings.region ?? null, year: period.year });
     const result = monitorProject({
       project: plan.name, unit: plan.unit, department: plan.department ?? undefined, funding: input.funding,
       indicators: plan.content.indicators.map((ind, i) => {
@@ -85,7 +88,10 @@ export const MONITORING: ReportKind<MonitoringEntry, ProjectMonitor> = {
     }, { year: period.year, month }, config);
     return { result, columns: { light: result.light, rate: result.money.rate }, issues: issuesOf(plan, input) };
   },
-};
+});
+
+/** with the default configuration (monthly periods) */
+export const MONITORING = monitoringKind({});
 
 /** a filled template's project as the xlsx reader gives it (src/report/xlsx/read-monitor.ts) */
 export interface FilledMonitorProject {

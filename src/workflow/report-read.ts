@@ -16,6 +16,7 @@ type Db = Kysely<MonitoringDatabase>;
 // a report's 部门: its unit's parent, or the unit itself when the plan is a department's own (单位 = 部门)
 const departmentOf = sql<string | null>`case when o.kind = 'department' then o.name else parent.name end`;
 const departmentName = departmentOf.as('department');
+const departmentId = sql<number | null>`case when o.kind = 'department' then o.id else parent.id end`.as('department_id');
 
 export interface ReportListQuery {
   readonly year?: number | undefined;
@@ -83,6 +84,9 @@ export async function listReports(store: Store, actor: Principal, kind: 'monitor
   });
 }
 
+/** 1—N月, without the year */
+export const shortLabel = (month: number): string => (month === 1 ? '1月' : `1—${month}月`);
+
 type Colour = 'red' | 'yellow' | 'blue' | 'green' | 'none';
 const COLOURS: readonly Colour[] = ['red', 'yellow', 'blue', 'green', 'none'];
 const zero = (): Record<Colour, number> => ({ red: 0, yellow: 0, blue: 0, green: 0, none: 0 });
@@ -99,7 +103,11 @@ export interface DashboardQuery {
 export interface Dashboard {
   readonly year: number;
   readonly month: number | null;
+  /** the period shown, 1—N月 */
+  readonly periodLabel: string | null;
   readonly months: readonly number[];
+  /** the months with reports as the periods they are: 1—N月 */
+  readonly periods: readonly { month: number; label: string }[];
   readonly demo: boolean;
   readonly totals: Record<Colour, number>;
   readonly byDepartment: readonly { name: string; lights: Record<Colour, number> }[];
@@ -108,7 +116,7 @@ export interface Dashboard {
   /** the red and yellow ones: the project and each indicator (or the budget) lit red or yellow, with the numbers and the rule */
   readonly alerts: readonly { reportId: number; project: string; unit: string; light: 'red' | 'yellow'; reasons: readonly { what: string; light: string; explanation: string }[] }[];
   /** per month: 累计支出 ÷ 调整后预算 of the reports of that month, against 序时进度 (month ÷ 12) */
-  readonly execution: readonly { month: number; adjusted: number; spent: number; rate: number | null; schedule: number; reports: number }[];
+  readonly execution: readonly { month: number; label: string; adjusted: number; spent: number; rate: number | null; schedule: number; reports: number }[];
 }
 
 export async function monitoringDashboard(store: Store, actor: Principal, f: DashboardQuery): Promise<Dashboard> {
@@ -124,7 +132,7 @@ export async function monitoringDashboard(store: Store, actor: Principal, f: Das
     const of = rows.filter((r) => Number(r.month) === m).map((r) => (JSON.parse(r.result) as ProjectMonitor).money);
     const adjusted = of.reduce((a, x) => a + x.adjusted, 0);
     const spent = of.reduce((a, x) => a + x.spent, 0);
-    return { month: m, adjusted: Math.round(adjusted * 100) / 100, spent: Math.round(spent * 100) / 100, rate: adjusted > 0 ? spent / adjusted : null, schedule: m / 12, reports: of.length };
+    return { month: m, label: shortLabel(m), adjusted: Math.round(adjusted * 100) / 100, spent: Math.round(spent * 100) / 100, rate: adjusted > 0 ? spent / adjusted : null, schedule: m / 12, reports: of.length };
   });
   const current = rows.filter((r) => Number(r.month) === month).map((r) => ({ row: r, m: JSON.parse(r.result) as ProjectMonitor }))
     .filter((x) => !f.light || (x.m.light ?? 'none') === f.light);
@@ -153,7 +161,7 @@ export async function monitoringDashboard(store: Store, actor: Principal, f: Das
     ],
   })).sort((a, b) => rank(a.light) - rank(b.light));
   return {
-    year: f.year, month, months, demo: current.some(({ row }) => Number(row.demo) === 1), totals,
+    year: f.year, month, periodLabel: month === null ? null : shortLabel(month), months, periods: months.map((m) => ({ month: m, label: shortLabel(m) })), demo: current.some(({ row }) => Number(row.demo) === 1), totals,
     byDepartment: [...dep].map(([name, lights]) => ({ name, lights })),
     byUnit: [...unit].map(([name, v]) => ({ name, department: v.department, lights: v.lights })),
     projects, alerts, execution,
@@ -164,7 +172,7 @@ export interface EvaluationSummary {
   readonly year: number;
   readonly demo: boolean;
   readonly departments: readonly {
-    name: string; projects: number; scored: number; byGrade: Record<'优' | '良' | '中' | '差', number>; averageScore: number | null;
+    id: number | null; name: string; projects: number; scored: number; byGrade: Record<'优' | '良' | '中' | '差', number>; averageScore: number | null;
     money: { annual: number; executed: number; rate: number | null };
   }[];
 }
@@ -173,12 +181,14 @@ export interface EvaluationSummary {
 export async function evaluationSummary(store: Store, actor: Principal, year: number): Promise<EvaluationSummary> {
   const db = monitoringDb(store.db);
   const rows = await base(db as Db, 'evaluations', await scopeFilter(store, actor)).where('r.year', '=', year)
-    .select(['r.result', 'r.demo', departmentName]).execute();
+    .select(['r.result', 'r.demo', departmentName, departmentId]).execute();
   const by = new Map<string, ProjectEvaluation[]>();
+  const ids = new Map<string, number | null>();
   for (const r of rows) {
     const d = r.department ?? '（无部门）';
     if (!by.has(d)) by.set(d, []);
     by.get(d)!.push(JSON.parse(r.result) as ProjectEvaluation);
+    ids.set(d, r.department_id === null || r.department_id === undefined ? null : Number(r.department_id));
   }
   return {
     year, demo: rows.some((r) => Number(r.demo) === 1),
@@ -189,7 +199,7 @@ export async function evaluationSummary(store: Store, actor: Principal, year: nu
       const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
       for (const e of scored) if (e.grade) byGrade[e.grade]++;
       return {
-        name, projects: es.length, scored: scored.length, byGrade,
+        id: ids.get(name) ?? null, name, projects: es.length, scored: scored.length, byGrade,
         averageScore: scored.length ? Math.round((scored.reduce((a, e) => a + e.total!, 0) / scored.length) * 100) / 100 : null,
         money: { annual: Math.round(annual * 100) / 100, executed: Math.round(executed * 100) / 100, rate: annual > 0 ? executed / annual : null },
       };

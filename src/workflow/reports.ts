@@ -56,6 +56,18 @@ export interface ReportKind<I, R> {
   readonly schema: z.ZodType<I>;
   readonly blank: (plan: PlanBasis) => I;
   readonly compute: (plan: PlanBasis, input: I, period: Period) => Computed<R>;
+  /** 运行监控: the periods (end months, 1—N月) the configuration allows in a year; absent: one report a year */
+  readonly periods?: (year: number) => readonly number[];
+}
+
+/**
+ * The scoring configuration the stored reports are computed with (src/score/config.ts as written in a
+ * file: defaults, overrides per region and year) and the region it is resolved for. The server takes it
+ * from `jixiao serve --score-config`; absent, the defaults (monthly periods).
+ */
+export interface ReportSettings {
+  readonly config?: unknown;
+  readonly region?: string | null | undefined;
 }
 
 /** what the shared code needs of a kind */
@@ -67,7 +79,7 @@ export interface Period {
   readonly month: number | null;
 }
 
-export const periodLabel = (p: Period): string => (p.month === null ? `${p.year}年度` : `${p.year}年1—${p.month}月`);
+export const periodLabel = (p: Period): string => (p.month === null ? `${p.year}年度` : p.month === 1 ? `${p.year}年1月` : `${p.year}年1—${p.month}月`);
 
 export interface ReportEvent {
   readonly action: string;
@@ -184,6 +196,11 @@ export interface CreateInput<I> {
 export async function createReport<I, R>(store: Store, actor: Principal | null, k: ReportKind<I, R>, c: CreateInput<I>): Promise<{ id: number; revision: number }> {
   if (actor !== null && actor.role !== 'unit') {
     throw new WorkflowError('forbidden', 'action-forbidden', `只有单位填报人员可以新建${k.label}，审核人员只能审核。`);
+  }
+  const allowed = c.period.month === null ? null : k.periods?.(c.period.year);
+  if (allowed && !allowed.includes(c.period.month!)) {
+    throw new WorkflowError('request', 'period-not-configured',
+      `监控期间“${periodLabel(c.period)}”不在${c.period.year}年配置的监控期间内：应为 ${allowed.map((m) => `1—${m}月`).join('、')} 之一。`, { periods: allowed });
   }
   return inTransaction(store, async (trx) => {
     const system: Principal = { userId: 0, username: '系统', role: 'finance', orgId: null, via: 'token' };

@@ -3,6 +3,8 @@
 // for an object of its own organization, one of another organization (a second department with its own
 // unit) and one that does not exist. Generated from the table: a new route under a scoped resource is
 // covered at once, and a new `:id` route of no known resource fails until its owner is declared here.
+// The resources: plans, jobs, 运行监控 reports and 绩效自评 (of an approved plan in each organization), and
+// a department's 自评 summary (:id the department: a unit sees its own department's, holding itself).
 //   - a caller who may not see the other organization's object gets exactly the answer of "no such
 //     object" (status, code, message with the id blanked): its existence is never revealed;
 //   - anonymous is 401 and a role outside the table 403 whatever the id; an allowed caller asking for a
@@ -17,11 +19,12 @@ import { DEFAULT_AUTH } from '../../src/auth/config.js';
 import { ROLES, type Role } from '../../src/auth/roles.js';
 import { allowed } from '../../src/server/auth.js';
 import { PERMISSIONS, type Access } from '../../src/server/permissions.js';
+import { monitoringDb } from '../../src/store/monitoring-schema.js';
 import { planDb } from '../../src/store/plans-schema.js';
 import { QUEUED, writeJob, type Store } from '../../src/store/index.js';
 import { GOOD } from '../workflow/fixtures.js';
 import { createAccount, orgPath } from './auth-helpers.js';
-import { serverSuite } from './helpers.js';
+import { form, serverSuite } from './helpers.js';
 
 type Caller = Role | null;
 type Target = 'own' | 'other' | 'missing';
@@ -59,16 +62,27 @@ const JOB: Resource = {
   seesOthers: { unit: false, department: false, viewer: false, finance: false, admin: true },
   notFound: { status: 404, code: 'not-found' },
 };
-const RESOURCES = [PLAN, JOB];
+/** 运行监控 reports and 绩效自评: scoped by the organization of their plan, as plans are */
+const MONITORING: Resource = {
+  name: 'monitoring',
+  routes: /^\/api\/monitoring\/:id(\/|$)/,
+  lists: /^\/api\/monitoring$/,
+  seesOthers: PLAN.seesOthers,
+  notFound: { status: 404, code: 'report-not-found' },
+};
+const EVALUATION: Resource = { ...MONITORING, name: 'evaluation', routes: /^\/api\/evaluations\/:id(\/|$)/, lists: /^\/api\/evaluations$/ };
+/** a department's 自评 summary, its XLSX and its forms: :id is the department's organization */
+const DEPARTMENT: Resource = {
+  name: 'department',
+  routes: /^\/api\/evaluations\/summary\/:id\//,
+  seesOthers: PLAN.seesOthers,
+  notFound: { status: 404, code: 'department-not-found' },
+};
+// the more specific first: a summary route also looks like an evaluation's
+const RESOURCES = [PLAN, JOB, DEPARTMENT, MONITORING, EVALUATION];
+const REPORTS = [MONITORING, EVALUATION];
 /** objects with no owning organization (accounts, organizations, tokens): admin alone may name them */
 const ADMIN_ONLY = /^\/api\/admin\//;
-/**
- * 运行监控 and 绩效自评 reports are scoped by the organization of their plan, and answer another
- * organization's report exactly as a missing one (report-not-found, "…或您无权查看"); that is tested in
- * test/workflow/monitoring.test.ts. Generating their own / other / missing cases here needs approved
- * plans in both organizations: still to do, so they are named here rather than silently skipped.
- */
-const SCOPED_IN_MONITORING_TEST = /^\/api\/(monitoring|evaluations)\/:id(\/|$)/;
 
 const entries = Object.entries(PERMISSIONS).map(([key, access]) => {
   const [method, path] = key.split(' ') as [string, string];
@@ -78,7 +92,7 @@ const objectRoutes = entries.filter((r) => r.path.includes('/:') && r.access !==
 
 describe('the scope matrix covers the table', () => {
   it('every protected route that names an object belongs to a scoped resource or is admin-only', () => {
-    const unowned = objectRoutes.filter((r) => !RESOURCES.some((x) => x.routes.test(r.path)) && !ADMIN_ONLY.test(r.path) && !SCOPED_IN_MONITORING_TEST.test(r.path));
+    const unowned = objectRoutes.filter((r) => !RESOURCES.some((x) => x.routes.test(r.path)) && !ADMIN_ONLY.test(r.path));
     expect(unowned.map((r) => `${r.key}: declare its owner in test/server/scope-matrix.test.ts`)).toEqual([]);
     // the admin-only objects have no organization: no other role may name them at all
     for (const r of objectRoutes.filter((x) => ADMIN_ONLY.test(x.path))) expect(r.access, r.key).toEqual(['admin']);
@@ -111,6 +125,9 @@ serverSuite('scope matrix (own / other organization / missing)', (app, store) =>
   let otherUser = 0;
   /** plan ids and the other unit's org id */
   const plans = { own: 0, other: 0, otherUnit: 0 };
+  /** an approved plan of each organization's unit, with a 1—6月 运行监控 report and a 绩效自评 each; the departments */
+  const reports: Record<string, { own: number; other: number }> = { monitoring: { own: 0, other: 0 }, evaluation: { own: 0, other: 0 } };
+  const departments = { own: 0, other: 0 };
   /** a job of each role's own account, and one of another account */
   const jobs = new Map<Role, string>();
   let otherJob = '';
@@ -151,15 +168,51 @@ serverSuite('scope matrix (own / other organization / missing)', (app, store) =>
     };
     for (const role of ROLES) jobs.set(role, await job(users.get(role)!));
     otherJob = await job(otherUser);
+    // reports need an approved plan: the unit submits, its department and finance approve
+    departments.own = await orgPath(s, '矩阵部门甲');
+    departments.other = await orgPath(s, '矩阵部门乙');
+    const otherDepartment = await sessionOf((await createAccount(s, { role: 'department', org: departments.other })).user.id);
+    for (const [t, unit, department] of [['own', await headers('unit'), await headers('department')], ['other', await sessionOf(otherUser), otherDepartment]] as const) {
+      const planId = await submittedPlan(unit);
+      const versionId = await currentVersion(s, planId);
+      for (const h of [department, await headers('finance')]) {
+        const a = await call(h, 'POST', `/api/plans/${planId}/approve`, { versionId });
+        expect(a.statusCode, a.body).toBe(200);
+      }
+      for (const [kind, base, period] of [['monitoring', '/api/monitoring', { month: 6 }], ['evaluation', '/api/evaluations', {}]] as const) {
+        const c = await call(unit, 'POST', base, { planId, year: 2025, ...period });
+        expect(c.statusCode, c.body).toBe(201);
+        reports[kind]![t] = (c.json() as { id: number }).id;
+      }
+    }
   }, 120_000);
 
   const currentVersion = async (s: Store, planId: number) =>
     Number((await planDb(s.db).selectFrom('plans').select('current_version_id').where('id', '=', planId).executeTakeFirstOrThrow()).current_version_id);
 
+  /** a report's revision and input as stored (a missing one: those of `fallback`) */
+  const storedReport = async (resource: Resource, id: number, fallback: number) => {
+    const table = resource === MONITORING ? 'monitoring_reports' : 'evaluations';
+    const db = monitoringDb(store().db);
+    const row = await db.selectFrom(table).select(['revision', 'input']).where('id', '=', id).executeTakeFirst()
+      ?? await db.selectFrom(table).select(['revision', 'input']).where('id', '=', fallback).executeTakeFirstOrThrow();
+    return { revision: Number(row.revision), input: JSON.parse(row.input) as unknown };
+  };
+
   /** the request a route is called with: the id, and a body / query the route accepts (ids from `bodyOf`) */
   const request = async (resource: Resource, path: string, method: string, id: string, bodyOf: number): Promise<{ url: string; payload?: unknown }> => {
     const url = path.replace(':id', id);
     if (resource === JOB) return { url };
+    if (resource === DEPARTMENT) return { url: `${url}?year=2025` };
+    if (REPORTS.includes(resource)) {
+      if (method === 'GET') return { url };
+      const action = /\/:id\/(\w+)$/.exec(path)?.[1];
+      const { revision, input } = await storedReport(resource, Number(id), bodyOf);
+      // a file that is no workbook: the report's own unit gets 422 template-invalid, never a 404 or a 400
+      if (action === 'upload') return { url: `${url}?revision=${revision}`, payload: form([{ name: '运行监控表.xlsx', content: 'not a workbook' }]) };
+      const bodies: Record<string, unknown> = { save: { revision, input }, submit: { revision }, approve: { revision, comment: '同意' }, return: { revision, comment: '请补充' } };
+      return { url, payload: bodies[action ?? ''] ?? {} };
+    }
     const action = /\/:id\/(\w+)$/.exec(path)?.[1];
     if (action === 'diff') return { url: `${url}?a=1&b=1` };
     if (method === 'GET') return { url };
@@ -203,6 +256,34 @@ serverSuite('scope matrix (own / other organization / missing)', (app, store) =>
     expect(wrong).toEqual([]);
   }, 120_000);
 
+  it('the report lists and the department summaries never hold another organization\'s report', async () => {
+    const lists = entries.filter((r) => r.method === 'GET' && REPORTS.some((x) => x.lists!.test(r.path)));
+    expect(lists.map((r) => r.key).sort()).toEqual(['GET /api/evaluations', 'GET /api/monitoring']);
+    const wrong: string[] = [];
+    for (const caller of [null, ...ROLES] as const) {
+      for (const r of lists) {
+        const resource = REPORTS.find((x) => x.lists!.test(r.path))!;
+        const res = await call(await headers(caller), 'GET', r.path);
+        if (!allowed(r.access, caller)) {
+          if (res.statusCode !== (caller === null ? 401 : 403)) wrong.push(`${r.key} as ${caller ?? 'anonymous'}: ${res.statusCode}`);
+          continue;
+        }
+        expect(res.statusCode, res.body).toBe(200);
+        const ids = (res.json() as { id: number }[]).map((i) => i.id);
+        const { own, other } = reports[resource.name]!;
+        if (!ids.includes(own)) wrong.push(`${r.key} as ${caller}: misses its own organization's report`);
+        if (ids.includes(other) !== resource.seesOthers[caller!]) wrong.push(`${r.key} as ${caller}: ${ids.includes(other) ? 'holds' : 'misses'} the other organization's report`);
+      }
+      // the summary by department: the other department only for those who see every organization
+      const sum = await call(await headers(caller), 'GET', '/api/evaluations/summary?year=2025');
+      if (caller === null) { expect(sum.statusCode).toBe(401); continue; }
+      const names = (sum.json() as { departments: { id: number | null; name: string }[] }).departments;
+      if (!names.some((d) => d.id === departments.own)) wrong.push(`summary as ${caller}: misses its own department`);
+      if (names.some((d) => d.id === departments.other) !== PLAN.seesOthers[caller]) wrong.push(`summary as ${caller}: other department ${PLAN.seesOthers[caller] ? 'missing' : 'shown'}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
   it('copying another organization\'s plan answers as copying a missing one', async () => {
     const h = await headers('unit');
     const other = await call(h, 'POST', '/api/plans', { year: 2026, from: { kind: 'plan', planId: plans.other } });
@@ -220,11 +301,14 @@ serverSuite('scope matrix (own / other organization / missing)', (app, store) =>
         if (!resource) continue; // admin-only: the role matrix (permissions.test.ts) covers it
         for (const caller of callers) {
           const got = {} as Record<Target, string>;
+          const report = reports[resource.name];
           const ids: Record<Target, string> = resource === JOB
             ? { own: caller === null ? jobs.get('unit')! : jobs.get(caller)!, other: otherJob, missing: randomUUID() }
-            : { own: String(plans.own), other: String(plans.other), missing: '999999' };
+            : resource === DEPARTMENT ? { own: String(departments.own), other: String(departments.other), missing: '999999' }
+              : report ? { own: String(report.own), other: String(report.other), missing: '999999' }
+                : { own: String(plans.own), other: String(plans.other), missing: '999999' };
           for (const t of TARGETS) {
-            const req = await request(resource, r.path, r.method, ids[t], t === 'own' ? plans.own : plans.other);
+            const req = await request(resource, r.path, r.method, ids[t], report ? report.own : t === 'own' ? plans.own : plans.other);
             got[t] = answer(await call(await headers(caller), r.method, req.url, req.payload), ids[t]);
           }
           const where = `${r.key} as ${caller ?? 'anonymous'}`;

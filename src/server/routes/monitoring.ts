@@ -11,20 +11,24 @@ import { evaluationXlsx, monitoringXlsx } from '../../report/evaluation-xlsx.js'
 import { renderMonitoringHtml } from '../../report/monitoring-html.js';
 import { projectEvaluationSchema, projectMonitorSchema, type Evaluation, type Monitoring, type ProjectEvaluation, type ProjectMonitor } from '../../score/index.js';
 import type { Store } from '../../store/index.js';
-import { applyFilledEvaluation, EVALUATION } from '../../workflow/evaluations.js';
-import { applyFilled, MONITORING } from '../../workflow/monitoring.js';
+import { applyFilledEvaluation, evaluationKind } from '../../workflow/evaluations.js';
+import { applyFilled, monitoringKind } from '../../workflow/monitoring.js';
+import { departmentEvaluations } from '../../workflow/department-evaluations.js';
+import { departmentForms, departmentSummary } from '../../report/evaluation-summary.js';
+import { renderEvaluationSummaryHtml } from '../../report/evaluation-summary-html.js';
+import { evaluationSummaryXlsx } from '../../report/evaluation-summary-xlsx.js';
 import { readEvaluateTemplate } from '../../report/xlsx/read-evaluate.js';
 import { readMonitorTemplate } from '../../report/xlsx/read-monitor.js';
 import { DEFAULT_UPLOAD_LIMIT, readUploads } from '../upload.js';
 import { WorkflowError } from '../../workflow/errors.js';
 import { evaluationSummary, listReports, monitoringDashboard } from '../../workflow/report-read.js';
 import { REPORT_ACTIONS, REPORT_STATES } from '../../workflow/report-states.js';
-import { createReport, decideOn, getReport, reportBasis, saveReport, type Period, type PlanBasis, type ReportKind } from '../../workflow/reports.js';
+import { createReport, decideOn, getReport, periodLabel, reportBasis, saveReport, type Period, type PlanBasis, type ReportKind, type ReportSettings } from '../../workflow/reports.js';
 import { HttpError } from '../errors.js';
 import { plain } from '../routes.js';
 import { errorResponse, idParams, int } from '../schemas.js';
 import * as rs from '../report-schemas.js';
-import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../report-schemas.js';
+import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, periodsResponse, reportListResponse } from '../report-schemas.js';
 
 const withDetail = errorResponse.extend({ detail: z.unknown().optional() });
 const errors = { '4xx': withDetail, '5xx': errorResponse };
@@ -59,8 +63,11 @@ function asEvaluation(r: { period: { year: number }; department: string | null; 
   };
 }
 
-export function monitoringRoutes(app: FastifyInstance, store: Store): void {
+export function monitoringRoutes(app: FastifyInstance, store: Store, settings: ReportSettings = {}): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // computed with the server's scoring configuration: its thresholds and the periods a bureau monitors
+  const MONITORING = monitoringKind(settings);
+  const EVALUATION = evaluationKind(settings);
 
   const routes = <I, R>(base: string, k: ReportKind<I, R>, tag: string, response: z.ZodType, monthly: boolean,
     render: { html: (r: { period: { year: number; month: number | null }; department: string | null; result: R }) => string; xlsx: (r: { period: { year: number; month: number | null }; department: string | null; result: R }) => Promise<Uint8Array> }) => {
@@ -123,6 +130,36 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     },
   }, async (req) => plain(await monitoringDashboard(store, who(req), req.query)));
 
+  api.get('/api/monitoring/periods', {
+    schema: { summary: '某年度配置的监控期间（1—N月，默认按月）：新建运行监控报告只能选其中之一', tags: ['运行监控'], querystring: z.strictObject({ year }), response: { 200: periodsResponse, ...errors } },
+  }, async (req) => ({ year: req.query.year, periods: MONITORING.periods!(req.query.year).map((m) => ({ month: m, label: periodLabel({ year: req.query.year, month: m }).replace(/^\d+年/, '') })) }));
+
+  // one department's 自评 of a year, within the caller's scope (a unit: itself only); :id is the department's organization
+  const department = async (req: FastifyRequest & { params: { id: number }; query: { year: number } }) => {
+    const d = await departmentEvaluations(store, who(req), req.params.id, req.query.year);
+    return { department: d.department.name, year: d.year, demo: d.demo, projects: d.projects };
+  };
+  const summaryQuery = z.strictObject({ year });
+  const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+  api.get('/api/evaluations/summary/:id/html', {
+    schema: { summary: '部门自评汇总表（可打印 HTML，A4 横向）：按单位的项目数、等级、最近一期监控亮灯、平均分、资金，及项目明细', tags: ['绩效自评'], params: idParams, querystring: summaryQuery, produces: ['text/html'], response: { 200: { description: '部门自评汇总表', content: { 'text/html': { schema: z.string() } } }, ...errors } },
+  }, async (req, reply) => {
+    const s = departmentSummary(await department(req));
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', FORM_CSP).send(Buffer.from(renderEvaluationSummaryHtml(s)) as never);
+  });
+  api.get('/api/evaluations/summary/:id/xlsx', {
+    schema: { summary: '部门自评汇总表：与打印表同版式的 XLSX（按单位汇总、项目明细两张表）', tags: ['绩效自评'], params: idParams, querystring: summaryQuery, response: { 200: { description: '部门自评汇总表', content: { [XLSX]: { schema: z.string() } } }, ...errors } },
+  }, async (req, reply) => {
+    const s = departmentSummary(await department(req));
+    return reply.type(XLSX).header('content-disposition', attachment(`${s.department}-${s.year}年度-绩效自评汇总表.xlsx`)).send(Buffer.from(await evaluationSummaryXlsx(s)) as never);
+  });
+  api.get('/api/evaluations/summary/:id/forms', {
+    schema: { summary: '部门全部项目的绩效自评表，合为一份可打印文档（HTML：汇总页后每个项目一页）', tags: ['绩效自评'], params: idParams, querystring: summaryQuery, produces: ['text/html'], response: { 200: { description: '部门绩效自评表', content: { 'text/html': { schema: z.string() } } }, ...errors } },
+  }, async (req, reply) => {
+    const forms = departmentForms(await department(req));
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', FORM_CSP).send(Buffer.from(renderEvaluationHtml(forms)) as never);
+  });
+
   api.get('/api/evaluations/summary', {
     schema: { summary: '自评部门汇总：各部门项目按等级、平均分、资金', tags: ['绩效自评'], querystring: z.strictObject({ year }), response: { 200: evaluationSummaryResponse, ...errors } },
   }, async (req) => plain(await evaluationSummary(store, who(req), req.query.year)));
@@ -139,9 +176,10 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
       },
     }, async (req) => {
       const principal = who(req);
+      // the report first: another organization's report answers as a missing one, whatever was sent
+      const basis = await reportBasis(store, principal, k, req.params.id);
       const [file] = await readUploads(req, DEFAULT_UPLOAD_LIMIT);
       if (!file) throw new HttpError(400, 'no-file', `请选择填好的${what}（xlsx）`);
-      const basis = await reportBasis(store, principal, k, req.params.id);
       const applied = await apply(file.bytes, basis);
       if (applied.errors.length) {
         throw new WorkflowError('invalid', 'template-invalid', `${file.file} 有 ${applied.errors.length} 处错误，报告未改变：${applied.errors.map((e) => `${e.cell}：${e.message}`).join('；')}`,
@@ -158,7 +196,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   upload('/api/evaluations', EVALUATION, '绩效自评', '绩效自评表', '指标!H7', async (bytes, { plan, input, period }) => {
     const filled = await readEvaluateTemplate(bytes);
     // a cell that cannot be read is not judged again against the plan
-    const applied = applyFilledEvaluation(plan, input, filled.projects, period);
+    const applied = applyFilledEvaluation(plan, input, filled.projects, period, EVALUATION);
     const unread = new Set(filled.errors.map((e) => e.cell));
     return { input: applied.input, errors: [...filled.errors, ...applied.errors.filter((e) => !unread.has(e.cell))] };
   });

@@ -82,13 +82,24 @@ export default function Monitoring() {
       ) : null}
       {s.data ? (
         <Card size="small" title={<span>绩效自评部门汇总{s.data.demo ? <Demo /> : null}</span>}>
-          <Table size="small" rowKey="name" pagination={false} dataSource={s.data.departments as never[]} scroll={{ x: 640 }}
+          <Table size="small" rowKey="name" pagination={false} dataSource={s.data.departments as never[]} scroll={{ x: 870 }}
             columns={[
               { title: '部门', dataIndex: 'name', key: 'name' },
               { title: '项目', dataIndex: 'projects', key: 'n', width: 70, align: 'right' as const },
               { title: '优/良/中/差', key: 'g', render: (_: unknown, r: Dept) => `${r.byGrade['优']}/${r.byGrade['良']}/${r.byGrade['中']}/${r.byGrade['差']}` },
               { title: '平均分', dataIndex: 'averageScore', key: 'avg', width: 80, align: 'right' as const, render: (x: number | null) => x ?? '—' },
               { title: '执行率', key: 'rate', width: 90, align: 'right' as const, render: (_: unknown, r: Dept) => pct(r.money.rate) },
+              {
+                // the department's printable summary, its Excel and all its forms (GET /api/evaluations/summary/:id/…)
+                title: '打印与下载', key: 'docs', width: 230,
+                render: (_: unknown, r: Dept) => (r.id === null ? '—' : (
+                  <Space size={10} wrap>
+                    <a href={`/api/evaluations/summary/${r.id}/html?year=${year}`} target="_blank" rel="noreferrer">汇总表</a>
+                    <a href={`/api/evaluations/summary/${r.id}/xlsx?year=${year}`} download>Excel</a>
+                    <a href={`/api/evaluations/summary/${r.id}/forms?year=${year}`} target="_blank" rel="noreferrer">全部自评表</a>
+                  </Space>
+                )),
+              },
             ]} />
         </Card>
       ) : null}

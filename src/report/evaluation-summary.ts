@@ -1,0 +1,68 @@
+// A department's 绩效自评 summary as data, for the printable HTML and the XLSX of the same layout: the
+// department's total, then each unit — projects, scored, by grade (优良中差), by the latest 运行监控
+// light, the average score and the money — then every project. Pure: the rows come from the store.
+import { summarizeEvaluations, type Evaluation, type LightColour, type ProjectEvaluation } from '../score/index.js';
+
+export type SummaryLight = LightColour | 'none';
+export const SUMMARY_LIGHTS: readonly SummaryLight[] = ['red', 'yellow', 'blue', 'green', 'none'];
+export const SUMMARY_LIGHT_LABEL: Readonly<Record<SummaryLight, string>> = { red: '红灯', yellow: '黄灯', blue: '蓝灯', green: '绿灯', none: '未亮灯' };
+export const GRADES = ['优', '良', '中', '差'] as const;
+
+export interface SummaryProject {
+  readonly unit: string;
+  readonly stateLabel: string;
+  readonly demo: boolean;
+  readonly evaluation: ProjectEvaluation;
+  readonly monitoring: { readonly light: LightColour | null; readonly periodLabel: string } | null;
+}
+
+export interface SummaryInput {
+  readonly department: string;
+  readonly year: number;
+  readonly demo: boolean;
+  readonly projects: readonly SummaryProject[];
+}
+
+export interface SummaryRow {
+  readonly name: string;
+  readonly projects: number;
+  readonly scored: number;
+  readonly byGrade: Readonly<Record<(typeof GRADES)[number], number>>;
+  /** the latest 运行监控 light of each project's plan that year; none: no report, or nothing could be judged */
+  readonly byLight: Readonly<Record<SummaryLight, number>>;
+  readonly averageScore: number | null;
+  readonly money: { readonly initial: number; readonly annual: number; readonly executed: number; readonly rate: number | null };
+}
+
+export interface DepartmentSummary {
+  readonly department: string;
+  readonly year: number;
+  readonly demo: boolean;
+  readonly moneyUnit: '万元';
+  readonly total: SummaryRow;
+  readonly units: readonly SummaryRow[];
+  readonly projects: readonly SummaryProject[];
+}
+
+function row(name: string, ps: readonly SummaryProject[]): SummaryRow {
+  const s = summarizeEvaluations(ps.map((p) => p.evaluation));
+  const byLight: Record<SummaryLight, number> = { red: 0, yellow: 0, blue: 0, green: 0, none: 0 };
+  for (const p of ps) byLight[p.monitoring?.light ?? 'none']++;
+  return { name, projects: s.projects, scored: s.scored, byGrade: s.byGrade, byLight, averageScore: s.averageScore, money: s.money };
+}
+
+export function departmentSummary(input: SummaryInput): DepartmentSummary {
+  const units = [...new Set(input.projects.map((p) => p.unit))];
+  return {
+    department: input.department, year: input.year, demo: input.demo, moneyUnit: '万元',
+    total: row('合计', input.projects),
+    units: units.map((u) => row(u, input.projects.filter((p) => p.unit === u))),
+    projects: input.projects,
+  };
+}
+
+/** the department's self-evaluation forms as one document (src/report/evaluation-html.ts: a summary page, then a page per project) */
+export function departmentForms(input: SummaryInput): Evaluation {
+  const projects = input.projects.map((p) => ({ ...p.evaluation, unit: p.evaluation.unit ?? p.unit, department: p.evaluation.department ?? input.department }));
+  return { year: input.year, region: null, department: input.department, moneyUnit: '万元', projects, summary: summarizeEvaluations(projects) };
+}
