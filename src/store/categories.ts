@@ -38,12 +38,23 @@ function bitOf(col: string, level: 1 | 2): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = Kysely<any>;
 
+/** projects filled per statement */
+const FILL_CHUNK = 5000;
+
 export const categoriesMigration: Migration = {
   async up(db: Db) {
     await db.schema.alterTable('projects').addColumn('categories', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    // the sum of the distinct bits is their OR (each code one bit; level-1 and level-2 codes are different bits); one statement for every stored project
-    await sql.raw(`update projects set categories = coalesce((
-      select coalesce(sum(distinct ${bitOf('i.level1_code', 1)}), 0) + coalesce(sum(distinct ${bitOf('i.level2_code', 2)}), 0)
-      from indicators i where i.project_id = projects.id), 0)`).execute(db);
+    // the sum of the distinct bits is their OR (each code one bit; level-1 and level-2 codes are
+    // different bits); a few thousand projects a statement, so none runs into the server's statement
+    // timeout on a large store (the migration runs at start-up)
+    const range = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from projects`.execute(db);
+    const lo = Number(range.rows[0]?.lo ?? 1);
+    const hi = Number(range.rows[0]?.hi ?? 0);
+    for (let from = lo; from <= hi; from += FILL_CHUNK) {
+      await sql.raw(`update projects set categories = coalesce((
+        select coalesce(sum(distinct ${bitOf('i.level1_code', 1)}), 0) + coalesce(sum(distinct ${bitOf('i.level2_code', 2)}), 0)
+        from indicators i where i.project_id = projects.id), 0)
+        where id >= ${from} and id < ${from + FILL_CHUNK}`).execute(db);
+    }
   },
 };
