@@ -10,6 +10,15 @@
 // document republishes an earlier department-year with changed amounts: those units get a version 2, the
 // first ones become history (latest = 0), as they do in a real store.
 //
+// Only a tenth of the store goes through the importer (the first documents of the same generator, so
+// every row is one the real pipeline wrote); the other nine tenths are copies of it made in SQL
+// (INSERT … SELECT, replicate below) with every id renumbered past the ones before, and the documents'
+// hashes, file names and unit names given the copy's number, so each copy is its own documents, units
+// (each with its own versions) and projects of the same departments. The copies point at the same
+// search texts (search_texts is one row per distinct text, as the importer would make it), so the
+// search index holds ten times the rows per text. Through the importer alone the build took about an
+// hour on a loaded machine; this way a few minutes.
+//
 // Building takes minutes, so a built store is kept: SQLite under node_modules/.cache/jixiao-bench/ and
 // PostgreSQL in the database `jixiao_bench` (created by the bench); both are keyed by GENERATOR_VERSION
 // (bump it whenever the generator changes) and the indicator count, and only a store whose build
@@ -23,7 +32,9 @@ import { importBytes, migrate, openStore, type Store } from '../src/store/index.
 import { mulberry32, type Rng } from '../test/helpers/prng.js';
 import { REPO_ROOT } from '../test/helpers/samples.js';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
+/** the store is this many copies of what the importer wrote */
+export const COPIES = 10;
 export const SEED = 20261201;
 export const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'jixiao-bench');
 
@@ -158,26 +169,73 @@ async function isBuilt(store: Store, target: number): Promise<{ documents: numbe
 
 async function fill(store: Store, target: number, label: string, log: Log): Promise<{ documents: number; projects: number; indicators: number }> {
   await migrate(store);
-  const { docs } = generateDocs(target);
-  let projects = 0;
-  let indicators = 0;
+  const { docs } = generateDocs(Math.ceil(target / COPIES));
   const t0 = performance.now();
   let nextTenth = 1;
+  let imported = 0;
   for (const [i, doc] of docs.entries()) {
     const r = await importBytes(store, render(doc), { file: `load-${String(i).padStart(5, '0')}.txt` });
     if (r.status !== 'imported') throw new Error(`${label}: document ${i}: ${r.status}${'reason' in r ? ` ${r.reason}` : ''}`);
-    projects += r.projects;
-    indicators += r.indicators;
+    imported += r.indicators;
     if ((i + 1) / docs.length >= nextTenth / 10) {
       const s = (performance.now() - t0) / 1000;
-      log(`  ${label}: ${nextTenth * 10}% — ${i + 1} documents, ${projects} projects, ${indicators} indicators, ${s.toFixed(0)} s (${Math.round(indicators / s)} indicators/s)`);
+      log(`  ${label}: import ${nextTenth * 10}% — ${i + 1} documents, ${imported} indicators, ${s.toFixed(0)} s (${Math.round(imported / s)} indicators/s)`);
       while ((i + 1) / docs.length >= nextTenth / 10) nextTenth++;
     }
   }
+  await replicate(store, label, log);
   await sql`analyze`.execute(store.db);
+  const count = async (t: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db)).rows[0]!.n);
+  const built = { documents: await count('documents'), projects: await count('projects'), indicators: await count('indicators') };
   await sql`create table bench_built (generator integer not null, target integer not null, documents integer not null, projects integer not null, indicators integer not null)`.execute(store.db);
-  await sql`insert into bench_built values (${GENERATOR_VERSION}, ${target}, ${docs.length}, ${projects}, ${indicators})`.execute(store.db);
-  return { documents: docs.length, projects, indicators };
+  await sql`insert into bench_built values (${GENERATOR_VERSION}, ${target}, ${built.documents}, ${built.projects}, ${built.indicators})`.execute(store.db);
+  return built;
+}
+
+/** each copied table's id columns and the table whose ids they hold */
+const COPIED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  documents: { id: 'documents' },
+  units: { id: 'units', document_id: 'documents' },
+  projects: { id: 'projects', document_id: 'documents', unit_id: 'units' },
+  orphans: { id: 'orphans', document_id: 'documents' },
+  indicators: { id: 'indicators', document_id: 'documents', project_id: 'projects', orphan_id: 'orphans' },
+  diagnostics: { id: 'diagnostics', document_id: 'documents' },
+  findings: { id: 'findings', document_id: 'documents', unit_id: 'units', project_id: 'projects', indicator_id: 'indicators' },
+  search_rows: { id: 'search_rows', document_id: 'documents', unit_id: 'units', project_id: 'projects', indicator_id: 'indicators' },
+};
+
+/**
+ * COPIES − 1 copies of every imported row, copy k's ids shifted by k × the table's largest id; the
+ * documents' sha256, content hash and file and the units' names carry k so that nothing collides and
+ * each copy's units are units of their own (same versions and latest flags as the original's).
+ */
+async function replicate(store: Store, label: string, log: Log): Promise<void> {
+  const db = store.db;
+  const tables = await db.introspection.getTables();
+  const columnsOf = new Map(tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
+  const max = new Map<string, number>();
+  for (const t of Object.keys(COPIED)) max.set(t, Number((await sql<{ m: number | null }>`select max(id) as m from ${sql.table(t)}`.execute(db)).rows[0]?.m ?? 0));
+  const t0 = performance.now();
+  for (let k = 1; k < COPIES; k++) {
+    for (const [table, refs] of Object.entries(COPIED)) {
+      const cols = columnsOf.get(table);
+      if (!cols) throw new Error(`${label}: no table ${table}`);
+      const expr = cols.map((c) => {
+        const to = refs[c];
+        const q = `"${c}"`;
+        if (to !== undefined) return `${q} + ${k * max.get(to)!}`;
+        if (table === 'documents' && (c === 'sha256' || c === 'content_hash')) return `${q} || '#${k}'`;
+        if (table === 'documents' && c === 'file') return `'c${k}-' || ${q}`;
+        if (table === 'units' && c === 'name') return `replace(${q}, '（第', '（第${k}-')`;
+        return q;
+      });
+      await sql.raw(`insert into ${table} (${cols.map((c) => `"${c}"`).join(', ')}) select ${expr.join(', ')} from ${table} where id <= ${max.get(table)!} order by id`).execute(db);
+    }
+    log(`  ${label}: copy ${k} of ${COPIES - 1} — ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  if (store.dialect === 'postgres') {
+    for (const t of Object.keys(COPIED)) await sql.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`).execute(db);
+  }
 }
 
 /** The SQLite bench store, built into the cache when not there yet. */

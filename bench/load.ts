@@ -1,7 +1,7 @@
 // `npm run -s bench:load` (and section `load` of `npm run bench`): the read routes under load on a
 // 1,000,000-indicator store (bench/load-store.ts), on SQLite and on PostgreSQL, with the response cache
 // off, so what is measured is the queries' own cost. For each database `jixiao serve` runs in a child
-// process (JIXIAO_CACHE=off) and autocannon drives it at 50 connections, route after route:
+// process (SERVE_ENV: no response cache, no demo reports) and autocannon drives it at 50 connections, route after route:
 //   static   a static file of the same server (swagger-ui's favicon, @fastify/static) — the baseline:
 //            routing, helmet headers, a file, no database
 //   list     /api/projects with varied sorts, orders, offsets (the first pages and deep ones, up to the
@@ -23,6 +23,12 @@ const SECONDS = Number(process.env['JIXIAO_BENCH_SECONDS'] ?? 10);
 const WARMUP = 3;
 export const TARGETS = { p99Ms: 100, rssGrowthMb: 100, connections: 50 } as const;
 const ROUTES = ['static', 'list', 'detail', 'search'] as const;
+/**
+ * The response cache off, so what is measured is the queries' own cost; no demo reports, whose first
+ * start on a fresh 100,000-project store turns every project into a published plan (about an hour on
+ * PostgreSQL) before the server listens.
+ */
+export const SERVE_ENV = { JIXIAO_CACHE: 'off', JIXIAO_DEMO: '0' } as const;
 
 type Log = (line: string) => void;
 
@@ -35,7 +41,7 @@ const get = async <T>(url: string): Promise<T> => {
 interface Page { total: number; items: { id: number; unit: { name: string }; department: string | null; year: number | null }[] }
 
 /** the list requests: every sort both ways at the first pages, deep offsets to the last page, each filter */
-async function listPaths(url: string, rnd: ReturnType<typeof mulberry32>): Promise<string[]> {
+export async function listPaths(url: string, rnd: ReturnType<typeof mulberry32>): Promise<string[]> {
   const first = await get<Page>(`${url}/api/projects?limit=100`);
   const total = first.total;
   const some = first.items[rnd.int(0, first.items.length - 1)]!;
@@ -63,7 +69,7 @@ async function listPaths(url: string, rnd: ReturnType<typeof mulberry32>): Promi
 }
 
 /** random stored project ids: pages at random offsets of the list */
-async function detailPaths(url: string, rnd: ReturnType<typeof mulberry32>): Promise<string[]> {
+export async function detailPaths(url: string, rnd: ReturnType<typeof mulberry32>): Promise<string[]> {
   const { total } = await get<Page>(`${url}/api/projects?limit=1&latestOnly=false`);
   const ids: number[] = [];
   for (let k = 0; k < 8; k++) {
@@ -75,7 +81,7 @@ async function detailPaths(url: string, rnd: ReturnType<typeof mulberry32>): Pro
 }
 
 /** 2–4-character windows of Chinese characters from the samples' indicator names (80%) and project names */
-function searchPaths(rnd: ReturnType<typeof mulberry32>): string[] {
+export function searchPaths(rnd: ReturnType<typeof mulberry32>): string[] {
   const pool = sampleProjects();
   const indicatorNames = pool.flatMap((p) => p.indicators.map((i) => i.name));
   const projectNames = pool.map((p) => p.name);
@@ -101,7 +107,7 @@ interface DbReport {
 }
 
 async function measure(label: string, store: BuiltStore, log: Log): Promise<DbReport> {
-  const served = await startServer(store.location, { JIXIAO_CACHE: 'off' });
+  const served = await startServer(store.location, SERVE_ENV);
   const { url, child } = served;
   try {
     const rnd = mulberry32(1121);

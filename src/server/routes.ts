@@ -14,6 +14,7 @@ import { overview } from '../store/overview.js';
 import { search } from '../store/search.js';
 import { documentSource, getUnit, listUnits } from '../store/units.js';
 import type { Store } from '../store/index.js';
+import { READ_CACHE_KIB } from '../store/connect.js';
 import { audit } from '../auth/audit.js';
 import type { ResultCache } from './cache.js';
 import { HttpError, validatorCompiler } from './errors.js';
@@ -101,7 +102,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const cached = async <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, route: string, input: unknown, schema: S, compute: () => Promise<z.output<S>>) => {
     const entry = await cache.get(`${route} ${JSON.stringify(input ?? null)}`, async () => {
       const value = ctx.readers && store.reopen && READERS[route]
-        ? await ctx.readers.run('read', { store: store.reopen, route, input: input ?? null }) as z.output<S>
+        ? await ctx.readers.run('read', { store: { ...store.reopen, options: { ...store.reopen.options, cacheKib: READ_CACHE_KIB } }, route, input: input ?? null }) as z.output<S>
         : await compute();
       const body = Buffer.from(JSON.stringify(z.encode(schema, value)));
       return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };

@@ -26,6 +26,9 @@ export interface Store {
 
 export const DEFAULT_DB = 'data/jixiao.sqlite';
 
+/** SQLite: the page cache of a server's reader thread (KiB) */
+export const READ_CACHE_KIB = 8192;
+
 export function resolveLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   return flag ?? env['JIXIAO_DB'] ?? env['DATABASE_URL'] ?? DEFAULT_DB;
 }
@@ -45,6 +48,12 @@ export interface OpenOptions {
    * its queries are bounded by their shape (see queries.ts).
    */
   readonly statementTimeout?: number;
+  /**
+   * SQLite: the page cache of this connection, in KiB (default 65,536: imports keep their hot index pages
+   * in memory). A reader thread's connection takes READ_CACHE_KIB: each thread has its own cache, and the
+   * operating system's file cache holds the rest, so large per-thread caches mostly add resident memory.
+   */
+  readonly cacheKib?: number;
   /** PostgreSQL: connections the pool keeps open at most; default JIXIAO_PG_POOL, else 10 */
   readonly poolSize?: number;
   /**
@@ -89,7 +98,7 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   // index maintenance dominates imports; a 64 MB page cache keeps the hot index pages in memory
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma(`cache_size = -${Math.max(256, Math.round(options.cacheKib ?? 65536))}`);
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new AsyncSqliteDialect({ database: sqlite, ...(options.busyTimeout !== undefined ? { busyTimeout: options.busyTimeout } : {}) }) });
   return { db, dialect: 'sqlite', location, sqlite, ...(location === ':memory:' ? {} : { reopen: { location, options } }), close: () => db.destroy() };

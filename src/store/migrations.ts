@@ -11,6 +11,7 @@ import { contentHash } from './publication.js';
 import { accountsMigration } from './accounts-schema.js';
 import { listIndexes } from './list-indexes.js';
 import { monitoringMigration } from './monitoring-schema.js';
+import { categoriesMigration } from './categories.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -238,6 +239,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0010_accounts': accountsMigration(dialect),
     '0011_plans': plansMigration(dialect),
     '0012_monitoring': monitoringMigration(dialect),
+    '0013_project_categories': categoriesMigration,
   };
 }
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Funding, Target, TableDocument } from '../model/index.js';
 import type { ReviewResult } from '../review/index.js';
 import { nameKey } from '../targets/index.js';
+import { indicatorBits } from './categories.js';
 import { dims } from './rescore.js';
 import { FIELD_CODE } from './search-index.js';
 import { normalizedText } from './search-text.js';
@@ -15,7 +16,7 @@ import { normalizedText } from './search-text.js';
 export const COLUMNS = {
   units: ['document_id', 'ordinal', 'name', 'year', 'version', 'latest', 'total', 'fiscal', 'special_account', 'other', 'unplaced', 'line', 'review_score', 'review_dimensions'],
   projects: ['document_id', 'unit_id', 'ordinal', 'name', 'goal', 'total', 'fiscal', 'special_account', 'other', 'unplaced', 'indicators_text', 'line',
-    'review_score', 'review_grade', 'review_dimensions', 'review_gate', 'indicator_count', 'finding_count', 'box'],
+    'review_score', 'review_grade', 'review_dimensions', 'review_gate', 'indicator_count', 'finding_count', 'box', 'categories'],
   orphans: ['document_id', 'ordinal', 'text', 'line'],
   indicators: ['document_id', 'project_id', 'orphan_id', 'ordinal', 'seq', 'level1_code', 'level1_name', 'level2_code', 'level2_name', 'name', 'name_key',
     'period_raw', 'period_kind', 'period_op', 'period_value', 'period_unit', 'period_json', 'annual_raw', 'annual_kind', 'annual_op', 'annual_value', 'annual_unit', 'annual_json', 'text', 'line'],
@@ -126,7 +127,8 @@ export function planDocument(doc: TableDocument, result: ReviewResult, text: str
       projectIndex.set(path, rows.projects.length);
       rows.projects.push([0, ui, pi, p.name, p.goal, cents(p.funding.total) ?? 0, cents(p.funding.fiscal), cents(p.funding.specialAccount), cents(p.funding.other),
         unplaced(p.funding) ?? '[]', p.indicatorsText ?? null, p.line ?? null, score?.score ?? null, score?.grade ?? null,
-        score ? dims(score) : null, score ? JSON.stringify(score.gate) : null, p.indicators.length, findingsPer.get(path) ?? 0, p.box ? JSON.stringify(p.box) : null]);
+        score ? dims(score) : null, score ? JSON.stringify(score.gate) : null, p.indicators.length, findingsPer.get(path) ?? 0, p.box ? JSON.stringify(p.box) : null,
+        p.indicators.reduce((m, i) => m | indicatorBits(i.level1.code, i.level2.code), 0)]);
     }
   }
   // indicators: every project's, in order, then the orphans' (as the row-by-row writer stored them)

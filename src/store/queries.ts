@@ -9,7 +9,9 @@ import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';
 import { orderFindings, RULES, type DimensionId, type DimensionScore, type FindingOrder, type GateReason } from '../review/index.js';
 import type { DialectName, Store } from './connect.js';
 import type { Database, IndicatorTable } from './schema.js';
+import { categoryMask } from './categories.js';
 import { countOnce } from './counts.js';
+import { idsOnce } from './list-ids.js';
 import { departmentIs, yearFilter, yearIs } from './scope.js';
 import { likeContains } from './search-text.js';
 
@@ -401,22 +403,13 @@ function applyFilters(q: Pu, f: Filters): Pu {
       q = q.where(col, 'is not', null).where(col, '<>', 0);
     }
   }
-  const inCategory = (eb: ExpressionBuilder<ProjectUnitFrom, 'p' | 'u'>, code: string) => eb.exists(
-    eb.selectFrom('indicators as i').select(sql.lit(1).as('one')).whereRef('i.project_id', '=', 'p.id').where(code.length === 1 ? 'i.level1_code' : 'i.level2_code', '=', code),
-  );
-  // one EXISTS per distinct required code (all must hold); the taxonomy bounds how many there can be
-  for (const code of f.has) q = q.where((eb) => inCategory(eb, code));
-  // every missing code in one NOT EXISTS: its cost grows with the list, not with its square
-  if (f.missing.length) {
-    const l1 = f.missing.filter((c) => c.length === 1);
-    const l2 = f.missing.filter((c) => c.length !== 1);
-    q = q.where((eb) => eb.not(eb.exists(
-      eb.selectFrom('indicators as i').select(sql.lit(1).as('one')).whereRef('i.project_id', '=', 'p.id').where((ib) => ib.or([
-        ...(l1.length ? [ib('i.level1_code', 'in', l1)] : []),
-        ...(l2.length ? [ib('i.level2_code', 'in', l2)] : []),
-      ])),
-    )));
+  // by the project's category bits (categories.ts): one test of its own row per filter, not a look
+  // through its indicators
+  if (f.has.length) {
+    const mask = categoryMask(f.has);
+    q = q.where(sql<number>`(p.categories & ${sql.lit(mask)})`, '=', sql.lit(mask));
   }
+  if (f.missing.length) q = q.where(sql<number>`(p.categories & ${sql.lit(categoryMask(f.missing))})`, '=', sql.lit(0));
   if (f.findings === true) q = q.where('p.finding_count', '>', 0);
   if (f.findings === false) q = q.where('p.finding_count', '=', 0);
   if (f.rule !== undefined || f.severity !== undefined) {
@@ -494,6 +487,14 @@ export async function listProjects(store: Store, query: ProjectQuery = {}): Prom
   const q = parse(LIST, query ?? {}, '项目查询条件');
   const { sort, order, limit, offset, ...filters } = q;
   const db = store.db;
+  const unitsFirst = sort === 'unit' || sort === 'year' || q.unit !== undefined;
+  // the whole order, once per state (list-ids.ts): then any page is a slice of it
+  const all = await idsOnce(store, `projects ${JSON.stringify({ ...filters, sort, order })}`, async (max) =>
+    (await ordered(projectsOfUnits(db, q, unitsFirst).select('p.id'), store.dialect, sort, order, false).limit(max).execute()).map((r) => Number(r.id)));
+  if (all !== null) {
+    const page = Array.from(all.subarray(offset, offset + limit));
+    return { total: all.length, items: await summaries(db, page, q.q) };
+  }
   const total = await countOnce(store, `projects ${JSON.stringify(filters)}`, async () =>
     Number((await projectsOfUnits(db, q, true).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
   if (offset >= total) return { total, items: [] };
@@ -502,13 +503,17 @@ export async function listProjects(store: Store, query: ProjectQuery = {}): Prom
   const reversed = offset > (total - 1) / 2;
   const take = Math.min(limit, total - offset);
   const skip = reversed ? total - offset - take : offset;
-  const ids = (await ordered(projectsOfUnits(db, q, sort === 'unit' || sort === 'year' || q.unit !== undefined).select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
+  const ids = (await ordered(projectsOfUnits(db, q, unitsFirst).select('p.id'), store.dialect, sort, order, reversed).limit(take).offset(skip).execute()).map((r) => Number(r.id));
   if (reversed) ids.reverse();
-  // the page's rows with everything a summary shows, by id: the order and the filters were decided above
-  const rows = ids.length === 0 ? [] : (await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false }))).where('p.id', 'in', ids).execute()) as SummaryRow[];
+  return { total, items: await summaries(db, ids, q.q) };
+}
+
+/** the page's rows with everything a summary shows, by id, in the order given: the order and the filters were decided before */
+async function summaries(db: Db, ids: readonly number[], text: string | undefined): Promise<ProjectSummary[]> {
+  const rows = ids.length === 0 ? [] : (await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false }))).where('p.id', 'in', [...ids]).execute()) as SummaryRow[];
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   const items = ids.map((id) => byId.get(id)).filter((r) => r !== undefined).map(toSummary);
-  return { total, items: q.q === undefined ? items : await withMatches(db, items, q.q) };
+  return text === undefined ? items : await withMatches(db, items, text);
 }
 
 /** each project of a text search with every place the text occurs: its name, its goal, its indicator names */
@@ -559,35 +564,68 @@ const EXCERPT_BEFORE = 2;
 const EXCERPT_MAX = 60;
 
 /**
- * A stored document's lines. Documents never change once stored and their ids are never reused, so
- * the split text is kept for the last few documents read: reading and splitting a 300 KB source on
- * every project view was the detail route's main cost under load.
+ * Where each line of a stored document starts, in code points (what substr counts on both databases),
+ * the last entry the text's length. Documents never change once stored and their ids are never reused,
+ * so these are kept for many documents (a few hundred bytes each): a project's excerpt is then read as
+ * the few lines it shows (substr), not as the whole source. Reading and splitting a 70 KB source on
+ * every project view was most of the detail route's cost under load, and a cache of whole texts big
+ * enough to hit was most of the reader threads' memory.
  */
-const LINES_KEPT = 32;
-const linesCache = new Map<string, readonly string[]>();
+const STARTS_KEPT = 4096;
+const startsCache = new Map<string, Float64Array>();
 
-async function documentLines(store: Store, documentId: number): Promise<readonly string[] | undefined> {
+/** line starts of `text` split as /\r?\n/ does, in code points */
+function lineStarts(text: string): Float64Array {
+  const starts: number[] = [0];
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair: counted with the first
+    cp++;
+    if (c === 10) starts.push(cp);
+  }
+  starts.push(cp);
+  return Float64Array.from(starts);
+}
+
+async function documentStarts(store: Store, documentId: number): Promise<Float64Array | undefined> {
   const key = `${store.location}|${store.schema ?? ''}|${documentId}`;
-  const hit = linesCache.get(key);
+  const hit = startsCache.get(key);
   if (hit) {
-    linesCache.delete(key);
-    linesCache.set(key, hit);
+    startsCache.delete(key);
+    startsCache.set(key, hit);
     return hit;
   }
   const row = await store.db.selectFrom('documents').select('source_text').where('id', '=', documentId).executeTakeFirst();
   if (!row) return undefined;
-  const lines = row.source_text.split(/\r?\n/);
-  linesCache.set(key, lines);
-  if (linesCache.size > LINES_KEPT) linesCache.delete(linesCache.keys().next().value!);
-  return lines;
+  const starts = lineStarts(row.source_text);
+  startsCache.set(key, starts);
+  if (startsCache.size > STARTS_KEPT) startsCache.delete(startsCache.keys().next().value!);
+  return starts;
 }
 
-function excerpt(all: readonly string[], line: number, next: number | null): SourceExcerpt {
+/** lines from..to (1-based, inclusive) of a stored document, read as that part of its text only */
+async function documentLines(store: Store, documentId: number, starts: Float64Array, from: number, to: number): Promise<string[]> {
+  const at = starts[from - 1]!;
+  // to the end of line `to`, its line break included (starts[to] is the next line's start, or the end)
+  const length = starts[to]! - at;
+  const row = await store.db.selectFrom('documents').select(sql<string>`substr(source_text, ${at + 1}, ${length})`.as('part')).where('id', '=', documentId).executeTakeFirst();
+  return (row?.part ?? '').split(/\r?\n/).slice(0, to - from + 1);
+}
+
+/** the lines a project's excerpt shows: two before its line, to the line before the next project's, at most EXCERPT_MAX after its own */
+async function excerpt(store: Store, documentId: number, line: number, next: number | null): Promise<SourceExcerpt | null> {
+  const starts = await documentStarts(store, documentId);
+  if (!starts) return null;
+  const count = starts.length - 1; // lines, as split(/\r?\n/) counts them
   const from = Math.max(1, line - EXCERPT_BEFORE);
   const end = next !== null && next > line ? next - 1 : line + 25;
-  let to = Math.min(all.length, end, line + EXCERPT_MAX);
-  while (to > line && !all[to - 1]?.trim()) to--;
-  return { from, to, line, lines: all.slice(from - 1, to) };
+  const to = Math.min(count, end, line + EXCERPT_MAX);
+  if (from > to) return { from, to, line, lines: [] };
+  const lines = await documentLines(store, documentId, starts, from, to);
+  let last = to;
+  while (last > line && !lines[last - from]?.trim()) last--;
+  return { from, to: last, line, lines: lines.slice(0, last - from + 1) };
 }
 
 /** JSON kept by import, or null */
@@ -607,12 +645,11 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
     .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at', 'd.year_source', 'd.note', 'p.box'])
     .executeTakeFirst() as (SummaryRow & { box: string | null; goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string; year_source: string; note: string | null }) | undefined;
   if (!row) throw new QueryError('not-found', `没有编号为 ${pid} 的项目`);
-  const [indicators, findings, next, source, versions] = await Promise.all([
+  const [indicators, findings, next, versions] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('project_id', '=', pid).orderBy('ordinal').execute(),
     db.selectFrom('findings').selectAll().where('project_id', '=', pid).orderBy('line').orderBy('id').execute(),
     row.line === null ? Promise.resolve(undefined)
       : db.selectFrom('projects').select('line').where('document_id', '=', row.document_id).where('id', '>', pid).where('line', 'is not', null).orderBy('id').limit(1).executeTakeFirst(),
-    row.line === null ? Promise.resolve(undefined) : documentLines(store, Number(row.document_id)),
     // every other publication of the project, in any year: the same unit name and project name
     db.selectFrom('projects as p').innerJoin('units as u', 'u.id', 'p.unit_id').innerJoin('documents as d', 'd.id', 'p.document_id')
       .select(['p.id', 'p.total', 'p.review_score', 'u.id as unit_id', 'u.name as unit_name', 'u.year', 'u.version', 'u.latest', 'd.id as document_id', 'd.file', 'd.imported_at'])
@@ -638,7 +675,7 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
       id: Number(row.document_id), file: row.document_file, layout: row.layout, title: row.title, year: row.document_year, importedAt: row.imported_at,
       yearSource: row.year_source as DocumentSummary['yearSource'], note: row.note,
     },
-    excerpt: row.line !== null && source ? excerpt(source, row.line, next?.line ?? null) : null,
+    excerpt: row.line === null ? null : await excerpt(store, Number(row.document_id), row.line, next?.line ?? null),
     box: fromJson<Box>(row.box),
     versions: versions.map((v) => ({
       id: Number(v.id),

@@ -92,6 +92,8 @@ export interface ProjectTable {
   finding_count: number;
   /** JSON of the Box the row was read from (PDF); null for text documents */
   box: string | null;
+  /** a bit per indicator category the project has an indicator in (categories.ts) */
+  categories: ColumnType<number, number | undefined, number>;
 }
 
 export interface IndicatorTable {

@@ -156,7 +156,7 @@ function sqliteBulk(db: SQLite.Database): Bulk {
 const PG_TYPE: Readonly<Record<string, string>> = {
   document_id: 'int8', unit_id: 'int8', project_id: 'int8', orphan_id: 'int8', indicator_id: 'int8', text_id: 'int8', id: 'int8',
   total: 'int8', fiscal: 'int8', special_account: 'int8', other: 'int8',
-  ordinal: 'int4', year: 'int4', version: 'int4', latest: 'int4', line: 'int4', seq: 'int4', indicator_count: 'int4', finding_count: 'int4', len: 'int4',
+  ordinal: 'int4', year: 'int4', version: 'int4', latest: 'int4', line: 'int4', seq: 'int4', indicator_count: 'int4', finding_count: 'int4', categories: 'int4', len: 'int4',
   field: 'int2', review_score: 'float4', period_value: 'float8', annual_value: 'float8',
 };
 const pgType = (column: string): string => PG_TYPE[column] ?? 'text';

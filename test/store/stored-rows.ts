@@ -39,7 +39,9 @@ export async function storedRows(store: Store): Promise<StoredRows> {
   const tables: StoredRows['tables'] = {};
   for (const t of TABLES) {
     const rows = raw.get(t)!;
-    const columns = Object.keys(rows[0] ?? {}).sort();
+    // projects.categories (0013) came after the row-by-row writer whose rows the snapshots pin; it is
+    // derived from the indicators and checked against them in list-pages.test.ts
+    const columns = Object.keys(rows[0] ?? {}).filter((c) => !(t === 'projects' && c === 'categories')).sort();
     tables[t] = {
       columns,
       rows: rows.map((r) => columns.map((c) => {
