@@ -13,7 +13,7 @@ import type { RawOrphan, RawRow } from '../rows.js';
 import { relocate } from '../relocate.js';
 import { emptyMeta, type HeaderMeta } from '../text/lines.js';
 import { parseCsv } from './csv.js';
-import { CellLocations, quoteSheet, readSheetTable, sheetTableReader, type ColumnOverrides, type SheetTable } from './table.js';
+import { CellLocations, quoteSheet, sheetTableReader, type ColumnOverrides, type SheetTable } from './table.js';
 import { columnName, readMerges, readSharedStrings, readWorkbookSheets, streamSheet, type GridRow } from './workbook.js';
 import { openZip, ZipOverrun, type ZipEntry } from './zip.js';
 
@@ -106,11 +106,13 @@ export function readCsvTable(bytes: Uint8Array, options: XlsxOptions = {}): Tabl
   const decoded = decode(bytes);
   const source = sourceOf(bytes, options, decoded.encoding);
   if (decoded.binary) return empty(source, [...decoded.diagnostics]);
-  const rows = parseCsv(decoded.text);
-  if (rows.length === 0) return empty(source, [...decoded.diagnostics, diag('input-empty', '文件为空（或只有空白），没有可读取的内容。')]);
   const locations = new CellLocations();
   const overrides = options.columns?.[''];
-  const table = readSheetTable({ name: '', rows }, { locations, ...(overrides ? { overrides } : {}) });
+  // rows go to the table reader as they are parsed: a million-row file is never a grid
+  const reader = sheetTableReader('', { locations, ...(overrides ? { overrides } : {}) });
+  const rows = parseCsv(decoded.text, (row) => reader.push(row));
+  if (rows === 0) return empty(source, [...decoded.diagnostics, diag('input-empty', '文件为空（或只有空白），没有可读取的内容。')]);
+  const table = reader.end();
   return assemble([{ info: table.info, table: table.info.read ? table : null, problems: [] }], locations, source, decoded.encoding, [...decoded.diagnostics]);
 }
 

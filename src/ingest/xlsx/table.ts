@@ -16,13 +16,6 @@ import { concatSpans, EMPTY_SPAN, spanOf, type Span } from '../span.js';
 import { emptyMeta, headerKind, isTotalName, readHeader as readMetaLine, type HeaderMeta } from '../text/lines.js';
 import { columnName, type CellValue, type GridRow } from './workbook.js';
 
-/** A sheet as the table logic needs it (a workbook sheet, or the one grid of a CSV file). */
-export interface TableGrid {
-  /** '' for a CSV file: its addresses have no sheet */
-  readonly name: string;
-  readonly rows: readonly GridRow[];
-}
-
 /** Location ids standing for cell addresses. */
 export class CellLocations extends Locations<string> {}
 
@@ -170,13 +163,6 @@ function readAmount(v: CellValue | undefined, yuan: boolean): Amount {
 export interface SheetOptions {
   readonly overrides?: Readonly<Record<string, ColumnRole | null>>;
   readonly locations: CellLocations;
-}
-
-/** Reads one sheet held whole (a CSV file's grid); `null` info.read when it holds no target table. */
-export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTable {
-  const reader = sheetTableReader(grid.name, options);
-  for (const row of grid.rows) reader.push(row);
-  return reader.end();
 }
 
 /** A sheet's table read as its rows come, in order: only the rows above the header's end are held. */
