@@ -1,8 +1,11 @@
 // The workbook section of `npm run bench`: import of a 1,000,000-indicator .xlsx (a row per indicator,
 // the project's cells merged down over its five indicator rows, as the layout is filed), read in a child
 // process that does nothing else: rows per second and peak RSS, beside the floor of inflating the same
-// zip entries (zlib, no XML) measured the same way. The workbook is generated here, cells from the
-// samples' indicators recombined, written as Excel writes it (shared strings, merged ranges).
+// zip entries (zlib, no XML) and beside reading the same rows as CSV, each measured the same way; and
+// the import's whole read side (readDocument: parse, targets, review, the rows to store) of the
+// workbook. The workbook is generated here, cells from the samples' indicators recombined, written as
+// Excel writes it (shared strings, merged ranges); the CSV holds the same cells, the project's cells
+// on its first indicator row only (what a merged range is when saved as CSV).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +23,7 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 const col = (c: number): string => String.fromCharCode(65 + c);
 
 /** A workbook of `indicators` indicator rows, five per project, a hundred projects per unit. */
-export function generateWorkbook(indicators: number): { bytes: Buffer; rows: number; projects: number } {
+export function generateWorkbook(indicators: number): { bytes: Buffer; csv: Buffer; rows: number; projects: number } {
   const pool = loadSamples().flatMap((s) => parseBytes(s.bytes, { file: s.file }).units.flatMap((u) => u.projects))
     .filter((p) => p.indicators.length > 0);
   const strings: string[] = [];
@@ -32,10 +35,16 @@ export function generateWorkbook(indicators: number): { bytes: Buffer; rows: num
   };
   const rows: string[] = [];
   const merges: string[] = [];
+  const lines: string[] = [];
+  let line: string[] = [];
   let r = 0;
-  const s = (c: number, text: string) => `<c r="${col(c)}${r}" t="s"><v>${sst(text)}</v></c>`;
-  const n = (c: number, x: number | null) => (x === null ? '' : `<c r="${col(c)}${r}"><v>${x}</v></c>`);
-  const row = (cells: string) => rows.push(`<row r="${r}">${cells}</row>`);
+  const s = (c: number, text: string) => { line[c] = csvCell(text); return `<c r="${col(c)}${r}" t="s"><v>${sst(text)}</v></c>`; };
+  const n = (c: number, x: number | null) => { if (x === null) return ''; line[c] = String(x); return `<c r="${col(c)}${r}"><v>${x}</v></c>`; };
+  const row = (cells: string) => {
+    rows.push(`<row r="${r}">${cells}</row>`);
+    lines.push(Array.from({ length: 11 }, (_, c) => line[c] ?? '').join(','));
+    line = [];
+  };
   r++; row(s(0, '2026年项目支出绩效目标表（基准测试）')); merges.push('A1:K1');
   r++; row(s(0, '部门名称：基准测试局') + s(10, '单位：万元'));
   r++; row(['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'].map((h, c) => s(c, h)).join(''));
@@ -66,12 +75,14 @@ export function generateWorkbook(indicators: number): { bytes: Buffer; rows: num
     { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
     { name: 'xl/sharedStrings.xml', data: Buffer.from(sharedStrings) },
   ]);
-  return { bytes, rows: r, projects };
+  return { bytes, csv: Buffer.from(`${lines.join('\r\n')}\r\n`), rows: r, projects };
 }
+
+const csvCell = (t: string): string => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
 
 interface ChildResult { seconds: number; cpuSeconds: number; peakRssMb: number; indicators?: number; projects?: number; errors?: number; bytes?: number }
 
-function child(mode: 'read' | 'inflate', path: string): ChildResult {
+function child(mode: 'read' | 'inflate' | 'plan', path: string): ChildResult {
   const script = fileURLToPath(new URL('./xlsx-import-child.js', import.meta.url));
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', script, mode, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`xlsx bench child (${mode}) failed: ${r.stderr}`);
@@ -86,18 +97,27 @@ export function xlsxImportBench(options: { indicators?: number; log?: (line: str
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-xlsx-bench-'));
   try {
     const path = join(dir, 'bench.xlsx');
+    const csvPath = join(dir, 'bench.csv');
     writeFileSync(path, book.bytes);
-    log(`xlsx: ${indicators} indicators, ${book.projects} projects, ${book.rows} rows, ${(book.bytes.length / 1024 / 1024).toFixed(1)} MB (${Date.now() - t0} ms to build)`);
+    writeFileSync(csvPath, book.csv);
+    log(`xlsx: ${indicators} indicators, ${book.projects} projects, ${book.rows} rows, ${(book.bytes.length / 1024 / 1024).toFixed(1)} MB, as CSV ${(book.csv.length / 1024 / 1024).toFixed(1)} MB (${Date.now() - t0} ms to build)`);
     const floor = child('inflate', path);
     log(`xlsx: inflate only ${floor.seconds.toFixed(1)} s`);
     const read = child('read', path);
     log(`xlsx: import read ${read.seconds.toFixed(1)} s (CPU ${read.cpuSeconds.toFixed(1)} s), ${read.indicators} indicators, peak ${read.peakRssMb} MB`);
+    const csv = child('read', csvPath);
+    log(`xlsx: the same rows as CSV ${csv.seconds.toFixed(1)} s (CPU ${csv.cpuSeconds.toFixed(1)} s), ${csv.indicators} indicators, peak ${csv.peakRssMb} MB`);
+    const plan = child('plan', path);
+    log(`xlsx: import read side (parse, targets, review, rows) ${plan.seconds.toFixed(1)} s (CPU ${plan.cpuSeconds.toFixed(1)} s), peak ${plan.peakRssMb} MB`);
     const rowsPerSec = book.rows / read.seconds;
+    const perCpu = (x: ChildResult) => Math.round(book.rows / x.cpuSeconds);
     return {
       workbook: { bytes: book.bytes.length, rows: book.rows, projects: book.projects, indicators, uncompressedBytes: floor.bytes },
       // wall time on a shared machine is mostly waiting: the CPU time says what the reader costs
       read: { seconds: round(read.seconds), cpuSeconds: round(read.cpuSeconds), rowsPerSec: Math.round(rowsPerSec), rowsPerCpuSec: Math.round(book.rows / read.cpuSeconds), indicatorsRead: read.indicators, projectsRead: read.projects, errors: read.errors, peakRssMb: read.peakRssMb },
       baseline: { what: 'inflating the same zip entries (zlib), no XML', seconds: round(floor.seconds), cpuSeconds: round(floor.cpuSeconds), peakRssMb: floor.peakRssMb },
+      csv: { what: 'the same rows as a CSV file, read by parseDocument', bytes: book.csv.length, seconds: round(csv.seconds), cpuSeconds: round(csv.cpuSeconds), rowsPerSec: Math.round(book.rows / csv.seconds), rowsPerCpuSec: perCpu(csv), indicatorsRead: csv.indicators, errors: csv.errors, peakRssMb: csv.peakRssMb },
+      plan: { what: 'the import before its transaction: readDocument (parse, targets, review, rows to store)', seconds: round(plan.seconds), cpuSeconds: round(plan.cpuSeconds), rowsPerCpuSec: perCpu(plan), indicatorsPlanned: plan.indicators, peakRssMb: plan.peakRssMb },
       ratio: round(read.cpuSeconds / floor.cpuSeconds, 2),
       targets: { ...XLSX_TARGETS },
       meets: { complete: read.indicators === indicators, throughput: book.rows / read.cpuSeconds >= XLSX_TARGETS.minRowsPerCpuSec, memory: read.peakRssMb <= XLSX_TARGETS.maxPeakRssMb },

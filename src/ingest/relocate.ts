@@ -4,17 +4,33 @@
 import type { TableDocument } from '../model/index.js';
 
 export function relocate(doc: TableDocument, at: (id: number) => Readonly<Record<string, unknown>> | undefined): TableDocument {
+  // only what holds a `line` is copied: the rest (targets, categories, strings) is the same object, so
+  // that a document of a million indicators is not held twice while it is relocated
   const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'line' && typeof x === 'number') {
-        Object.assign(out, at(x));
-        continue;
+    if (Array.isArray(v)) {
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as unknown;
+        const y = walk(x);
+        if (y !== x) (out ??= v.slice())[i] = y;
       }
-      out[k] = walk(x);
+      return out ?? v;
     }
+    const entries = Object.entries(v);
+    let changed = false;
+    const walked = entries.map(([k, x]) => {
+      if (k === 'line' && typeof x === 'number') { changed = true; return x; }
+      const y = walk(x);
+      if (y !== x) changed = true;
+      return y;
+    });
+    if (!changed) return v;
+    const out: Record<string, unknown> = {};
+    entries.forEach(([k, x], i) => {
+      if (k === 'line' && typeof x === 'number') Object.assign(out, at(x));
+      else out[k] = walked[i];
+    });
     return out;
   };
   return { ...doc, units: walk(doc.units) as TableDocument['units'], total: walk(doc.total) as TableDocument['total'], orphans: walk(doc.orphans) as TableDocument['orphans'], diagnostics: walk(doc.diagnostics) as TableDocument['diagnostics'] };

@@ -11,6 +11,11 @@ export interface Span {
 export const EMPTY_SPAN: Span = { text: '', offsets: [], lines: [] };
 
 export function spanOf(pieces: readonly { readonly no: number; readonly text: string }[]): Span {
+  // one piece (a cell) is the common case: arrays of their own size, not grown by push
+  if (pieces.length === 1) {
+    const t = pieces[0]!.text.trim();
+    return t === '' ? EMPTY_SPAN : { text: t, offsets: [0], lines: [pieces[0]!.no] };
+  }
   let text = '';
   const offsets: number[] = [];
   const lines: number[] = [];

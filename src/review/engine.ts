@@ -34,7 +34,8 @@ export function review(doc: TableDocument, config: ReviewConfig = DEFAULT_CONFIG
   // decorate once: comparing paths by regex inside the sort was the engine's main cost
   const keyed = findings.map((f) => ({ f, key: pathKey(f.path) }));
   keyed.sort((a, b) => compareKeys(a.key, b.key) || RANK[b.f.severity] - RANK[a.f.severity] || (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0));
-  findings.splice(0, findings.length, ...keyed.map((k) => k.f));
+  // element by element: spreading hundreds of thousands of findings into splice overflows the stack
+  keyed.forEach((k, i) => { findings[i] = k.f; });
   const counts: Record<string, number> = {};
   for (const r of rules) counts[r.id] = 0;
   for (const f of findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;

@@ -10,10 +10,11 @@ function delimiterOf(text: string): string {
   return [',', '\t', ';'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
-export function parseCsv(text: string): GridRow[] {
+/** Hands each row holding a value to `onRow` as it ends (the table reader streams them); returns how many. */
+export function parseCsv(text: string, onRow: (row: GridRow) => void): number {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = delimiterOf(body);
-  const rows: GridRow[] = [];
+  let count = 0;
   let cells: (string | undefined)[] = [];
   let cell = '';
   let quoted = false;
@@ -25,7 +26,7 @@ export function parseCsv(text: string): GridRow[] {
   };
   const endRow = () => {
     endCell();
-    if (cells.some((c) => c !== undefined)) rows.push({ r: startRow, cells });
+    if (cells.some((c) => c !== undefined)) { count++; onRow({ r: startRow, cells }); }
     cells = [];
   };
   for (let i = 0; i < body.length; i++) {
@@ -51,5 +52,5 @@ export function parseCsv(text: string): GridRow[] {
     cell += ch;
   }
   if (cell !== '' || cells.length > 0) endRow();
-  return rows;
+  return count;
 }

@@ -13,8 +13,8 @@ import type { RawOrphan, RawRow } from '../rows.js';
 import { relocate } from '../relocate.js';
 import { emptyMeta, type HeaderMeta } from '../text/lines.js';
 import { parseCsv } from './csv.js';
-import { CellLocations, quoteSheet, readSheetTable, type ColumnOverrides, type SheetTable, type TableGrid } from './table.js';
-import { columnName, fillMerges, readSharedStrings, readSheet, readWorkbookSheets, type SheetGrid } from './workbook.js';
+import { CellLocations, quoteSheet, sheetTableReader, type ColumnOverrides, type SheetTable } from './table.js';
+import { columnName, readMerges, readSharedStrings, readWorkbookSheets, streamSheet, type GridRow } from './workbook.js';
 import { openZip, ZipOverrun, type ZipEntry } from './zip.js';
 
 export interface XlsxOptions {
@@ -73,16 +73,28 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
     const book = await readWorkbookSheets(bytes, entries);
     if (book.sheets.length === 0) return fail(diag('xlsx-not-workbook', '压缩包中没有 Excel 工作表（可能是 Word、PowerPoint 文件或其他压缩包），无法读取。'));
     const sst = await readSharedStrings(bytes, book.sharedStrings ? entries.get(book.sharedStrings) : undefined);
-    const grids: SheetGrid[] = [];
     const pre: Diagnostic[] = [];
-    for (const ref of book.sheets) {
-      const entry: ZipEntry | undefined = entries.get(ref.path);
-      if (!entry) { pre.push(diag('xlsx-damaged', `工作表“${ref.name}”在文件中找不到（${ref.path}），未读入。`)); continue; }
-      const grid = await readSheet(bytes, entry, ref, sst);
-      fillMerges(grid);
-      grids.push(grid);
+    const present = book.sheets.filter((ref) => {
+      if (entries.has(ref.path)) return true;
+      pre.push(diag('xlsx-damaged', `工作表“${ref.name}”在文件中找不到（${ref.path}），未读入。`));
+      return false;
+    });
+    const visible = present.some((ref) => !ref.hidden);
+    const locations = new CellLocations();
+    const sheets: SheetRead[] = [];
+    for (const ref of present) {
+      if (ref.hidden && visible) { sheets.push({ info: { name: ref.name, read: false, skipped: '隐藏的工作表' }, table: null, problems: [] }); continue; }
+      const entry = entries.get(ref.path)!;
+      // the rows stream from the zip into the table reader: the sheet is never held, only its table
+      const overrides = options.columns?.[ref.name];
+      const reader = sheetTableReader(ref.name, { locations, ...(overrides ? { overrides } : {}) });
+      const problems = new CellProblems(ref.name);
+      const merges = await readMerges(bytes, entry);
+      const stats = await streamSheet(bytes, entry, sst, merges, (row) => { reader.push(row); problems.add(row); });
+      const table = reader.end();
+      sheets.push(table.info.read ? { info: table.info, table, problems: problems.diagnostics(locations, stats.clippedCells) } : { info: table.info, table: null, problems: [] });
     }
-    return assemble(grids, source, 'binary', options, pre);
+    return assemble(sheets, locations, source, 'binary', pre);
   } catch (e) {
     if (e instanceof ZipOverrun) return fail(diag('xlsx-too-large', `工作簿中的“${e.message}”解压后比文件目录所写的大（疑为压缩炸弹），未读取。`));
     return fail(diag('xlsx-damaged', `工作簿已损坏，无法读取：${(e as Error).message ?? String(e)}。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。`));
@@ -94,24 +106,27 @@ export function readCsvTable(bytes: Uint8Array, options: XlsxOptions = {}): Tabl
   const decoded = decode(bytes);
   const source = sourceOf(bytes, options, decoded.encoding);
   if (decoded.binary) return empty(source, [...decoded.diagnostics]);
-  const rows = parseCsv(decoded.text);
-  if (rows.length === 0) return empty(source, [...decoded.diagnostics, diag('input-empty', '文件为空（或只有空白），没有可读取的内容。')]);
-  return assemble([{ name: '', hidden: false, rows, merges: [], dimension: null, emptyRows: 0, clippedCells: 0 }], source, decoded.encoding, options, [...decoded.diagnostics]);
+  const locations = new CellLocations();
+  const overrides = options.columns?.[''];
+  // rows go to the table reader as they are parsed: a million-row file is never a grid
+  const reader = sheetTableReader('', { locations, ...(overrides ? { overrides } : {}) });
+  const rows = parseCsv(decoded.text, (row) => reader.push(row));
+  if (rows === 0) return empty(source, [...decoded.diagnostics, diag('input-empty', '文件为空（或只有空白），没有可读取的内容。')]);
+  const table = reader.end();
+  return assemble([{ info: table.info, table: table.info.read ? table : null, problems: [] }], locations, source, decoded.encoding, [...decoded.diagnostics]);
 }
 
-function assemble(grids: readonly SheetGrid[], source: Omit<SourceInfo, 'layout' | 'lines'>, encoding: SourceInfo['encoding'], options: XlsxOptions, pre: Diagnostic[]): TableDocument {
-  const locations = new CellLocations();
+/** A sheet as read: its table when it holds one, and what its cells say beside it (formulas, errors). */
+interface SheetRead { readonly info: SheetInfo; readonly table: SheetTable | null; readonly problems: readonly Diagnostic[] }
+
+function assemble(sheets: readonly SheetRead[], locations: CellLocations, source: Omit<SourceInfo, 'layout' | 'lines'>, encoding: SourceInfo['encoding'], pre: Diagnostic[]): TableDocument {
   const tables: SheetTable[] = [];
   const infos: SheetInfo[] = [];
-  const visible = grids.filter((g) => !g.hidden);
-  for (const grid of grids) {
-    if (grid.hidden && visible.length > 0) { infos.push({ name: grid.name, read: false, skipped: '隐藏的工作表' }); continue; }
-    const overrides = options.columns?.[grid.name];
-    const table = readSheetTable(grid as TableGrid, { locations, ...(overrides ? { overrides } : {}) });
-    infos.push(table.info);
-    if (!table.info.read) continue;
-    tables.push(table);
-    pre.push(...cellProblems(grid, locations));
+  for (const sheet of sheets) {
+    infos.push(sheet.info);
+    if (!sheet.table) continue;
+    tables.push(sheet.table);
+    pre.push(...sheet.problems);
   }
   const where = (name: string) => (name ? `工作表“${name}”` : '表格');
   if (tables.length === 0) {
@@ -130,8 +145,11 @@ function assemble(grids: readonly SheetGrid[], source: Omit<SourceInfo, 'layout'
   const orphans: RawOrphan[] = tables.flatMap((t) => t.orphans);
   const raw = { layout: 'xlsx' as const, meta, rows, orphans, diagnostics: tables.flatMap((t) => t.diagnostics), lineCount: 0 };
   const built = buildDocument(raw, { ...source, encoding });
+  // the rows are in the document now: let them go before it is relocated (a copy of what has a `line`)
+  rows.length = 0;
+  for (const t of tables) t.rows.length = 0;
   const info: Diagnostic[] = [];
-  if (grids.length > 1) {
+  if (sheets.length > 1) {
     const read = infos.filter((i) => i.read).map((i) => `“${i.name}”`).join('、');
     const skipped = infos.filter((i) => !i.read);
     info.push(diag('xlsx-sheets-read', `读取了工作表${read}${skipped.length ? `；未读取${skipped.map((i) => `“${i.name}”（${i.skipped}）`).join('、')}` : ''}。`));
@@ -146,30 +164,42 @@ function assemble(grids: readonly SheetGrid[], source: Omit<SourceInfo, 'layout'
   return { ...doc, source: { ...doc.source, sheets: infos } };
 }
 
-/** Formulas (read from their saved results, or without one), error values and clipped columns. */
-function cellProblems(grid: SheetGrid, locations: CellLocations): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const missing: string[] = [];
-  const errors: string[] = [];
-  let cached = 0;
-  const at = (r: number, c: number) => `${grid.name ? `${quoteSheet(grid.name)}!` : ''}${columnName(c)}${r}`;
-  for (const row of grid.rows) {
-    row.cells.forEach((v, c) => {
-      if (v === undefined || typeof v !== 'object' || row.filled?.[c]) return;
-      if (v.formula === 'missing') missing.push(at(row.r, c));
-      else if (v.formula === 'cached') cached++;
-      if (v.error !== undefined) errors.push(`${at(row.r, c)}（${v.error}）`);
-    });
+/**
+ * Formulas (read from their saved results, or without one), error values and clipped columns, counted
+ * as the rows stream by: the first few addresses are kept to name, the rest only counted.
+ */
+class CellProblems {
+  private readonly missing: string[] = [];
+  private missingCount = 0;
+  private readonly errors: string[] = [];
+  private errorCount = 0;
+  private cached = 0;
+  constructor(private readonly sheet: string) {}
+  private at(r: number, c: number): string { return `${this.sheet ? `${quoteSheet(this.sheet)}!` : ''}${columnName(c)}${r}`; }
+  add(row: GridRow): void {
+    const { cells } = row;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v === undefined || typeof v !== 'object' || row.filled?.[c]) continue;
+      if (v.formula === 'missing') { if (this.missingCount++ < SHOWN) this.missing.push(this.at(row.r, c)); }
+      else if (v.formula === 'cached') this.cached++;
+      if (v.error !== undefined && this.errorCount++ < SHOWN) this.errors.push(`${this.at(row.r, c)}（${v.error}）`);
+    }
   }
-  const list = (xs: string[]) => `${xs.slice(0, 8).join('、')}${xs.length > 8 ? ` 等 ${xs.length} 处` : ''}`;
-  if (missing.length > 0) {
-    out.push(diag('xlsx-formula-no-value', `${list(missing)} 是公式，但文件中没有保存计算结果（由程序生成、未经 Excel 计算的工作簿），无法知道其值，整个文件未读入。请在 Excel 或 WPS 中打开、重新计算并保存后再导入。`, { line: locations.add(missing[0]!) }));
+  diagnostics(locations: CellLocations, clippedCells: number): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const name = this.sheet;
+    const list = (xs: string[], n: number) => `${xs.join('、')}${n > SHOWN ? ` 等 ${n} 处` : ''}`;
+    if (this.missingCount > 0) {
+      out.push(diag('xlsx-formula-no-value', `${list(this.missing, this.missingCount)} 是公式，但文件中没有保存计算结果（由程序生成、未经 Excel 计算的工作簿），无法知道其值，整个文件未读入。请在 Excel 或 WPS 中打开、重新计算并保存后再导入。`, { line: locations.add(this.missing[0]!) }));
+    }
+    if (this.cached > 0) out.push(diag('xlsx-formula-cached', `工作表${name ? `“${name}”` : ''}有 ${this.cached} 个单元格是公式，按文件中保存的计算结果读取。`));
+    if (this.errorCount > 0) out.push(diag('xlsx-cell-error', `${list(this.errors, this.errorCount)} 是错误值（公式出错），其内容按原样的错误值读取；请在 Excel 或 WPS 中修正后再导入。`, { line: locations.add(this.errors[0]!.replace(/（.*$/, '')) }));
+    if (clippedCells > 0) out.push(diag('xlsx-columns-clipped', `工作表“${name}”有 ${clippedCells} 个单元格在第 ${columnName(255)} 列之后，不属于表格，未读取。`));
+    return out;
   }
-  if (cached > 0) out.push(diag('xlsx-formula-cached', `工作表${grid.name ? `“${grid.name}”` : ''}有 ${cached} 个单元格是公式，按文件中保存的计算结果读取。`));
-  if (errors.length > 0) out.push(diag('xlsx-cell-error', `${list(errors)} 是错误值（公式出错），其内容按原样的错误值读取；请在 Excel 或 WPS 中修正后再导入。`, { line: locations.add(errors[0]!.replace(/（.*$/, '')) }));
-  if (grid.clippedCells > 0) out.push(diag('xlsx-columns-clipped', `工作表“${grid.name}”有 ${grid.clippedCells} 个单元格在第 ${columnName(255)} 列之后，不属于表格，未读取。`));
-  return out;
 }
+const SHOWN = 8;
 
 function sourceOf(bytes: Uint8Array, options: XlsxOptions, encoding: SourceInfo['encoding']): Omit<SourceInfo, 'layout' | 'lines'> {
   return { file: options.file ?? '', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, encoding };

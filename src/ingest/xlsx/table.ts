@@ -16,13 +16,6 @@ import { concatSpans, EMPTY_SPAN, spanOf, type Span } from '../span.js';
 import { emptyMeta, headerKind, isTotalName, readHeader as readMetaLine, type HeaderMeta } from '../text/lines.js';
 import { columnName, type CellValue, type GridRow } from './workbook.js';
 
-/** A sheet as the table logic needs it (a workbook sheet, or the one grid of a CSV file). */
-export interface TableGrid {
-  /** '' for a CSV file: its addresses have no sheet */
-  readonly name: string;
-  readonly rows: readonly GridRow[];
-}
-
 /** Location ids standing for cell addresses. */
 export class CellLocations extends Locations<string> {}
 
@@ -79,27 +72,26 @@ const META_WORD = /^资金来源$|^来源$|^绩效指标$|^金额$|^单位[:：]
 /** Words that, alone in a row under the header words, continue a two-row header. */
 const headerish = (t: string): boolean => columnRole(t) !== null || META_WORD.test(squeeze(t)) || /^(?:合计|小计)$/.test(squeeze(t));
 
-/** The 0-based index of the header's first row, or -1: a row naming a name, an amount and a goal or indicator column. */
-function findHeader(rows: readonly GridRow[]): number {
-  const limit = Math.min(rows.length, 100);
-  for (let i = 0; i < limit; i++) {
-    const roles = new Set<ColumnRole>();
-    const texts = new Set<string>();
-    for (const v of rows[i]!.cells) {
-      if (v === undefined || typeof v === 'number') continue;
-      const t = cellText(v);
-      texts.add(t);
-      const r = columnRole(t);
-      if (r !== null) roles.add(r);
-    }
-    // a title merged across the table repeats one text: never a header
-    if (texts.size < 3) continue;
-    const has = (r: ColumnRole) => roles.has(r);
-    const amount = AMOUNT_ROLES.some(has) || texts.has('资金来源');
-    const content = has('goal') || has('indicators') || INDICATOR_FIELDS.some(has);
-    if (has('name') && amount && content) return i;
+/** How many rows with values the header is looked for in (titles, notes and blank lines above it). */
+const HEADER_WITHIN = 100;
+
+/** A row naming a name, an amount and a goal or indicator column: the header's first row. */
+function isHeaderRow(row: GridRow): boolean {
+  const roles = new Set<ColumnRole>();
+  const texts = new Set<string>();
+  for (const v of row.cells) {
+    if (v === undefined || typeof v === 'number') continue;
+    const t = cellText(v);
+    texts.add(t);
+    const r = columnRole(t);
+    if (r !== null) roles.add(r);
   }
-  return -1;
+  // a title merged across the table repeats one text: never a header
+  if (texts.size < 3) return false;
+  const has = (r: ColumnRole) => roles.has(r);
+  const amount = AMOUNT_ROLES.some(has) || texts.has('资金来源');
+  const content = has('goal') || has('indicators') || INDICATOR_FIELDS.some(has);
+  return has('name') && amount && content;
 }
 
 interface Mapping {
@@ -176,23 +168,55 @@ export interface SheetOptions {
   readonly locations: CellLocations;
 }
 
-/** Reads one sheet; `null` info.read when it holds no target table. */
-export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTable {
+/** A sheet's table read as its rows come, in order: only the rows above the header's end are held. */
+export interface SheetTableReader {
+  push(row: GridRow): void;
+  /** `null` info.read when the sheet holds no target table */
+  end(): SheetTable;
+}
+
+export function sheetTableReader(name: string, options: SheetOptions): SheetTableReader {
+  const head: GridRow[] = [];
+  let seen = 0;
+  let start = -1;
+  let table: SheetTableReader | null = null;
+  const begin = (): SheetTableReader => (table = readTable(name, head, start, options));
+  return {
+    push(row) {
+      seen++;
+      if (table) { table.push(row); return; }
+      if (start < 0) {
+        if (head.length >= HEADER_WITHIN) return;
+        head.push(row);
+        if (isHeaderRow(row)) start = head.length - 1;
+        return;
+      }
+      head.push(row);
+      // the header spans at most three rows: then the mapping is known and the rows can stream
+      if (head.length - start >= 3) begin();
+    },
+    end() {
+      if (table) return table.end();
+      if (start >= 0) return begin().end();
+      return { info: { name, read: false, skipped: seen === 0 ? '空白工作表' : '找不到表头（项目名称、总计、绩效目标或绩效指标等栏目）' }, meta: emptyMeta(), rows: [], orphans: [], diagnostics: [] };
+    },
+  };
+}
+
+/** The table under the header that starts at `head[start]` (`head` holds the rows up to its end or more). */
+function readTable(name: string, head: GridRow[], start: number, options: SheetOptions): SheetTableReader {
   const { locations } = options;
   const meta = emptyMeta();
   const rows: RawRow[] = [];
   const orphans: RawOrphan[] = [];
   const diagnostics: Diagnostic[] = [];
-  const address = (r: number, c: number): string => `${grid.name ? `${quoteSheet(grid.name)}!` : ''}${columnName(c)}${r}`;
+  const address = (r: number, c: number): string => `${name ? `${quoteSheet(name)}!` : ''}${columnName(c)}${r}`;
   const id = (r: number, c: number): number => locations.add(address(r, c));
-  const start = findHeader(grid.rows);
-  if (start < 0) {
-    return { info: { name: grid.name, read: false, skipped: grid.rows.length === 0 ? '空白工作表' : '找不到表头（项目名称、总计、绩效目标或绩效指标等栏目）' }, meta, rows, orphans, diagnostics };
-  }
-  const map = mapColumns(grid.rows, start, options.overrides);
+  const map = mapColumns(head, start, options.overrides);
+  const headerRows: readonly [number, number] = [head[start]!.r, head[map.headerEnd]!.r];
 
   // above the header: title, 部门名称：…, 单位：万元 — each cell, and the row's distinct texts joined
-  for (const row of grid.rows.slice(0, start)) {
+  for (const row of head.slice(0, start)) {
     const texts = [...new Set(row.cells.map(cellText).filter((t) => t !== ''))];
     for (const t of [...texts, texts.join(' ')]) {
       const kind = headerKind(t);
@@ -208,14 +232,14 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
   const missing = (['name', 'total'] as const).filter((r) => !map.at.has(r));
   if (missing.length > 0 || !(map.at.has('goal') || map.at.has('indicators') || map.perIndicator)) {
     const what = [...missing.map((r) => COLUMN_ROLE_LABEL[r]), ...(map.at.has('goal') || map.at.has('indicators') || map.perIndicator ? [] : ['绩效目标或绩效指标'])].join('、');
-    return { info: { name: grid.name, read: false, skipped: `没有${what}栏`, headerRows: [grid.rows[start]!.r, grid.rows[map.headerEnd]!.r], columns: map.columns }, meta, rows, orphans, diagnostics };
+    const refused: SheetTable = { info: { name, read: false, skipped: `没有${what}栏`, headerRows, columns: map.columns }, meta, rows, orphans, diagnostics };
+    return { push: () => undefined, end: () => refused };
   }
   for (const col of map.columns) {
     if (col.role === null && col.header !== '' && !col.chosen) {
-      diagnostics.push(diag('xlsx-column-unknown', `${address(grid.rows[start]!.r, colIndex(col.column))} 的栏目“${clip(col.header)}”无法识别，该栏内容未读入；如需读取，请在导入预览中指定它是哪一栏。`, { line: id(grid.rows[start]!.r, colIndex(col.column)) }));
+      diagnostics.push(diag('xlsx-column-unknown', `${address(headerRows[0], colIndex(col.column))} 的栏目“${clip(col.header)}”无法识别，该栏内容未读入；如需读取，请在导入预览中指定它是哪一栏。`, { line: id(headerRows[0], colIndex(col.column)) }));
     }
   }
-
   const cellAt = (row: GridRow, role: ColumnRole) => { const c = map.at.get(role); return c === undefined ? undefined : row.cells[c]; };
   const own = (row: GridRow, role: ColumnRole): boolean => { const c = map.at.get(role); return c !== undefined && row.cells[c] !== undefined && !row.filled?.[c]; };
   const textOf = (row: GridRow, role: ColumnRole): string => cellText(cellAt(row, role));
@@ -229,13 +253,13 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
   let rounded = 0;
   let current: RawRow | null = null;
 
-  for (const row of grid.rows.slice(map.headerEnd + 1)) {
+  const take = (row: GridRow): void => {
     const rowDiags: Diagnostic[] = [];
     const texts = row.cells.map(cellText);
-    if (texts.every((t) => t === '')) continue;
+    if (texts.every((t) => t === '')) return;
     // the column header printed again (a sheet pasted from several pages)
     const ownTexts = texts.filter((t, c) => t !== '' && !row.filled?.[c]);
-    if (ownTexts.length >= 3 && ownTexts.every((t) => headerTexts.has(squeeze(t)) || headerish(t))) continue;
+    if (ownTexts.length >= 3 && ownTexts.every((t) => headerTexts.has(squeeze(t)) || headerish(t))) return;
 
     const amounts = new Map<AmountRole, Amount>();
     let anyOwnAmount = false;
@@ -250,7 +274,7 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
     }
     const name = textOf(row, 'name');
     // a note under the table (注：…, 填表人：…) in the first column: not a row
-    if (!anyOwnAmount && ownTexts.length === 1 && NOTE.test(squeeze(ownTexts[0]!))) continue;
+    if (!anyOwnAmount && ownTexts.length === 1 && NOTE.test(squeeze(ownTexts[0]!))) return;
     const indicatorRow = map.perIndicator ? indicatorCells(row) : null;
     const goalText = textOf(row, 'goal');
     const indicatorsText = textOf(row, 'indicators');
@@ -265,18 +289,18 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
       if (indicatorsText !== '' && own(row, 'indicators')) current.indicators = concatSpans(current.indicators, spanAt(row, 'indicators'));
       if (indicatorRow) (current.indicatorCells ??= []).push(indicatorRow);
       current.diagnostics.push(...rowDiags);
-      continue;
+      return;
     }
     if (name === '' && !anyOwnAmount) {
       // no name and no amounts: a note under the table, a header line, or content of no project
       const joined = ownTexts.join(' ');
       const kind = headerKind(joined);
-      if (kind && kind !== 'column-header') { readMetaLine(meta, kind, joined); continue; }
-      if (NOTE.test(squeeze(joined))) continue;
+      if (kind && kind !== 'column-header') { readMetaLine(meta, kind, joined); return; }
+      if (NOTE.test(squeeze(joined))) return;
       const first = row.cells.findIndex((v) => v !== undefined);
       const text = goalText !== '' || indicatorsText !== '' || indicatorRow ? spanAt(row, 'goal') : spanOf([{ no: id(row.r, first), text: joined }]);
       orphans.push({ text, indicators: indicatorsText !== '' ? spanAt(row, 'indicators') : EMPTY_SPAN, line: id(row.r, first) });
-      continue;
+      return;
     }
     const nameCol = map.at.get('name')!;
     const totalCol = map.at.get('total') ?? map.at.get('fiscal') ?? nameCol;
@@ -310,22 +334,28 @@ export function readSheetTable(grid: TableGrid, options: SheetOptions): SheetTab
       diagnostics: rowDiags,
     };
     rows.push(current);
-  }
-  if (rounded > 0) {
-    diagnostics.push(diag('xlsx-amount-rounded', `${rounded} 个金额${yuan ? '以元填写，换算为万元后' : ''}超过两位小数（如 ${roundedFrom}），已四舍五入到 0.01 万元；原值保留在 printed 中。`, { line: locations.add(roundedFrom) }));
-  }
-  if (yuan) {
-    diagnostics.push(diag('xlsx-amount-yuan', `工作表${grid.name ? `“${grid.name}”` : ''}的金额单位是元，已换算为万元（除以 10000）。`, { line: id(grid.rows[start]!.r, map.at.get('total')!) }));
-  }
-  const info: SheetInfo = {
-    name: grid.name,
-    read: true,
-    headerRows: [grid.rows[start]!.r, grid.rows[map.headerEnd]!.r],
-    layout: map.perIndicator ? 'indicator-rows' : 'project-rows',
-    amountUnit: yuan ? '元' : '万元',
-    columns: map.columns,
   };
-  return { info, meta, rows, orphans, diagnostics };
+  for (const row of head.slice(map.headerEnd + 1)) take(row);
+  head.length = 0;
+
+  const end = (): SheetTable => {
+    if (rounded > 0) {
+      diagnostics.push(diag('xlsx-amount-rounded', `${rounded} 个金额${yuan ? '以元填写，换算为万元后' : ''}超过两位小数（如 ${roundedFrom}），已四舍五入到 0.01 万元；原值保留在 printed 中。`, { line: locations.add(roundedFrom) }));
+    }
+    if (yuan) {
+      diagnostics.push(diag('xlsx-amount-yuan', `工作表${name ? `“${name}”` : ''}的金额单位是元，已换算为万元（除以 10000）。`, { line: id(headerRows[0], map.at.get('total')!) }));
+    }
+    const info: SheetInfo = {
+      name,
+      read: true,
+      headerRows,
+      layout: map.perIndicator ? 'indicator-rows' : 'project-rows',
+      amountUnit: yuan ? '元' : '万元',
+      columns: map.columns,
+    };
+    return { info, meta, rows, orphans, diagnostics };
+  };
+  return { push: take, end };
 
   function unplacedAt(row: GridRow): Amount[] {
     const c = map.at.get('unplaced');

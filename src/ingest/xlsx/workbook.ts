@@ -4,7 +4,7 @@
 // value is a formula's cached result or has none, error values, merged ranges and hidden sheets.
 // Styles are not read: a clerk's table says its amounts' unit in words, not in a number format.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { readEntryText, type ZipEntry } from './zip.js';
+import { readEntryBytes, readEntryText, type ZipEntry } from './zip.js';
 
 /** A cell whose value is not a plain string or number. */
 export interface SpecialCell {
@@ -28,20 +28,6 @@ export interface GridRow {
 }
 
 export interface Merge { readonly r0: number; readonly c0: number; readonly r1: number; readonly c1: number }
-
-export interface SheetGrid {
-  readonly name: string;
-  readonly hidden: boolean;
-  /** rows holding at least one value, in order */
-  readonly rows: GridRow[];
-  readonly merges: Merge[];
-  /** the sheet's declared used range, when it has one */
-  readonly dimension: string | null;
-  /** rows present in the file without a value (a sheet "of a million empty rows") */
-  readonly emptyRows: number;
-  /** cells beyond the column limit, not read */
-  readonly clippedCells: number;
-}
 
 /** Tables have a dozen columns; a value beyond this column is not read (and counted). */
 export const MAX_COLUMNS = 256;
@@ -159,15 +145,106 @@ export async function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | und
     close: (name) => {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si') { out.push(current ? current.join('') : ''); current = null; }
+      else if (name === 'si') { out.push(current ? own(current.join('')) : ''); current = null; }
     },
   });
   return out;
 }
 
-export async function readSheet(bytes: Uint8Array, entry: ZipEntry, ref: SheetRef, sst: readonly string[]): Promise<SheetGrid> {
-  const rows: GridRow[] = [];
-  const merges: Merge[] = [];
+/** What a sheet's stream said besides its rows. */
+export interface SheetStats {
+  /** the sheet's declared used range, when it has one */
+  readonly dimension: string | null;
+  /** rows present in the file without a value (a sheet "of a million empty rows") */
+  readonly emptyRows: number;
+  /** cells beyond the column limit, not read */
+  readonly clippedCells: number;
+}
+
+/**
+ * A sheet's merged ranges, read before its rows: they follow <sheetData> in the file, and a row's
+ * merged cells are filled as it streams by. The rows are only inflated and searched for the first
+ * mergeCell tag (its `<` is always a tag: text escapes it), not decoded; the ranges are kept as
+ * numbers, four to a range.
+ */
+export async function readMerges(bytes: Uint8Array, entry: ZipEntry): Promise<Merges> {
+  const merges = new Merges();
+  const NAME = Buffer.from('mergeCell');
+  const TAG = /<(?:[\w.-]+:)?mergeCell\s[^<>]*?\bref\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const decoder = new TextDecoder('utf-8');
+  let past = false;
+  let carry = Buffer.alloc(0);
+  let tail = '';
+  const scan = (text: string): void => {
+    tail += text;
+    TAG.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let used = 0;
+    while ((m = TAG.exec(tail)) !== null) { merges.addRef(m[1] ?? m[2] ?? ''); used = TAG.lastIndex; }
+    // a tag cut by the chunk's end waits for the rest
+    const open = tail.lastIndexOf('<');
+    tail = open >= used && tail.indexOf('>', open) < 0 ? tail.slice(open) : '';
+  };
+  await readEntryBytes(bytes, entry, (chunk) => {
+    if (past) { scan(decoder.decode(chunk, { stream: true })); return; }
+    const joined = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let at = joined.indexOf(NAME); at >= 0; at = joined.indexOf(NAME, at + 1)) {
+      const open = tagStart(joined, at);
+      if (open >= 0) { past = true; scan(decoder.decode(joined.subarray(open), { stream: true })); return; }
+    }
+    // a tag's start may be cut by the chunk's end
+    carry = Buffer.from(joined.subarray(Math.max(0, joined.length - 80)));
+  });
+  if (past) scan(decoder.decode());
+  merges.sort();
+  return merges;
+}
+
+/** Where the tag whose local name starts at `at` opens (`<mergeCell`, `<x:mergeCell`), or -1: not a tag. */
+function tagStart(buf: Uint8Array, at: number): number {
+  if (buf[at - 1] === 0x3c) return at - 1;
+  if (buf[at - 1] !== 0x3a) return -1;
+  let i = at - 2;
+  const nameByte = (b: number): boolean => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2e || b === 0x2d;
+  while (i >= 0 && nameByte(buf[i]!)) i--;
+  return i >= 0 && i < at - 2 && buf[i] === 0x3c ? i : -1;
+}
+
+/** Merged ranges as numbers (r0, c0, r1, c1), ordered by their first row: a million ranges in 16 MB. */
+export class Merges {
+  private data = new Int32Array(64);
+  length = 0;
+  addRef(ref: string): void {
+    const [from, to] = ref.split(':');
+    const p = from ? decodeRef(from) : null;
+    const q = to ? decodeRef(to) : p;
+    if (p && q) this.add({ r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) });
+  }
+  add(m: Merge): void {
+    if ((this.length + 1) * 4 > this.data.length) { const d = new Int32Array(this.data.length * 2); d.set(this.data); this.data = d; }
+    this.data.set([m.r0, m.c0, m.r1, m.c1], this.length * 4);
+    this.length++;
+  }
+  at(i: number): Merge {
+    const d = this.data;
+    return { r0: d[i * 4]!, c0: d[i * 4 + 1]!, r1: d[i * 4 + 2]!, c1: d[i * 4 + 3]! };
+  }
+  /** by first row, then in file order (a stable sort, as fillMerges used to apply them) */
+  sort(): void {
+    const d = this.data;
+    const order = Array.from({ length: this.length }, (_, i) => i).sort((a, b) => d[a * 4]! - d[b * 4]! || a - b);
+    const out = new Int32Array(this.length * 4);
+    order.forEach((from, to) => out.set(d.subarray(from * 4, from * 4 + 4), to * 4));
+    this.data = out;
+  }
+}
+
+/**
+ * Streams a sheet's rows that hold at least one value to `onRow`, in file order, each as soon as it is
+ * closed, with the merged ranges' first values copied into their other cells (`filled`): a sheet of a
+ * million rows is never held, only the row being read.
+ */
+export async function streamSheet(bytes: Uint8Array, entry: ZipEntry, sst: readonly string[], merges: Merges, onRow: (row: GridRow) => void): Promise<SheetStats> {
   let dimension: string | null = null;
   let emptyRows = 0;
   let clippedCells = 0;
@@ -181,6 +258,7 @@ export async function readSheet(bytes: Uint8Array, entry: ZipEntry, ref: SheetRe
   let into: 'v' | 'f' | 't' | null = null;
   let phonetic = 0;
   let sawValue = false;
+  const fill = new MergeFill(merges);
   await parseXml(bytes, entry, {
     open: (name, a) => {
       switch (name) {
@@ -205,13 +283,6 @@ export async function readSheet(bytes: Uint8Array, entry: ZipEntry, ref: SheetRe
         case 'rPh': phonetic++; break;
         case 't': if (inline && phonetic === 0) into = 't'; break;
         case 'dimension': dimension = a.ref ?? null; break;
-        case 'mergeCell': {
-          const [from, to] = (a.ref ?? '').split(':');
-          const p = from ? decodeRef(from) : null;
-          const q = to ? decodeRef(to) : p;
-          if (p && q) merges.push({ r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) });
-          break;
-        }
         default: break;
       }
     },
@@ -233,22 +304,61 @@ export async function readSheet(bytes: Uint8Array, entry: ZipEntry, ref: SheetRe
           break;
         }
         case 'row':
-          if (cells && sawValue) rows.push({ r: rowNo, cells });
-          else emptyRows++;
+          if (cells && sawValue) {
+            const row: GridRow = { r: rowNo, cells };
+            fill.apply(row);
+            onRow(row);
+          } else emptyRows++;
           cells = null;
           break;
         default: break;
       }
     },
   });
-  return { name: ref.name, hidden: ref.hidden, rows, merges, dimension, emptyRows, clippedCells };
+  return { dimension, emptyRows, clippedCells };
 }
+
+/**
+ * Copies each merged range's first value into the range's other cells, row by row as the rows come
+ * (in order): a range whose first row holds no value fills nothing.
+ */
+class MergeFill {
+  private next = 0;
+  private active: { m: Merge; value: CellValue }[] = [];
+  constructor(private readonly merges: Merges) {}
+  apply(row: GridRow): void {
+    const { merges } = this;
+    while (this.next < merges.length && merges.at(this.next).r0 <= row.r) {
+      const m = merges.at(this.next++);
+      // a range starting in a row without values (or one passed by) has nothing to copy
+      if (m.r0 !== row.r || m.r1 < row.r) continue;
+      const value = row.cells[m.c0];
+      if (value !== undefined) this.active.push({ m, value });
+    }
+    if (this.active.length === 0) return;
+    this.active = this.active.filter((a) => a.m.r1 >= row.r);
+    for (const { m, value } of this.active) {
+      const c1 = Math.min(m.c1, MAX_COLUMNS - 1);
+      for (let c = m.c0; c <= c1; c++) {
+        if (row.r === m.r0 && c === m.c0) continue;
+        row.cells[c] = value;
+        (row.filled ??= [])[c] = true;
+      }
+    }
+  }
+}
+
+/**
+ * A string of its own: the XML parser's text is a slice of the chunk it came in (a megabyte), and a
+ * value kept from it would keep the whole chunk. A longer string is copied (V8 flattens ' ' + s anew).
+ */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
 function cellValue(type: string, v: string | null, inline: string[] | null, formula: boolean, sst: readonly string[]): CellValue | undefined {
   let value: string | number | undefined;
   if (type === 's') value = v === null ? undefined : sst[Number(v)] ?? '';
-  else if (type === 'inlineStr') value = inline ? inline.join('') : v ?? undefined;
-  else if (type === 'str' || type === 'd') value = v ?? undefined;
+  else if (type === 'inlineStr') value = inline ? own(inline.join('')) : v === null ? undefined : own(v);
+  else if (type === 'str' || type === 'd') value = v === null ? undefined : own(v);
   else if (type === 'b') value = v === null ? undefined : v.trim() === '1' ? 'TRUE' : 'FALSE';
   else if (type === 'e') return { text: v ?? '', error: v ?? '#ERROR' };
   else if (v !== null && v.trim() !== '') {
@@ -261,32 +371,4 @@ function cellValue(type: string, v: string | null, inline: string[] | null, form
   }
   if (typeof value === 'string' && value === '') return undefined;
   return value;
-}
-
-/** Copies each merged range's first value into the range's other cells (in rows that hold values). */
-export function fillMerges(grid: SheetGrid): void {
-  if (grid.merges.length === 0) return;
-  const index = new Map<number, number>();
-  grid.rows.forEach((row, i) => index.set(row.r, i));
-  const firstAtOrAfter = (r: number): number => {
-    let lo = 0;
-    let hi = grid.rows.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (grid.rows[mid]!.r < r) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
-  for (const m of grid.merges) {
-    const origin = index.get(m.r0);
-    if (origin === undefined) continue;
-    const value = grid.rows[origin]!.cells[m.c0];
-    if (value === undefined) continue;
-    const c1 = Math.min(m.c1, MAX_COLUMNS - 1);
-    for (let i = firstAtOrAfter(m.r0); i < grid.rows.length && grid.rows[i]!.r <= m.r1; i++) {
-      const row = grid.rows[i]!;
-      for (let c = m.c0; c <= c1; c++) {
-        if (row.r === m.r0 && c === m.c0) continue;
-        row.cells[c] = value;
-        (row.filled ??= [])[c] = true;
-      }
-    }
-  }
 }

@@ -75,28 +75,40 @@ export class ZipOverrun extends Error {}
  * central directory declared. Rejects on a damaged entry.
  */
 export async function readEntryText(bytes: Uint8Array, entry: ZipEntry, onText: (text: string) => void): Promise<void> {
-  const data = entryData(bytes, entry);
   const decoder = new TextDecoder('utf-8');
+  await readEntryBytes(bytes, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+  onText(decoder.decode());
+}
+
+/**
+ * Streams one entry's inflated bytes to `onBytes` in chunks of at most a megabyte, never inflating
+ * past the size the central directory declared. Rejects on a damaged entry, or when `onBytes` throws.
+ */
+export async function readEntryBytes(bytes: Uint8Array, entry: ZipEntry, onBytes: (chunk: Uint8Array) => void): Promise<void> {
+  const data = entryData(bytes, entry);
   if (entry.method === 0) {
     if (data.length > entry.size) throw new ZipOverrun(entry.name);
-    onText(decoder.decode(data));
+    for (let i = 0; i < data.length; i += CHUNK) onBytes(data.subarray(i, Math.min(i + CHUNK, data.length)));
     return;
   }
   await new Promise<void>((resolve, reject) => {
-    const inflate = createInflateRaw({ chunkSize: 1 << 20 });
+    const inflate = createInflateRaw({ chunkSize: CHUNK });
     let out = 0;
     let failed = false;
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      inflate.destroy();
+      reject(e);
+    };
     inflate.on('data', (chunk: Buffer) => {
       if (failed) return;
       out += chunk.length;
-      if (out > entry.size) { failed = true; inflate.destroy(); reject(new ZipOverrun(entry.name)); return; }
-      try { onText(decoder.decode(chunk, { stream: true })); } catch (e) { failed = true; inflate.destroy(); reject(e); }
+      if (out > entry.size) { fail(new ZipOverrun(entry.name)); return; }
+      try { onBytes(chunk); } catch (e) { fail(e); }
     });
-    inflate.on('error', (e) => { if (!failed) { failed = true; reject(e); } });
-    inflate.on('end', () => {
-      if (failed) return;
-      try { onText(decoder.decode()); resolve(); } catch (e) { reject(e); }
-    });
+    inflate.on('error', fail);
+    inflate.on('end', () => { if (!failed) resolve(); });
     // fed in slices so that a huge entry does not sit twice in memory
     const step = 1 << 22;
     let i = 0;
@@ -111,3 +123,5 @@ export async function readEntryText(bytes: Uint8Array, entry: ZipEntry, onText: 
     feed();
   });
 }
+
+const CHUNK = 1 << 20;
