@@ -27,5 +27,8 @@ export const REPORT_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   // a filled 运行监控 / 绩效自评 template into a report: a save (the service checks it is the unit's own)
   'POST /api/monitoring/:id/upload': reportRolesFor('save'),
   'POST /api/evaluations/:id/upload': reportRolesFor('save'),
+  // the report's own template, to fill offline and upload: for those who may fill it
+  'GET /api/monitoring/:id/template': reportRolesFor('save'),
+  'GET /api/evaluations/:id/template': reportRolesFor('save'),
   'GET /api/evaluations/summary': readers,
 };
