@@ -1,7 +1,7 @@
 // A report filled offline, in a real Chromium against the real server (SQLite): the unit downloads the
 // report's own template through the page's link, fills it with ExcelJS as a clerk would in Excel, and
-// uploads it through the page. A 自评 with a required 偏差原因分析 missing is refused: the page lists the
-// problem by its cell (指标!L5) and nothing changes; filled right, the page shows the stored values and says
+// uploads it through the page. A 自评 with a required 偏差原因分析 missing and a count in the wrong unit is
+// refused: the page lists each problem by its cell (指标!L5, 指标!H4) and nothing changes; filled right, the page shows the stored values and says
 // how many indicators were filled; the same file from a page loaded before is a save conflict (the frame's
 // dialog). A 运行监控 template likewise: a value not in the list is named by its cell, a valid one is shown.
 // Screenshots of the problem list at 1440 and 400 px: test/browser/screenshots/report-upload-*.png.
@@ -76,6 +76,8 @@ const evaluationFill = (skipL5: boolean) => (wb: ExcelJS.Workbook) => {
     r.getCell('H').value = actual; r.getCell('I').value = achievement; r.getCell('J').value = weight; r.getCell('K').value = score;
     if (deviation && !(skipL5 && k === 1)) r.getCell('L').value = deviation;
   });
+  // and, in the refused file, a count in another unit than the target's
+  if (skipL5) ind.getCell('H4').value = '1250次';
 };
 
 beforeAll(async () => {
@@ -117,9 +119,10 @@ describe('a report filled offline from its template, in Chromium', { timeout: 30
       await uploadThrough(s.page, '绩效自评表.xlsx', bad);
       const problems = s.page.getByTestId('upload-problems');
       await problems.waitFor({ timeout: 20_000 });
-      await expect(problems.locator('li').count()).resolves.toBe(1);
+      await expect(problems.locator('li').count()).resolves.toBe(2);
+      await expect(problems.locator('li[data-cell="指标!H4"]').textContent()).resolves.toMatch(/^指标!H4.*1250次.*人次/);
       await expect(problems.locator('li[data-cell="指标!L5"]').textContent()).resolves.toMatch(/^指标!L5.*培训合格率.*须填写偏差原因分析及改进措施/);
-      await expect(problems.textContent()).resolves.toMatch(/1 处问题，报告未改变/);
+      await expect(problems.textContent()).resolves.toMatch(/2 处问题，报告未改变/);
       await expect(s.page.getByLabel('第 1 项实际完成值', { exact: true }).inputValue()).resolves.toBe('');
       if (width === 400) await fits(s.page);
       await shot(s.page, `report-upload-problems-${width}`);
