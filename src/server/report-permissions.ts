@@ -28,6 +28,9 @@ export const REPORT_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/monitoring/:id/upload': reportRolesFor('save'),
   'POST /api/evaluations/:id/upload': reportRolesFor('save'),
   'GET /api/monitoring/periods': readers,
+  // the report's own template, to fill offline and upload: for those who may fill it
+  'GET /api/monitoring/:id/template': reportRolesFor('save'),
+  'GET /api/evaluations/:id/template': reportRolesFor('save'),
   'GET /api/evaluations/summary': readers,
   // one department's printable summary, its XLSX and all its forms: :id is the department, limited to the
   // caller's scope by the service (a unit sees its own projects only, a department its units', finance all)

@@ -2,6 +2,7 @@
 // create on an approved plan, read, save (stale revision → 409), submit / approve / return, the printable
 // HTML and XLSX of one, the 监控 dashboard and the 自评 department summary. Who may call each is in
 // permissions.ts (by role, from report-states.ts); which reports a caller sees is the caller's scope.
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,6 +20,7 @@ import { renderEvaluationSummaryHtml } from '../../report/evaluation-summary-htm
 import { evaluationSummaryXlsx } from '../../report/evaluation-summary-xlsx.js';
 import { readEvaluateTemplate } from '../../report/xlsx/read-evaluate.js';
 import { readMonitorTemplate } from '../../report/xlsx/read-monitor.js';
+import { writeEvaluateTemplate, writeMonitorTemplate, type TemplateInput } from '../../report/xlsx/index.js';
 import { DEFAULT_UPLOAD_LIMIT, readUploads } from '../upload.js';
 import { WorkflowError } from '../../workflow/errors.js';
 import { evaluationSummary, listReports, monitoringDashboard } from '../../workflow/report-read.js';
@@ -94,7 +96,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store, settings: R
     api.post(`${base}/:id/save`, {
       schema: {
         summary: '保存（基于读取时的 revision；他人已保存时 409，内容不丢失）', tags, params: idParams, body: z.object({ revision: z.number().int().positive(), input: z.unknown() }),
-        response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
+        response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue)}), ...errors },
       },
     }, async (req) => plain(await saveReport(store, who(req), k, req.params.id, req.body.revision, req.body.input)));
 
@@ -167,12 +169,32 @@ export function monitoringRoutes(app: FastifyInstance, store: Store, settings: R
   // a filled template into a report: read, matched and judged cell by cell; any error stores nothing
   // (422 template-invalid, every cell named); otherwise a save on the revision the page was loaded with
   const upload = <I, R>(base: string, k: ReportKind<I, R>, tag: string, what: string, cells: string,
-    apply: (bytes: Uint8Array, basis: { plan: PlanBasis; input: I; period: Period }) => Promise<{ input: I; errors: readonly { cell: string; message: string }[] }>) => {
+    apply: (bytes: Uint8Array, basis: { plan: PlanBasis; input: I; period: Period }) => Promise<{ input: I; errors: readonly { cell: string; message: string }[] }>,
+    write: (t: TemplateInput, out: PassThrough) => Promise<unknown>) => {
+    // the template of this report alone: its plan's project as approved (a plan made blank has no published
+    // row, so the unit's template from /api/templates would not carry it); filled, it comes back below
+    api.get(`${base}/:id/template`, {
+      schema: { summary: `本报告的${what}填报模板（Excel）：批复的项目与指标，填好后上传`, tags: [tag], params: idParams, produces: [XLSX], response: { 200: { description: what, content: { [XLSX]: { schema: z.string() } } }, ...errors } },
+    }, async (req, reply) => {
+      const { plan } = await reportBasis(store, who(req), k, req.params.id);
+      const c = plan.content;
+      const input: TemplateInput = {
+        unit: plan.unit, department: plan.department, year: plan.planYear,
+        projects: [{
+          ...(plan.projectId === null ? {} : { id: plan.projectId }), name: c.name, goal: c.goal, funding: c.funding,
+          indicators: c.indicators.map((i, n) => ({ seq: n + 1, level1: i.level1, level2: i.level2, name: i.name, period: i.period, annual: i.annual })),
+        }],
+      };
+      const out = new PassThrough();
+      write(input, out).catch((e: unknown) => { req.log.warn({ err: e, url: req.url }, 'template stopped'); out.destroy(e as Error); });
+      const file = `${c.name}-${what}（填报模板）.xlsx`.replace(/[\\/:*?"<>|\r\n]/g, '_');
+      return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`).header('cache-control', 'no-store').send(out as never);
+    });
     api.post(`${base}/:id/upload`, {
       schema: {
         summary: `上传填好的${what}（xlsx，字段 files）写入本报告：按项目编号/指标对应，错误指明单元格（如 ${cells}），有错误时不保存`, tags: [tag],
         params: idParams, querystring: z.strictObject({ revision: int().pipe(z.number().int().positive()) }), consumes: ['multipart/form-data'],
-        response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue) }), ...errors },
+        response: { 200: z.object({ revision: z.number(), result: z.unknown(), issues: z.array(issue), changed: z.number().describe('本次上传改变了填写的指标数') }), ...errors },
       },
     }, async (req) => {
       const principal = who(req);
@@ -185,21 +207,26 @@ export function monitoringRoutes(app: FastifyInstance, store: Store, settings: R
         throw new WorkflowError('invalid', 'template-invalid', `${file.file} 有 ${applied.errors.length} 处错误，报告未改变：${applied.errors.map((e) => `${e.cell}：${e.message}`).join('；')}`,
           { issues: applied.errors.map((e) => ({ field: e.cell, message: e.message })) });
       }
-      return plain(await saveReport(store, principal, k, req.params.id, req.query.revision, applied.input));
+      const saved = await saveReport(store, principal, k, req.params.id, req.query.revision, applied.input);
+      // what the clerk is told: how many indicators the file changed (an unchanged re-upload says 0)
+      const before = (basis.input as { indicators: readonly unknown[] }).indicators;
+      const after = (applied.input as { indicators: readonly unknown[] }).indicators;
+      const changed = after.filter((x, i) => JSON.stringify(x) !== JSON.stringify(before[i])).length;
+      return plain({ ...saved, changed });
     });
   };
   upload('/api/monitoring', MONITORING, '运行监控', '运行监控表', '指标完成!I7', async (bytes, { plan, input }) => {
     const filled = await readMonitorTemplate(bytes);
     const applied = applyFilled(plan, input, filled.projects);
     return { input: applied.input, errors: [...filled.errors, ...applied.errors] };
-  });
+  }, writeMonitorTemplate);
   upload('/api/evaluations', EVALUATION, '绩效自评', '绩效自评表', '指标!H7', async (bytes, { plan, input, period }) => {
     const filled = await readEvaluateTemplate(bytes);
     // a cell that cannot be read is not judged again against the plan
     const applied = applyFilledEvaluation(plan, input, filled.projects, period, EVALUATION);
     const unread = new Set(filled.errors.map((e) => e.cell));
     return { input: applied.input, errors: [...filled.errors, ...applied.errors.filter((e) => !unread.has(e.cell))] };
-  });
+  }, writeEvaluateTemplate);
 
   routes('/api/monitoring', MONITORING, '运行监控', monitoringDetailResponse, true,
     { html: (r) => renderMonitoringHtml(asMonitoring(r)), xlsx: (r) => monitoringXlsx(asMonitoring(r)) });

@@ -85,7 +85,7 @@ const send = <T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promis
 const get = <T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> =>
   request<T>(`${path}${queryString(params)}`, signal ? { signal } : undefined);
 
-function upload<T>(path: string, files: readonly File[], params?: Params): Promise<T> {
+export function upload<T>(path: string, files: readonly File[], params?: Params): Promise<T> {
   const body = new FormData();
   for (const f of files) body.append('files', f, f.name);
   return request<T>(`${path}${queryString(params)}`, { method: 'POST', body });

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { evaluationDetailResponse, monitoringDetailResponse, reportListResponse } from '../../../src/server/report-schemas';
 import type { ReportAction, ReportState } from '../../../src/workflow/report-states';
-import { api, sendJson } from './client';
+import { api, sendJson, upload } from './client';
 
 export type ReportKindName = 'monitoring' | 'evaluation';
 export type MonitoringDetail = z.output<typeof monitoringDetailResponse>;
@@ -33,6 +33,13 @@ export const reportsApi = {
     sendJson<{ revision: number; result: unknown; issues: ReportIssue[] }>('POST', `${reportBase(k)}/${id}/save`, { revision, input }),
   decide: (k: ReportKindName, id: number, action: ReportDecision, revision: number, comment?: string) =>
     sendJson<{ state: ReportState }>('POST', `${reportBase(k)}/${id}/${action}`, { revision, ...(comment ? { comment } : {}) }),
+  /**
+   * A filled template into the report, on the revision the page holds: 422 template-invalid carries every
+   * problem cell in `detail.issues` (field = `指标!L5`), 409 report-conflict as for a save.
+   */
+  upload: (k: ReportKindName, id: number, revision: number, file: File) =>
+    upload<{ revision: number; result: unknown; issues: ReportIssue[]; changed: number }>(`${reportBase(k)}/${id}/upload`, [file], { revision }),
+  templateUrl: (k: ReportKindName, id: number) => `/api${reportBase(k)}/${id}/template`,
   htmlUrl: (k: ReportKindName, id: number) => `/api${reportBase(k)}/${id}/html`,
   xlsxUrl: (k: ReportKindName, id: number) => `/api${reportBase(k)}/${id}/xlsx`,
 };

@@ -10,6 +10,7 @@ import { dateTime } from '../../lib/format';
 import { PageTitle, errorMessage } from '../common';
 import { eventLabel } from '../plan/labels';
 import { DemoTag, ReportStateTag } from './labels';
+import { TemplateActions, TemplateProblems, useTemplateUpload } from './TemplateUpload';
 import { STATUS_TEXT, type ReportSave } from './useReportSave';
 
 export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, onSubmitTried, children }: {
@@ -22,6 +23,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, on
   const editable = detail.allowed.includes('save');
   const reviewing = detail.allowed.includes('approve') || detail.allowed.includes('return');
   const label = reportLabel(kind);
+  const template = useTemplateUpload(kind, detail.id, save, reload);
   const decide = useMutation({
     mutationFn: async (action: ReportDecision) => {
       if (action === 'submit') {
@@ -46,6 +48,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, on
       {detail.state === 'draft' && lastReturn?.action === 'return' ? (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="returned" title={`已被退回（${lastReturn.actor}，${dateTime(lastReturn.at)}）`} description={lastReturn.comment ? `理由：${lastReturn.comment}` : undefined} />
       ) : null}
+      {template.problems ? <TemplateProblems problems={template.problems} onClose={template.clear} /> : null}
       <div className="plan-workspace report-workspace">
         <div className="plan-main report-main">{children}</div>
         <aside className="plan-side">
@@ -84,6 +87,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, on
               <a href={reportsApi.xlsxUrl(kind, detail.id)} download data-testid="report-xlsx">下载 XLSX</a>
             </Space>
             {editable && save.status !== 'saved' ? <div className="muted note" style={{ marginTop: 4 }}>打印表与 XLSX 为最近一次保存的内容</div> : null}
+            {editable ? <TemplateActions kind={kind} id={detail.id} upload={template.upload} /> : null}
           </Card>
           <Card size="small" title="审核记录" data-testid="report-history" className="report-late">
             <Timeline items={detail.events.map((e, i) => ({

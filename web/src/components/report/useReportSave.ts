@@ -44,6 +44,10 @@ export interface ReportSave<I> {
   readonly saveNow: () => Promise<boolean>;
   readonly takeTheirs: () => void;
   readonly keepMine: () => void;
+  /** the revision the next write must name (after a saveNow, before React re-renders) */
+  readonly baseRevision: () => number;
+  /** another write (a template upload) was refused as stale: the same conflict dialog as for a save */
+  readonly raiseConflict: (c: ReportConflict) => void;
 }
 
 export function useReportSave<I>(kind: ReportKindName, id: number, start: { revision: number; input: I }, enabled: boolean): ReportSave<I> {
@@ -136,6 +140,14 @@ export function useReportSave<I>(kind: ReportKindName, id: number, start: { revi
     void saveNow();
   }, [conflict, saveNow]);
 
+  const baseRevision = useCallback(() => base.current, []);
+  const raiseConflict = useCallback((c: ReportConflict) => {
+    if (timer.current) clearTimeout(timer.current);
+    blocked.current = true;
+    setConflict(c);
+    setStatus('conflict');
+  }, []);
+
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
 
   const unsaved = status !== 'saved';
@@ -152,5 +164,5 @@ export function useReportSave<I>(kind: ReportKindName, id: number, start: { revi
     return () => { window.removeEventListener('beforeunload', beforeUnload); document.removeEventListener('click', click, true); };
   }, [unsaved]);
 
-  return { input, setInput, status, revision, savedAt, error, conflict, saveNow, takeTheirs, keepMine };
+  return { input, setInput, status, revision, savedAt, error, conflict, saveNow, takeTheirs, keepMine, baseRevision, raiseConflict };
 }
