@@ -266,9 +266,9 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const out: s.ImportResponse = [];
     for (const [i, u] of files.entries()) {
       const choice = choices[u.file] ?? {};
-      const read = inspected[i]!.read;
+      const { read, packedRead } = inspected[i]!;
       const onProgress = report ? (p: unknown) => report(importProgress(u.file, i, n, p as StageProgress)) : undefined;
-      const r = await serially(() => onStore('import', { upload: u, choice, ...(read ? { read } : {}) },
+      const r = await serially(() => onStore('import', { upload: u, choice, ...(read ? { read } : {}), ...(packedRead ? { packedRead } : {}) },
         () => importFile(store, u, choice, read, onProgress ? (stage, done, total) => onProgress({ stage, done, total }) : undefined),
         { ...(onProgress ? { onProgress } : {}), retire: u.bytes.byteLength > RETIRE_AFTER }));
       if (r.status === 'imported') {

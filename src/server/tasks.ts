@@ -1,5 +1,6 @@
 // The tasks a worker thread runs, by name, with their arguments as plain (structured-cloneable) data.
 // The same table runs them in the request thread when no worker can be started.
+import { deserialize, serialize } from 'node:v8';
 import { writeJob, type ImportOutcome, type ImportStage, type JobWrite, type ReadDocument } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
@@ -9,7 +10,8 @@ import { diff, importFile, inspect, READERS, storeFor, streamReport, type Inspec
 
 export interface Tasks {
   inspect: { args: { store: StoreRef; upload: Upload; forImport?: boolean; choice?: ImportChoice }; value: Inspection };
-  import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice; read?: ReadDocument }; value: ImportOutcome };
+  /** `packedRead`: what `inspect` read, as the bytes it sent them in (the request thread never unpacks them) */
+  import: { args: { store: StoreRef; upload: Upload; choice: ImportChoice; read?: ReadDocument; packedRead?: Uint8Array }; value: ImportOutcome };
   /** the report sent piece by piece (Emit.chunk) as it is rendered; the value is its length in bytes */
   'report-stream': { args: { store: StoreRef; documentId: number }; value: number };
   /** a write to the jobs table (SQLite: in a thread of its own, never waiting in the request thread) */
@@ -48,12 +50,20 @@ export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMI
   switch (task) {
     case 'inspect': {
       const a = args as Tasks['inspect']['args'];
-      return { value: await inspect(storeFor(a.store), upload(a.upload), { ...(a.forImport ? { forImport: true } : {}), ...(a.choice ? { choice: a.choice } : {}) }), transfer: [] };
+      const value = await inspect(storeFor(a.store), upload(a.upload), { ...(a.forImport ? { forImport: true } : {}), ...(a.choice ? { choice: a.choice } : {}) });
+      if (!value.read) return { value, transfer: [] };
+      // a large table's read is a graph of millions of objects: copied as such, the request thread would
+      // spend a second and more taking it in and sending it on to the importing worker, answering nothing
+      // meanwhile. As bytes it passes through untouched.
+      const { read, ...rest } = value;
+      const packedRead = new Uint8Array(serialize(read));
+      return { value: { ...rest, packedRead } satisfies Inspection, transfer: movable(packedRead) };
     }
     case 'import': {
       const a = args as Tasks['import']['args'];
       const onStage = (stage: ImportStage, done: number, total: number) => emit.progress({ stage, done, total } satisfies StageProgress);
-      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice, a.read, onStage), transfer: [] };
+      const read = a.read ?? (a.packedRead ? deserialize(a.packedRead) as ReadDocument : undefined);
+      return { value: await importFile(storeFor(a.store), upload(a.upload), a.choice, read, onStage), transfer: [] };
     }
     case 'report-stream': {
       const a = args as Tasks['report-stream']['args'];

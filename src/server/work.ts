@@ -32,6 +32,8 @@ export interface Inspection {
   readonly rejected: Rejection | null;
   /** with `forImport`: the file read for the store, so the import does not parse and review it again */
   readonly read?: ReadDocument;
+  /** the same, as a worker thread sends it (tasks.ts): v8-serialized, unpacked by the importing worker */
+  readonly packedRead?: Uint8Array;
 }
 
 /**

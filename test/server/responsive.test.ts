@@ -47,6 +47,8 @@ forEachDialect('responsive under heavy work', (store) => {
   it(`answers /api/health and a project page within ${BOUND_MS} ms during the worst reads, 10 MB imports as jobs and a large report`, async () => {
     const first = (await (await fetch(`${base}/api/projects?limit=1`)).json()) as { items: { id: number }[] };
     const projectId = first.items[0]!.id;
+    // both tables made before the probes start: building 10 MB in this thread would hold the server's loop
+    const tables = [tenMegabyteTable(), tenMegabyteTable(TARGET_BYTES - 300 * 1024)] as const;
     const times: { url: string; ms: number; status: number; phase: string; at: number }[] = [];
     const t0 = performance.now();
     // the server runs in this thread: how long its event loop was held at most says whether a slow answer
@@ -95,7 +97,7 @@ forEachDialect('responsive under heavy work', (store) => {
 
     try {
       phase = 'import';
-      const first = await importJob(tenMegabyteTable(), 'ten-mb.txt');
+      const first = await importJob(tables[0], 'ten-mb.txt');
       phase = 'report+import';
       expect(first.job.state, first.job.error ?? '').toBe('done');
       expect(first.job.result![0]!.status).toBe('imported');
@@ -110,7 +112,7 @@ forEachDialect('responsive under heavy work', (store) => {
           for await (const piece of r.body!) bytes += (piece as Uint8Array).byteLength;
           return { status: r.status, bytes };
         })(),
-        importJob(tenMegabyteTable(TARGET_BYTES - 300 * 1024), 'ten-mb-2.txt'),
+        importJob(tables[1], 'ten-mb-2.txt'),
       ]);
       expect(report.status).toBe(200);
       expect(report.bytes).toBeGreaterThan(TARGET_BYTES / 2);
