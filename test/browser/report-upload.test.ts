@@ -13,9 +13,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
-import { createAccount, loginWith, orgPath, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
+import { createAccount, orgPath, type AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from '../workflow/fixtures.js';
-import { fits, Rig, shot, SHOTS } from './rig.js';
+import { approvedPlan, fits, post, Rig, shot, SHOTS } from './rig.js';
 
 /** GOOD with a qualitative 效益 indicator (as test/workflow/evaluation-upload.test.ts) */
 const PLAN: PlanContent = {
@@ -39,12 +39,7 @@ let planId = 0;
 const rig = new Rig();
 const users = { unit: 'xueyuan3', department: 'ceshiju3', finance: 'caizheng3' } as const;
 
-async function call(h: AuthHeaders, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await r.json() as Record<string, unknown>;
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const call = (h: AuthHeaders, path: string, body: unknown) => post(base, h, path, body);
 async function stored(path: string): Promise<{ revision: number; input: { indicators: Record<string, unknown>[] } }> {
   const r = await fetch(`${base}${path}`, { headers: { ...unitHeaders } });
   expect(r.status).toBe(200);
@@ -89,13 +84,7 @@ beforeAll(async () => {
   await createAccount(store, { role: 'finance', username: users.finance });
   await rig.start(store);
   base = rig.base;
-  const target = { url: base, store };
-  const [u, d, f] = await Promise.all([users.unit, users.department, users.finance].map((n) => loginWith(target, n, TEST_PASSWORD)));
-  unitHeaders = u!;
-  const created = await call(u!, '/api/plans', { year: 2024, from: { kind: 'blank' } });
-  planId = Number(created.id);
-  const v = await call(u!, `/api/plans/${planId}/save`, { baseVersionId: created.versionId, content: PLAN });
-  for (const [h, a] of [[u, 'submit'], [d, 'approve'], [f, 'approve']] as const) await call(h!, `/api/plans/${planId}/${a}`, { versionId: v.versionId });
+  ({ planId, unit: unitHeaders } = await approvedPlan(base, store, users, PLAN));
 }, 180_000);
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { migrate, openStore, type Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
 import { createAccount, loginWith, orgPath, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from '../workflow/fixtures.js';
-import { fits, Rig, shot, waitSaved } from './rig.js';
+import { approvedPlan, fits, post, Rig, shot, waitSaved } from './rig.js';
 
 const CONTENT: PlanContent = {
   ...GOOD,
@@ -27,12 +27,7 @@ let planId = 0;
 const rig = new Rig();
 const users = { unit: 'xueyuan2', department: 'ceshiju2', finance: 'caizheng2' } as const;
 
-async function call(h: AuthHeaders, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await r.json() as Record<string, unknown>;
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const call = (h: AuthHeaders, path: string, body: unknown) => post(base, h, path, body);
 
 async function reportState(page: Page, state: string): Promise<void> {
   await page.locator(`[data-testid="report-page"][data-state="${state}"]`).waitFor({ timeout: 20_000 });
@@ -49,12 +44,7 @@ beforeAll(async () => {
   await rig.start(store);
   base = rig.base;
   // an approved (批复) plan of 测试学院, through the API
-  const target = { url: base, store };
-  const [u, d, f] = await Promise.all([users.unit, users.department, users.finance].map((n) => loginWith(target, n, TEST_PASSWORD)));
-  const created = await call(u!, '/api/plans', { year: 2024, from: { kind: 'blank' } });
-  planId = Number(created.id);
-  const v = await call(u!, `/api/plans/${planId}/save`, { baseVersionId: created.versionId, content: CONTENT });
-  for (const [h, a] of [[u, 'submit'], [d, 'approve'], [f, 'approve']] as const) await call(h!, `/api/plans/${planId}/${a}`, { versionId: v.versionId });
+  ({ planId } = await approvedPlan(base, store, users, CONTENT));
 }, 180_000);
 
 afterAll(async () => {

@@ -8,7 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
-import { TEST_PASSWORD } from '../server/auth-helpers.js';
+import type { PlanContent } from '../../src/workflow/content.js';
+import { loginWith, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
 import { CHROMIUM, ROOT } from './setup.js';
 
 export const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
@@ -77,4 +78,27 @@ export async function pick(page: Page, label: string, text: string): Promise<voi
 /** the save status card says 已保存 */
 export async function waitSaved(page: Page): Promise<void> {
   await page.getByTestId('save-status').getByText('已保存').waitFor({ timeout: 20_000 });
+}
+
+/** POSTs JSON as an account; an answer other than 2xx fails with its body */
+export async function post(base: string, h: AuthHeaders, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await r.json() as Record<string, unknown>;
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * An approved (批复) plan of `content` for the report tests, through the API: the unit writes and submits it,
+ * its department and finance approve. Returns the plan and each account's headers.
+ */
+export async function approvedPlan(base: string, store: Store, users: { readonly unit: string; readonly department: string; readonly finance: string }, content: PlanContent):
+  Promise<{ planId: number; unit: AuthHeaders; department: AuthHeaders; finance: AuthHeaders }> {
+  const target = { url: base, store };
+  const [unit, department, finance] = await Promise.all([users.unit, users.department, users.finance].map((n) => loginWith(target, n, TEST_PASSWORD))) as [AuthHeaders, AuthHeaders, AuthHeaders];
+  const created = await post(base, unit, '/api/plans', { year: 2024, from: { kind: 'blank' } });
+  const planId = Number(created['id']);
+  const v = await post(base, unit, `/api/plans/${planId}/save`, { baseVersionId: created['versionId'], content });
+  for (const [h, a] of [[unit, 'submit'], [department, 'approve'], [finance, 'approve']] as const) await post(base, h, `/api/plans/${planId}/${a}`, { versionId: v['versionId'] });
+  return { planId, unit, department, finance };
 }
