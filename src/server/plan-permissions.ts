@@ -6,11 +6,13 @@ import { rolesFor } from '../workflow/states.js';
 
 export const PLAN_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/plans': 'user',
+  'GET /api/plans.xlsx': 'user',
   'GET /api/plans/queue': ['department', 'finance'],
   'POST /api/plans': rolesFor('save'),
   'POST /api/plans/check': ['unit', 'department', 'finance'],
   'GET /api/plans/:id': 'user',
   'GET /api/plans/:id/diff': 'user',
+  'GET /api/plans/:id/xlsx': 'user',
   'POST /api/plans/:id/save': rolesFor('save'),
   'POST /api/plans/:id/submit': rolesFor('submit'),
   'POST /api/plans/:id/approve': rolesFor('approve'),

@@ -8,3 +8,4 @@ export { monitorTemplate, writeMonitorTemplate, LIKELIHOOD, DEVIATION_CAUSES, MO
 export { evaluateTemplate, writeEvaluateTemplate, ACHIEVEMENT, EVALUATE_BUDGET_COLUMNS, EVALUATE_GOAL_COLUMNS, EVALUATE_INDICATOR_COLUMNS } from './template-evaluate.js';
 export { templateInput, templateFileName, TEMPLATE_MAX_PROJECTS } from './template-store.js';
 export { headerOf } from './template-sheet.js';
+export { writePlansXlsx, planProject, type XlsxPlan } from './plans.js';

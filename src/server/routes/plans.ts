@@ -2,7 +2,9 @@
 // (by role, from the state machine's own table); which plans a caller may see or act on is decided by the
 // workflow with the caller's principal — a plan outside the caller's scope is 404, as if it did not exist.
 // Plan answers are per caller, so none goes through the shared read cache.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough, type Writable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Principal } from '../../auth/roles.js';
 import type { Store } from '../../store/index.js';
@@ -16,6 +18,9 @@ import * as p from '../plan-schemas.js';
 import { errorResponse, idParams } from '../schemas.js';
 import { plain } from '../routes.js';
 import { getOrg, scopeOrgIds, withinScope } from '../../auth/index.js';
+import { writePlansXlsx } from '../../report/xlsx/index.js';
+import { planForExport, plansForExport } from '../../workflow/export.js';
+import { attachment, XLSX_TYPE } from './xlsx.js';
 
 const errors = { '4xx': errorResponse, '5xx': errorResponse };
 const withConflict = { 409: p.planConflictResponse, ...errors };
@@ -27,6 +32,26 @@ function who(req: FastifyRequest): Principal {
   return principal;
 }
 
+const layout = z.enum(['table', 'indicators']).optional().describe('table：公开表式，每个项目一行（默认）；indicators：每个指标一行');
+const planXlsxQuery = z.strictObject({
+  layout,
+  version: z.enum(['current', 'approved']).optional().describe('current：当前版本（默认）；approved：批复版本'),
+});
+const plansXlsxQuery = p.planListQuery.omit({ limit: true, offset: true }).extend({ layout });
+const xlsxErrors = { 200: { description: '绩效目标申报表', content: { [XLSX_TYPE]: { schema: z.string().describe('Excel 工作簿（.xlsx）') } } }, ...errors };
+
+/** The plans are read (and the scope checked) before any byte goes out; an error after that cuts the download off. */
+function download(req: FastifyRequest, reply: FastifyReply, name: string, write: (out: Writable) => Promise<unknown>) {
+  const out = new PassThrough();
+  write(out).catch((e: unknown) => {
+    req.log.warn({ err: e, url: req.url }, 'plan xlsx export stopped');
+    out.destroy(e as Error);
+  });
+  return reply.type(XLSX_TYPE).header('content-disposition', attachment(name)).header('cache-control', 'no-store').send(out);
+}
+
+const fileSafe = (x: string) => x.replace(/[\\/:*?"<>|\r\n]/g, '_');
+
 export function planRoutes(app: FastifyInstance, store: Store): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['绩效目标申报'];
@@ -36,6 +61,18 @@ export function planRoutes(app: FastifyInstance, store: Store): void {
   }, async (req) => {
     const q = req.query;
     return plain(await listPlans(store, who(req), { year: q.year, state: q.state, source: q.source, unitOrgId: q.unit, q: q.q, limit: q.limit, offset: q.offset }));
+  });
+
+  api.get('/api/plans.xlsx', {
+    schema: { summary: '我的项目导出为绩效目标表（Excel）：筛选条件同 /api/plans，各申报的当前版本', tags, querystring: plansXlsxQuery, produces: [XLSX_TYPE], response: xlsxErrors },
+  }, async (req, reply) => {
+    const { layout: l = 'table', ...q } = req.query;
+    const plans = await plansForExport(store, who(req), { year: q.year, state: q.state, source: q.source, unitOrgId: q.unit, q: q.q });
+    const units = new Set(plans.map((x) => x.unit));
+    const depts = new Set(plans.map((x) => x.department));
+    const owner = units.size === 1 ? [...units][0]! : depts.size === 1 ? [...depts][0] ?? '' : '';
+    const name = `${fileSafe(owner)}${q.year !== undefined ? `${q.year}年` : ''}绩效目标申报表${l === 'indicators' ? '（指标明细）' : ''}.xlsx`;
+    return download(req, reply, name, (out) => writePlansXlsx(plans, l, out, { titleNote: '（各申报的当前版本）' }));
   });
 
   api.get('/api/plans/queue', {
@@ -65,6 +102,17 @@ export function planRoutes(app: FastifyInstance, store: Store): void {
   api.get('/api/plans/:id', {
     schema: { summary: '一份申报：当前版本的内容与审核结果、批复版本、全部版本、审核记录、评论、本账号可做的操作', tags, params: idParams, response: { 200: p.planDetailResponse, ...errors } },
   }, async (req) => plain(await getPlan(store, who(req), req.params.id)));
+
+  api.get('/api/plans/:id/xlsx', {
+    schema: { summary: '一份申报导出为绩效目标表（Excel）：当前版本或批复版本，标题行注明', tags, params: idParams, querystring: planXlsxQuery, produces: [XLSX_TYPE], response: xlsxErrors },
+  }, async (req, reply) => {
+    const { layout: l = 'table', version = 'current' } = req.query;
+    const plan = await planForExport(store, who(req), req.params.id, version);
+    const label = version === 'approved' ? '批复版本' : '当前版本';
+    const title = `${plan.content.name}绩效目标申报表（${plan.unit}，${plan.year !== null ? `${plan.year}年，` : ''}第 ${plan.version} 版，${label}）`;
+    const name = `${fileSafe(plan.content.name || `申报${plan.id}`)}（第${plan.version}版${label}）${l === 'indicators' ? '（指标明细）' : ''}.xlsx`;
+    return download(req, reply, name, (out) => writePlansXlsx([plan], l, out, { title }));
+  });
 
   api.post('/api/plans/:id/save', {
     schema: { summary: '保存草稿为新版本；所基于的版本已不是最新时 409，并给出对方的修改', tags, params: idParams, body: p.planSaveBody, response: { 200: p.planSaveResponse, ...withConflict } },
