@@ -2,7 +2,7 @@
 // validates it with zod and returns plain typed objects. Amounts are stored as integer cents of the
 // table's unit and come back as numbers in that unit (万元): cents / 100. Bad input throws QueryError
 // with a Chinese message; so does an id that is not there (code 'not-found').
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Box, ParsedTarget, Severity } from '../model/index.js';
 import { LEVEL1, LEVEL2 } from '../model/taxonomy.js';

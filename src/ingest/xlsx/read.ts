@@ -15,7 +15,7 @@ import { emptyMeta, type HeaderMeta } from '../text/lines.js';
 import { parseCsv } from './csv.js';
 import { CellLocations, quoteSheet, sheetTableReader, type ColumnOverrides, type SheetTable } from './table.js';
 import { columnName, readMerges, readSharedStrings, readWorkbookSheets, streamSheet, type GridRow } from './workbook.js';
-import { openZip, ZipOverrun, type ZipEntry } from './zip.js';
+import { openZip, ZipOverrun } from './zip.js';
 
 export interface XlsxOptions {
   readonly file?: string;

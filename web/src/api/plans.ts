@@ -4,7 +4,7 @@ import type {
   PlanCheckResponse, PlanConflictResponse, PlanCreateBody, PlanDecisionBody, PlanDetailResponse, PlanListQuery, PlanListResponse, PlanSaveResponse, VersionsDiffResponse,
 } from '../../../src/server/plan-schemas';
 import type { PlanContent } from '../../../src/workflow/content';
-import { api, sendJson, type Params } from './client';
+import { api, queryString, sendJson, type Params, type XlsxLayout } from './client';
 
 export type PlanDetail = PlanDetailResponse;
 export type PlanSummary = PlanListResponse['items'][number];
@@ -29,5 +29,9 @@ export const plansApi = {
   decide: (id: number, action: Decision, body: PlanDecisionBody) => sendJson<{ state: string }>('POST', `/plans/${id}/${action}`, body),
   adjust: (id: number, comment?: string) => sendJson<{ versionId: number }>('POST', `/plans/${id}/adjust`, comment ? { comment } : {}),
   comment: (id: number, body: { versionId?: number; indicator?: number | null; body: string }) => sendJson<{ id: number }>('POST', `/plans/${id}/comments`, body),
+  /** the plan as a table (.xlsx): its working version, or the approved one */
+  xlsxUrl: (id: number, layout: XlsxLayout, version: 'current' | 'approved' = 'current') => `/api/plans/${id}/xlsx${queryString({ layout, ...(version === 'approved' ? { version } : {}) })}`,
+  /** the plans a 我的项目 filter selects, as a table (.xlsx) */
+  listXlsxUrl: (filters: Omit<PlanListQuery, 'limit' | 'offset'> & Params, layout: XlsxLayout) => `/api/plans.xlsx${queryString({ ...filters, layout })}`,
   diff: (id: number, a: number, b: number, signal?: AbortSignal) => api.get<VersionsDiffResponse>(`/plans/${id}/diff`, { a, b }, signal),
 };

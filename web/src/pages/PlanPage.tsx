@@ -10,6 +10,7 @@ import { plansApi, type Decision, type PlanCheck, type PlanComment, type PlanCon
 import { ErrorBox, Loading, PageTitle, SeverityTag, errorMessage } from '../components/common';
 import { DimensionBars } from '../components/ScoreDimensions';
 import PlanEditor from '../components/plan/PlanEditor';
+import XlsxDownload from '../components/XlsxDownload';
 import PlanHistory, { PlanDiffView } from '../components/plan/PlanHistory';
 import { SOURCE_NAME, StateTag } from '../components/plan/labels';
 import PlanReports from '../components/report/PlanReports';
@@ -208,7 +209,11 @@ export default function PlanPage() {
       <PageTitle title={name || '（未命名项目）'} tab={`${name || '申报'} · 绩效目标申报`}
         crumbs={[{ label: '我的项目', to: '/plans' }, { label: name || '申报' }]}
         sub={<span>{d.plan.unit}{d.plan.department && d.plan.department !== d.plan.unit ? `（${d.plan.department}）` : ''} · {d.plan.year ?? '未注明'} 年 · 总计 {wan(live?.total ?? d.plan.total)} 万元 · 第 {live?.version ?? d.version.number} 版 · {SOURCE_NAME[d.plan.source]}</span>}
-        extra={<StateTag state={d.plan.state} adjusting={d.plan.adjusting} />} />
+        extra={<Space wrap>
+          <StateTag state={d.plan.state} adjusting={d.plan.adjusting} />
+          <XlsxDownload size="small" label={d.approved ? '下载 Excel（当前版本）' : '下载 Excel'} url={(layout) => plansApi.xlsxUrl(d.plan.id, layout)} />
+          {d.approved ? <XlsxDownload size="small" label="下载 Excel（批复版本）" url={(layout) => plansApi.xlsxUrl(d.plan.id, layout, 'approved')} /> : null}
+        </Space>} />
       <Tabs activeKey={tab} onChange={(k) => { setTab(k); if (k === 'history') void q.refetch(); }} items={[
         { key: 'content', label: '申报内容', children: <Workspace key={`${d.plan.state}:${epoch}`} detail={d} reload={reload} onLive={onLive} /> },
         { key: 'history', label: `历史（${Math.max(d.versions.length, live?.version ?? 0)} 个版本）`, children: <PlanHistory detail={d} /> },

@@ -11,6 +11,7 @@ import { plansApi, type PlanSummary } from '../api/plans';
 import { useMe } from '../lib/auth';
 import { EmptyState, ErrorBox, PageTitle, errorMessage } from '../components/common';
 import NarrowList, { useNarrow } from '../components/NarrowList';
+import XlsxDownload from '../components/XlsxDownload';
 import { Grade, SOURCE_NAME, STATE_LABEL, StateTag } from '../components/plan/labels';
 import { dateTime, wan } from '../lib/format';
 import { useUrlState } from '../lib/url';
@@ -116,6 +117,7 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
         extra={queue ? <Link to="/plans">我的项目</Link> : (
           <>
             {role === 'department' || role === 'finance' ? <Link to="/plans/queue"><Button data-testid="open-queue">待我审核</Button></Link> : null}
+            <XlsxDownload url={(layout) => plansApi.listXlsxUrl({ year, state }, layout)} />
             {role === 'unit' ? <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建申报</Button> : null}
           </>
         )} />
