@@ -19,12 +19,12 @@ const SECOND: PlanContent = {
 const THIRD: PlanContent = { ...GOOD, name: '就业见习补贴项目', funding: { total: 10, fiscal: 10, specialAccount: null, other: null } };
 
 serverSuite('plan xlsx downloads', (app, store) => {
-  let unitA: AuthHeaders; let unitC: AuthHeaders; let unitB: AuthHeaders; let deptA: AuthHeaders;
+  let unitA: AuthHeaders; let unitC: AuthHeaders; let unitB: AuthHeaders; let deptA: AuthHeaders; let finance: AuthHeaders;
   const ids = { a1: 0, a2: 0, c: 0, b: 0, unitA: 0 };
   const call = (h: AuthHeaders, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
     (app() as FastifyInstance).inject({ method, url, headers: { ...h }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const plan = async (h: AuthHeaders, c: PlanContent) => {
-    const { id, versionId } = json(await call(h, 'POST', '/api/plans', { year: 2025, from: { kind: 'blank', name: c.name } }), p.planCreatedResponse, 201);
+  const plan = async (h: AuthHeaders, c: PlanContent, year = 2025) => {
+    const { id, versionId } = json(await call(h, 'POST', '/api/plans', { year, from: { kind: 'blank', name: c.name } }), p.planCreatedResponse, 201);
     json(await call(h, 'POST', `/api/plans/${id}/save`, { baseVersionId: versionId, content: c }), p.planSaveResponse);
     return id;
   };
@@ -43,6 +43,7 @@ serverSuite('plan xlsx downloads', (app, store) => {
     unitC = await loginAs(app(), { role: 'unit', org: '人社局/职业培训中心' });
     unitB = await loginAs(app(), { role: 'unit', org: '教育局/第一中学' });
     deptA = await loginAs(app(), { role: 'department', org: '人社局' });
+    finance = await loginAs(app(), { role: 'finance' });
     ids.a1 = await plan(unitA, GOOD);
     ids.a2 = await plan(unitA, SECOND);
     ids.c = await plan(unitC, THIRD);
@@ -84,6 +85,25 @@ serverSuite('plan xlsx downloads', (app, store) => {
     expect(r.json()).toMatchObject({ code: 'plan-not-approved' });
   });
 
+  test('an approved plan under 调整: the approved version and the working one, each said in the title row', async () => {
+    const id = await plan(unitA, { ...THIRD, name: '待批复的项目' }, 2026); // another year: the 2025 sets below stay as they are
+    const detail = async () => json(await call(unitA, 'GET', `/api/plans/${id}`), p.planDetailResponse);
+    const v = (await detail()).version.id;
+    for (const [h, action] of [[unitA, 'submit'], [deptA, 'approve'], [finance, 'approve']] as const) {
+      const r = await call(h, 'POST', `/api/plans/${id}/${action}`, { versionId: v, ...(action === 'approve' ? { comment: '同意' } : {}) });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    expect((await call(unitA, 'POST', `/api/plans/${id}/adjust`, { comment: '调整金额' })).statusCode).toBe(200);
+    const d = await detail();
+    json(await call(unitA, 'POST', `/api/plans/${id}/save`, { baseVersionId: d.version.id, content: { ...d.content, funding: { total: 12, fiscal: 12, specialAccount: null, other: null } } }), p.planSaveResponse);
+    const approved = (await workbook(unitA, `/api/plans/${id}/xlsx?version=approved`)).wb.worksheets[0]!;
+    expect(String(approved.getCell('A1').value)).toBe('待批复的项目绩效目标申报表（技师学院，2026年，第 2 版，批复版本）');
+    expect(rowText(approved, 6, 2)).toEqual(['待批复的项目', '10']);
+    const current = (await workbook(unitA, `/api/plans/${id}/xlsx`)).wb.worksheets[0]!;
+    expect(String(current.getCell('A1').value)).toMatch(/第 \d+ 版，当前版本）$/);
+    expect(rowText(current, 6, 2)).toEqual(['待批复的项目', '12']);
+  });
+
   test('a unit\'s set and a department\'s set: unit rows and 合计 are the sums; another department\'s plan is never there', async () => {
     const unitSet = (await workbook(deptA, `/api/plans.xlsx?unit=${ids.unitA}&year=2025`)).wb.worksheets[0]!;
     expect(String(unitSet.getCell('A1').value)).toBe('人社局2025年项目支出绩效目标申报表（各申报的当前版本）');
@@ -92,7 +112,7 @@ serverSuite('plan xlsx downloads', (app, store) => {
     const names = (ws: typeof unitSet) => Array.from({ length: ws.rowCount }, (_, k) => String(ws.getCell(`A${k + 1}`).value ?? ''));
     expect(names(unitSet).slice(5).sort()).toEqual([GOOD.name, SECOND.name].sort());
 
-    const { r, wb } = await workbook(deptA, '/api/plans.xlsx?layout=indicators');
+    const { r, wb } = await workbook(deptA, '/api/plans.xlsx?year=2025&layout=indicators');
     expect(wb.worksheets.length).toBe(1);
     const dept = wb.worksheets[0]!;
     expect(rowText(dept, 5, 5)).toEqual(['合计', '218.75', '170', '28.25', '20.5']);
@@ -107,6 +127,9 @@ serverSuite('plan xlsx downloads', (app, store) => {
       { unit: '技师学院', name: SECOND.name, total: 88.25, indicators: SECOND.indicators.map((i) => i.name) },
       { unit: '职业培训中心', name: THIRD.name, total: 10, indicators: THIRD.indicators.map((i) => i.name) },
     ].sort((a, b) => a.name.localeCompare(b.name)));
+    // every year: a sheet per department and year (the 2026 plan of the test above), newest first
+    const years = (await workbook(deptA, '/api/plans.xlsx')).wb.worksheets.map((ws) => String(ws.getCell('A1').value));
+    expect(years).toEqual(['人社局2026年项目支出绩效目标申报表（各申报的当前版本）', '人社局2025年项目支出绩效目标申报表（各申报的当前版本）']);
     // a unit's own list export holds its plans only
     const own = names((await workbook(unitC, '/api/plans.xlsx')).wb.worksheets[0]!);
     expect(own).toContain(THIRD.name);
