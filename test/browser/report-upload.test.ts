@@ -5,17 +5,16 @@
 // how many indicators were filled; the same file from a page loaded before is a save conflict (the frame's
 // dialog). A 运行监控 template likewise: a value not in the list is named by its cell, a valid one is shown.
 // Screenshots of the problem list at 1440 and 400 px: test/browser/screenshots/report-upload-*.png.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrate, openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
-import { createAccount, orgPath, type AuthHeaders } from '../server/auth-helpers.js';
+import type { AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from '../workflow/fixtures.js';
-import { approvedPlan, fits, post, Rig, shot, SHOTS } from './rig.js';
+import { approvedPlan, reportStore, fits, post, Rig, shot, SHOTS } from './rig.js';
 
 /** GOOD with a qualitative 效益 indicator (as test/workflow/evaluation-upload.test.ts) */
 const PLAN: PlanContent = {
@@ -76,12 +75,7 @@ const evaluationFill = (skipL5: boolean) => (wb: ExcelJS.Workbook) => {
 };
 
 beforeAll(async () => {
-  store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-upload-browser-')), 'test.sqlite'));
-  await migrate(store);
-  await orgPath(store, '测试局/测试学院');
-  await createAccount(store, { role: 'unit', org: '测试局/测试学院', username: users.unit });
-  await createAccount(store, { role: 'department', org: '测试局', username: users.department });
-  await createAccount(store, { role: 'finance', username: users.finance });
+  store = await reportStore(users);
   await rig.start(store);
   base = rig.base;
   ({ planId, unit: unitHeaders } = await approvedPlan(base, store, users, PLAN));

@@ -5,16 +5,13 @@
 // one inside is taken, total and grade follow; it submits and the department approves. Screenshots at
 // 1440 and 400 px go to test/browser/screenshots/report-*.png. Two people saving one draft: the later
 // save is refused and keeping mine merges both.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrate, openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
-import { createAccount, loginWith, orgPath, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
+import { loginWith, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from '../workflow/fixtures.js';
-import { approvedPlan, fits, post, Rig, shot, waitSaved } from './rig.js';
+import { approvedPlan, reportStore, fits, post, Rig, shot, waitSaved } from './rig.js';
 
 const CONTENT: PlanContent = {
   ...GOOD,
@@ -35,12 +32,7 @@ async function reportState(page: Page, state: string): Promise<void> {
 const card = (page: Page, i: number) => page.getByTestId('report-indicator').nth(i);
 
 beforeAll(async () => {
-  store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-reports-browser-')), 'test.sqlite'));
-  await migrate(store);
-  await orgPath(store, '测试局/测试学院');
-  await createAccount(store, { role: 'unit', org: '测试局/测试学院', username: users.unit });
-  await createAccount(store, { role: 'department', org: '测试局', username: users.department });
-  await createAccount(store, { role: 'finance', username: users.finance });
+  store = await reportStore(users);
   await rig.start(store);
   base = rig.base;
   // an approved (批复) plan of 测试学院, through the API

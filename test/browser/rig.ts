@@ -1,15 +1,16 @@
 // What the workflow tests in a real Chromium share: the real server on a store (SQLite) on a free port,
 // one browser context per logged-in account (its session cookie lives there) that records console
 // errors, page errors and 5xx answers, full-page screenshots, and the checks a phone layout must pass.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
-import type { Store } from '../../src/store/index.js';
+import { migrate, openStore, type Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
-import { loginWith, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
+import { createAccount, loginWith, orgPath, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
 import { CHROMIUM, ROOT } from './setup.js';
 
 export const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
@@ -101,4 +102,15 @@ export async function approvedPlan(base: string, store: Store, users: { readonly
   const v = await post(base, unit, `/api/plans/${planId}/save`, { baseVersionId: created['versionId'], content });
   for (const [h, a] of [[unit, 'submit'], [department, 'approve'], [finance, 'approve']] as const) await post(base, h, `/api/plans/${planId}/${a}`, { versionId: v['versionId'] });
   return { planId, unit, department, finance };
+}
+
+/** A fresh SQLite store with 测试局/测试学院 and a unit, a department and a finance account for the report tests. */
+export async function reportStore(users: { readonly unit: string; readonly department: string; readonly finance: string }): Promise<Store> {
+  const store = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-reports-browser-')), 'test.sqlite'));
+  await migrate(store);
+  await orgPath(store, '测试局/测试学院');
+  await createAccount(store, { role: 'unit', org: '测试局/测试学院', username: users.unit });
+  await createAccount(store, { role: 'department', org: '测试局', username: users.department });
+  await createAccount(store, { role: 'finance', username: users.finance });
+  return store;
 }
