@@ -643,13 +643,15 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
   const db = store.db;
   const row = await summaryColumns(filteredProjects(db, parseFilters({ latestOnly: false })).where('p.id', '=', pid))
     .select(['p.goal', 'p.indicators_text', 'p.document_id as p_document', 'p.review_dimensions', 'p.review_gate', 'd.layout', 'd.title', 'd.year as document_year', 'd.imported_at', 'd.year_source', 'd.note', 'p.box'])
-    .executeTakeFirst() as (SummaryRow & { box: string | null; goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string; year_source: string; note: string | null }) | undefined;
+    // where the next project of the document starts: the excerpt ends before it (one query, not two)
+    .select((eb) => eb.selectFrom('projects as np').select('np.line').whereRef('np.document_id', '=', 'p.document_id').whereRef('np.id', '>', 'p.id')
+      .where('np.line', 'is not', null).orderBy('np.id').limit(1).as('next_line'))
+    .executeTakeFirst() as (SummaryRow & { box: string | null; goal: string; indicators_text: string | null; review_dimensions: string | null; review_gate: string | null; layout: string; title: string | null; document_year: number | null; imported_at: string; year_source: string; note: string | null; next_line: number | null }) | undefined;
   if (!row) throw new QueryError('not-found', `没有编号为 ${pid} 的项目`);
-  const [indicators, findings, next, versions] = await Promise.all([
+  const [indicators, findings, excerptOf, versions] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('project_id', '=', pid).orderBy('ordinal').execute(),
     db.selectFrom('findings').selectAll().where('project_id', '=', pid).orderBy('line').orderBy('id').execute(),
-    row.line === null ? Promise.resolve(undefined)
-      : db.selectFrom('projects').select('line').where('document_id', '=', row.document_id).where('id', '>', pid).where('line', 'is not', null).orderBy('id').limit(1).executeTakeFirst(),
+    row.line === null ? Promise.resolve(null) : excerpt(store, Number(row.document_id), row.line, row.next_line ?? null),
     // every other publication of the project, in any year: the same unit name and project name
     db.selectFrom('projects as p').innerJoin('units as u', 'u.id', 'p.unit_id').innerJoin('documents as d', 'd.id', 'p.document_id')
       .select(['p.id', 'p.total', 'p.review_score', 'u.id as unit_id', 'u.name as unit_name', 'u.year', 'u.version', 'u.latest', 'd.id as document_id', 'd.file', 'd.imported_at'])
@@ -675,7 +677,7 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
       id: Number(row.document_id), file: row.document_file, layout: row.layout, title: row.title, year: row.document_year, importedAt: row.imported_at,
       yearSource: row.year_source as DocumentSummary['yearSource'], note: row.note,
     },
-    excerpt: row.line === null ? null : await excerpt(store, Number(row.document_id), row.line, next?.line ?? null),
+    excerpt: excerptOf,
     box: fromJson<Box>(row.box),
     versions: versions.map((v) => ({
       id: Number(v.id),
