@@ -23,6 +23,7 @@ import type { RunOptions, WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { StageProgress, TaskName, Tasks } from './tasks.js';
 import { readUploads, type Upload } from './upload.js';
+import { asBuffer, encodeJson } from './encode.js';
 import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
 import { planRoutes } from './routes/plans.js';
@@ -100,16 +101,14 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
    * schema and kept as bytes with an ETag; a request that already has them gets a 304.
    */
   const cached = async <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, route: string, input: unknown, schema: S, compute: () => Promise<z.output<S>>) => {
-    const entry = await cache.get(`${route} ${JSON.stringify(input ?? null)}`, async () => {
-      const value = ctx.readers && store.reopen && READERS[route]
-        ? await ctx.readers.run('read', { store: { ...store.reopen, options: { ...store.reopen.options, cacheKib: READ_CACHE_KIB } }, route, input: input ?? null }) as z.output<S>
-        : await compute();
-      const body = Buffer.from(JSON.stringify(z.encode(schema, value)));
-      return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    });
+    const reader = READERS[route];
+    if (reader && reader.schema !== schema) throw new Error(`route ${route}: its reader encodes with another schema`);
+    const entry = await cache.get(`${route} ${JSON.stringify(input ?? null)}`, async () => (ctx.readers && store.reopen && reader
+      ? ctx.readers.run('read', { store: { ...store.reopen, options: { ...store.reopen.options, cacheKib: READ_CACHE_KIB } }, route, input: input ?? null })
+      : encodeJson(schema, await compute())));
     void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(entry.body as never);
+    return reply.type('application/json; charset=utf-8').send(asBuffer(entry.body) as never);
   };
 
   api.get('/api/health', {

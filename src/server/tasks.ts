@@ -4,9 +4,10 @@ import { deserialize, serialize } from 'node:v8';
 import { writeJob, type ImportOutcome, type ImportStage, type JobWrite, type ReadDocument } from '../store/index.js';
 import type { DocumentDiff } from '../diff/index.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
+import type { Encoded } from './encode.js';
 import type { Upload } from './upload.js';
 import type { ImportChoice } from './schemas.js';
-import { diff, importFile, inspect, READERS, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
+import { diff, importFile, inspect, readEncoded, storeFor, streamReport, type Inspection, type StoreRef } from './work.js';
 
 export interface Tasks {
   inspect: { args: { store: StoreRef; upload: Upload; forImport?: boolean; choice?: ImportChoice }; value: Inspection };
@@ -17,7 +18,8 @@ export interface Tasks {
   /** a write to the jobs table (SQLite: in a thread of its own, never waiting in the request thread) */
   job: { args: { store: StoreRef; write: JobWrite }; value: null };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
-  read: { args: { store: StoreRef; route: string; input: unknown }; value: unknown };
+  /** a read route's answer, encoded: its bytes are moved to the request thread, not copied */
+  read: { args: { store: StoreRef; route: string; input: unknown }; value: Encoded };
   /** imported tables' rows made published plans: thousands of statements in one transaction, kept off the request thread */
   'sync-plans': { args: { store: StoreRef }; value: number };
 }
@@ -80,9 +82,8 @@ export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMI
     }
     case 'read': {
       const a = args as Tasks['read']['args'];
-      const reader = READERS[a.route];
-      if (!reader) throw new Error(`no reader for ${a.route}`);
-      return { value: await reader(storeFor(a.store), a.input), transfer: [] };
+      const value = await readEncoded(storeFor(a.store), a.route, a.input);
+      return { value, transfer: movable(value.body) };
     }
     case 'sync-plans': {
       const a = args as Tasks['sync-plans']['args'];

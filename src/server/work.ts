@@ -16,6 +16,9 @@ import { search } from '../store/search.js';
 import { listUnits } from '../store/units.js';
 import { documentSource } from '../store/units.js';
 import { readTargets } from '../targets/index.js';
+import type { z } from 'zod';
+import { encodeJson, type Encoded } from './encode.js';
+import * as s from './schemas.js';
 import type { ImportChoice, ImportPreviewResponse, SearchQuery } from './schemas.js';
 import { parseUpload, type Rejection, type Upload } from './upload.js';
 
@@ -151,16 +154,32 @@ export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
  * cache uses, from the route's validated input. On SQLite (synchronous) they run in a reader thread, so
  * one slow list does not hold every other request.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const READERS: Readonly<Record<string, (store: Store, input: any) => Promise<unknown>>> = {
-  overview: (store, q) => overview(store, q),
-  projects: (store, q) => listProjects(store, defined(q) as ProjectQuery),
+/** a read route's work and the schema its answer is encoded with (the route's own response schema) */
+export interface Reader {
+  readonly schema: z.ZodType;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  read(store: Store, input: any): Promise<unknown>;
+}
+
+export const READERS: Readonly<Record<string, Reader>> = {
+  overview: { schema: s.overviewResponse, read: (store, q) => overview(store, q) },
+  projects: { schema: s.projectsResponse, read: (store, q) => listProjects(store, defined(q) as ProjectQuery) },
   // a project's page reads its indicators, findings, versions and its document's source lines
-  project: (store, [id, order]: [number, FindingOrder | undefined]) => getProject(store, id, order),
-  search: (store, q: SearchQuery & { q: string }) =>
-    search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit as number | undefined, offset: q.offset as number | undefined, latestOnly: q.latestOnly as boolean | undefined }) }),
-  indicators: (store, q) => listIndicators(store, q),
-  findings: (store, q) => listFindings(store, q),
-  documents: (store) => listDocuments(store),
-  units: (store, q: { name?: string } | null) => listUnits(store, q?.name),
+  project: { schema: s.projectDetailResponse, read: (store, [id, order]: [number, FindingOrder | undefined]) => getProject(store, id, order) },
+  search: {
+    schema: s.searchResponse,
+    read: (store, q: SearchQuery & { q: string }) =>
+      search(store, { query: q.q, ...defined({ in: q.in, limit: q.limit as number | undefined, offset: q.offset as number | undefined, latestOnly: q.latestOnly as boolean | undefined }) }),
+  },
+  indicators: { schema: s.indicatorsResponse, read: (store, q) => listIndicators(store, q) },
+  findings: { schema: s.findingsResponse, read: (store, q) => listFindings(store, q) },
+  documents: { schema: s.documentsResponse, read: (store) => listDocuments(store) },
+  units: { schema: s.unitsResponse, read: (store, q: { name?: string } | null) => listUnits(store, q?.name) },
 };
+
+/** a read route's answer, read and encoded in this thread (a reader thread's task) */
+export async function readEncoded(store: Store, route: string, input: unknown): Promise<Encoded> {
+  const reader = READERS[route];
+  if (!reader) throw new Error(`no reader for ${route}`);
+  return encodeJson(reader.schema, await reader.read(store, input));
+}
