@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { AsyncSqliteDialect } from './sqlite-driver.js';
+import { preparingPool } from './pg-prepared.js';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -89,7 +90,7 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
       connectionString: location, max: options.poolSize ?? poolSizeFromEnv() ?? 10, options: `-c search_path=${schema}`,
       ...(timeout > 0 ? { statement_timeout: timeout } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, dialect: 'postgres', location: location.replace(/:[^:@/]*@/, ':***@'), schema, reopen: { location, options }, close: () => db.destroy() };
   }
   if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
