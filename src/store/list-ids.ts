@@ -69,11 +69,23 @@ export async function idsOnce(store: Store, key: string, read: (limit: number) =
     lists.set(full, hit);
     return hit.ids;
   }
-  const max = LIST_IDS.maxIds;
-  const got = await read(max + 1);
-  if (got.length > max) return null;
-  const ids: Ids = got.every((id) => id < 2 ** 32) ? Uint32Array.from(got) : Float64Array.from(got);
-  keep(full, state, ids);
-  peers?.postMessage({ full, state, ids } satisfies Shared);
-  return ids;
+  // requests for the same order that arrive while it is read wait for that read instead of each making its own
+  const flight = `${full}\n${state}`;
+  let pending = reading.get(flight);
+  if (!pending) {
+    pending = (async () => {
+      const max = LIST_IDS.maxIds;
+      const got = await read(max + 1);
+      if (got.length > max) return null;
+      const ids: Ids = got.every((id) => id < 2 ** 32) ? Uint32Array.from(got) : Float64Array.from(got);
+      keep(full, state, ids);
+      peers?.postMessage({ full, state, ids } satisfies Shared);
+      return ids;
+    })().finally(() => reading.delete(flight));
+    reading.set(flight, pending);
+  }
+  return pending;
 }
+
+/** the orders being read now, by key and state */
+const reading = new Map<string, Promise<Ids | null>>();
