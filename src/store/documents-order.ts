@@ -65,21 +65,21 @@ async function foreignKeysOn(db: Db): Promise<boolean> {
 export async function rebuildDocuments(trx: Db): Promise<void> {
   // dropping the table with foreign keys enforced would delete every unit, project and indicator by cascade
   if (await foreignKeysOn(trx)) throw new Error('0014_documents_small_first: foreign keys are still enforced; documents not rebuilt');
-  // its own indexes and triggers, to be made again as they are; views are dropped and made again so the
-  // rename does not find one naming a missing table
-  const own = await sql<{ type: string; name: string; sql: string }>`select type, name, sql from sqlite_master
-    where (tbl_name = 'documents' and type in ('index', 'trigger') and sql is not null) or type = 'view'`.execute(trx);
+  // made again as they are after the rename: the table's own indexes, and every view and trigger (the
+  // rename fails while one names a table that is missing, and one may name another): none now, but a rebuild
+  // must not be what breaks the first
+  const indexes = await sql<{ sql: string }>`select sql from sqlite_master
+    where type = 'index' and tbl_name = 'documents' and sql is not null order by rowid`.execute(trx);
+  const others = await sql<{ type: string; name: string; sql: string }>`select type, name, sql from sqlite_master
+    where type in ('view', 'trigger') order by rowid`.execute(trx);
   const seq = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'documents'`.execute(trx);
-  for (const v of own.rows.filter((o) => o.type === 'view')) await sql`drop view ${sql.id(v.name)}`.execute(trx);
+  for (const o of others.rows) await sql.raw(`drop ${o.type} "${o.name.replace(/"/g, '""')}"`).execute(trx);
 
   await sql.raw(`create table "documents_new" (${DOCUMENT_COLUMNS.map(([n, d]) => `"${n}" ${d}`).join(', ')})`).execute(trx);
   await sql.raw(`insert into "documents_new" (${columnList}) select ${columnList} from "documents" order by "id"`).execute(trx);
   await sql`drop table "documents"`.execute(trx);
   await sql`alter table "documents_new" rename to "documents"`.execute(trx);
-  // indexes before triggers, views last (they may read the others)
-  for (const type of ['index', 'trigger', 'view']) {
-    for (const o of own.rows.filter((x) => x.type === type)) await sql.raw(o.sql).execute(trx);
-  }
+  for (const o of [...indexes.rows, ...others.rows]) await sql.raw(o.sql).execute(trx);
   // the copy's sequence is its highest id: a deleted document's id would be given again (cast: a JS
   // number binds as a real)
   const last = seq.rows[0]?.seq;

@@ -174,8 +174,35 @@ describe('0014_documents_small_first guards [sqlite]', () => {
     }
   });
 
-  it('runs again without change when its record was lost after the rebuild', async () => {
+  it('rolls back when a reference is broken after the copy, and enforces foreign keys again', async () => {
+    await sql`pragma foreign_keys = off`.execute(store.db);
+    await sql`insert into orphans (document_id, ordinal, text) values (999999, 0, 'no such document')`.execute(store.db);
+    await sql`pragma foreign_keys = on`.execute(store.db);
+    try {
+      const was = { counts: await counts(store), columns: await tableInfo(store) };
+      await expect(migrate(store)).rejects.toThrow(/1 foreign key\(s\) broken \(first: orphans row \d+ → documents\); rolled back/);
+      expect({ counts: await counts(store), columns: await tableInfo(store) }).toEqual(was);
+      expect(await pragmaRows(store, 'foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    } finally {
+      await sql`delete from orphans where document_id = 999999`.execute(store.db);
+    }
+  });
+
+  it('makes again the views and triggers that name documents (the rename fails while one names a missing table)', async () => {
+    await sql`create view document_years as select id, year from documents`.execute(store.db);
+    await sql`create trigger units_touch_document after update of review_score on units
+      begin update documents set note = note where id = new.document_id; end`.execute(store.db);
+    const schema = async () => (await sql`select type, name, tbl_name, sql from sqlite_master where type in ('view', 'trigger') order by name`.execute(store.db)).rows;
+    const was = await schema();
+    expect(was.map((o) => (o as { name: string }).name)).toEqual(expect.arrayContaining(['document_years', 'units_touch_document', 'search_units_latest']));
     expect(await migrate(store)).toEqual([THIS]);
+    expect(await schema()).toEqual(was);
+    const docs = (await counts(store))['documents'];
+    expect((await sql<{ n: number }>`select count(*) as n from document_years`.execute(store.db)).rows[0]!.n).toBe(docs);
+    await sql`update units set review_score = review_score`.execute(store.db);
+  });
+
+  it('runs again without change when its record was lost after the rebuild', async () => {
     const was = { counts: await counts(store), rows: await sampleRows(store) };
     await sql`delete from kysely_migration where name = ${THIS}`.execute(store.db);
     expect(await migrate(store)).toEqual([THIS]);
