@@ -12,6 +12,7 @@ import { accountsMigration } from './accounts-schema.js';
 import { listIndexes } from './list-indexes.js';
 import { monitoringMigration } from './monitoring-schema.js';
 import { categoriesMigration } from './categories.js';
+import { documentsOrderMigration } from './documents-order.js';
 
 type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
 
@@ -240,6 +241,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0011_plans': plansMigration(dialect),
     '0012_monitoring': monitoringMigration(dialect),
     '0013_project_categories': categoriesMigration,
+    '0014_documents_small_first': documentsOrderMigration(dialect),
   };
 }
 
