@@ -231,6 +231,8 @@ async function replicate(store: Store, label: string, log: Log): Promise<void> {
       });
       await sql.raw(`insert into ${table} (${cols.map((c) => `"${c}"`).join(', ')}) select ${expr.join(', ')} from ${table} where id <= ${max.get(table)!} order by id`).execute(db);
     }
+    // the documents' text lines (no id of their own)
+    await sql.raw(`insert into document_lines (document_id, line, text) select document_id + ${k * max.get('documents')!}, line, text from document_lines where document_id <= ${max.get('documents')!}`).execute(db);
     log(`  ${label}: copy ${k} of ${COPIES - 1} — ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   if (store.dialect === 'postgres') {
@@ -298,7 +300,7 @@ export async function postgresStore(target: number, log: Log): Promise<BuiltStor
   const store = openStore(location);
   try {
     const done = await fill(store, target, 'PostgreSQL', log);
-    for (const t of ['units', 'projects', 'indicators', 'findings', 'search_texts', 'search_rows']) await sql`vacuum analyze ${sql.table(t)}`.execute(store.db).catch(() => undefined);
+    for (const t of ['units', 'projects', 'indicators', 'findings', 'search_texts', 'search_rows', 'document_lines']) await sql`vacuum analyze ${sql.table(t)}`.execute(store.db).catch(() => undefined);
     return { location, reused: false, buildSeconds: Math.round((performance.now() - t0) / 1000), ...done };
   } finally {
     await store.close();

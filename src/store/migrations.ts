@@ -11,6 +11,7 @@ import { contentHash } from './publication.js';
 import { accountsMigration } from './accounts-schema.js';
 import { listIndexes } from './list-indexes.js';
 import { monitoringMigration } from './monitoring-schema.js';
+import { documentLinesMigration } from './document-lines.js';
 import { categoriesMigration } from './categories.js';
 import { documentsOrderMigration } from './documents-order.js';
 
@@ -242,6 +243,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0012_monitoring': monitoringMigration(dialect),
     '0013_project_categories': categoriesMigration,
     '0014_documents_small_first': documentsOrderMigration(dialect),
+    '0015_document_lines': documentLinesMigration(dialect),
   };
 }
 

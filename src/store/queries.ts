@@ -564,66 +564,18 @@ const EXCERPT_BEFORE = 2;
 const EXCERPT_MAX = 60;
 
 /**
- * Where each line of a stored document starts, in code points (what substr counts on both databases),
- * the last entry the text's length. Documents never change once stored and their ids are never reused,
- * so these are kept for many documents (a few hundred bytes each): a project's excerpt is then read as
- * the few lines it shows (substr), not as the whole source. Reading and splitting a 70 KB source on
- * every project view was most of the detail route's cost under load, and a cache of whole texts big
- * enough to hit was most of the reader threads' memory.
+ * the lines a project's excerpt shows: two before its line, to the line before the next project's, at
+ * most EXCERPT_MAX after its own, read by key from document_lines; null for a document without text
+ * lines (a PDF, a workbook)
  */
-const STARTS_KEPT = 4096;
-const startsCache = new Map<string, Float64Array>();
-
-/** line starts of `text` split as /\r?\n/ does, in code points */
-function lineStarts(text: string): Float64Array {
-  const starts: number[] = [0];
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair: counted with the first
-    cp++;
-    if (c === 10) starts.push(cp);
-  }
-  starts.push(cp);
-  return Float64Array.from(starts);
-}
-
-async function documentStarts(store: Store, documentId: number): Promise<Float64Array | undefined> {
-  const key = `${store.location}|${store.schema ?? ''}|${documentId}`;
-  const hit = startsCache.get(key);
-  if (hit) {
-    startsCache.delete(key);
-    startsCache.set(key, hit);
-    return hit;
-  }
-  const row = await store.db.selectFrom('documents').select('source_text').where('id', '=', documentId).executeTakeFirst();
-  if (!row) return undefined;
-  const starts = lineStarts(row.source_text);
-  startsCache.set(key, starts);
-  if (startsCache.size > STARTS_KEPT) startsCache.delete(startsCache.keys().next().value!);
-  return starts;
-}
-
-/** lines from..to (1-based, inclusive) of a stored document, read as that part of its text only */
-async function documentLines(store: Store, documentId: number, starts: Float64Array, from: number, to: number): Promise<string[]> {
-  const at = starts[from - 1]!;
-  // to the end of line `to`, its line break included (starts[to] is the next line's start, or the end)
-  const length = starts[to]! - at;
-  const row = await store.db.selectFrom('documents').select(sql<string>`substr(source_text, ${at + 1}, ${length})`.as('part')).where('id', '=', documentId).executeTakeFirst();
-  return (row?.part ?? '').split(/\r?\n/).slice(0, to - from + 1);
-}
-
-/** the lines a project's excerpt shows: two before its line, to the line before the next project's, at most EXCERPT_MAX after its own */
 async function excerpt(store: Store, documentId: number, line: number, next: number | null): Promise<SourceExcerpt | null> {
-  const starts = await documentStarts(store, documentId);
-  if (!starts) return null;
-  const count = starts.length - 1; // lines, as split(/\r?\n/) counts them
   const from = Math.max(1, line - EXCERPT_BEFORE);
   const end = next !== null && next > line ? next - 1 : line + 25;
-  const to = Math.min(count, end, line + EXCERPT_MAX);
-  if (from > to) return { from, to, line, lines: [] };
-  const lines = await documentLines(store, documentId, starts, from, to);
-  let last = to;
+  const rows = await store.db.selectFrom('document_lines').select(['line', 'text'])
+    .where('document_id', '=', documentId).where('line', '>=', from).where('line', '<=', Math.min(end, line + EXCERPT_MAX)).orderBy('line').execute();
+  if (rows.length === 0) return null;
+  const lines = rows.map((r) => r.text);
+  let last = from + lines.length - 1;
   while (last > line && !lines[last - from]?.trim()) last--;
   return { from, to: last, line, lines: lines.slice(0, last - from + 1) };
 }

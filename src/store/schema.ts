@@ -246,9 +246,17 @@ export interface JobTable {
   created_by: number | null;
 }
 
+/** a text document's lines (0015_document_lines), for project excerpts */
+export interface DocumentLineTable {
+  document_id: number;
+  line: number;
+  text: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
+  document_lines: DocumentLineTable;
   units: UnitTable;
   projects: ProjectTable;
   indicators: IndicatorTable;

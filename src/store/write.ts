@@ -12,6 +12,7 @@ import { matchImportedOrgs } from './orgs.js';
 import { COLUMNS, REFERENCES, type DocumentPlan, type PlanTable, type Row, type SearchText, type Value } from './plan.js';
 import type { Provenance } from './publication.js';
 import type { Database } from './schema.js';
+import { insertLines, linesOf, NO_LINES } from './document-lines.js';
 import { FIELDS, ftsRowid, ftsTable } from './search-index.js';
 import { fts5Document } from './search-text.js';
 
@@ -37,6 +38,8 @@ interface Bulk {
   insert(table: PlanTable, rows: readonly Row[]): Promise<number[]>;
   /** the ids of these search texts, adding those not yet there (and, on SQLite, their FTS5 rows) */
   texts(texts: readonly SearchText[]): Promise<number[]>;
+  /** the document's text lines, numbered from 1 */
+  lines(documentId: number, lines: readonly string[]): Promise<void>;
 }
 
 type Trx = Transaction<Database>;
@@ -59,6 +62,8 @@ async function write(trx: Trx, bulk: Bulk, plan: DocumentPlan, decided: Decided,
     ...plan.document, year, department_id: departmentId, imported_at: now.toISOString(), content_hash: contentHash,
     year_source: decided.yearSource, department_source: decided.departmentSource, note: decided.note,
   }).returning('id').executeTakeFirstOrThrow()).id);
+  // a text's lines, for the project pages' excerpts (document-lines.ts)
+  if (!NO_LINES.has(plan.document.layout) && plan.document.source_text !== '') await bulk.lines(documentId, linesOf(plan.document.source_text));
   await onWritten?.('documents', 1);
 
   // a document adds at most one version of a unit-year: a unit printed several times in one table (34
@@ -149,6 +154,10 @@ function sqliteBulk(db: SQLite.Database): Bulk {
         return id;
       });
     },
+    async lines(documentId, lines) {
+      const s = statement(db, 'insert into document_lines (document_id, line, text) values (?, ?, ?)');
+      for (let i = 0; i < lines.length; i++) s.run(documentId, i + 1, lines[i]!);
+    },
   };
 }
 
@@ -180,6 +189,7 @@ async function nextIds(trx: Trx, table: string, n: number): Promise<number[]> {
 
 function postgresBulk(trx: Trx): Bulk {
   return {
+    lines: (documentId, lines) => insertLines(trx, 'postgres', documentId, lines),
     async insert(table, rows) {
       const out: number[] = [];
       for (let i = 0; i < rows.length; i += PG_CHUNK) {

@@ -88,6 +88,22 @@ forEachDialect('list pages', (get) => {
     await expectBitsMatch(store);
   });
 
+  it('0015 gives every text document stored before it its lines, exactly as project lines count them', async () => {
+    const store = get();
+    const migrations = store.schema ? sql`${sql.id(store.schema)}.${sql.id('kysely_migration')}` : sql.id('kysely_migration');
+    const before = await store.db.selectFrom('document_lines').select(['document_id', 'line', 'text']).orderBy('document_id').orderBy('line').execute();
+    await sql`drop table document_lines`.execute(store.db);
+    await sql`delete from ${migrations} where name = '0015_document_lines'`.execute(store.db);
+    expect(await migrate(store)).toEqual(['0015_document_lines']);
+    const after = await store.db.selectFrom('document_lines').select(['document_id', 'line', 'text']).orderBy('document_id').orderBy('line').execute();
+    // what import wrote is what the migration fills
+    expect(after).toEqual(before);
+    for (const d of await store.db.selectFrom('documents').select(['id', 'source_text']).execute()) {
+      const mine = after.filter((r) => Number(r.document_id) === Number(d.id)).map((r) => r.text);
+      expect(mine).toEqual(d.source_text.split(/\r?\n/));
+    }
+  });
+
   it('a project\'s excerpt is its lines of the stored text, read as that part of it', async () => {
     const store = get();
     const doc = await store.db.selectFrom('documents').select(['id', 'source_text']).where('file', '=', '003_7b33df3d06e95335.txt').executeTakeFirstOrThrow();
