@@ -2,7 +2,7 @@
 // thread (SQLite) encodes its own answer and moves the bytes to the request thread, which then only
 // sends them: no copy of the answer's object graph between threads, and the request thread (which
 // serves every connection) does none of the validating, stringifying and hashing.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 
 export interface Encoded {
@@ -12,7 +12,7 @@ export interface Encoded {
 
 export function encodeJson<S extends z.ZodType>(schema: S, value: z.output<S>): Encoded {
   const body = Buffer.from(JSON.stringify(z.encode(schema, value)));
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  return { body, etag: `"${hash('sha1', body, 'base64url')}"` };
 }
 
 /** bytes that came from another thread as a plain Uint8Array, as the Buffer a reply sends */

@@ -3,7 +3,7 @@
 // (resolved to ids by the writer, write.ts), and the search index's texts and rows. Pure and made of
 // plain data, so it can be built in a worker thread (pipeline.ts) while the writer stores the previous
 // document, and moved to the writer for the price of copying arrays of strings and numbers.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Funding, Target, TableDocument } from '../model/index.js';
 import type { ReviewResult } from '../review/index.js';
 import { nameKey } from '../targets/index.js';
@@ -82,7 +82,7 @@ export interface DocumentPlan {
 
 const cents = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : Math.round(x * 100));
 const unplaced = (f: Funding | null): string | null => (f ? JSON.stringify(f.unplaced.map((x) => Math.round(x * 100))) : null);
-const hashOf = (norm: string): string => createHash('sha1').update(norm).digest('base64url');
+const hashOf = (norm: string): string => hash('sha1', norm, 'base64url');
 const PATH = /^units\[(\d+)\](?:\.projects\[(\d+)\](?:\.indicators\[(\d+)\])?)?/;
 
 type Indicator = TableDocument['units'][number]['projects'][number]['indicators'][number];

@@ -11,7 +11,7 @@
 //                 bigram tokens, rowid = len·2^36 + text id, so FTS5's rowid order is shortest first
 //   PostgreSQL    per field, a GIN index on search_bigrams(norm, len): the bigrams and the length band as
 //                 a tsvector computed by SQL, not stored; and a btree on (field, len, id)
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { fts5Document, normalizedText } from './search-text.js';
 
@@ -31,7 +31,7 @@ type Db = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
-const hash = (norm: string): string => createHash('sha1').update(norm).digest('base64url');
+const hash = (norm: string): string => digest('sha1', norm, 'base64url');
 
 interface Entry {
   readonly field: SearchField;
