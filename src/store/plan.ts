@@ -108,35 +108,40 @@ function indicatorRow(projectIndex: number | null, orphanIndex: number | null, o
 export function planDocument(doc: TableDocument, result: ReviewResult, text: string, sourceBytes: Uint8Array | null): DocumentPlan {
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const rows: { [T in PlanTable]: Row[] } = { units: [], projects: [], orphans: [], indicators: [], diagnostics: [], findings: [], search_rows: [] };
-  const projectIndex = new Map<string, number>();
-  const indicatorIndex = new Map<string, number>();
-  const findingsPer = new Map<string, number>();
-  for (const f of result.findings) {
+  // plan rows by position in the document: projectIndex[unit][project], indicatorIndex[project row][indicator]
+  const projectIndex: number[][] = [];
+  const indicatorIndex: number[][] = [];
+  // each finding's path, parsed once: [unit, project, indicator] (undefined where it stops)
+  const at = result.findings.map((f) => {
     const m = PATH.exec(f.path);
-    if (m?.[2] !== undefined) {
-      const k = `units[${m[1]}].projects[${m[2]}]`;
-      findingsPer.set(k, (findingsPer.get(k) ?? 0) + 1);
-    }
+    return m ? [Number(m[1]), m[2] === undefined ? undefined : Number(m[2]), m[3] === undefined ? undefined : Number(m[3])] as const : null;
+  });
+  const findingsPer: number[][] = [];
+  for (const a of at) {
+    if (a?.[1] === undefined) continue;
+    const unit = (findingsPer[a[0]] ??= []);
+    unit[a[1]] = (unit[a[1]] ?? 0) + 1;
   }
   for (const [ui, u] of doc.units.entries()) {
     rows.units.push([0, ui, u.name, null, 0, 0, cents(u.funding?.total), cents(u.funding?.fiscal), cents(u.funding?.specialAccount), cents(u.funding?.other),
       unplaced(u.funding), u.line ?? null, result.units[ui]?.score ?? null, result.units[ui] ? dims(result.units[ui]) : null]);
+    projectIndex[ui] = [];
     for (const [pi, p] of u.projects.entries()) {
       const score = result.units[ui]?.projects[pi];
-      const path = `units[${ui}].projects[${pi}]`;
-      projectIndex.set(path, rows.projects.length);
+      projectIndex[ui]![pi] = rows.projects.length;
       rows.projects.push([0, ui, pi, p.name, p.goal, cents(p.funding.total) ?? 0, cents(p.funding.fiscal), cents(p.funding.specialAccount), cents(p.funding.other),
         unplaced(p.funding) ?? '[]', p.indicatorsText ?? null, p.line ?? null, score?.score ?? null, score?.grade ?? null,
-        score ? dims(score) : null, score ? JSON.stringify(score.gate) : null, p.indicators.length, findingsPer.get(path) ?? 0, p.box ? JSON.stringify(p.box) : null,
+        score ? dims(score) : null, score ? JSON.stringify(score.gate) : null, p.indicators.length, findingsPer[ui]?.[pi] ?? 0, p.box ? JSON.stringify(p.box) : null,
         p.indicators.reduce((m, i) => m | indicatorBits(i.level1.code, i.level2.code), 0)]);
     }
   }
   // indicators: every project's, in order, then the orphans' (as the row-by-row writer stored them)
   for (const [ui, u] of doc.units.entries()) {
     for (const [pi, p] of u.projects.entries()) {
-      const project = projectIndex.get(`units[${ui}].projects[${pi}]`)!;
+      const project = projectIndex[ui]![pi]!;
+      const mine: number[] = (indicatorIndex[project] = []);
       for (const [ii, i] of p.indicators.entries()) {
-        indicatorIndex.set(`units[${ui}].projects[${pi}].indicators[${ii}]`, rows.indicators.length);
+        mine[ii] = rows.indicators.length;
         rows.indicators.push(indicatorRow(project, null, ii, i));
       }
     }
@@ -147,11 +152,11 @@ export function planDocument(doc: TableDocument, result: ReviewResult, text: str
     for (const [ii, i] of o.indicators.entries()) rows.indicators.push(indicatorRow(null, oi, ii, i));
   }
   for (const d of doc.diagnostics) rows.diagnostics.push([0, d.severity, d.code, d.message, d.line ?? null, d.path ?? null]);
-  for (const f of result.findings) {
-    const m = PATH.exec(f.path);
-    const projectPath = m?.[2] !== undefined ? `units[${m[1]}].projects[${m[2]}]` : null;
-    rows.findings.push([0, m && Number(m[1]) < doc.units.length ? Number(m[1]) : null, projectPath ? projectIndex.get(projectPath) ?? null : null,
-      m?.[3] !== undefined ? indicatorIndex.get(`${projectPath}.indicators[${m[3]}]`) ?? null : null,
+  for (const [k, f] of result.findings.entries()) {
+    const a = at[k];
+    const project = a?.[1] !== undefined ? projectIndex[a[0]]?.[a[1]] ?? null : null;
+    rows.findings.push([0, a && a[0] < doc.units.length ? a[0] : null, project,
+      project !== null && a?.[2] !== undefined ? indicatorIndex[project]?.[a[2]] ?? null : null,
       f.rule, f.severity, f.category, f.message, f.suggestion, f.path, f.line ?? null]);
   }
   // the search index: project names and goals, then indicator names (orphans are not searched)
