@@ -26,7 +26,7 @@ const WARNING_TYPE = { red: 'error', yellow: 'warning', info: 'info' } as const;
 function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Promise<unknown> }) {
   const editable = detail.allowed.includes('save');
   const save = useReportSave<EvaluationEntry>('evaluation', detail.id, { revision: detail.revision, input: detail.input }, editable);
-  const input = save.input;
+  const input = save.value;
   const live = useMemo(() => liveEvaluation(detail, input), [detail, input]);
   const r = live.result;
   const issues = editable ? live.issues : [];
@@ -35,9 +35,9 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
   const [tried, setTried] = useState(false);
   const begun = (e: Entry | undefined) => tried || (e !== undefined && (e.actual !== null || e.weight !== null || e.score !== null || e.deviation !== ''));
   const setBudget = (k: 'initial' | 'annual' | 'executed', v: number | null) =>
-    save.setInput({ ...input, budget: { ...input.budget, [k]: k === 'initial' ? v : v ?? 0 } });
+    save.setValue({ ...input, budget: { ...input.budget, [k]: k === 'initial' ? v : v ?? 0 } });
   const setIndicator = (i: number, patch: Partial<Entry>) =>
-    save.setInput({ ...input, indicators: input.indicators.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+    save.setValue({ ...input, indicators: input.indicators.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
 
   const summary = (
     <Card size="small" title="自评得分" data-testid="report-summary">
@@ -74,7 +74,7 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
         <div className="report-fields goal">
           <Field label="预期目标" wide><div className="goal-text">{detail.content.goal || <span className="muted">（未填写）</span>}</div></Field>
           <Field label="实际完成情况" wide issues={issuesAt(issues, 'goalActual')}>
-            <Input.TextArea aria-label="实际完成情况" value={input.goalActual} disabled={!editable} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} onChange={(e) => save.setInput({ ...input, goalActual: e.target.value })} />
+            <Input.TextArea aria-label="实际完成情况" value={input.goalActual} disabled={!editable} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} onChange={(e) => save.setValue({ ...input, goalActual: e.target.value })} />
           </Field>
         </div>
       </Card>

@@ -37,7 +37,7 @@ export function ActualInput({ label, value, onChange, qualitative, placeholder, 
 function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Promise<unknown> }) {
   const editable = detail.allowed.includes('save');
   const save = useReportSave<MonitoringEntry>('monitoring', detail.id, { revision: detail.revision, input: detail.input }, editable);
-  const input = save.input;
+  const input = save.value;
   // what the server would store for this input, with what a submission still needs
   const live = useMemo(() => liveMonitoring(detail, input), [detail, input]);
   const r = live.result;
@@ -48,9 +48,9 @@ function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Prom
   const begun = (e: Entry | undefined) => tried || (e !== undefined && (e.current !== null || e.likelihood !== null || e.forecast !== null || e.reasons.length > 0 || e.reasonText !== '' || e.measures !== ''));
 
   const setFunding = (i: number, k: 'initial' | 'adjusted' | 'spent', v: number | null) =>
-    save.setInput({ ...input, funding: input.funding.map((f, j) => (j === i ? { ...f, [k]: v ?? 0 } : f)) });
+    save.setValue({ ...input, funding: input.funding.map((f, j) => (j === i ? { ...f, [k]: v ?? 0 } : f)) });
   const setIndicator = (i: number, patch: Partial<Entry>) =>
-    save.setInput({ ...input, indicators: input.indicators.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+    save.setValue({ ...input, indicators: input.indicators.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
 
   const summary = (
     <Card size="small" title="亮灯" data-testid="report-summary">

@@ -14,11 +14,11 @@ import XlsxDownload from '../components/XlsxDownload';
 import PlanHistory, { PlanDiffView } from '../components/plan/PlanHistory';
 import { SOURCE_NAME, StateTag } from '../components/plan/labels';
 import PlanReports from '../components/report/PlanReports';
-import { useAutosave, type SaveStatus } from '../components/plan/useAutosave';
+import { usePlanSave } from '../components/plan/usePlanSave';
+import { STATUS_TEXT } from '../lib/useAutosave';
 import { dateTime, wan } from '../lib/format';
 import { canonical } from '../../../src/workflow/content';
 
-const STATUS_TEXT: Readonly<Record<SaveStatus, string>> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', conflict: '保存冲突', error: '保存失败' };
 
 interface Live { readonly name: string; readonly total: number; readonly version: number }
 
@@ -65,16 +65,16 @@ function roundComments(detail: PlanDetail): Map<number, PlanComment[]> {
 function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () => Promise<unknown>; onLive: (l: Live) => void }) {
   const { message, modal } = App.useApp();
   const editable = detail.allowed.includes('save');
-  const auto = useAutosave(detail.plan.id, { versionId: detail.version.id, number: detail.version.number, content: detail.content }, editable);
+  const auto = usePlanSave(detail.plan.id, { versionId: detail.version.id, number: detail.version.number, content: detail.content }, editable);
   const reviewing = detail.allowed.includes('approve') || detail.allowed.includes('return');
   // the page heading follows what is being written and saved
-  useEffect(() => { onLive({ name: auto.content.name, total: auto.content.funding.total, version: auto.versionNumber }); }, [auto.content.name, auto.content.funding.total, auto.versionNumber, onLive]);
+  useEffect(() => { onLive({ name: auto.value.name, total: auto.value.funding.total, version: auto.stamp.number }); }, [auto.value.name, auto.value.funding.total, auto.stamp.number, onLive]);
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const [overall, setOverall] = useState('');
   const [note, setNote] = useState('');
 
   // the review engine on the content as it is now (debounced), the stored review until then
-  const key = canonical(auto.content);
+  const key = canonical(auto.value);
   const [debounced, setDebounced] = useState(key);
   useEffect(() => { const t = setTimeout(() => setDebounced(key), 400); return () => clearTimeout(t); }, [key]);
   const live = useQuery({
@@ -82,13 +82,13 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
     queryFn: ({ signal }) => plansApi.check(JSON.parse(debounced) as PlanDetail['content'], detail.plan.year, signal),
     placeholderData: (prev) => prev,
   });
-  const check = (editable && debounced !== canonical(detail.content) ? live.data : undefined) ?? auto.savedCheck ?? detail.check;
+  const check = (editable && debounced !== canonical(detail.content) ? live.data : undefined) ?? auto.lastSave?.check ?? detail.check;
 
   const decide = useMutation({
     mutationFn: async (action: Decision) => {
       if (action === 'submit' && !(await auto.saveNow()) && auto.status !== 'saved') throw new Error('请先解决保存问题后再提交');
       const indicatorComments = Object.entries(drafts).filter(([, b]) => b.trim()).map(([i, b]) => ({ indicator: Number(i), body: b.trim() }));
-      return plansApi.decide(detail.plan.id, action, { versionId: action === 'submit' ? auto.baseVersionId : detail.version.id, ...(overall.trim() ? { comment: overall.trim() } : {}), ...(indicatorComments.length ? { indicatorComments } : {}) });
+      return plansApi.decide(detail.plan.id, action, { versionId: action === 'submit' ? auto.stamp.versionId : detail.version.id, ...(overall.trim() ? { comment: overall.trim() } : {}), ...(indicatorComments.length ? { indicatorComments } : {}) });
     },
     onSuccess: async (_, action) => {
       void message.success({ submit: '已提交审核', approve: '已审核通过', return: '已退回', publish: '已公开' }[action]);
@@ -138,7 +138,7 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
         ) : null}
         {planComments.length && !showReturn ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title="对整个计划的意见" description={planComments.map((c) => <div key={c.id}>{c.author}：{c.body}</div>)} /> : null}
         <Card size="small">
-          <PlanEditor content={auto.content} onChange={auto.setContent} readOnly={!editable} check={check} year={detail.plan.year}
+          <PlanEditor content={auto.value} onChange={auto.setValue} readOnly={!editable} check={check} year={detail.plan.year}
             comments={{ byIndicator, ...(reviewing ? { drafts, onDraft: (i: number, body: string | null) => setDrafts((d) => { const n = { ...d }; if (body === null) delete n[i]; else n[i] = body; return n; }) } : {}) }} />
         </Card>
       </div>
@@ -147,7 +147,7 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
           <Card size="small" data-testid="save-status">
             <div className={`save-status ${auto.status}`}>
               <b>{STATUS_TEXT[auto.status]}</b>
-              <span className="muted note"> · 第 {auto.versionNumber} 版{auto.savedAt ? ` · ${dateTime(auto.savedAt.toISOString())}` : ''}</span>
+              <span className="muted note"> · 第 {auto.stamp.number} 版{auto.savedAt ? ` · ${dateTime(auto.savedAt.toISOString())}` : ''}</span>
             </div>
             {auto.error ? <Alert type="error" showIcon title={auto.error} style={{ marginTop: 8 }} /> : null}
             <Space wrap style={{ marginTop: 8 }}>

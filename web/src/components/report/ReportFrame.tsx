@@ -11,7 +11,8 @@ import { PageTitle, errorMessage } from '../common';
 import { eventLabel } from '../plan/labels';
 import { DemoTag, ReportStateTag } from './labels';
 import { TemplateActions, TemplateProblems, useTemplateUpload } from './TemplateUpload';
-import { STATUS_TEXT, type ReportSave } from './useReportSave';
+import { STATUS_TEXT } from '../../lib/useAutosave';
+import type { ReportSave } from './useReportSave';
 
 export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, onSubmitTried, children }: {
   kind: ReportKindName; detail: ReportDetail; save: ReportSave<I>; issues: readonly ReportIssue[]; summary: ReactNode; reload: () => Promise<unknown>;
@@ -32,7 +33,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, on
         if (issues.length) throw new Error(`还有 ${issues.length} 处须填写，见“提交前须填写”`);
       }
       if (action === 'return' && !comment.trim()) throw new Error('退回时请写明理由');
-      return reportsApi.decide(kind, detail.id, action, action === 'submit' ? save.revision : detail.revision, comment.trim() || undefined);
+      return reportsApi.decide(kind, detail.id, action, action === 'submit' ? save.stamp.revision : detail.revision, comment.trim() || undefined);
     },
     onSuccess: async (_, action) => { void message.success({ submit: '已提交审核', approve: '已审核通过', return: '已退回' }[action]); setComment(''); await reload(); },
     onError: (e) => { void message.error(errorMessage(e)); },
@@ -57,7 +58,7 @@ export function ReportFrame<I>({ kind, detail, save, issues, summary, reload, on
             <Card size="small" data-testid="save-status">
               <div className={`save-status ${save.status}`}>
                 <b>{STATUS_TEXT[save.status]}</b>
-                <span className="muted note"> · 第 {save.revision} 次保存{save.savedAt ? ` · ${dateTime(save.savedAt.toISOString())}` : ''}</span>
+                <span className="muted note"> · 第 {save.stamp.revision} 次保存{save.savedAt ? ` · ${dateTime(save.savedAt.toISOString())}` : ''}</span>
               </div>
               {save.error ? <Alert type="error" showIcon title={save.error} style={{ marginTop: 8 }} /> : null}
               <Space wrap style={{ marginTop: 8 }}>

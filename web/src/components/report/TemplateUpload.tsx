@@ -25,7 +25,7 @@ export function useTemplateUpload<I>(kind: ReportKindName, id: number, save: Rep
     mutationFn: async (file: File) => {
       if (!/\.xlsx$/i.test(file.name)) throw new Error(`请上传 .xlsx 格式的填报模板（“${file.name}”不是）`);
       if (!(await save.saveNow())) throw new Error('请先解决保存问题后再上传');
-      return reportsApi.upload(kind, id, save.baseRevision(), file);
+      return reportsApi.upload(kind, id, save.baseNumber(), file);
     },
     onMutate: () => setProblems(null),
     onSuccess: async (r) => {
