@@ -88,7 +88,7 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
     mutationFn: async (action: Decision) => {
       if (action === 'submit' && !(await auto.saveNow()) && auto.status !== 'saved') throw new Error('请先解决保存问题后再提交');
       const indicatorComments = Object.entries(drafts).filter(([, b]) => b.trim()).map(([i, b]) => ({ indicator: Number(i), body: b.trim() }));
-      return plansApi.decide(detail.plan.id, action, { versionId: action === 'submit' ? auto.stamp.versionId : detail.version.id, ...(overall.trim() ? { comment: overall.trim() } : {}), ...(indicatorComments.length ? { indicatorComments } : {}) });
+      return plansApi.decide(detail.plan.id, action, { versionId: action === 'submit' ? auto.baseNumber() : detail.version.id, ...(overall.trim() ? { comment: overall.trim() } : {}), ...(indicatorComments.length ? { indicatorComments } : {}) });
     },
     onSuccess: async (_, action) => {
       void message.success({ submit: '已提交审核', approve: '已审核通过', return: '已退回', publish: '已公开' }[action]);
