@@ -32,6 +32,15 @@ export interface Store {
 
 export const DEFAULT_DB = 'data/jixiao.sqlite';
 
+/**
+ * SQLite: WAL pages (4 KiB) after which a commit checkpoints (SQLite's default 1,000). The check runs in
+ * whichever connection commits and fsyncs; an import's document writes ~3,000 pages, so at 1,000 every
+ * commit copied the same hot index pages to the database file again. At 4,000 a checkpoint comes every
+ * other document or so and the WAL peaks near 24 MB (9-13 MB before; 10,000 pages: 48 MB, no faster). Readers see commits as before: a
+ * checkpoint only moves pages already committed to the WAL.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
 /** SQLite: the page cache of a server's reader thread (KiB) */
 export const READ_CACHE_KIB = 8192;
 
@@ -103,6 +112,7 @@ export function openStore(location: string, options: OpenOptions = {}): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   // index maintenance dominates imports; a 64 MB page cache keeps the hot index pages in memory
   sqlite.pragma(`cache_size = -${Math.max(256, Math.round(options.cacheKib ?? 65536))}`);
   sqlite.pragma('temp_store = MEMORY');
