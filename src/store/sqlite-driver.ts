@@ -8,6 +8,8 @@
 // - a transaction begins IMMEDIATE (the write lock is taken first, so no statement inside it can meet a
 //   lock taken later; a read-only one begins deferred), retried on SQLITE_BUSY; one at a time per connection;
 // - after `busyTimeout` ms of waiting the statement fails with SQLITE_BUSY, which the server answers 503.
+// Every Kysely made on one handle shares that handle's lock (sharedOf): the import's writer has a Kysely of
+// its own whose write transactions run with foreign keys off (`foreignKeys: false`, see beginTransaction).
 import type SQLite from 'better-sqlite3';
 import {
   CompiledQuery, SelectQueryNode, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
@@ -89,6 +91,9 @@ class Shared {
   }
 }
 
+/** one Shared per handle, whichever Kysely (dialect) runs statements on it */
+const sharedOf = new WeakMap<SQLite.Database, Shared>();
+
 function execute(shared: Shared, q: CompiledQuery): QueryResult<unknown> {
   const stmt = shared.prepare(q.sql);
   if (stmt.reader) return { rows: stmt.all(q.parameters as unknown[]) };
@@ -127,12 +132,16 @@ class Connection implements DatabaseConnection {
 
 class Driver_ implements Driver {
   #shared: Shared | null = null;
-  constructor(private readonly open: () => SQLite.Database, private readonly busyTimeout: number) {}
+  constructor(private readonly open: () => SQLite.Database, private readonly busyTimeout: number, private readonly foreignKeys: boolean) {}
 
   async init(): Promise<void> {
     const db = this.open();
-    db.pragma('busy_timeout = 0');
-    this.#shared = new Shared(db, this.busyTimeout);
+    let shared = sharedOf.get(db);
+    if (!shared) {
+      db.pragma('busy_timeout = 0');
+      sharedOf.set(db, (shared = new Shared(db, this.busyTimeout)));
+    }
+    this.#shared = shared;
   }
 
   private get shared(): Shared {
@@ -146,10 +155,30 @@ class Driver_ implements Driver {
     const conn = c as Connection;
     const release = await this.shared.transactions.lock();
     try {
-      const begin = settings.accessMode === 'read only' ? 'begin' : 'begin immediate';
-      // statements outside transactions go on while this one waits for the lock; once begun they wait for it
-      const end = await this.shared.retry(() => { this.shared.db.exec(begin); return this.shared.take(); }, () => this.shared.idle());
-      conn.release = () => { end(); release(); };
+      const readOnly = settings.accessMode === 'read only';
+      const keysOff = !this.foreignKeys && !readOnly;
+      const shared = this.shared;
+      // statements outside transactions go on while this one waits for the lock; once begun they wait for it.
+      // Foreign keys can only be switched outside a transaction: off just before BEGIN and on again just after
+      // the end, each in the same synchronous step, so no other statement on the handle runs with them off.
+      const end = await shared.retry(() => {
+        if (keysOff) keys(shared, false);
+        try {
+          shared.db.exec(readOnly ? 'begin' : 'begin immediate');
+        } catch (e) {
+          if (keysOff) keys(shared, true);
+          throw e;
+        }
+        return shared.take();
+      }, () => shared.idle());
+      conn.release = () => {
+        try {
+          if (keysOff) keysBackOn(shared);
+        } finally {
+          end();
+          release();
+        }
+      };
     } catch (e) {
       release();
       throw e;
@@ -198,11 +227,42 @@ class Driver_ implements Driver {
   }
 }
 
+const keys = (shared: Shared, on: boolean): void => { shared.db.pragma(`foreign_keys = ${on ? 'ON' : 'OFF'}`); };
+
+/**
+ * After a `foreignKeys: false` transaction ended (commit, rollback or a failed commit rolled back): keys on
+ * again before the handle is free. A handle that cannot (it is still in a transaction, where the pragma does
+ * nothing) is closed: no statement may run on it without its foreign keys.
+ */
+function keysBackOn(shared: Shared): void {
+  const db = shared.db;
+  try {
+    if (db.inTransaction) db.exec('rollback');
+    keys(shared, true);
+    if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign keys are still off');
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+export interface AsyncSqliteConfig {
+  readonly database: SQLite.Database;
+  readonly busyTimeout?: number;
+  /**
+   * false: this Kysely's write transactions run with foreign-key enforcement off (pragma foreign_keys), on
+   * again as each ends; statements outside a transaction and read-only transactions keep them. Only for a
+   * writer that resolves every reference it stores itself (the import, write.ts): a DELETE in such a
+   * transaction would not cascade.
+   */
+  readonly foreignKeys?: boolean;
+}
+
 export class AsyncSqliteDialect implements Dialect {
-  constructor(private readonly config: { readonly database: SQLite.Database; readonly busyTimeout?: number }) {}
-  createDriver(): Driver { return new Driver_(() => this.config.database, this.config.busyTimeout ?? BUSY_TIMEOUT_MS); }
+  constructor(private readonly config: AsyncSqliteConfig) {}
+  createDriver(): Driver { return new Driver_(() => this.config.database, this.config.busyTimeout ?? BUSY_TIMEOUT_MS, this.config.foreignKeys ?? true); }
   createQueryCompiler(): QueryCompiler { return new SqliteQueryCompiler(); }
   createAdapter(): DialectAdapter { return new SqliteAdapter(); }
   createIntrospector(db: Kysely<any>): DatabaseIntrospector { return new SqliteIntrospector(db); }

@@ -45,7 +45,8 @@ interface Bulk {
 type Trx = Transaction<Database>;
 
 export async function writePlan(store: Store, plan: DocumentPlan, decided: Decided, now: Date, contentHash: string, onWritten?: OnWritten): Promise<Written> {
-  return store.db.transaction().execute(async (trx) => {
+  // SQLite: foreign keys off for this transaction only (connect.ts, importDb)
+  return (store.importDb ?? store.db).transaction().execute(async (trx) => {
     const bulk = store.sqlite ? sqliteBulk(store.sqlite) : postgresBulk(trx);
     return write(trx, bulk, plan, decided, now, contentHash, onWritten);
   });

@@ -108,3 +108,46 @@ describe('SQLite driver: waiting for the write lock', () => {
     expect(rows.rows.map((r) => r.v)).toEqual(['a', 'kept']);
   });
 });
+
+describe('SQLite driver: the import writer\'s transactions without foreign-key checks', () => {
+  async function withChild(busyTimeout?: number) {
+    const { store, other } = await setup(busyTimeout);
+    await sql`create table c (id integer primary key, t_id integer not null references t (id) on delete cascade)`.execute(store.db);
+    const keys = () => store.sqlite!.pragma('foreign_keys', { simple: true });
+    return { store, other, importDb: store.importDb!, keys };
+  }
+
+  it('keys are off inside the transaction only: a statement sent meanwhile runs after it, with keys on', async () => {
+    const { store, importDb, keys } = await withChild();
+    let outside: Promise<unknown> | null = null;
+    let inside: unknown = null;
+    await importDb.transaction().execute(async (trx) => {
+      inside = keys();
+      // unchecked here: the writer resolves its references itself
+      await sql`insert into c (t_id) values (99)`.execute(trx);
+      outside = sql`insert into c (t_id) values (98)`.execute(store.db).then(() => 'inserted', (e: Error) => e.message);
+      await sleep(30);
+    });
+    expect(inside).toBe(0);
+    expect(await outside).toMatch(/FOREIGN KEY/);
+    expect(keys()).toBe(1);
+    // and importDb's own statements outside a transaction keep the checks
+    await expect(sql`insert into c (t_id) values (97)`.execute(importDb)).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('keys are on again after a rollback and after a BEGIN that never got the lock; a delete cascades', async () => {
+    const { store, other, importDb, keys } = await withChild(100);
+    await expect(importDb.transaction().execute(async (trx) => {
+      await sql`insert into c (t_id) values (1)`.execute(trx);
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    expect(keys()).toBe(1);
+    other.exec('begin immediate');
+    await expect(importDb.transaction().execute(async () => undefined)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    other.exec('rollback');
+    expect(keys()).toBe(1);
+    await sql`insert into c (t_id) values (1)`.execute(importDb);
+    await sql`delete from t where id = 1`.execute(store.db);
+    expect((await sql<{ n: number }>`select count(*) as n from c`.execute(store.db)).rows[0]!.n).toBe(0);
+  });
+});
