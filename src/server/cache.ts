@@ -10,9 +10,9 @@ export const CHECK_MS = 250;
 /** bytes of encoded answers kept (JIXIAO_CACHE_BYTES); an answer larger than a quarter of it is not kept */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
-/** what the cache keeps of an answer: its encoded bytes (their size is what the budget counts) */
+/** what the cache keeps of an answer: its encoded text (its size in memory is what the budget counts) */
 export interface Sized {
-  readonly body: Uint8Array;
+  readonly body: string;
 }
 
 export class ResultCache {
@@ -54,7 +54,8 @@ export class ResultCache {
     this.entries.set(key, p);
     p.then((v) => {
       if (this.entries.get(key) !== p) return;
-      const n = v.body.byteLength + key.length * 2;
+      // two bytes a character: what V8 holds at most for a string
+      const n = (v.body.length + key.length) * 2;
       if (n > this.maxBytes / 4) { this.drop(key); return; }
       this.sizes.set(key, n);
       this.bytes += n;

@@ -23,7 +23,7 @@ import type { RunOptions, WorkerPool } from './pool.js';
 import * as s from './schemas.js';
 import type { StageProgress, TaskName, Tasks } from './tasks.js';
 import { readUploads, type Upload } from './upload.js';
-import { asBuffer, encodeJson } from './encode.js';
+import { encodeJson } from './encode.js';
 import { scoreRoutes } from './routes/score.js';
 import { xlsxRoutes } from './routes/xlsx.js';
 import { planRoutes } from './routes/plans.js';
@@ -108,7 +108,7 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
       : encodeJson(schema, await compute())));
     void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(asBuffer(entry.body) as never);
+    return reply.type('application/json; charset=utf-8').send(entry.body as never);
   };
 
   api.get('/api/health', {

@@ -18,7 +18,7 @@ export interface Tasks {
   /** a write to the jobs table (SQLite: in a thread of its own, never waiting in the request thread) */
   job: { args: { store: StoreRef; write: JobWrite }; value: null };
   diff: { args: { store: StoreRef; a: number; b: number; unit: string }; value: DocumentDiff };
-  /** a read route's answer, encoded: its bytes are moved to the request thread, not copied */
+  /** a read route's answer, encoded (encode.ts) */
   read: { args: { store: StoreRef; route: string; input: unknown }; value: Encoded };
   /** imported tables' rows made published plans: thousands of statements in one transaction, kept off the request thread */
   'sync-plans': { args: { store: StoreRef }; value: number };
@@ -82,8 +82,7 @@ export async function runTask(task: TaskName, args: unknown, emit: Emit = NO_EMI
     }
     case 'read': {
       const a = args as Tasks['read']['args'];
-      const value = await readEncoded(storeFor(a.store), a.route, a.input);
-      return { value, transfer: movable(value.body) };
+      return { value: await readEncoded(storeFor(a.store), a.route, a.input), transfer: [] };
     }
     case 'sync-plans': {
       const a = args as Tasks['sync-plans']['args'];

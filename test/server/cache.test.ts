@@ -45,7 +45,8 @@ serverSuite('cache', (app, store) => {
   it('holds at most its budget in bytes, dropping the least recently used, and never one answer over a quarter of it', async () => {
     const cache = new ResultCache(store(), true, 10_000);
     let computed = 0;
-    const answer = (n: number) => async () => { computed++; return { body: new Uint8Array(n) }; };
+    // n bytes as the budget counts them: two a character
+    const answer = (n: number) => async () => { computed++; return { body: 'x'.repeat(n / 2) }; };
     for (let i = 0; i < 10; i++) await cache.get(`k${i}`, answer(2000));
     await new Promise((done) => setTimeout(done, 0));
     expect(cache.size).toBeLessThanOrEqual(10_000);
