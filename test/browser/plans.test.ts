@@ -90,7 +90,8 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await expect(row(page, 1).getByTestId('target-reading').first().textContent()).resolves.toContain('≥ 90 %');
     await expect(row(page, 2).getByTestId('target-reading').first().textContent()).resolves.toContain('2025年11月前');
     // the live finding on the satisfaction line, from the real review engine
-    await row(page, 4).getByTestId('line-findings').waitFor({ timeout: 20_000 });
+    // (the review follows typing 400 ms behind: until it catches up it may show the line as it was when added, empty)
+    await row(page, 4).getByTestId('line-findings').filter({ hasText: '满意' }).waitFor({ timeout: 20_000 });
     await expect(row(page, 4).getByTestId('line-findings').textContent()).resolves.toMatch(/满意/);
     await waitSaved(page);
     await shot(page, 'editor-finding-1440');
