@@ -11,25 +11,10 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Store } from '../../src/store/index.js';
-import type { PlanContent } from '../../src/workflow/content.js';
 import type { AuthHeaders } from '../server/auth-helpers.js';
-import { GOOD } from '../workflow/fixtures.js';
+import { EVALUATION_FILL as FILL, QUALITATIVE_PLAN as PLAN } from '../workflow/fixtures.js';
 import { approvedPlan, reportStore, fits, post, Rig, shot, SHOTS } from './rig.js';
 
-/** GOOD with a qualitative 效益 indicator (as test/workflow/evaluation-upload.test.ts) */
-const PLAN: PlanContent = {
-  ...GOOD,
-  indicators: [...GOOD.indicators.slice(0, 4), { level1: { code: '2', name: '效益指标' }, level2: { code: '22', name: '社会效益' }, name: '社会影响', period: '有效提升', annual: '有效提升' }, GOOD.indicators[4]!],
-};
-/** the 指标 sheet from row 4: 实际完成值, 达成情况, 分值, 得分, 偏差原因分析及改进措施 */
-const FILL: readonly (readonly [string, string, number, number, string])[] = [
-  ['1250人次', '达成', 20, 20, ''],
-  ['88%', '部分达成', 15, 14.67, '部分学员补考未通过；下期加强考前辅导'],
-  ['2024年10月', '达成', 15, 15, ''],
-  ['85%', '达成', 15, 15, ''],
-  ['就业服务口碑明显提升', '达成', 15, 13.5, ''],
-  ['95%', '达成', 10, 10, ''],
-];
 
 let store: Store;
 let base: string;

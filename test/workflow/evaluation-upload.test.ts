@@ -14,29 +14,13 @@ import { z } from 'zod';
 import { writeEvaluateTemplate } from '../../src/report/xlsx/index.js';
 import * as p from '../../src/server/plan-schemas.js';
 import { evaluationDetailResponse } from '../../src/server/report-schemas.js';
-import type { PlanContent } from '../../src/workflow/content.js';
 import { loginAs, orgPath, type AuthHeaders } from '../server/auth-helpers.js';
 import { error, form, json, serverSuite } from '../server/helpers.js';
-import { GOOD } from './fixtures.js';
+import { EVALUATION_FILL as FILL, QUALITATIVE_PLAN as PLAN } from './fixtures.js';
 
 const saved = z.object({ revision: z.number(), result: z.unknown(), issues: z.array(z.object({ field: z.string(), message: z.string() })) });
 const withIssues = z.object({ statusCode: z.number(), code: z.string(), message: z.string(), detail: z.object({ issues: z.array(z.object({ field: z.string(), message: z.string() })) }) }).passthrough();
 
-/** GOOD with a qualitative 效益 indicator, scored by the person within its band */
-const PLAN: PlanContent = {
-  ...GOOD,
-  indicators: [...GOOD.indicators.slice(0, 4), { level1: { code: '2', name: '效益指标' }, level2: { code: '22', name: '社会效益' }, name: '社会影响', period: '有效提升', annual: '有效提升' }, GOOD.indicators[4]!],
-};
-
-/** what the clerk fills on the 指标 sheet, row 4 on: 实际完成值, 达成情况, 分值, 得分, 偏差原因分析及改进措施 */
-const FILL: readonly (readonly [string, string, number, number, string])[] = [
-  ['1250人次', '达成', 20, 20, ''],
-  ['88%', '部分达成', 15, 14.67, '部分学员补考未通过；下期加强考前辅导'],
-  ['2024年10月', '达成', 15, 15, ''],
-  ['85%', '达成', 15, 15, ''],
-  ['就业服务口碑明显提升', '达成', 15, 13.5, ''],
-  ['95%', '达成', 10, 10, ''],
-];
 
 async function template(): Promise<Buffer> {
   const out = new PassThrough();

@@ -15,3 +15,19 @@ export const GOOD: PlanContent = {
   ],
   attribute: 'new', startYear: 2024, endYear: 2024, notes: '',
 };
+
+/** GOOD with a qualitative 效益 indicator, scored by the person within its band (the 自评 upload tests) */
+export const QUALITATIVE_PLAN: PlanContent = {
+  ...GOOD,
+  indicators: [...GOOD.indicators.slice(0, 4), { level1: { code: '2', name: '效益指标' }, level2: { code: '22', name: '社会效益' }, name: '社会影响', period: '有效提升', annual: '有效提升' }, GOOD.indicators[4]!],
+};
+
+/** what the clerk fills on its 自评 template's 指标 sheet, row 4 on: 实际完成值, 达成情况, 分值, 得分, 偏差原因分析及改进措施 */
+export const EVALUATION_FILL: readonly (readonly [string, string, number, number, string])[] = [
+  ['1250人次', '达成', 20, 20, ''],
+  ['88%', '部分达成', 15, 14.67, '部分学员补考未通过；下期加强考前辅导'],
+  ['2024年10月', '达成', 15, 15, ''],
+  ['85%', '达成', 15, 15, ''],
+  ['就业服务口碑明显提升', '达成', 15, 13.5, ''],
+  ['95%', '达成', 10, 10, ''],
+];
