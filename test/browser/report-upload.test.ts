@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Store } from '../../src/store/index.js';
 import type { AuthHeaders } from '../server/auth-helpers.js';
-import { EVALUATION_FILL as FILL, QUALITATIVE_PLAN as PLAN } from '../workflow/fixtures.js';
+import { EVALUATION_FILL as FILL, fillEvaluationTemplate, QUALITATIVE_PLAN as PLAN } from '../workflow/fixtures.js';
 import { approvedPlan, reportStore, fits, post, Rig, shot, SHOTS } from './rig.js';
 
 
@@ -46,17 +46,9 @@ async function uploadThrough(page: Page, name: string, bytes: Buffer): Promise<v
   await page.getByTestId('template-actions').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
 }
 const evaluationFill = (skipL5: boolean) => (wb: ExcelJS.Workbook) => {
-  const money = wb.getWorksheet('资金')!;
-  money.getCell('E5').value = 100; money.getCell('F5').value = 95; money.getCell('E7').value = 20.5; money.getCell('F7').value = 18;
-  wb.getWorksheet('总体目标')!.getCell('D4').value = '完成培训1250人次，合格率88%';
-  const ind = wb.getWorksheet('指标')!;
-  FILL.forEach(([actual, achievement, weight, score, deviation], k) => {
-    const r = ind.getRow(4 + k);
-    r.getCell('H').value = actual; r.getCell('I').value = achievement; r.getCell('J').value = weight; r.getCell('K').value = score;
-    if (deviation && !(skipL5 && k === 1)) r.getCell('L').value = deviation;
-  });
+  fillEvaluationTemplate(wb, skipL5 ? { withoutDeviationOf: 1 } : {});
   // and, in the refused file, a count in another unit than the target's
-  if (skipL5) ind.getCell('H4').value = '1250次';
+  if (skipL5) wb.getWorksheet('指标')!.getCell('H4').value = '1250次';
 };
 
 beforeAll(async () => {

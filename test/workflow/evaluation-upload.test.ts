@@ -16,7 +16,7 @@ import * as p from '../../src/server/plan-schemas.js';
 import { evaluationDetailResponse } from '../../src/server/report-schemas.js';
 import { loginAs, orgPath, type AuthHeaders } from '../server/auth-helpers.js';
 import { error, form, json, serverSuite } from '../server/helpers.js';
-import { EVALUATION_FILL as FILL, QUALITATIVE_PLAN as PLAN } from './fixtures.js';
+import { EVALUATION_FILL as FILL, fillEvaluationTemplate, QUALITATIVE_PLAN as PLAN } from './fixtures.js';
 
 const saved = z.object({ revision: z.number(), result: z.unknown(), issues: z.array(z.object({ field: z.string(), message: z.string() })) });
 const withIssues = z.object({ statusCode: z.number(), code: z.string(), message: z.string(), detail: z.object({ issues: z.array(z.object({ field: z.string(), message: z.string() })) }) }).passthrough();
@@ -36,15 +36,7 @@ async function template(): Promise<Buffer> {
 async function filled(change?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await template() as never);
-  const money = wb.getWorksheet('资金')!;
-  money.getCell('E5').value = 100; money.getCell('F5').value = 95; money.getCell('E7').value = 20.5; money.getCell('F7').value = 18;
-  wb.getWorksheet('总体目标')!.getCell('D4').value = '完成培训1250人次，合格率88%';
-  const ind = wb.getWorksheet('指标')!;
-  FILL.forEach(([actual, achievement, weight, score, deviation], k) => {
-    const r = ind.getRow(4 + k);
-    r.getCell('H').value = actual; r.getCell('I').value = achievement; r.getCell('J').value = weight; r.getCell('K').value = score;
-    if (deviation) r.getCell('L').value = deviation;
-  });
+  fillEvaluationTemplate(wb);
   change?.(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
 }

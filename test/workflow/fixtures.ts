@@ -1,6 +1,7 @@
 // A plan as a careful unit writes it: every dimension covered, every target a number, deadline or
 // percentage — the review engine finds nothing to say about it. Tests change one thing at a time.
 import type { PlanContent } from '../../src/workflow/content.js';
+import type ExcelJS from 'exceljs';
 
 export const GOOD: PlanContent = {
   name: '职业技能培训补贴项目',
@@ -31,3 +32,16 @@ export const EVALUATION_FILL: readonly (readonly [string, string, number, number
   ['就业服务口碑明显提升', '达成', 15, 13.5, ''],
   ['95%', '达成', 10, 10, ''],
 ];
+
+/** a downloaded 自评 template filled as the clerk would: 资金, 总体目标 and EVALUATION_FILL on 指标 (a line's 偏差原因 left out when asked) */
+export function fillEvaluationTemplate(wb: ExcelJS.Workbook, options: { withoutDeviationOf?: number } = {}): void {
+  const money = wb.getWorksheet('资金')!;
+  money.getCell('E5').value = 100; money.getCell('F5').value = 95; money.getCell('E7').value = 20.5; money.getCell('F7').value = 18;
+  wb.getWorksheet('总体目标')!.getCell('D4').value = '完成培训1250人次，合格率88%';
+  const ind = wb.getWorksheet('指标')!;
+  EVALUATION_FILL.forEach(([actual, achievement, weight, score, deviation], k) => {
+    const r = ind.getRow(4 + k);
+    r.getCell('H').value = actual; r.getCell('I').value = achievement; r.getCell('J').value = weight; r.getCell('K').value = score;
+    if (deviation && k !== options.withoutDeviationOf) r.getCell('L').value = deviation;
+  });
+}
