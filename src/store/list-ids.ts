@@ -6,10 +6,11 @@
 // nothing is deleted, so (counts.ts) the state names the order exactly until the next import.
 //
 // Bounded in bytes (4 per id; LIST_IDS.bytes in all, least recently used dropped first); a list longer
-// than LIST_IDS.maxIds is not kept and its pages are read by offset. Each thread keeps its own, and a
-// thread that reads lists tells the others that do (a server's reader threads) every order it reads, so
-// an order costs one walk per state, not one per thread: under load the second reader thread otherwise
-// read again, at 100-500 ms each, every order the first one had kept.
+// than LIST_IDS.maxIds is not kept and its pages are read by offset. Each thread keeps its own index of
+// orders, and a thread that reads lists tells the others that do (a server's reader threads) every order
+// it reads, so an order costs one walk per state, not one per thread: under load the second reader thread
+// otherwise read again, at 100-500 ms each, every order the first one had kept. The ids themselves are in
+// shared memory, so the threads' indexes point at one copy.
 import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 import type { Store } from './connect.js';
 import { storeState } from './counts.js';
@@ -77,7 +78,7 @@ export async function idsOnce(store: Store, key: string, read: (limit: number) =
       const max = LIST_IDS.maxIds;
       const got = await read(max + 1);
       if (got.length > max) return null;
-      const ids: Ids = got.every((id) => id < 2 ** 32) ? Uint32Array.from(got) : Float64Array.from(got);
+      const ids = sharedIds(got);
       keep(full, state, ids);
       peers?.postMessage({ full, state, ids } satisfies Shared);
       return ids;
@@ -85,6 +86,17 @@ export async function idsOnce(store: Store, key: string, read: (limit: number) =
     reading.set(flight, pending);
   }
   return pending;
+}
+
+/**
+ * The ids in shared memory: what a thread tells its peers is then the same bytes, not a copy each, so the
+ * server's reader threads hold one order once between them (each had its own copy, LIST_IDS.bytes per thread).
+ */
+function sharedIds(got: readonly number[]): Ids {
+  const small = got.every((id) => id < 2 ** 32);
+  const ids = small ? new Uint32Array(new SharedArrayBuffer(got.length * 4)) : new Float64Array(new SharedArrayBuffer(got.length * 8));
+  ids.set(got);
+  return ids;
 }
 
 /** the orders being read now, by key and state */

@@ -1,5 +1,5 @@
 // Reader threads share the list orders they read (list-ids.ts): an order read in one worker thread is
-// kept by another without reading it again. Runs the built module (dist/), as the server's threads do.
+// kept by another without reading it again, and the two hold one copy of it (shared memory). Runs the built module (dist/), as the server's threads do.
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ parentPort.on('message', async (m) => {
   let reads = 0;
   try {
     const got = await idsOnce(store, m.key, async () => { reads++; if (m.ids === null) throw new Error('read again'); return m.ids; });
-    parentPort.postMessage({ ids: got ? [...got] : null, reads });
+    parentPort.postMessage({ ids: got ? [...got] : null, reads, ...(m.raw ? { raw: got } : {}) });
   } catch (e) { parentPort.postMessage({ error: String(e.message), reads }); }
 });
 `;
@@ -40,6 +40,11 @@ it.runIf(existsSync(built))('an order read in one reader thread is kept by the o
     expect(await ask(a, { key: 'k', ids: [3, 1, 2] })).toEqual({ ids: [3, 1, 2], reads: 1 });
     await settle();
     expect(await ask(b, { key: 'k', ids: null })).toEqual({ ids: [3, 1, 2], reads: 0 });
+    // one copy between them: the two threads' ids are the same shared memory
+    const [fromA, fromB] = [await ask(a, { key: 'k', ids: null, raw: true }), await ask(b, { key: 'k', ids: null, raw: true })];
+    expect(fromA.raw.buffer).toBeInstanceOf(SharedArrayBuffer);
+    fromA.raw[0] = 77;
+    expect(fromB.raw[0]).toBe(77);
     // another state of the store: the order is read again
     await ask(b, { state: 2 });
     expect(await ask(b, { key: 'k', ids: null })).toMatchObject({ error: 'read again', reads: 1 });
