@@ -1,5 +1,6 @@
 // 运行监控 and 绩效自评 in a real Chromium against the real server (SQLite), on a plan approved through
-// the API: the unit opens the monitoring report from the plan's page, a low value turns its light red
+// the API: the unit opens the monitoring report from the plan's page (whose report list, when it cannot
+// be loaded, says so with a retry rather than 尚无报告), a low value turns its light red
 // as it is typed, 有可能 demands 偏差原因 and 纠偏措施 before submitting; the department approves it from
 // 待我审核. The unit then fills the 自评: a qualitative score out of its band is refused with the range,
 // one inside is taken, total and grade follow; it submits and the department approves. Screenshots at
@@ -49,7 +50,17 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     // — the unit opens the 2024年1—6月 monitoring report from the plan's page —
     const unit = await rig.as(users.unit);
     let page = unit.page;
+    // a report list that cannot be loaded says so, with a retry — it is not shown as 尚无报告
+    const busy = { status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, code: 'busy', error: 'Service Unavailable', message: '服务繁忙，请稍后重试' }) };
+    await page.route('**/api/monitoring?*', (r) => r.fulfill(busy));
     await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+    const reportsCard = page.getByTestId('plan-reports');
+    await reportsCard.getByText('报告列表加载失败').waitFor({ timeout: 20_000 });
+    await expect(reportsCard.textContent()).resolves.not.toContain('尚无报告');
+    await page.unroute('**/api/monitoring?*');
+    await reportsCard.getByRole('button', { name: '重试' }).click();
+    await reportsCard.getByText('尚无报告').waitFor();
+    unit.errors.length = 0; // the 503s above were the test's own
     await page.getByTestId('new-monitoring').click();
     await page.getByLabel('截至月份', { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^6$/ }).click();

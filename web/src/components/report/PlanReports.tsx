@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { reportLabel, reportPath, reportsApi, type ReportItem, type ReportKindName } from '../../api/reports';
 import { may, useMe } from '../../lib/auth';
+import { ErrorBox } from '../common';
 import { DemoTag, GradeTag, LightTag, ReportStateTag } from './labels';
 import { NewReport } from './NewReport';
 
@@ -29,9 +30,12 @@ export default function PlanReports({ planId, year, approved }: { planId: number
   if (!approved) return null;
   const canCreate = may('POST /api/monitoring', role);
   const none = (m.data?.length ?? 0) + (e.data?.length ?? 0) === 0;
+  // a list that failed to load is said so, with a retry — never shown as 尚无报告
+  const failed = m.error ?? e.error;
   return (
     <Card size="small" title="运行监控与绩效自评" data-testid="plan-reports">
-      {none && !m.isLoading && !e.isLoading ? <div className="muted note">尚无报告</div> : null}
+      {failed ? <ErrorBox error={failed} title="报告列表加载失败" retry={() => { void m.refetch(); void e.refetch(); }} /> : null}
+      {none && !failed && !m.isLoading && !e.isLoading ? <div className="muted note">尚无报告</div> : null}
       <ul className="plan-reports">
         {(m.data ?? []).map((r) => <Line key={`m${r.id}`} kind="monitoring" r={r} />)}
         {(e.data ?? []).map((r) => <Line key={`e${r.id}`} kind="evaluation" r={r} />)}
