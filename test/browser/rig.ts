@@ -1,12 +1,14 @@
 // What the workflow tests in a real Chromium share: the real server on a store (SQLite) on a free port,
 // one browser context per logged-in account (its session cookie lives there) that records console
 // errors, page errors and 5xx answers, full-page screenshots, and the checks a phone layout must pass.
+// When a test fails, every page it opened says where it was and what it showed (stderr, and a screenshot
+// failed-*.png): a failure that happens only under a loaded CI run then explains itself in its log.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { migrate, openStore, type Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
@@ -23,6 +25,25 @@ export class Rig {
   private app: FastifyInstance | null = null;
   private browser: Browser | null = null;
   private readonly contexts: BrowserContext[] = [];
+  private readonly sessions: { user: string; width: number; session: Session }[] = [];
+
+  constructor() {
+    afterEach(async ({ task }) => {
+      if (task.result?.state === 'fail') await this.describePages(task.name);
+    });
+  }
+
+  /** each open page's account, address, errors and visible text, and a screenshot */
+  private async describePages(test: string): Promise<void> {
+    for (const [k, { user, width, session }] of this.sessions.entries()) {
+      const { page, errors } = session;
+      if (page.isClosed()) continue;
+      const text = (await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(unreadable)')).replace(/\s+/g, ' ').slice(0, 2_000);
+      const file = join(SHOTS, `failed-${test.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}-${k}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      process.stderr.write(`[page ${k}: ${user} at ${width} px] ${page.url()}\n  errors: ${errors.join(' | ') || 'none'}\n  shows: ${text}\n  screenshot: ${file}\n`);
+    }
+  }
 
   async start(store: Store): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
@@ -44,7 +65,9 @@ export class Rig {
     page.on('console', (m) => { if (m.type() === 'error' && !/409 \(Conflict\)/.test(m.text())) errors.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
-    return { page, errors };
+    const session = { page, errors };
+    this.sessions.push({ user: username, width, session });
+    return session;
   }
 
   async stop(): Promise<void> {
