@@ -103,10 +103,17 @@ describe('a report filled offline from its template, in Chromium', { timeout: 30
     await shot(wide.page, 'report-upload-done-1440');
 
     // the narrow page still holds revision 1: its upload is refused as stale, with the frame's dialog
+    const refused = narrow.page.waitForResponse((r) => r.url().includes(`/api/evaluations/${id}/upload`));
     await uploadThrough(narrow.page, '绩效自评表.xlsx', good);
+    const conflict = await (await refused).json() as { code: string; detail: { current: { revision: number; input: { indicators: { actual: unknown }[] } } } };
+    expect(conflict.code).toBe('report-conflict');
+    expect(conflict.detail.current.revision).toBe(2);
+    expect(conflict.detail.current.input.indicators.map((i) => i.actual)).toEqual(FILL.map((f) => f[0]));
     await narrow.page.getByTestId('conflict-theirs').waitFor({ timeout: 20_000 });
     await narrow.page.getByTestId('conflict-theirs').click();
-    await expect(narrow.page.getByLabel('第 1 项实际完成值', { exact: true }).inputValue()).resolves.toBe('1250人次');
+    // the dialog closes and the form shows theirs (polled: the page renders after the click's event)
+    await narrow.page.getByTestId('conflict-theirs').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => narrow.page.getByLabel('第 1 项实际完成值', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('1250人次');
     expect((await stored(`/api/evaluations/${id}`)).revision).toBe(2);
     expect(wide.errors.filter((e) => !/422 \(Unprocessable/.test(e))).toEqual([]);
     expect(narrow.errors.filter((e) => !/422 \(Unprocessable/.test(e))).toEqual([]);
