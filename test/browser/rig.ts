@@ -91,12 +91,25 @@ export async function fits(page: Page): Promise<void> {
   expect(over).toBeLessThanOrEqual(1);
 }
 
-/** picks an option of an antd Select by typing part of its label */
+/**
+ * Picks an option of an antd Select by typing part of its label, and waits until the Select shows it. In
+ * loaded CI runs a click on an option was lost (the dropdown closed without taking it: a plan line's
+ * 二级指标 stayed empty, a report's 截至月份 stayed 12): as a person would, pick again when it did not change.
+ */
 export async function pick(page: Page, label: string, text: string): Promise<void> {
   const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  await box.fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const select = page.locator('.ant-select', { has: box });
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    await box.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(text);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** the save status card says 已保存 */
