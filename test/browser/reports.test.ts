@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
 import { loginWith, TEST_PASSWORD, type AuthHeaders } from '../server/auth-helpers.js';
 import { GOOD } from '../workflow/fixtures.js';
-import { approvedPlan, reportStore, fits, post, Rig, shot, waitSaved } from './rig.js';
+import { approvedPlan, choose, reportStore, fits, post, Rig, shot, waitSaved } from './rig.js';
 
 const CONTENT: PlanContent = {
   ...GOOD,
@@ -62,7 +62,7 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     await reportsCard.getByText('尚无报告').waitFor();
     unit.errors.length = 0; // the 503s above were the test's own
     await page.getByTestId('new-monitoring').click();
-    await pick(page, '截至月份', '6');
+    await choose(page, '截至月份', '6');
     await page.getByTestId('open-report').click();
     await page.waitForURL(/\/reports\/monitoring\/\d+$/);
     const monitoringUrl = page.url();
@@ -86,7 +86,7 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     const values = ['92%', '2024年10月', '85%', '95%', '有所提升'];
     for (const [k, v] of values.entries()) {
       const n = k + 2;
-      if (n === 6) await pick(page, `第 ${n} 项当前完成值`, '部分达成');
+      if (n === 6) await choose(page, `第 ${n} 项当前完成值`, '部分达成');
       else await page.getByLabel(`第 ${n} 项当前完成值`, { exact: true }).fill(v);
       await card(page, n - 1).locator('label.ant-radio-button-wrapper').filter({ hasText: '确定能' }).click();
     }
@@ -141,7 +141,7 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     await page.getByLabel('全年执行数', { exact: true }).fill('118');
     await page.getByLabel('实际完成情况', { exact: true }).fill('全年完成职业技能培训1250人次，合格率95%。');
     for (const [k, v] of ['1250人次', '95%', '2024年10月', '85%', '95%'].entries()) await page.getByLabel(`第 ${k + 1} 项实际完成值`, { exact: true }).fill(v);
-    await pick(page, '第 6 项实际完成值', '达成');
+    await choose(page, '第 6 项实际完成值', '达成');
     // 效益 30 分 over two indicators: 15 each; 达成 allows 12–15
     const scoreField = page.getByTestId('score-field-6');
     await expect(scoreField.textContent()).resolves.toContain('可打 12–15 分');
@@ -223,22 +223,3 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
   });
 });
 
-/** the level of a qualitative target (an antd Select) */
-/**
- * Picks an option of an antd Select and waits until the Select shows it. In a loaded CI run the click on
- * 截至月份's option was lost once (the dropdown closed without taking it, the failure report showed a
- * 1—12月 report where 1—6月 was picked): as a person would, pick again when the Select did not change.
- */
-async function pick(page: Page, label: string, level: string): Promise<void> {
-  const select = page.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) });
-  for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${level}$`) }).first().click();
-    try {
-      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toBe(level);
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}

@@ -92,25 +92,29 @@ export async function fits(page: Page): Promise<void> {
 }
 
 /**
- * Picks an option of an antd Select by typing part of its label, and waits until the Select shows it. In
- * loaded CI runs a click on an option was lost (the dropdown closed without taking it: a plan line's
- * 二级指标 stayed empty, a report's 截至月份 stayed 12): as a person would, pick again when it did not change.
+ * Picks an option of an antd Select and waits until the Select shows it. In loaded CI runs a click on an
+ * option was lost (the dropdown closed without taking it: a plan line's 二级指标 stayed empty, a report's
+ * 截至月份 stayed 12): as a person would, pick again when it did not change (at most 3 times).
+ * `pick` types part of the label into a searchable Select; `choose` clicks the option whose label is exactly `text`.
  */
-export async function pick(page: Page, label: string, text: string): Promise<void> {
+async function selectOption(page: Page, label: string, text: string, typed: boolean): Promise<void> {
   const box = page.getByLabel(label, { exact: true });
   const select = page.locator('.ant-select', { has: box });
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: typed ? text : new RegExp(`^${text}$`) }).first();
   for (let attempt = 1; ; attempt++) {
     await box.click();
-    await box.fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    if (typed) await box.fill(text);
+    await option.click();
     try {
-      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(text);
+      await expect.poll(() => select.innerText(), { timeout: 3_000 })[typed ? 'toContain' : 'toBe'](text);
       return;
     } catch (e) {
       if (attempt === 3) throw e;
     }
   }
 }
+export const pick = (page: Page, label: string, text: string): Promise<void> => selectOption(page, label, text, true);
+export const choose = (page: Page, label: string, text: string): Promise<void> => selectOption(page, label, text, false);
 
 /** the save status card says 已保存 */
 export async function waitSaved(page: Page): Promise<void> {
