@@ -249,8 +249,12 @@ export async function saveReport<I, R>(store: Store, actor: Principal, k: Report
     const moved = await anyDb(trx).updateTable(k.table).set({
       input: JSON.stringify(input), result: JSON.stringify(computed.result), ...computed.columns, revision: revision + 1, updated_by: actor.username, updated_at: now,
     }).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-    // SQLite takes no row lock: the revision in the WHERE makes a racing second save miss
-    if (Number(moved.numUpdatedRows) !== 1) throw stale(k, { ...row, updated_by: '他人', updated_at: now });
+    // SQLite takes no row lock: the revision in the WHERE makes a racing second save miss, and the
+    // conflict then carries the row as it is now (the other save's input), not as it was read
+    if (Number(moved.numUpdatedRows) !== 1) {
+      const current = await anyDb(trx).selectFrom(k.table).selectAll().where('id', '=', id).executeTakeFirst() as Row | undefined;
+      throw stale(k, current ?? row);
+    }
     await log(trx, actor, k, id, 'save', `保存“${plan.name}”${periodLabel(periodOf(row))}${k.label}（第 ${revision + 1} 次保存）`,
       { revision: revision + 1, columns: computed.columns, issues: computed.issues.length });
     return { revision: revision + 1, result: computed.result, issues: computed.issues };
