@@ -3,7 +3,7 @@
 //
 //   target    := empty | deadline | compound | range | quantity | cn-quantity | qualitative
 //   quantity  := [subject] [每<period>] [op-prefix] number [余] [unit] [op-suffix] [note]
-//   compound  := part (sep part)+     sep: ， , ； ; 、 space 和 及 并 (and) | 或 (or, not 或以上/或以下)
+//   compound  := part (sep part)+     sep: ， , ； ; 、 space 和 及 并 (and) | 或 (or, not 或以上/或以下/或以内)
 import type { Normalized, ParsedTarget, TargetOp } from '../model/index.js';
 
 /** Full-width digits, Latin letters and the symbols used in targets, to half-width. */
@@ -26,9 +26,11 @@ const PREFIX_OPS: readonly (readonly [string, TargetOp])[] = [
   ['大约', '≈'], ['等于', '='], ['>=', '>='], ['<=', '<='], ['≥', '>='], ['≤', '<='], ['>', '>'], ['<', '<'], ['=', '='],
   ['约', '≈'], ['近', '≈'], ['达', '>='],
 ];
+// 及以内 is in the 2026 Guangzhou table (9000元及以内); （含） says the bound is included, which ≥/≤ already say
 const SUFFIX_OPS: readonly (readonly [string, TargetOp])[] = [
   ['或以上', '>='], ['及以上', '>='], ['以上', '>='], ['或以下', '<='], ['及以下', '<='], ['以下', '<='],
-  ['以内', '<='], ['之内', '<='], ['左右', '≈'],
+  ['或以内', '<='], ['及以内', '<='], ['以内', '<='], ['之内', '<='], ['左右', '≈'],
+  ...(['（含）', '(含)'] as const).flatMap((inc) => [[`${inc}以上`, '>='], [`${inc}以下`, '<='], [`${inc}以内`, '<=']] as const),
 ];
 const PERIODS = ['每学年', '每学期', '每季度', '每年', '每月', '每周', '每天', '每日'];
 const VERBS = /(完成|开展|举办|实现|提供|组织|培训|服务)$/;
@@ -166,8 +168,8 @@ export function chineseNumber(s: string): number | null {
   return total + digit;
 }
 
-const AND_SEPARATOR = /[，,；;、]|\s+|和|及(?!以上|以下)|并/g;
-const OR_SEPARATOR = /或(?!以上|以下)/g;
+const AND_SEPARATOR = /[，,；;、]|\s+|和|及(?!以上|以下|以内)|并/g;
+const OR_SEPARATOR = /或(?!以上|以下|以内)/g;
 
 /** Splits at separators, keeping each piece's span in the cleaned text; a comma between digits is a thousands mark. */
 function split(text: string, sep: RegExp, from: number, to: number): [number, number][] {

@@ -728,6 +728,15 @@ export const cases: readonly Case[] = [
   { raw: '＜3次', expect: { kind: 'numeric', op: '<', value: 3, unit: '次' } },
   { raw: '≮90%', expect: { kind: 'numeric', op: '>=', value: 90, unit: '%' } },
   { raw: '4–8个团组', expect: { kind: 'range', min: 4, max: 8, unit: '个', note: '团组' } },
+
+  // ── 及以内 (the 2026 Guangzhou table: 专家评审成本控制数 9000元及以内) and （含） before a suffix ──────
+  { raw: '9000元及以内', expect: { kind: 'numeric', op: '<=', value: 9000, unit: '元' } },
+  // synthesised: the other spellings
+  { raw: '3次或以内', expect: { kind: 'numeric', op: '<=', value: 3, unit: '次' } },
+  { raw: '9000元（含）以内', expect: { kind: 'numeric', op: '<=', value: 9000, unit: '元' } },
+  { raw: '80%（含）以上', expect: { kind: 'numeric', op: '>=', value: 80, unit: '%' } },
+  { raw: '3次(含)以下', expect: { kind: 'numeric', op: '<=', value: 3, unit: '次' } },
+  { raw: '五天及以内', expect: { kind: 'numeric', op: '<=', value: 5, unit: '天' } },
 ];
 
 /** Strings the product owner named: each must be in the table. */
