@@ -1,7 +1,9 @@
 // The real 2026 table of 广州市政务服务和数据管理局, as two extractors print it (../shared/real, outside
 // the repository; skipped with a message when absent). The pypdf text must read whole; pdftotext's
 // default mode interleaves the columns line by line, and must be refused clearly rather than misread.
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../src/ingest/index.js';
@@ -90,6 +92,19 @@ describe.runIf(present)('the real 2026 table, pdftotext default (raw) text', () 
     expect(doc.units).toEqual([]);
     expect(doc.total).toBeNull();
     expect(doc.diagnostics.some((d) => d.code === 'layout-unknown')).toBe(false);
+  });
+
+  it('is refused by check and import, not reviewed or stored as an empty table scoring 100', () => {
+    const jixiao = (...args: string[]) => spawnSync(join(REPO_ROOT, 'bin', 'jixiao'), args, { encoding: 'utf8', cwd: REPO_ROOT });
+    const check = jixiao('check', RAW);
+    expect(check.status).toBe(1);
+    expect(check.stdout).not.toContain('审核得分');
+    expect(check.stderr).toContain('阅读顺序错乱');
+    const db = join(mkdtempSync(join(tmpdir(), 'jixiao-real-')), 'x.sqlite');
+    const imported = jixiao('import', '--db', db, RAW);
+    expect(imported.status).toBe(1);
+    expect(imported.stdout).toMatch(/已导入 0.*失败 1/);
+    expect(imported.stdout).toContain('阅读顺序错乱');
   });
 
   it('keeps all the text, as content no project owns', () => {

@@ -19,7 +19,7 @@ export async function checkCommand(files: readonly string[], opts: { format: Che
       throw e;
     }
   }
-  const { docs, failed } = await readDocuments(files, err);
+  const { docs, failed } = await readDocuments(files, err, { table: true });
   const results: ReviewResult[] = docs.map((d) => review(d, config));
   const order = opts.order ?? 'severity';
   if (opts.format === 'json') {

@@ -14,7 +14,7 @@ export interface DiffCommandOptions {
 }
 
 export async function diffCommand(fileA: string, fileB: string, opts: DiffCommandOptions, out: Writable, err: Writable): Promise<number> {
-  const { docs, failed } = await readDocuments([fileA, fileB], err);
+  const { docs, failed } = await readDocuments([fileA, fileB], err, { table: true });
   if (failed > 0 || docs.length !== 2) return 1;
   const [a, b] = docs as [(typeof docs)[0], (typeof docs)[0]];
   let diff: DocumentDiff;

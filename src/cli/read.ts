@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { TableDocument } from '../model/index.js';
-import { parseDocument, unreadable } from '../ingest/index.js';
+import { noTable, parseDocument, unreadable } from '../ingest/index.js';
 import { readTargets } from '../targets/index.js';
 
 /** --progress: page progress on stderr even when it is not a terminal */
@@ -21,7 +21,11 @@ export function pageProgress(file: string, err: Writable & { isTTY?: boolean }):
   };
 }
 
-export async function readDocuments(files: readonly string[], err: Writable & { isTTY?: boolean }): Promise<{ docs: TableDocument[]; failed: number }> {
+/**
+ * `table: true` (check, stats, diff, xlsx): a text in which no project could be placed is reported like an
+ * unreadable file, not reviewed as an empty table scoring 100; `parse` shows it, with the text it kept.
+ */
+export async function readDocuments(files: readonly string[], err: Writable & { isTTY?: boolean }, options: { table?: boolean } = {}): Promise<{ docs: TableDocument[]; failed: number }> {
   let failed = 0;
   const docs: TableDocument[] = [];
   for (const file of files) {
@@ -37,7 +41,7 @@ export async function readDocuments(files: readonly string[], err: Writable & { 
     }
     const onProgress = pageProgress(basename(file), err);
     const doc = await parseDocument(bytes, { file: basename(file), ...(onProgress ? { onProgress } : {}) });
-    const fatal = unreadable(doc);
+    const fatal = unreadable(doc) ?? (options.table ? noTable(doc) : undefined);
     if (fatal) {
       failed++;
       err.write(`jixiao: ${file}：${fatal.message}\n`);

@@ -9,7 +9,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const int = (n: number): string => n.toLocaleString('en-US');
 
 export async function statsCommand(files: readonly string[], format: 'text' | 'json', out: Writable, err: Writable): Promise<number> {
-  const { docs, failed } = await readDocuments(files, err);
+  const { docs, failed } = await readDocuments(files, err, { table: true });
   const stats = computeStats(docs);
   out.write(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats));
   return failed > 0 ? 1 : 0;

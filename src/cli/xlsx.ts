@@ -36,7 +36,7 @@ function target(opts: XlsxOutputOptions, out: Stdout, err: Writable): { stream: 
 export async function parseXlsxCommand(files: readonly string[], opts: XlsxOutputOptions, out: Stdout, err: Writable): Promise<number> {
   const t = target(opts, out, err);
   if (!t) return 2;
-  const { docs, failed } = await readDocuments(files, err);
+  const { docs, failed } = await readDocuments(files, err, { table: true });
   await writeDocumentsXlsx(docs, opts.layout ?? 'table', t.stream);
   await t.done;
   return failed > 0 ? 1 : 0;

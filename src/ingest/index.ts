@@ -125,6 +125,17 @@ export function unreadable(doc: TableDocument): Diagnostic | undefined {
 }
 
 /**
+ * Codes that mean a text was read but no project could be placed in it (no table found; columns printed
+ * interleaved): the whole text is kept as content no project owns, which `parse` shows. Reviewing,
+ * scoring or storing it would present an empty table, scored 100, as the publication.
+ */
+export const NO_TABLE_CODES: ReadonlySet<string> = new Set(['layout-unknown', 'reading-order-scrambled']);
+
+export function noTable(doc: TableDocument): Diagnostic | undefined {
+  return doc.diagnostics.find((d) => NO_TABLE_CODES.has(d.code));
+}
+
+/**
  * How a stored document whose bytes are kept (PDF, workbook) is read again: its reading options, kept
  * as JSON in `documents.source_text` ('' when there are none).
  */

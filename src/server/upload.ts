@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { TableDocument } from '../model/index.js';
-import { parseDocument, unreadable, type ColumnOverrides } from '../ingest/index.js';
+import { noTable, parseDocument, unreadable, type ColumnOverrides } from '../ingest/index.js';
 import { HttpError } from './errors.js';
 
 export const MAX_FILES = 20;
@@ -72,7 +72,7 @@ export type Rejection = { readonly file: string; readonly status: 415 | 422; rea
 
 /** The file-type check: null when the file is a text that holds a table. */
 export function rejection(file: string, doc: TableDocument): Rejection | null {
-  const d = unreadable(doc) ?? doc.diagnostics.find((x) => x.code === 'layout-unknown');
+  const d = unreadable(doc) ?? noTable(doc);
   if (!d) return null;
   // a PDF that cannot be read (encrypted, damaged, garbled, a scan, no target table) is a PDF all the same: 422
   if (d.code.startsWith('pdf-')) return { file, status: 422, code: d.code === 'pdf-no-table' ? 'no-table' : 'unreadable-pdf', message: `“${file}”：${d.message}` };

@@ -2,7 +2,7 @@
 // (plan.ts). Plain functions of plain data, so a worker thread can run them (pipeline.ts) while the
 // writer stores what was read before.
 import type { TableDocument } from '../model/index.js';
-import { parseDocument, storedOptions, unreadable, type ColumnOverrides } from '../ingest/index.js';
+import { noTable, parseDocument, storedOptions, unreadable, type ColumnOverrides } from '../ingest/index.js';
 import { review, type ReviewResult } from '../review/index.js';
 import { readTargets } from '../targets/index.js';
 import { needsColumns } from './columns-from-stored.js';
@@ -56,7 +56,7 @@ const decodeText = (doc: TableDocument, bytes: Uint8Array, columns: ColumnOverri
 /** Targets, review and rows of a document as parseDocument returns it. Never throws on bad input. */
 export function readParsed(parsed: TableDocument, bytes: Uint8Array, options: Pick<ReadOptions, 'timings' | 'columns'> = {}): { read: ReadDocument; result: ReviewResult } | { failed: string } {
   // a file read only in part (a garbled or unreadable PDF page) is refused whole: never stored incomplete
-  const fatal = unreadable(parsed) ?? parsed.diagnostics.find((d) => d.code === 'layout-unknown');
+  const fatal = unreadable(parsed) ?? noTable(parsed);
   if (fatal) return { failed: fatal.message };
   const clock = clockFor(options.timings);
   const doc = clock('targets', () => readTargets(parsed));

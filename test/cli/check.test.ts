@@ -18,6 +18,16 @@ describe('jixiao check', () => {
     expect(r.stdout).toContain('【广州科技贸易职业学院】市教育局广州科技贸易职业学院番禺校区扩建项目结算款');
   });
 
+  it('a text in which no project can be placed is not reviewed as an empty table scoring 100: exit 1, the reason on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const prose = join(dir, 'notes.txt');
+    writeFileSync(prose, 'hello world\n这不是表格\n');
+    const r = run('check', prose);
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toContain('审核得分');
+    expect(r.stderr).toContain('无法识别为项目支出绩效目标表');
+  });
+
   it('exits 0 when there are only warnings and prompts', () => {
     expect(run('check', s004).status).toBe(0);
   });
