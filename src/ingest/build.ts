@@ -15,6 +15,11 @@ export function buildDocument(raw: RawDocument, source: Omit<SourceInfo, 'layout
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   let totalRow: RawRow | null = null;
   const drafts: UnitDraft[] = [];
+  // Projects before the first unit row: in a table that prints no unit row they are the header's unit's;
+  // in one that prints unit rows later they belong to a unit not in the input (pages cut off before
+  // them), and naming the header's department, itself often one of the units, would be a guess.
+  const printsUnits = raw.rows.some((r) => r.kind === 'unit');
+  let leading: { line: number | undefined; first: string } | null = null;
   for (const row of raw.rows) {
     if (row.kind === 'total' && totalRow === null) { totalRow = row; continue; }
     if (row.kind === 'unit' || (row.kind === 'total')) {
@@ -22,11 +27,16 @@ export function buildDocument(raw: RawDocument, source: Omit<SourceInfo, 'layout
       continue;
     }
     if (drafts.length === 0) {
-      const name = raw.meta.department ?? '（未注明单位）';
+      const name = printsUnits ? '（未注明单位）' : raw.meta.department ?? '（未注明单位）';
       drafts.push({ row: null, name, line: undefined, projects: [] });
-      diagnostics.push(diag('unit-inferred', `表中没有资金使用单位行，项目归入以表头名称命名的单位“${name}”。`, { line: row.line, path: 'units[0]' }));
+      if (printsUnits) leading = { line: row.line, first: row.name.text };
+      else diagnostics.push(diag('unit-inferred', `表中没有资金使用单位行，项目归入以表头名称命名的单位“${name}”。`, { line: row.line, path: 'units[0]' }));
     }
     drafts[drafts.length - 1]!.projects.push(row);
+  }
+  if (leading) {
+    const n = drafts[0]!.projects.length;
+    diagnostics.push(diag('unit-unknown', `第一个资金使用单位行之前有 ${n} 个项目（自“${leading.first}”起），它们所属单位的单位行不在本文件中（可能在未收入的前页）：归入“（未注明单位）”，不归入表头的部门或其后的单位。`, { line: leading.line, path: 'units[0]' }));
   }
 
   // Placement input, in the same shape as the output document.

@@ -10,6 +10,7 @@ export const DIAGNOSTIC_SEVERITY = {
   'layout-unknown': 'error',         // 找不到表头，无法识别为绩效目标表
   'header-missing': 'warning',       // 缺少部门/单位名称或金额单位
   'unit-inferred': 'info',           // 没有资金使用单位行，以表头名称为单位
+  'unit-unknown': 'warning',         // 第一个单位行之前的项目，其单位行不在文件中
   'unit-empty': 'warning',           // 单位行之下没有项目
   'row-malformed': 'error',          // 制表行列数不对
   'amount-joined': 'info',           // 跨行拆开的金额已合并
