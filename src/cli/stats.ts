@@ -10,6 +10,8 @@ const int = (n: number): string => n.toLocaleString('en-US');
 
 export async function statsCommand(files: readonly string[], format: 'text' | 'json', out: Writable, err: Writable): Promise<number> {
   const { docs, failed } = await readDocuments(files, err, { table: true });
+  // nothing readable: no statistics (an empty report would read 已识别 100.00%（0/0）)
+  if (docs.length === 0) return 1;
   const stats = computeStats(docs);
   out.write(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderStats(stats));
   return failed > 0 ? 1 : 0;

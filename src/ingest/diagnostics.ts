@@ -65,6 +65,7 @@ export const DIAGNOSTIC_SEVERITY = {
   'xlsx-old-format': 'error',        // .xls（Excel 97-2003）旧格式
   'xlsx-too-large': 'error',         // 解压后过大（压缩炸弹）
   'xlsx-no-table': 'error',          // 没有一个工作表带有绩效目标表的表头
+  'xlsx-several-tables': 'error',    // 工作表是不同部门或年度的几张表
   'xlsx-formula-no-value': 'error',  // 公式没有保存计算结果
   'xlsx-formula-cached': 'info',     // 公式按保存的计算结果读取
   'xlsx-cell-error': 'warning',      // 单元格是错误值（#REF! 等），按原文读取

@@ -116,7 +116,7 @@ export async function parseDocument(bytes: Uint8Array, options: DocumentOptions 
 export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'input-binary', 'input-empty',
   'pdf-encrypted', 'pdf-damaged', 'pdf-page-unread', 'pdf-text-garbled', 'pdf-no-text', 'pdf-no-table',
-  'xlsx-not-workbook', 'xlsx-damaged', 'xlsx-encrypted', 'xlsx-old-format', 'xlsx-too-large', 'xlsx-no-table',
+  'xlsx-not-workbook', 'xlsx-damaged', 'xlsx-encrypted', 'xlsx-old-format', 'xlsx-too-large', 'xlsx-no-table', 'xlsx-several-tables',
   'xlsx-formula-no-value',
 ]);
 

@@ -25,3 +25,12 @@ describe('jixiao stats on the five samples', () => {
     for (const label of ['数值', '区间', '期限', '复合', '定性', '未识别']) expect(text).toMatch(new RegExp(`^  ${label}\\s+\\d+`, 'm'));
   });
 });
+
+describe('jixiao stats on nothing readable', () => {
+  it('prints no statistics (not 已识别 100.00%（0/0）) and exits 1 with the reason', () => {
+    const r = run('stats', join(root, 'no-such-file.txt'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('文件不存在');
+  });
+});

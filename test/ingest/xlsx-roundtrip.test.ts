@@ -64,3 +64,20 @@ describe.skipIf(!exporter)('xlsx round trip: export → import gives the same do
     expect(back.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
   }, 60_000);
 });
+
+describe.skipIf(!exporter)('a workbook of several tables (one sheet per department and year, as the export writes)', () => {
+  it('is refused with one error naming each sheet\'s department and year, not joined into the first sheet\'s table', async () => {
+    const docs = loadSamples().map((s) => parseBytes(s.bytes, { file: s.file }));
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await exporter!(docs, 'table', out);
+    const back = await parseDocument(new Uint8Array(Buffer.concat(chunks)), { file: 'several.xlsx' });
+    const fatal = unreadable(back);
+    expect(fatal?.code).toBe('xlsx-several-tables');
+    expect(fatal?.message).toContain('广州番禺职业技术学院');
+    expect(fatal?.message).toContain('2024年');
+    // nothing joined: no sheet's 合计 row became a unit, no project took the first sheet's department
+    expect(back.units).toEqual([]);
+  });
+});

@@ -134,6 +134,16 @@ function assemble(sheets: readonly SheetRead[], locations: CellLocations, source
     pre.push(diag('xlsx-no-table', `没有找到项目支出绩效目标表（需要有项目名称、总计、绩效目标或绩效指标等栏目的表头）。${why}。`));
     return { ...empty(source, pre), source: { ...source, encoding, layout: 'xlsx', lines: 0, sheets: infos } };
   }
+  // Sheets of different departments or years are separate tables (jixiao's own export writes one sheet per
+  // department and year): joined, the later sheets' 合计 rows would become units and every project would
+  // take the first sheet's department and year. A document is one table, so such a workbook is refused.
+  const tableOf = (t: SheetTable): string => `${t.meta.department ?? ''}\u0000${t.meta.year ?? ''}`;
+  const distinct = new Set(tables.filter((t) => t.meta.department !== null || t.meta.year !== null).map(tableOf));
+  if (distinct.size > 1) {
+    const each = tables.map((t) => `${where(t.info.name)}（${t.meta.department ?? '未注明部门'}，${t.meta.year === null ? '未注明年度' : `${t.meta.year}年`}）`).join('、');
+    pre.push(diag('xlsx-several-tables', `工作簿中有 ${distinct.size} 张不同部门或年度的绩效目标表：${each}。一个文件只能读作一张表：请把各工作表分别另存为单独的文件后再导入。`));
+    return { ...empty(source, pre), source: { ...source, encoding, layout: 'xlsx', lines: 0, sheets: infos } };
+  }
   const meta: HeaderMeta = emptyMeta();
   for (const t of tables) {
     meta.title ??= t.meta.title;
