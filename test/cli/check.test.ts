@@ -96,7 +96,7 @@ describe('jixiao check', () => {
     expect(out.gated).toBeGreaterThan(0);
     const text = run('check', s002).stdout;
     expect(text).toMatch(/审核得分 [\d.]+（.）  完整性 [\d.]+\/30 · 相关性 [\d.]+\/30 · 适当性 [\d.]+\/20 · 可行性 [\d.]+\/20/);
-    expect(text).toContain(`门槛：${out.gated} 个项目无法监控`);
+    expect(text).toContain(`门槛：其中 ${out.gated} 个项目无法监控`);
     expect(text).toMatch(/广州市劳动人事争议仲裁院2024-2025年信息化运维项目 {2}门槛：绩效指标全部以自由文字书写/);
   });
 });

@@ -46,7 +46,7 @@ describe('renderReportHtml on sample 003', () => {
   it('shows the score by dimension and the gate', () => {
     for (const d of result.dimensions) expect(html).toMatch(new RegExp(`<th scope="row">${d.label}</th><td class="num">${d.score}</td><td class="num">/ ${d.max}</td>`));
     expect(result.gated).toBeGreaterThan(0);
-    expect(html).toContain(`门槛：${result.gated} 个项目无法监控`);
+    expect(html).toContain(`门槛：其中 ${result.gated} 个项目无法监控`);
     expect(html).toContain('门槛：没有效益指标，得分不超过“中”');
     expect(html).toContain('完整性 30 分');
   });

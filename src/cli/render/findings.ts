@@ -15,7 +15,7 @@ export function renderFindings(r: ReviewResult, colour: boolean, order: FindingO
   const paint = (s: Severity, text: string) => (colour ? `${COLOUR[s]}${text}\u001b[0m` : text);
   const o: string[] = [];
   o.push(`${r.file}  审核得分 ${r.score}（${r.grade}）  ${dimensionLine(r)}`);
-  if (r.gated) o.push(`门槛：${r.gated} 个项目无法监控，得分不超过 ${GATE_CAP}（中），原因见下方得分`);
+  if (r.gated) o.push(`门槛：其中 ${r.gated} 个项目无法监控，这些项目各自的得分不超过 ${GATE_CAP}（中），原因见下方得分`);
   const where = (f: ReviewResult['findings'][number]) => (f.project ? `【${f.unit ?? ''}】${f.project}` : f.unit ? `【${f.unit}】` : '【全表】');
   const line = (f: ReviewResult['findings'][number]) => {
     o.push(`  ${pad(f.line ? `第${f.line}行` : '', 9)} ${paint(f.severity, LABEL[f.severity])} ${f.rule}  ${f.message}`);

@@ -46,7 +46,7 @@ export function renderHeader(v: DocView, of: number): Html {
     <div class="sc-grade">等级 <b>${r.grade}</b></div>
     <div class="sc-note">优≥90 · 良≥80 · 中≥60 · 差&lt;60</div>
     <table class="sc-dims" aria-label="各审核方面得分"><tbody>${r.dimensions.map((d) => html`<tr title="${DIMENSION_QUESTION[d.id]}"><th scope="row">${d.label}</th><td class="num">${score(d.score)}</td><td class="num">/ ${d.max}</td></tr>`)}</tbody></table>
-    ${r.gated ? html`<div class="sc-gate">门槛：${r.gated} 个项目无法监控，得分不超过 ${GATE_CAP}（中）</div>` : ''}
+    ${r.gated ? html`<div class="sc-gate">门槛：其中 ${r.gated} 个项目无法监控，这些项目各自的得分不超过 ${GATE_CAP}（中）</div>` : ''}
   </div>
 </header>
 <section class="overview" aria-label="审核意见统计">

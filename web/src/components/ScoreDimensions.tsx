@@ -54,7 +54,7 @@ export function DimensionLine({ d }: { d: DocumentItem }) {
   return (
     <span className="note dimension-line">
       {d.dimensions.map((x) => `${x.label} ${x.score.toFixed(1).replace(/\.0$/, '')}/${x.max}`).join(' · ')}
-      {d.gated > 0 ? <> · <span className="gate-note" style={{ color: '#d4380d' }}>{d.gated} 个项目无法监控，得分不超过“中”</span></> : null}
+      {d.gated > 0 ? <> · <span className="gate-note" style={{ color: '#d4380d' }}>其中 {d.gated} 个项目无法监控，这些项目各自的得分不超过“中”</span></> : null}
     </span>
   );
 }
