@@ -15,6 +15,7 @@ import { realDir } from '../helpers/real-pdf.js';
 import { largeTable } from '../server/helpers.js';
 import { CHROMIUM, ROOT } from './setup.js';
 import { loginAs } from '../server/auth-helpers.js';
+import { pick } from './rig.js';
 
 const SAMPLES = join(ROOT, 'samples');
 const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
@@ -314,6 +315,19 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     expect(await del.evaluate((e) => getComputedStyle(e).textDecorationLine)).toContain('line-through');
     await shot(page, 'compare-1280');
     expect(errors).toEqual([]);
+    // picking the unit puts the older table in 甲 and the newer in 乙: 000 (no year printed, imported
+    // second for its year) is not the newer one for having the higher import number
+    const picked = await open('/compare');
+    await pick(picked.page, '单位', '广州市技师学院');
+    await picked.page.waitForURL(/[?&]b=\d+/);
+    const q = new URL(picked.page.url()).searchParams;
+    expect([Number(q.get('a')), Number(q.get('b'))]).toEqual([a.id, b.id]);
+    const sides = picked.page.locator('.diff-sides > div');
+    await sides.first().waitFor();
+    await expect(sides.nth(0).textContent()).resolves.toMatch(/未印年度.*000_/);
+    await expect(sides.nth(0).textContent()).resolves.not.toContain('（最新）');
+    await expect(sides.nth(1).textContent()).resolves.toMatch(/（最新）.*002_/);
+    expect(picked.errors).toEqual([]);
   });
 
   test('审核: findings filtered by rule, with links to each table\'s HTML report', async () => {
