@@ -191,6 +191,7 @@ export const findingOrderSchema = z.enum(FINDING_ORDERS as [FindingOrder, ...Fin
 export const findingDetailSchema = z.object({
   id: z.number().int(),
   rule: z.string(),
+  title: z.string().describe('审核规则的中文名称'),
   severity: severitySchema,
   category: z.string(),
   message: z.string(),
@@ -532,7 +533,7 @@ export const importPreviewResponse = z.array(z.object({
   units: z.array(z.object({ name: z.string(), projects: z.number().int() })),
   projects: z.number().int(),
   indicators: z.number().int(),
-  diagnostics: z.array(z.object({ severity: severitySchema, code: z.string(), message: z.string(), line: z.number().int().nullable(), cell: z.string().optional().describe('工作簿：单元格，如 Sheet1!C14') })),
+  diagnostics: z.array(z.object({ severity: severitySchema, code: z.string(), label: z.string().describe('代码的中文名称'), message: z.string(), line: z.number().int().nullable(), cell: z.string().optional().describe('工作簿：单元格，如 Sheet1!C14') })),
   sheets: z.array(sheetInfoSchema).optional().describe('工作簿或 CSV：各工作表是否读取、表头所在行、各栏读作什么'),
 }));
 export type ImportPreviewResponse = z.output<typeof importPreviewResponse>;

@@ -5,6 +5,7 @@
 import { diffDocuments, type DocumentDiff } from '../diff/index.js';
 import { CSP as REPORT_CSP, reportParts } from '../report/review-html.js';
 import { parseStored } from '../ingest/index.js';
+import { diagnosticLabel } from '../ingest/diagnostics.js';
 import { review } from '../review/index.js';
 import type { OpenOptions } from '../store/connect.js';
 import { contentHash, findStored, getProject, importBytes, listDocuments, listProjects, missingInfo, openStore, readParsed, storeRead, type ImportOptions, type ImportOutcome, type ProjectQuery, type ReadDocument, type Store } from '../store/index.js';
@@ -68,7 +69,7 @@ export async function inspect(store: Store, u: Upload, options: { forImport?: bo
       units: doc.units.map((x) => ({ name: x.name, projects: x.projects.length })),
       projects: doc.units.reduce((a, x) => a + x.projects.length, 0),
       indicators: doc.units.reduce((a, x) => a + x.projects.reduce((b, p) => b + p.indicators.length, 0), 0),
-      diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, line: d.line ?? null, ...(d.cell !== undefined ? { cell: d.cell } : {}) })),
+      diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, label: diagnosticLabel(d.code), message: d.message, line: d.line ?? null, ...(d.cell !== undefined ? { cell: d.cell } : {}) })),
       // a workbook: each sheet, and the column mapping it was read with (changeable: choices[file].columns)
       ...(doc.source.sheets ? { sheets: doc.source.sheets.map((x) => {
         const { columns, headerRows, ...rest } = x;

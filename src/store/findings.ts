@@ -2,9 +2,9 @@
 // and unit, one page errors first (or in document order), with counts by rule over the other filters.
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Severity } from '../model/index.js';
-import { RULES, type FindingOrder } from '../review/index.js';
+import type { FindingOrder } from '../review/index.js';
 import type { Store } from './connect.js';
-import { dimensionsOf, type FindingDetail } from './queries.js';
+import { dimensionsOf, ruleTitle, type FindingDetail } from './queries.js';
 import type { Database } from './schema.js';
 import { departmentIs, yearIs, type YearFilter } from './scope.js';
 
@@ -44,7 +44,6 @@ export interface FindingPage {
 
 type From = Database & { f: Database['findings']; u: Database['units']; p: Database['projects'] };
 type Q = SelectQueryBuilder<From, 'f' | 'u' | 'p', object>;
-const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 function base(store: Store, filters: FindingFilters, skipRule = false): Q {
   let q = store.db.selectFrom('findings as f')
@@ -82,10 +81,10 @@ export async function listFindings(store: Store, query: FindingQuery = {}): Prom
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
-      id: Number(r.id), rule: r.rule, severity: r.severity as Severity, category: r.category, message: r.message, suggestion: r.suggestion,
+      id: Number(r.id), rule: r.rule, title: ruleTitle(r.rule), severity: r.severity as Severity, category: r.category, message: r.message, suggestion: r.suggestion,
       path: r.path, line: r.line, dimensions: dimensionsOf(r.rule), unit: r.unit, project: r.project, projectId: r.project_id === null ? null : Number(r.project_id), documentId: Number(r.document_id),
     })),
-    byRule: rules.map((r) => ({ rule: r.rule, title: TITLES.get(r.rule) ?? r.rule, count: Number(r.n) }))
+    byRule: rules.map((r) => ({ rule: r.rule, title: ruleTitle(r.rule), count: Number(r.n) }))
       .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1)),
   };
 }

@@ -132,6 +132,8 @@ export interface IndicatorDetail {
 export interface FindingDetail {
   readonly id: number;
   readonly rule: string;
+  /** the rule's Chinese title (the id itself for a rule no longer known) */
+  readonly title: string;
   readonly severity: Severity;
   readonly category: string;
   readonly message: string;
@@ -585,6 +587,9 @@ const fromJson = <T>(text: string | null): T | null => (text === null ? null : J
 const RULE_DIMENSIONS = new Map(RULES.map((r) => [r.id, r.dimensions]));
 /** the dimensions a stored finding's rule bears on */
 export const dimensionsOf = (rule: string): readonly DimensionId[] => RULE_DIMENSIONS.get(rule) ?? [];
+const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+/** a stored finding's rule as a reader names it: its Chinese title, or the id of a rule no longer known */
+export const ruleTitle = (rule: string): string => RULE_TITLES.get(rule) ?? rule;
 
 /**
  * Everything about one project: amounts, score by dimension and the gate, goal, indicators with their read
@@ -622,7 +627,7 @@ export async function getProject(store: Store, id: number, order: FindingOrder =
     indicators: indicators.map(toIndicator),
     // stored in document order (line, then id); errors first is a stable sort of that
     findings: orderFindings(findings.map((f) => ({
-      id: Number(f.id), rule: f.rule, severity: f.severity as Severity, category: f.category, message: f.message, suggestion: f.suggestion,
+      id: Number(f.id), rule: f.rule, title: ruleTitle(f.rule), severity: f.severity as Severity, category: f.category, message: f.message, suggestion: f.suggestion,
       path: f.path, line: f.line, indicatorId: f.indicator_id === null ? null : Number(f.indicator_id), dimensions: dimensionsOf(f.rule),
     })), order),
     documentInfo: {

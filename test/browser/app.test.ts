@@ -15,6 +15,7 @@ import { realDir } from '../helpers/real-pdf.js';
 import { largeTable } from '../server/helpers.js';
 import { CHROMIUM, ROOT } from './setup.js';
 import { loginAs } from '../server/auth-helpers.js';
+import { pick } from './rig.js';
 
 const SAMPLES = join(ROOT, 'samples');
 const SHOTS = join(ROOT, 'test', 'browser', 'screenshots');
@@ -164,6 +165,11 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await expect(page.getByTestId('preview-counts').textContent()).resolves.toMatch(/1 个单位，10 个项目/);
     await expect(page.getByText('广州市残疾人就业培训服务中心').count()).resolves.toBeGreaterThan(0);
     expect((await api<{ documents: number }>('/health')).documents).toBe(before.documents); // a preview stores nothing
+    // diagnostics read in Chinese (004 has column-undecided); the code is only in the tooltip
+    const diagnostics = page.getByTestId('preview-diagnostics');
+    await expect(diagnostics.locator('th').allTextContents()).resolves.not.toContain('代码');
+    await expect(diagnostics.textContent()).resolves.not.toMatch(/[a-z]+-[a-z]+/);
+    await expect(diagnostics.getByText('资金来源列未能判定').first().getAttribute('title')).resolves.toBe('代码：column-undecided');
     await shot(page, 'import-preview-1280');
 
     await page.getByRole('button', { name: /确认导入 1 个文件/ }).click();
@@ -220,6 +226,11 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     const severities = async () => list.evaluateAll((els) => els.map((e) => e.querySelector('.ant-tag')?.textContent ?? ''));
     const ranks = (await severities()).map((x) => RANK[x]!);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // each finding names its rule in Chinese; the rule id is only in the tooltip
+    const notes = await list.locator('.note').allTextContents();
+    for (const n of notes) expect(n).not.toMatch(/[a-z]+-[a-z]+/);
+    const firstRule = await list.first().getAttribute('data-rule');
+    await expect(list.first().locator('.rule-title').getAttribute('title')).resolves.toBe(`规则代码：${firstRule}`);
     await expect(page.locator('.dimension-bars [role=listitem]').count()).resolves.toBe(4);
     // the switch to the table's order, kept in the URL
     const rules = async () => list.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
@@ -304,6 +315,19 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     expect(await del.evaluate((e) => getComputedStyle(e).textDecorationLine)).toContain('line-through');
     await shot(page, 'compare-1280');
     expect(errors).toEqual([]);
+    // picking the unit puts the older table in 甲 and the newer in 乙: 000 (no year printed, imported
+    // second for its year) is not the newer one for having the higher import number
+    const picked = await open('/compare');
+    await pick(picked.page, '单位', '广州市技师学院');
+    await picked.page.waitForURL(/[?&]b=\d+/);
+    const q = new URL(picked.page.url()).searchParams;
+    expect([Number(q.get('a')), Number(q.get('b'))]).toEqual([a.id, b.id]);
+    const sides = picked.page.locator('.diff-sides > div');
+    await sides.first().waitFor();
+    await expect(sides.nth(0).textContent()).resolves.toMatch(/未印年度.*000_/);
+    await expect(sides.nth(0).textContent()).resolves.not.toContain('（最新）');
+    await expect(sides.nth(1).textContent()).resolves.toMatch(/（最新）.*002_/);
+    expect(picked.errors).toEqual([]);
   });
 
   test('审核: findings filtered by rule, with links to each table\'s HTML report', async () => {
@@ -311,7 +335,10 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     const rows = page.getByTestId('findings').locator('.ant-table-row');
     await rows.first().waitFor();
     const rules = await rows.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
-    for (const r of rules) expect(r).toContain('output-coverage');
+    // the rule by its Chinese title, its id only in the tooltip
+    for (const r of rules) expect(r).toContain('产出指标涵盖数量、质量、时效');
+    for (const r of rules) expect(r).not.toContain('output-coverage');
+    await expect(rows.first().getByText('产出指标涵盖数量、质量、时效').getAttribute('title')).resolves.toBe('规则代码：output-coverage');
     await expect(page.getByText(/完整性 [\d.]+\/30 · 相关性/).first().textContent()).resolves.toMatch(/可行性 [\d.]+\/20/);
     // errors first by default; the switch gives the table's order
     const all = await open('/review', 1440);

@@ -105,6 +105,9 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('submit-plan').click();
     await planState(page, 'submitted');
     await expect(page.getByLabel('总计', { exact: true }).count()).resolves.toBe(0); // no longer editable
+    // read-only now: a card says who has it and what comes next, and no editing hints remain
+    await expect(page.getByTestId('plan-state-notice').textContent()).resolves.toContain('已提交，等待部门审核');
+    await expect(page.getByText(/回车添加下一行/).count()).resolves.toBe(0);
     expect(unit.errors).toEqual([]);
 
     // — the department returns it with a comment on one indicator —
@@ -113,6 +116,8 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.goto(`${base}/plans/queue`, { waitUntil: 'networkidle' });
     await page.getByRole('link', { name: '职业技能培训补贴项目' }).click();
     await page.getByTestId('review-panel').waitFor();
+    await expect(page.getByTestId('plan-state-notice').textContent()).resolves.toContain('待您审核');
+    await expect(page.getByText(/回车添加下一行/).count()).resolves.toBe(0);
     await shot(page, 'review-1440');
     await row(page, 3).getByTestId('comment-indicator').click();
     await page.getByLabel('对第 4 项指标的意见').fill('就业率目标偏低，请按上年实际值（85%）测算');
@@ -126,6 +131,14 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('returned').waitFor();
     await expect(row(page, 3).getByTestId('line-comments').textContent()).resolves.toContain('就业率目标偏低');
     await shot(page, 'returned-1440');
+    // on a phone the reason comes first, above the save and score cards
+    const phone = await as('unit', 400);
+    await phone.page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+    await phone.page.getByTestId('returned').waitFor();
+    const returnedY = (await phone.page.getByTestId('returned').boundingBox())!.y;
+    expect(returnedY).toBeLessThan((await phone.page.getByTestId('save-status').boundingBox())!.y);
+    expect(returnedY).toBeLessThan(400);
+    await shot(phone.page, 'returned-400');
     await page.getByLabel('第 4 项实施周期指标值').fill('≥85%');
     await page.getByLabel('第 4 项年度指标值').fill('≥85%');
     await waitSaved(page);
@@ -145,6 +158,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await planState(page, 'approved');
     await page.getByTestId('publish-plan').click();
     await planState(page, 'published');
+    await expect(page.getByTestId('plan-state-notice').textContent()).resolves.toContain('已公开');
     await page.getByRole('tab', { name: /历史/ }).click();
     await page.getByTestId('plan-history').waitFor();
     await page.getByTestId('plan-diff').waitFor({ timeout: 20_000 });

@@ -16,7 +16,17 @@ import { useUrlState } from '../lib/url';
 type UnitDiff = Diff['units'][number];
 type ProjectDiff = UnitDiff['projects'][number];
 
-const versionLabel = (u: UnitVersion) => `第${u.version}版${u.latest ? '（最新）' : ''} · ${yearLabel(u.year)} · ${u.file} · ${dateTime(u.importedAt)}`;
+// `version` counts imports of a unit-year, and the latest is the last imported that prints its year: a
+// table without a printed year imported afterwards gets the higher number yet is not the newest. So the
+// label says 第N次导入 (what the number is), and versions are ordered by year, then latest last.
+const versionLabel = (u: UnitVersion, all: readonly UnitVersion[]) => {
+  const latest = all.find((x) => x.latest && x.name === u.name && x.year === u.year);
+  const note = u.latest ? '（最新）' : latest && u.version > latest.version ? '（未印年度，非最新）' : '';
+  return `${yearLabel(u.year)} · 第${u.version}次导入${note} · ${u.file} · ${dateTime(u.importedAt)}`;
+};
+/** older first: by year (none first), then the latest of a year after its other imports, then import order */
+const oldToNew = (x: UnitVersion, y: UnitVersion) =>
+  (x.year ?? -Infinity) - (y.year ?? -Infinity) || Number(x.latest) - Number(y.latest) || x.version - y.version || x.id - y.id;
 
 function Project({ p }: { p: ProjectDiff }) {
   const s = STATUS[p.status]!;
@@ -40,7 +50,7 @@ function Project({ p }: { p: ProjectDiff }) {
   );
 }
 
-function DiffView({ diff, a, b }: { diff: Diff; a: UnitVersion | undefined; b: UnitVersion | undefined }) {
+function DiffView({ diff, a, b, all }: { diff: Diff; a: UnitVersion | undefined; b: UnitVersion | undefined; all: readonly UnitVersion[] }) {
   const [showSame, setShowSame] = useState(false);
   const pc = diff.projects;
   const ic = diff.indicators;
@@ -48,8 +58,8 @@ function DiffView({ diff, a, b }: { diff: Diff; a: UnitVersion | undefined; b: U
     <Stack>
       <Card size="small">
         <div className="diff-sides">
-          <div><Tag color="red">甲</Tag>{a ? versionLabel(a) : diff.a.file}</div>
-          <div><Tag color="green">乙</Tag>{b ? versionLabel(b) : diff.b.file}</div>
+          <div><Tag color="red">甲</Tag>{a ? versionLabel(a, all) : diff.a.file}</div>
+          <div><Tag color="green">乙</Tag>{b ? versionLabel(b, all) : diff.b.file}</div>
         </div>
         <div className="stat-grid" style={{ marginTop: 12 }}>
           <Statistic title="相同项目" value={pc.same} />
@@ -97,7 +107,7 @@ export default function Compare() {
   const names = useMemo(() => {
     const m = new Map<string, UnitVersion[]>();
     for (const u of all) m.set(u.name, [...(m.get(u.name) ?? []), u]);
-    return [...m.entries()].map(([n, vs]) => ({ name: n, versions: vs.sort((x, y) => x.version - y.version || x.id - y.id) }))
+    return [...m.entries()].map(([n, vs]) => ({ name: n, versions: vs.sort(oldToNew) }))
       .sort((x, y) => y.versions.length - x.versions.length || x.name.localeCompare(y.name, 'zh-CN'));
   }, [all]);
   const versions = names.find((n) => n.name === name)?.versions ?? [];
@@ -113,7 +123,7 @@ export default function Compare() {
     if (vs.length >= 2) url.set({ a: vs[vs.length - 2]!.id, b: vs[vs.length - 1]!.id });
     else url.set({ a: vs[0]?.id ?? null, b: null });
   };
-  const options = versions.map((v) => ({ value: v.id, label: versionLabel(v) }));
+  const options = versions.map((v) => ({ value: v.id, label: versionLabel(v, versions) }));
   const multi = names.filter((n) => n.versions.length > 1);
 
   return (
@@ -146,7 +156,7 @@ export default function Compare() {
       ) : aId === bId ? (
         <Alert type="warning" showIcon title="甲和乙是同一个版本" />
       ) : diff.isPending ? <Loading rows={8} /> : diff.isError ? <ErrorBox error={diff.error} retry={() => diff.refetch()} /> : (
-        <DiffView diff={diff.data} a={a} b={b} />
+        <DiffView diff={diff.data} a={a} b={b} all={all} />
       )}
     </>
   );

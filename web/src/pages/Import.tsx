@@ -34,9 +34,10 @@ function Diagnostics({ list: raw }: { list: ImportPreviewFile['diagnostics'] }) 
       : { title: '行', dataIndex: 'line', key: 'line', width: 64, align: 'right', render: (l: number | null) => l ?? '—', sorter: (a, b) => (a.line ?? 0) - (b.line ?? 0), defaultSortOrder: 'ascend' },
     { title: '级别', key: 'severity', width: 70, render: (_, d) => <SeverityTag severity={d.severity} />, filters: (['error', 'warning', 'info'] as const).map((s) => ({ text: SEVERITY_LABEL[s], value: s })), onFilter: (v, d) => d.severity === v },
     { title: '说明', dataIndex: 'message', key: 'message' },
-    { title: '代码', dataIndex: 'code', key: 'code', width: 170, render: (c: string) => <code className="note">{c}</code> },
+    // the Chinese name for the reader; the code stays in the tooltip for support
+    { title: '类别', key: 'label', width: 170, render: (_, d) => <span className="note" title={`代码：${d.code}`}>{d.label}</span> },
   ];
-  // on a phone the 说明 keeps the width (no sideways scrolling): level beside the text, no code column
+  // on a phone the 说明 keeps the width (no sideways scrolling): level beside the text, no 类别 column
   const cols: ColumnsType<Diagnostic> = narrow ? [
     { ...wide[0]!, width: 96 },
     { title: '说明', key: 'message', render: (_, d) => <span><SeverityTag severity={d.severity} /> {d.message}</span>, filters: wide[1]!.filters, onFilter: wide[1]!.onFilter },
@@ -143,7 +144,7 @@ function PreviewCard({ p, choice, onChoice, onColumn }: { p: ImportPreviewFile; 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         读取说明 <Typography.Text type="secondary" className="note">错误 {bySeverity.error}，警告 {bySeverity.warning}，提示 {bySeverity.info}</Typography.Text>
       </Typography.Title>
-      <Diagnostics list={p.diagnostics} />
+      <div data-testid="preview-diagnostics"><Diagnostics list={p.diagnostics} /></div>
       {p.sheets ? <ColumnMapping sheets={p.sheets} onChange={onColumn} /> : null}
     </Card>
   );

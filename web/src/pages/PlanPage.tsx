@@ -50,6 +50,32 @@ function ConflictDialog({ conflict, onTheirs, onMine }: { conflict: PlanConflict
   );
 }
 
+/**
+ * Where the plan stands for someone who cannot edit it (or is to decide on it): who has it now and what
+ * happens next. The unit after submitting otherwise saw only a read-only form.
+ */
+function stateNotice(detail: PlanDetail, reviewing: boolean): { title: string; description: string } | null {
+  const may = (a: PlanDetail['allowed'][number]) => detail.allowed.includes(a);
+  const submitted = [...detail.events].reverse().find((e) => e.action === 'submit');
+  const since = submitted ? `（${submitted.actor}，${dateTime(submitted.createdAt)} 提交）` : '';
+  switch (detail.plan.state) {
+    case 'draft':
+      return { title: '草稿：由单位填写', description: '单位提交后由部门审核，再报财政批复。' };
+    case 'submitted':
+      return reviewing
+        ? { title: `待您审核${since}`, description: '审核通过后报财政批复；需要修改时退回，并写明理由。' }
+        : { title: `已提交，等待部门审核${since}`, description: '部门审核通过后报财政批复；审核期间不能修改。如被退回，退回意见会显示在这里，可修改后再次提交。' };
+    case 'department-approved':
+      return reviewing
+        ? { title: '部门已审核通过，待您批复', description: '批复后生效；需要修改时退回单位，并写明理由。' }
+        : { title: '部门已审核通过，等待财政批复', description: '财政批复后生效；如被退回，可修改后再次提交。' };
+    case 'approved':
+      return { title: '已批复，正在执行', description: may('publish') ? '可以公开。' : may('adjust') ? '需要修改时可发起调整：调整经同样的审核批复，批复前本版本继续有效。' : '由财政公开；单位需要修改时发起调整。' };
+    case 'published':
+      return { title: '已公开', description: may('adjust') ? '需要修改时可发起调整：调整经同样的审核批复，批复前本版本继续有效。' : '单位需要修改时发起调整，经同样的审核批复。' };
+  }
+}
+
 /** the comments of the current review round, by indicator: the ones made since the last submission */
 function roundComments(detail: PlanDetail): Map<number, PlanComment[]> {
   const lastSubmit = [...detail.events].reverse().find((e) => e.action === 'submit');
@@ -125,10 +151,14 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
   const planComments = detail.comments.filter((c) => c.indicator === null && c.createdAt >= ([...detail.events].reverse().find((e) => e.action === 'submit')?.createdAt ?? ''));
   const lastReturn = [...detail.events].reverse().find((e) => e.action === 'return');
   const showReturn = detail.plan.state === 'draft' && lastReturn && lastReturn.id === [...detail.events].reverse().find((e) => e.action === 'return' || e.action === 'submit')?.id;
+  // the editing unit needs no card for a draft: the form and the 提交审核 button say it
+  const notice = editable ? null : stateNotice(detail, reviewing);
 
   return (
     <div className="plan-workspace">
-      <div className="plan-main">
+      {/* first on a phone too, above the save and score cards: why it was returned, who has it now */}
+      <div className="plan-notices">
+        {notice ? <Alert type={reviewing ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="plan-state-notice" title={notice.title} description={notice.description} /> : null}
         {detail.plan.adjusting && detail.approved ? (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`调整中：第 ${detail.approved.version.number} 版已批复，在本次调整批复前继续有效`} />
         ) : null}
@@ -137,6 +167,8 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
             description={<div>{lastReturn.comment ? <div>意见：{lastReturn.comment}</div> : null}{byIndicator.size ? <div>另有 {[...byIndicator.values()].reduce((n, l) => n + l.length, 0)} 条意见标在相关指标下。</div> : null}</div>} />
         ) : null}
         {planComments.length && !showReturn ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title="对整个计划的意见" description={planComments.map((c) => <div key={c.id}>{c.author}：{c.body}</div>)} /> : null}
+      </div>
+      <div className="plan-main">
         <Card size="small">
           <PlanEditor content={auto.value} onChange={auto.setValue} readOnly={!editable} check={check} year={detail.plan.year}
             comments={{ byIndicator, ...(reviewing ? { drafts, onDraft: (i: number, body: string | null) => setDrafts((d) => { const n = { ...d }; if (body === null) delete n[i]; else n[i] = body; return n; }) } : {}) }} />

@@ -53,7 +53,6 @@ export default function Review() {
   };
   const result = useQuery({ queryKey: ['findings', params], queryFn: ({ signal }) => api.findings(params, signal), placeholderData: keepPreviousData });
   const data = result.data;
-  const titles = useMemo(() => new Map((data?.byRule ?? []).map((r) => [r.rule, r.title])), [data]);
   const units = useMemo(() => distinct((docs.data ?? []).flatMap((d) => d.units), (u) => u.name), [docs.data]);
   const docsById = useMemo(() => new Map((docs.data ?? []).map((d) => [d.id, d])), [docs.data]);
   const filtered = ['rule', 'severity', 'category', 'unit', 'year', 'department'].some((k) => url.params.has(k));
@@ -64,7 +63,7 @@ export default function Review() {
     { title: '级别', key: 'severity', width: 70, render: (_, f) => <SeverityTag severity={f.severity} /> },
     {
       title: '规则', key: 'rule', width: 200,
-      render: (_, f) => <span><a onClick={() => url.set({ rule: f.rule })}>{titles.get(f.rule) ?? f.rule}</a><br /><span className="muted note">{categoryLabel(f.category)} · {f.rule}</span></span>,
+      render: (_, f) => <span><a title={`规则代码：${f.rule}`} onClick={() => url.set({ rule: f.rule })}>{f.title}</a><br /><span className="muted note">{categoryLabel(f.category)}</span></span>,
     },
     {
       title: '问题与建议', key: 'message', width: 420,
@@ -139,7 +138,7 @@ export default function Review() {
             pagination={{ current: page, pageSize: size, total: data?.total ?? 0, showTotal: (t) => `共 ${int(t)} 条`, onChange: (p, s) => url.set({ page: p > 1 ? p : null, size: s === 50 ? null : s }) }}
             render={(f) => (
               <>
-                <div className="nl-meta"><SeverityTag severity={f.severity} /><a onClick={() => url.set({ rule: f.rule })}>{titles.get(f.rule) ?? f.rule}</a><span>{categoryLabel(f.category)}</span></div>
+                <div className="nl-meta"><SeverityTag severity={f.severity} /><a title={`规则代码：${f.rule}`} onClick={() => url.set({ rule: f.rule })}>{f.title}</a><span>{categoryLabel(f.category)}</span></div>
                 <div>{f.message}</div>
                 {f.suggestion ? <div className="muted note">建议：{f.suggestion}</div> : null}
                 <div className="nl-meta">

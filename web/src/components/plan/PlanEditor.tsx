@@ -164,7 +164,7 @@ export default function PlanEditor({ content, onChange, readOnly, check, year, c
       </section>
 
       <section className="plan-section" data-testid="plan-indicators">
-        <h4>绩效指标 <span className="muted note">（{system.label}；回车添加下一行，Alt+↑/↓ 调整顺序）</span></h4>
+        <h4>绩效指标 <span className="muted note">（{system.label}{readOnly ? '' : '；回车添加下一行，Alt+↑/↓ 调整顺序'}）</span></h4>
         <FindingList findings={at('project')} />
         <div className="ind-table" role="table" aria-label="绩效指标">
           <div className="ind-row ind-head" role="row">
