@@ -142,6 +142,7 @@ export const DIAGNOSTIC_LABEL = {
   'xlsx-old-format': '.xls 旧格式',
   'xlsx-too-large': '工作簿过大',
   'xlsx-no-table': '没有绩效目标表',
+  'xlsx-several-tables': '工作簿含几张表',
   'xlsx-formula-no-value': '公式没有计算结果',
   'xlsx-formula-cached': '按公式保存的结果读取',
   'xlsx-cell-error': '单元格是错误值',
