@@ -216,4 +216,14 @@ export function program(): Command {
   return p;
 }
 
+// A reader that stops early (`| head`) closes the pipe: the output is not wanted any more, so the command
+// ends quietly and successfully, not with an unhandled 'error' event's stack trace. A closed stderr only
+// silences the progress and messages (a closed stream drops later writes): an import goes on to the end.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 await program().parseAsync(process.argv);
