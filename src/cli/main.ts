@@ -13,6 +13,7 @@ import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.j
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { chineseHelp } from './help.js';
 import { progress } from './read.js';
+import { withOutput } from './output.js';
 import { scoreCommands } from './score-commands.js';
 import { summaryCommand, type SummaryOptions } from './summary.js';
 import { exportXlsxCommand, parseXlsxCommand, templateCommand, type TemplateCliOptions } from './xlsx.js';
@@ -25,7 +26,7 @@ export function program(): Command {
   // --progress on any command that reads files: PDF page progress on stderr even when it is not a terminal
   p.hook('preAction', (_, action) => { if (action.opts().progress === true) progress.force = true; });
   const LAYOUT = () => new Option('--layout <layout>', 'xlsx 的表式：table：公开表式，每个项目一行、指标在一个单元格；indicators：每个指标一行，项目单元格向下合并').choices(['table', 'indicators']).default('table');
-  const OUTPUT = ['-o, --output <file>', '输出文件（xlsx 是二进制文件，输出到终端时必须给出）'] as const;
+  const OUTPUT = ['-o, --output <file>', '写入这个文件（不给出时写到标准输出；xlsx 是二进制文件，输出到终端时必须给出）'] as const;
   const PROGRESS = ['--progress', '读取多页 PDF 时在标准错误输出上显示页进度（终端上默认显示）'] as const;
   p.command('parse')
     .summary('读取绩效目标表，输出结构化结果')
@@ -36,9 +37,10 @@ export function program(): Command {
     .option(...OUTPUT)
     .option(...PROGRESS)
     .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' | 'csv-raw' | 'xlsx'; layout: 'table' | 'indicators'; output?: string }) => {
-      process.exitCode = opts.format === 'xlsx'
+      const format = opts.format;
+      process.exitCode = format === 'xlsx'
         ? await parseXlsxCommand(files, opts, process.stdout, process.stderr)
-        : await parseCommand(files, opts.format, process.stdout, process.stderr);
+        : await withOutput(opts.output, process.stdout, process.stderr, (out) => parseCommand(files, format, out, process.stderr));
     });
   p.command('check')
     .summary('审核：检查问题、给出位置与修改建议、评分')
@@ -97,9 +99,10 @@ export function program(): Command {
     .option(...OUTPUT)
     .option('--db <path|url>', DB_HELP))
     .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'csv-raw' | 'json' | 'xlsx'; layout: 'table' | 'indicators'; output?: string }) => {
-      process.exitCode = opts.format === 'xlsx'
+      const format = opts.format;
+      process.exitCode = format === 'xlsx'
         ? await exportXlsxCommand(opts, process.stdout, process.stderr)
-        : await exportCommand({ ...opts, format: opts.format }, process.stdout, process.stderr);
+        : await withOutput(opts.output, process.stdout, process.stderr, (out) => exportCommand({ ...opts, format }, out, process.stderr));
     });
   addFilterOptions(p.command('projects')
     .summary('列出库中的项目：筛选、排序、分页')

@@ -1,6 +1,6 @@
 // The store commands as a user runs them: the built binary on a temporary SQLite database.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,18 @@ describe('jixiao import / db migrate / export / projects', () => {
     expect(none.status).toBe(0);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('没有符合条件的项目');
+  });
+
+  it('export -o writes csv and json to the file, exactly what stdout gets without it, and nothing to stdout', () => {
+    for (const format of ['csv', 'json']) {
+      const file = join(dir, `export.${format}`);
+      const args = ['export', '--format', format, '--unit', '广州市残疾人就业培训服务中心', '--db', db];
+      const r = run([...args, '-o', file]);
+      expect(r.status, format).toBe(0);
+      expect(r.stdout, format).toBe('');
+      expect(existsSync(file), format).toBe(true);
+      expect(readFileSync(file, 'utf8'), format).toBe(run(args).stdout);
+    }
   });
 
   it('lists projects as JSON and as a table', () => {
