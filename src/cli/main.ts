@@ -9,7 +9,7 @@ import { dbMigrateCommand } from './db.js';
 import { exportCommand } from './export.js';
 import { projectsCommand, type ProjectsOptions } from './projects.js';
 import { serveCommand, type ServeOptions } from './serve.js';
-import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
+import { addFilterOptions, DB_HELP, yearArg, type FilterOptions } from './store-options.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { chineseHelp } from './help.js';
 import { progress } from './read.js';
@@ -121,7 +121,7 @@ export function program(): Command {
     .description('生成填报模板：按单位已公开的项目及其指标，生成运行监控表（monitor）或绩效自评表（evaluate）的 Excel 模板；已知内容锁定，待填列标黄，必填列带 *，固定取值的列有下拉列表')
     .addOption(new Option('--kind <kind>', 'monitor：运行监控表；evaluate：绩效自评表').choices(['monitor', 'evaluate']).makeOptionMandatory())
     .requiredOption('--unit <名称>', '资金使用单位（完整名称）')
-    .option('--year <N>', '年度（默认取该单位最新的年度）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--year <N|none>', '年度（默认取该单位最新的年度；none：未注明年度的表）', yearArg)
     .option(...OUTPUT)
     .option('--db <path|url>', DB_HELP)
     .action(async (opts: TemplateCliOptions) => {

@@ -121,6 +121,19 @@ describe('jixiao import / db migrate / export / projects', () => {
     expect(text.stdout).toContain('共 10 个项目，显示第 1–10 个（按项目名称升序）。');
   });
 
+  it('--year none selects the tables that print no year (未注明年度), in projects and export, as the API\'s year=none', () => {
+    // every sample but 002 prints no year: 339 projects listed, 258 of them 002's
+    const page = JSON.parse(run(['projects', '--year', 'none', '--limit', '500', '--format', 'json', '--db', db]).stdout) as { total: number; items: { year: number | null; unit: { name: string } }[] };
+    expect(page.total).toBe(339 - 258);
+    expect(new Set(page.items.map((p) => p.year))).toEqual(new Set([null]));
+    expect(new Set(page.items.map((p) => p.unit.name))).toEqual(new Set(['广州市技师学院', '广州番禺职业技术学院', '广州科技贸易职业学院', '广州市残疾人就业培训服务中心']));
+    const r = run(['export', '--format', 'json', '--year', 'none', '--db', db]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(339 - 258);
+    const dated = JSON.parse(run(['projects', '--year', '2024', '--unit', '广州市技师学院', '--format', 'json', '--db', db]).stdout) as { total: number };
+    expect(dated.total).toBe(16);
+  });
+
   it('rejects bad filters with a Chinese message and exit 2', () => {
     const r = run(['projects', '--limit', '900', '--db', db]);
     expect(r.status).toBe(2);
