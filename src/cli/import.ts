@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { importBytes, readMany, storeRead, type ImportOptions, type ImportOutcome } from '../store/index.js';
+import { importBytes, readMany, storeRead, type ImportOptions, type ImportOutcome, type ReadResult } from '../store/index.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
 import { withStore, type DbOption } from './store-options.js';
 import { pageProgress } from './read.js';
@@ -60,10 +60,11 @@ export async function importCommand(files: readonly string[], opts: ImportCliOpt
         results.push({ status: 'failed', file: name, reason: readError(e) });
       }
     } else {
-      const reads = readMany(files.map((f) => ({ file: basename(f), bytes: () => readFile(f).catch((e: unknown) => { throw new Error(readError(e)); }) })));
+      const inputs = files.map((f) => ({ file: basename(f), bytes: () => readFile(f).catch((e: unknown) => { throw new Error(readError(e)); }) }));
+      const outcomes: ImportOutcome[] = [];
       let n = 0;
-      for await (const r of reads) {
-        const name = basename(files[n]!);
+      const settle = async (i: number, r: ReadResult): Promise<void> => {
+        const name = inputs[i]!.file;
         if (tty) err.write(`\r\x1b[K${bar(n, files.length)} ${name}`);
         let outcome: ImportOutcome;
         try {
@@ -71,10 +72,23 @@ export async function importCommand(files: readonly string[], opts: ImportCliOpt
         } catch (e) {
           outcome = { status: 'failed', file: name, reason: readError(e) };
         }
-        results.push(outcome);
+        outcomes[i] = outcome;
         if (!tty) err.write(`[${n + 1}/${files.length}] ${name}：${STATUS[outcome.status]}\n`);
         n++;
+      };
+      // As importAll orders them: the tables that print a year are stored first, so that one printing no year
+      // finds the publication of its unit later in the batch and is asked about (or takes, --accept-proposed)
+      // its year, not stored as 未注明年度. Those wait unstored and are read again at the end, so memory stays
+      // bounded however many wait; progress shows files as they are stored, the summary in the order given.
+      const undated: number[] = [];
+      let k = 0;
+      for await (const r of readMany(inputs)) {
+        if (r.status === 'read' && r.read.year === null) undated.push(k++);
+        else await settle(k++, r);
       }
+      k = 0;
+      for await (const r of readMany(undated.map((i) => inputs[i]!))) await settle(undated[k++]!, r);
+      results.push(...outcomes);
     }
     if (several && tty) err.write(`\r\x1b[K${bar(files.length, files.length)}\n`);
     // the imported rows become published plans (绩效目标申报) of their units

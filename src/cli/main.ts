@@ -9,10 +9,11 @@ import { dbMigrateCommand } from './db.js';
 import { exportCommand } from './export.js';
 import { projectsCommand, type ProjectsOptions } from './projects.js';
 import { serveCommand, type ServeOptions } from './serve.js';
-import { addFilterOptions, DB_HELP, type FilterOptions } from './store-options.js';
+import { addFilterOptions, DB_HELP, yearArg, type FilterOptions } from './store-options.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { chineseHelp } from './help.js';
 import { progress } from './read.js';
+import { withOutput } from './output.js';
 import { scoreCommands } from './score-commands.js';
 import { summaryCommand, type SummaryOptions } from './summary.js';
 import { exportXlsxCommand, parseXlsxCommand, templateCommand, type TemplateCliOptions } from './xlsx.js';
@@ -25,7 +26,7 @@ export function program(): Command {
   // --progress on any command that reads files: PDF page progress on stderr even when it is not a terminal
   p.hook('preAction', (_, action) => { if (action.opts().progress === true) progress.force = true; });
   const LAYOUT = () => new Option('--layout <layout>', 'xlsx 的表式：table：公开表式，每个项目一行、指标在一个单元格；indicators：每个指标一行，项目单元格向下合并').choices(['table', 'indicators']).default('table');
-  const OUTPUT = ['-o, --output <file>', '输出文件（xlsx 是二进制文件，输出到终端时必须给出）'] as const;
+  const OUTPUT = ['-o, --output <file>', '写入这个文件（不给出时写到标准输出；xlsx 是二进制文件，输出到终端时必须给出）'] as const;
   const PROGRESS = ['--progress', '读取多页 PDF 时在标准错误输出上显示页进度（终端上默认显示）'] as const;
   p.command('parse')
     .summary('读取绩效目标表，输出结构化结果')
@@ -36,9 +37,10 @@ export function program(): Command {
     .option(...OUTPUT)
     .option(...PROGRESS)
     .action(async (files: string[], opts: { format: 'json' | 'table' | 'csv' | 'csv-raw' | 'xlsx'; layout: 'table' | 'indicators'; output?: string }) => {
-      process.exitCode = opts.format === 'xlsx'
+      const format = opts.format;
+      process.exitCode = format === 'xlsx'
         ? await parseXlsxCommand(files, opts, process.stdout, process.stderr)
-        : await parseCommand(files, opts.format, process.stdout, process.stderr);
+        : await withOutput(opts.output, process.stdout, process.stderr, (out) => parseCommand(files, format, out, process.stderr));
     });
   p.command('check')
     .summary('审核：检查问题、给出位置与修改建议、评分')
@@ -97,9 +99,10 @@ export function program(): Command {
     .option(...OUTPUT)
     .option('--db <path|url>', DB_HELP))
     .action(async (opts: FilterOptions & { db?: string; format: 'csv' | 'csv-raw' | 'json' | 'xlsx'; layout: 'table' | 'indicators'; output?: string }) => {
-      process.exitCode = opts.format === 'xlsx'
+      const format = opts.format;
+      process.exitCode = format === 'xlsx'
         ? await exportXlsxCommand(opts, process.stdout, process.stderr)
-        : await exportCommand({ ...opts, format: opts.format }, process.stdout, process.stderr);
+        : await withOutput(opts.output, process.stdout, process.stderr, (out) => exportCommand({ ...opts, format }, out, process.stderr));
     });
   addFilterOptions(p.command('projects')
     .summary('列出库中的项目：筛选、排序、分页')
@@ -118,7 +121,7 @@ export function program(): Command {
     .description('生成填报模板：按单位已公开的项目及其指标，生成运行监控表（monitor）或绩效自评表（evaluate）的 Excel 模板；已知内容锁定，待填列标黄，必填列带 *，固定取值的列有下拉列表')
     .addOption(new Option('--kind <kind>', 'monitor：运行监控表；evaluate：绩效自评表').choices(['monitor', 'evaluate']).makeOptionMandatory())
     .requiredOption('--unit <名称>', '资金使用单位（完整名称）')
-    .option('--year <N>', '年度（默认取该单位最新的年度）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--year <N|none>', '年度（默认取该单位最新的年度；none：未注明年度的表）', yearArg)
     .option(...OUTPUT)
     .option('--db <path|url>', DB_HELP)
     .action(async (opts: TemplateCliOptions) => {
@@ -216,4 +219,14 @@ export function program(): Command {
   return p;
 }
 
+// A reader that stops early (`| head`) closes the pipe: the output is not wanted any more, so the command
+// ends quietly and successfully, not with an unhandled 'error' event's stack trace. A closed stderr only
+// silences the progress and messages (a closed stream drops later writes): an import goes on to the end.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 await program().parseAsync(process.argv);

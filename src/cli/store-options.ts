@@ -52,11 +52,13 @@ export async function withStore(opts: DbOption, err: Writable, body: (store: Sto
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 /** a number as typed; anything else becomes NaN so the query's validation names the option */
 const num = (v: string): number => (v.trim() === '' ? Number.NaN : Number(v));
+/** a year, or `none` for the tables that print no year (未注明年度), as the HTTP API's year=none */
+export const yearArg = (v: string): number | 'none' => (v.trim() === 'none' ? 'none' : num(v));
 
 /** Adds the project filters (`jixiao projects`, `jixiao export`). */
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--year <N>', '年度', num)
+    .option('--year <N|none>', '年度（none：未注明年度的表）', yearArg)
     .option('--department <名称>', '部门名称（完整）')
     .option('--unit <名称>', '资金使用单位（完整）')
     .option('--min <万元>', '总计不低于（万元）', num)
@@ -72,7 +74,7 @@ export function addFilterOptions(cmd: Command): Command {
 }
 
 export interface FilterOptions {
-  year?: number; department?: string; unit?: string; min?: number; max?: number; source?: string[]; has?: string[]; missing?: string[];
+  year?: number | 'none'; department?: string; unit?: string; min?: number; max?: number; source?: string[]; has?: string[]; missing?: string[];
   findings?: boolean; rule?: string; severity?: string; allVersions?: boolean;
 }
 

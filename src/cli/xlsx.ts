@@ -57,14 +57,15 @@ export async function exportXlsxCommand(opts: DbOption & FilterOptions & XlsxOut
 export interface TemplateCliOptions extends DbOption, XlsxOutputOptions {
   readonly kind: 'monitor' | 'evaluate';
   readonly unit: string;
-  readonly year?: number | undefined;
+  /** 'none': the unit's tables that print no year */
+  readonly year?: number | 'none' | undefined;
 }
 
 /** `jixiao template --kind monitor|evaluate --unit NAME`: the fill-in template for a unit's published projects. */
 export async function templateCommand(opts: TemplateCliOptions, out: Stdout, err: Writable): Promise<number> {
   return withStore(opts, err, async (store) => {
-    if (opts.year !== undefined && !Number.isInteger(opts.year)) {
-      err.write('jixiao: 年度（--year）应为整数\n');
+    if (opts.year !== undefined && opts.year !== 'none' && !Number.isInteger(opts.year)) {
+      err.write('jixiao: 年度（--year）应为整数，或 none（未注明年度的表）\n');
       return 2;
     }
     const input = await templateInput(store, opts.unit, opts.year);
@@ -72,7 +73,7 @@ export async function templateCommand(opts: TemplateCliOptions, out: Stdout, err
     if (!t) return 2;
     await (opts.kind === 'monitor' ? writeMonitorTemplate : writeEvaluateTemplate)(input, t.stream);
     await t.done;
-    err.write(`jixiao: ${input.unit}${input.year !== null ? ` ${input.year} 年` : ''}：${input.projects.length} 个项目，${input.projects.reduce((n, p) => n + p.indicators.length, 0)} 个指标\n`);
+    err.write(`jixiao: ${input.unit}${input.year !== null ? ` ${input.year} 年` : ' 未注明年度'}：${input.projects.length} 个项目，${input.projects.reduce((n, p) => n + p.indicators.length, 0)} 个指标\n`);
     return 0;
   });
 }

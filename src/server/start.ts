@@ -1,6 +1,7 @@
 // Starting the server for `jixiao serve` / `npm start`: open the store (--db, JIXIAO_DB, DATABASE_URL,
 // ./data/jixiao.sqlite), migrate, import the bundled samples into an empty database, listen.
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { importAll, migrate, openStore, resolveLocation, type Store } from '../store/index.js';
@@ -83,8 +84,24 @@ function trustProxy(): boolean | string | undefined {
   return /^(1|true|yes|on)$/i.test(v) ? true : v;
 }
 
+/**
+ * Listens on the port and lets it go again: a taken port (or an address that cannot be had) fails here, as
+ * app.listen would, before the store is opened. Otherwise a fresh database would be created, filled and given
+ * its first accounts, whose passwords are printed only once the server listens, and then never printed.
+ */
+async function portAvailable(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen({ port, host }, resolve);
+  });
+  await new Promise((resolve) => probe.close(resolve));
+}
+
 export async function startServer(o: StartOptions): Promise<Started> {
   const cacheBytes = cacheBytesFromEnv();
+  await portAvailable(o.port ?? 3000, o.host ?? 'localhost');
   const location = resolveLocation(o.db);
   const store = openStore(location, { statementTimeout: o.statementTimeout ?? DEFAULT_STATEMENT_TIMEOUT });
   try {

@@ -1,6 +1,6 @@
 // The CLI as a user runs it: the built binary on real files.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,25 @@ describe('jixiao parse', () => {
     expect(r.stderr).toContain('missing.txt：文件不存在');
     expect(r.stderr).toContain('image.png：文件不是文本');
     expect(JSON.parse(r.stdout.trim()).source.file).toBe('004_08daa9245e557faf.txt');
+  });
+
+  it('-o writes json, table, csv and csv-raw to the file, exactly what stdout gets without it, and nothing to stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    for (const format of ['json', 'table', 'csv', 'csv-raw']) {
+      const file = join(dir, `out.${format}`);
+      const r = run('parse', sample('004'), '--format', format, '-o', file);
+      expect(r.status, format).toBe(0);
+      expect(r.stdout, format).toBe('');
+      expect(existsSync(file), format).toBe(true);
+      expect(readFileSync(file, 'utf8'), format).toBe(run('parse', sample('004'), '--format', format).stdout);
+    }
+  });
+
+  it('-o into a folder that does not exist is exit 2 with a message', () => {
+    const r = run('parse', sample('004'), '--format', 'csv', '-o', join(tmpdir(), 'jixiao-no-such-dir', 'out.csv'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法写入');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('rejects an unknown format with a message', () => {

@@ -16,7 +16,8 @@ const run = (args: string[]) => spawnSync(bin, args, { encoding: 'utf8', cwd: ro
 
 describe('jixiao search', () => {
   beforeAll(() => {
-    expect(run(['import', ...samples, '--db', db]).status).toBe(0);
+    // --year none: 000 stays a table of no year beside 002 rather than waiting for its year (the counts below include it)
+    expect(run(['import', ...samples, '--year', 'none', '--db', db]).status).toBe(0);
   }, 60_000);
 
   it('prints one hit per line with the match in 【】, the unit and project, and the total', () => {

@@ -1,9 +1,10 @@
 // The store commands as a user runs them: the built binary on a temporary SQLite database.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importAll, listProjects, migrate, openStore } from '../../src/store/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'jixiao');
@@ -18,13 +19,26 @@ const run = (args: string[], extra: { cwd?: string; env?: NodeJS.ProcessEnv } = 
   spawnSync(bin, args, { encoding: 'utf8', cwd: extra.cwd ?? root, env: { ...env, ...extra.env }, maxBuffer: 64 * 1024 * 1024 });
 
 describe('jixiao import / db migrate / export / projects', () => {
-  it('imports the samples, with a line per file on a non-terminal stderr and a summary', () => {
+  it('imports the samples, the tables printing a year first, with a line per file on a non-terminal stderr and a summary', () => {
     const r = run(['import', ...samples, '--db', db]);
-    expect(r.stderr).toBe(samples.map((f, i) => `[${i + 1}/5] ${f.split('/').pop()}：已导入\n`).join(''));
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`导入 5 个文件：已导入 5，未变 0，失败 0。数据库：${db}`);
+    // 002 alone prints a year and goes first, as importAll orders them: so 000, which prints none, finds 002's
+    // projects of its unit and is asked about the year; the others match nothing stored and are 未注明年度
+    const name = (i: number) => samples[i]!.split('/').pop();
+    expect(r.stderr).toBe([
+      `[1/5] ${name(2)}：已导入\n`, `[2/5] ${name(0)}：未导入（须注明年度或部门）\n`, `[3/5] ${name(1)}：已导入\n`, `[4/5] ${name(3)}：已导入\n`, `[5/5] ${name(4)}：已导入\n`,
+    ].join(''));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`导入 5 个文件：已导入 4，未变 0，待注明 1，失败 0。数据库：${db}`);
     expect(r.stdout).toContain('002_02da4d888feccc7a.txt：17 个单位，258 个项目，1246 项指标');
     expect(r.stdout).toContain('    广州市人事服务中心：第 1 版');
+    expect(r.stdout).toContain('000_df1d7dc7c09f411b.txt：原表未注明年度；年度 2024 取自库中已有的');
+  });
+
+  it('--year none stores the table that waits as 未注明年度', () => {
+    const r = run(['import', samples[0]!, '--year', 'none', '--db', db]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('导入 1 个文件：已导入 1，');
+    expect(r.stdout).toContain('    广州市技师学院：第 1 版');
   });
 
   it('imports them again: all unchanged', () => {
@@ -89,6 +103,18 @@ describe('jixiao import / db migrate / export / projects', () => {
     expect(none.stderr).toContain('没有符合条件的项目');
   });
 
+  it('export -o writes csv and json to the file, exactly what stdout gets without it, and nothing to stdout', () => {
+    for (const format of ['csv', 'json']) {
+      const file = join(dir, `export.${format}`);
+      const args = ['export', '--format', format, '--unit', '广州市残疾人就业培训服务中心', '--db', db];
+      const r = run([...args, '-o', file]);
+      expect(r.status, format).toBe(0);
+      expect(r.stdout, format).toBe('');
+      expect(existsSync(file), format).toBe(true);
+      expect(readFileSync(file, 'utf8'), format).toBe(run(args).stdout);
+    }
+  });
+
   it('lists projects as JSON and as a table', () => {
     const r = run(['projects', '--format', 'json', '--db', db]);
     expect(r.status).toBe(0);
@@ -107,6 +133,19 @@ describe('jixiao import / db migrate / export / projects', () => {
     expect(text.stdout).toContain('机构运行辅助经费');
     expect(text.stdout).toContain('418.58');
     expect(text.stdout).toContain('共 10 个项目，显示第 1–10 个（按项目名称升序）。');
+  });
+
+  it('--year none selects the tables that print no year (未注明年度), in projects and export, as the API\'s year=none', () => {
+    // every sample but 002 prints no year: 339 projects listed, 258 of them 002's
+    const page = JSON.parse(run(['projects', '--year', 'none', '--limit', '500', '--format', 'json', '--db', db]).stdout) as { total: number; items: { year: number | null; unit: { name: string } }[] };
+    expect(page.total).toBe(339 - 258);
+    expect(new Set(page.items.map((p) => p.year))).toEqual(new Set([null]));
+    expect(new Set(page.items.map((p) => p.unit.name))).toEqual(new Set(['广州市技师学院', '广州番禺职业技术学院', '广州科技贸易职业学院', '广州市残疾人就业培训服务中心']));
+    const r = run(['export', '--format', 'json', '--year', 'none', '--db', db]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(339 - 258);
+    const dated = JSON.parse(run(['projects', '--year', '2024', '--unit', '广州市技师学院', '--format', 'json', '--db', db]).stdout) as { total: number };
+    expect(dated.total).toBe(16);
   });
 
   it('rejects bad filters with a Chinese message and exit 2', () => {
@@ -140,4 +179,26 @@ describe('jixiao import of a table that prints no year', () => {
     const listed = JSON.parse(run(['projects', '--unit', '广州市技师学院', '--format', 'json', '--db', fresh]).stdout) as { total: number };
     expect(listed.total).toBe(16);
   });
+
+  it('several files in one call store the tables printing a year first, as importAll (npm start) does: the same projects', async () => {
+    const cli = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-order-')), 'store.sqlite');
+    // 000 (no year) is given before 002 (2024, the same unit's projects): it takes 2024 from 002 all the same
+    const r = run(['import', ...samples, '--accept-proposed', '--db', cli]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('导入 5 个文件：已导入 5，未变 0，失败 0。');
+    expect(r.stdout).toMatch(/000_df1d7dc7c09f411b\.txt：1 个单位，16 个项目，\d+ 项指标\n {4}广州市技师学院：第 2 版（旧版本保留）\n {4}注：原表未注明年度；年度 2024 取自/);
+    // the summary keeps the order given
+    expect(r.stdout.indexOf('  000_df1d7dc7c09f411b.txt')).toBeLessThan(r.stdout.indexOf('  001_34b9b435912c22a9.txt'));
+    const listed = JSON.parse(run(['projects', '--format', 'json', '--db', cli]).stdout) as { total: number };
+    expect(listed.total).toBe(323);
+
+    const server = openStore(join(mkdtempSync(join(tmpdir(), 'jixiao-cli-order-')), 'store.sqlite'));
+    try {
+      await migrate(server);
+      await importAll(server, samples.map((f) => ({ file: f.split('/').pop()!, bytes: readFileSync(f) })), { acceptProposed: true });
+      expect((await listProjects(server, { limit: 1 })).total).toBe(listed.total);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

@@ -52,4 +52,17 @@ describe('jixiao parse / export / template as xlsx', { timeout: 180_000 }, () =>
     expect(bad.status).toBe(2);
     expect(String(bad.stderr)).toContain('没有单位“没有这个单位”的已公开项目');
   });
+
+  it('template --year none makes the template of the unit\'s table that prints no year (未注明年度)', async () => {
+    const own = join(root, 'samples', '000_df1d7dc7c09f411b.txt');
+    expect(run(['import', own, '--year', 'none', '--db', db]).status).toBe(0);
+    const t = join(dir, 'none.xlsx');
+    const r = run(['template', '--kind', 'evaluate', '--unit', '广州市技师学院', '--year', 'none', '--db', db, '-o', t]);
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(String(r.stderr)).toContain('广州市技师学院 未注明年度：16 个项目');
+    expect((await readWorkbook(readFileSync(t))).worksheets.map((w) => w.name)).toEqual(['填报说明', '资金', '总体目标', '指标']);
+    const bad = run(['template', '--kind', 'evaluate', '--unit', '广州市技师学院', '--year', 'soon', '--db', db, '-o', join(dir, 'y.xlsx')]);
+    expect(bad.status).toBe(2);
+    expect(String(bad.stderr)).toContain('年度（--year）应为整数，或 none');
+  });
 });

@@ -1,6 +1,8 @@
 // `jixiao serve` as a user runs it: the built binary on a temporary SQLite database and a free port. It
 // imports the samples into the empty database, prints the URL, answers, and stops cleanly on SIGTERM.
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
@@ -78,6 +80,30 @@ describe('jixiao serve', () => {
     const second = await start([]);
     expect(second).not.toContain('密码');
   }, 90_000);
+
+  it('a port in use stops the start before the database is created, so no first password is made and lost', async () => {
+    const dir = tempDir('jixiao-serve-busy-');
+    const db = join(dir, 'serve.sqlite');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen({ port: 0, host: '127.0.0.1' }, resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const r = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(bin, ['serve', '--port', String(port), '--host', '127.0.0.1', '--db', db], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+        child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`端口 ${port} 已被占用`);
+      expect(r.out).not.toContain('密码');
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
 
   it('refuses a bad port or upload limit with exit 2', () => {
     const port = spawnSync(bin, ['serve', '--port', 'abc'], { cwd: root, env, encoding: 'utf8' });
