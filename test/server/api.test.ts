@@ -173,6 +173,18 @@ serverSuite('API', (app, store) => {
       expect(error(await get('/api/search?q=a&limit=abc'), 400, 'invalid').issues?.[0]?.field).toBe('limit');
     });
 
+    it('a bad percent-escape in the query string is 400 bad-url naming the parameter, not an empty 200', async () => {
+      for (const [url, field] of [['/api/search?q=%ff', 'q'], ['/api/search?q=%zz', 'q'], ['/api/search?q=%E4%B8', 'q'], ['/api/search?q=a&in=%', 'in'],
+        ['/api/projects?unit=%ff', 'unit'], ['/api/projects?limit=5&unit=%C3%28', 'unit']] as const) {
+        const e = error(await get(url), 400, 'bad-url');
+        expect(e.issues?.[0]?.field, url).toBe(field);
+        expect(e.message, url).toContain(`（${field}）`);
+      }
+      expect(error(await get('/api/projects?%ff=1'), 400, 'bad-url').message).toContain('参数名 %ff');
+      // a good escape, and `+` for a space, still read as before
+      json(await get(`/api/search?q=${encodeURIComponent('运维')}+${encodeURIComponent('系统')}`), s.searchResponse);
+    });
+
     it('treats SQL and HTML in the query as text', async () => {
       for (const q of INJECTIONS) {
         const r = await get(`/api/search?q=${encodeURIComponent(q)}`);
