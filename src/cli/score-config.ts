@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreConfigInputSchema } from '../score/index.js';
+import { zhError } from '../model/zod-zh.js';
 
-const zh = z.locales.zhCN().localeError;
 
 export async function readDataFile(file: string): Promise<{ data: unknown } | { error: string }> {
   let text: string;
@@ -30,6 +30,6 @@ export function schemaError(file: string, error: z.ZodError): string {
 export async function loadScoreConfig(file: string): Promise<{ data: unknown } | { error: string }> {
   const r = await readDataFile(file);
   if ('error' in r) return r;
-  const p = scoreConfigInputSchema.safeParse(r.data ?? {}, { error: zh });
+  const p = scoreConfigInputSchema.safeParse(r.data ?? {}, { error: zhError });
   return p.success ? { data: p.data } : { error: schemaError(file, p.error) };
 }

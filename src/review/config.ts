@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Severity } from '../model/index.js';
 import { DEFAULT_SCORING, scoringSchema, type Scoring } from './scoring.js';
+import { zhError } from '../model/zod-zh.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const ruleSetting = z.union([z.literal('off'), severity, z.object({ enabled: z.boolean().optional(), severity: severity.optional() }).strict()]);
@@ -35,7 +36,7 @@ export async function loadConfig(file: string, knownRules: readonly string[]): P
   } catch (e) {
     throw new ConfigError(`配置文件 ${file} 不是有效的 ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}：${(e as Error).message}`);
   }
-  const parsed = reviewConfigSchema.safeParse(data ?? {});
+  const parsed = reviewConfigSchema.safeParse(data ?? {}, { error: zhError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`配置文件 ${file} 中 ${issue.path.join('.') || '（顶层）'} 有误：${issue.message}`);

@@ -18,6 +18,7 @@ import { QueryError } from '../store/queries.js';
 import { SearchError } from '../store/search.js';
 import { WORKFLOW_STATUS, WorkflowError } from '../workflow/errors.js';
 import type { ErrorResponse } from './schemas.js';
+import { zhError } from '../model/zod-zh.js';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -48,7 +49,6 @@ export function fieldLabel(path: string): string {
   return LABELS[head] ? `“${LABELS[head]}”（${path}）` : `“${path}”`;
 }
 
-const zh = z.locales.zhCN().localeError;
 
 /** zod validation with Chinese messages; issues carry the field path for the error handler */
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => (data: unknown) => {
@@ -60,7 +60,7 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, ht
       return { error: [{ keyword: 'control-character', instancePath: bad, schemaPath: '', params: {}, message: '不能包含控制字符（如 %00）' }] };
     }
   }
-  const r = schema.safeParse(data, { error: zh });
+  const r = schema.safeParse(data, { error: zhError });
   if (r.success) return { value: r.data };
   const issues: FastifySchemaValidationError[] = r.error.issues.map((i) => ({
     keyword: i.code,

@@ -123,6 +123,8 @@ serverSuite('API', (app, store) => {
         expect(e.issues?.some((i) => i.field === field || i.field.startsWith(`${field}.`)), q).toBe(true);
         expect(e.message, q).toContain(`（${field}`);
       }
+      // zod's issues in natural Chinese, not its locale's `期望 number <=500`
+      expect(error(await get('/api/projects?limit=501'), 400, 'invalid').message).toContain('：应为不大于 500 的数');
       const unknown = error(await get('/api/projects?colour=red'), 400, 'invalid');
       expect(unknown.message).toContain('colour');
       // checked by the store's own query validation
@@ -383,6 +385,8 @@ serverSuite('API', (app, store) => {
     it('a malformed JSON body is a 400 in the one error shape', async () => {
       const auth = await loginAs(app(), { role: 'finance' });
       error(await app().inject({ method: 'POST', url: '/api/import', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"a":' }), 400);
+      const array = error(await app().inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '[]' }), 400, 'invalid');
+      expect(array.message).toBe('请求体有误：应为对象，收到的是数组');
     });
   });
 
