@@ -8,17 +8,17 @@ import { renderEvaluationHtml } from '../report/evaluation-html.js';
 import { renderMonitoringHtml } from '../report/monitoring-html.js';
 import { evaluationXlsx, monitoringXlsx } from '../report/evaluation-xlsx.js';
 import { loadScoreConfig, readDataFile, schemaError } from './score-config.js';
+import { zhError } from '../model/zod-zh.js';
 
 export type FormFormat = 'json' | 'html' | 'xlsx';
 export interface FormOptions { readonly format: FormFormat; readonly output?: string; readonly config?: string }
 
-const zh = z.locales.zhCN().localeError;
 
 async function run<I extends z.ZodType>(file: string, opts: FormOptions, schema: I, out: Writable & { isTTY?: boolean }, err: Writable,
   compute: (input: z.output<I>) => unknown, html: (r: never) => string, xlsx: (r: never) => Promise<Uint8Array>): Promise<number> {
   const r = await readDataFile(file);
   if ('error' in r) { err.write(`${r.error}\n`); return 2; }
-  const p = schema.safeParse(r.data, { error: zh });
+  const p = schema.safeParse(r.data, { error: zhError });
   if (!p.success) { err.write(`${schemaError(file, p.error)}\n`); return 2; }
   let input = p.data as z.output<I> & { config?: unknown };
   if (opts.config) {

@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreConfigInputSchema } from '../score/index.js';
+import { zhError } from '../model/zod-zh.js';
+import { jsonProblem, yamlProblem } from '../model/syntax-errors.js';
 
-const zh = z.locales.zhCN().localeError;
 
 export async function readDataFile(file: string): Promise<{ data: unknown } | { error: string }> {
   let text: string;
@@ -15,10 +16,11 @@ export async function readDataFile(file: string): Promise<{ data: unknown } | { 
     return { error: `无法读取 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}` };
   }
   const yaml = /\.ya?ml$/i.test(file);
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return { data: yaml ? parseYaml(text.replace(/^\uFEFF/, '')) : JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { data: yaml ? parseYaml(body) : JSON.parse(body) };
   } catch (e) {
-    return { error: `${file} 不是有效的 ${yaml ? 'YAML' : 'JSON'}：${(e as Error).message}` };
+    return { error: `${file} 不是有效的 ${yaml ? 'YAML' : 'JSON'}：${yaml ? yamlProblem(e) : jsonProblem(body, e)}` };
   }
 }
 
@@ -30,6 +32,6 @@ export function schemaError(file: string, error: z.ZodError): string {
 export async function loadScoreConfig(file: string): Promise<{ data: unknown } | { error: string }> {
   const r = await readDataFile(file);
   if ('error' in r) return r;
-  const p = scoreConfigInputSchema.safeParse(r.data ?? {}, { error: zh });
+  const p = scoreConfigInputSchema.safeParse(r.data ?? {}, { error: zhError });
   return p.success ? { data: p.data } : { error: schemaError(file, p.error) };
 }

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { scoreLine } from '../score/index.js';
 import { loadScoreConfig } from './score-config.js';
+import { jsonProblem } from '../model/syntax-errors.js';
 
 export async function scoreCommand(opts: { config?: string }, input: Readable, out: Writable, err: Writable): Promise<number> {
   let base: unknown;
@@ -20,7 +21,7 @@ export async function scoreCommand(opts: { config?: string }, input: Readable, o
     try {
       data = JSON.parse(line);
     } catch (e) {
-      const error = `第 ${n} 行不是有效的 JSON：${(e as Error).message}`;
+      const error = `第 ${n} 行不是有效的 JSON（${jsonProblem(line, e, true)}）`;
       out.write(`${JSON.stringify({ score: null, error })}\n`);
       continue;
     }

@@ -6,6 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Severity } from '../model/index.js';
 import { DEFAULT_SCORING, scoringSchema, type Scoring } from './scoring.js';
+import { zhError } from '../model/zod-zh.js';
+import { jsonProblem, yamlProblem } from '../model/syntax-errors.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const ruleSetting = z.union([z.literal('off'), severity, z.object({ enabled: z.boolean().optional(), severity: severity.optional() }).strict()]);
@@ -33,9 +35,10 @@ export async function loadConfig(file: string, knownRules: readonly string[]): P
   try {
     data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`配置文件 ${file} 不是有效的 ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}：${(e as Error).message}`);
+    const yaml = /\.ya?ml$/i.test(file);
+    throw new ConfigError(`配置文件 ${file} 不是有效的 ${yaml ? 'YAML' : 'JSON'}：${yaml ? yamlProblem(e) : jsonProblem(text, e)}`);
   }
-  const parsed = reviewConfigSchema.safeParse(data ?? {});
+  const parsed = reviewConfigSchema.safeParse(data ?? {}, { error: zhError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`配置文件 ${file} 中 ${issue.path.join('.') || '（顶层）'} 有误：${issue.message}`);

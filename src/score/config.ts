@@ -3,6 +3,7 @@
 // config file (or a request) sets any part of it at its top level and may list overrides per region and
 // year, applied in order over those (the more specific rule wins).
 import { z } from 'zod';
+import { zhError } from '../model/zod-zh.js';
 
 const fraction = z.number().min(0).max(1);
 const endMonth = z.number().int().min(1).max(12);
@@ -152,7 +153,7 @@ export class ScoreConfigError extends Error {}
  */
 export function resolveConfig(input: unknown, where: { readonly region?: string | null; readonly year?: number | null } = {}): ScoreConfig {
   if (input === undefined || input === null) return DEFAULT_SCORE_CONFIG;
-  const parsed = scoreConfigInputSchema.safeParse(input, { error: z.locales.zhCN().localeError });
+  const parsed = scoreConfigInputSchema.safeParse(input, { error: zhError });
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
     throw new ScoreConfigError(`评分配置中 ${i.path.join('.') || '（顶层）'} 有误：${i.message}`);

@@ -15,7 +15,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { DEFAULT_CACHE_BYTES, ResultCache } from './cache.js';
-import { body, errorHandler, HttpError, validatorCompiler } from './errors.js';
+import { body, clientErrorHandler, errorHandler, HttpError, validatorCompiler } from './errors.js';
 import { DEFAULT_HANDLER_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, guards } from './guard.js';
 import { DEFAULT_WORKERS, WorkerPool, workerScript } from './pool.js';
 import { JobRunner, serial } from './jobs.js';
@@ -110,6 +110,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       : {},
     // a URL the router cannot decode (`/api/projects/%ff`) is answered in the project's own error shape
     frameworkErrors: (err, req, reply) => handleErrors(err, req, reply),
+    // and so is a request Node's parser refuses (a raw 汉字 in the URL, a request not received in time)
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,14 +7,18 @@
 //   WorkflowError (plans)            → 404 / 403 / 409 / 422 with its code (a save conflict carries `detail`)
 //   multipart limits                 → 413 file-too-large / too-many-files
 //   Fastify's own 4xx (bad JSON, …)  → the same status with a Chinese message
+//   Node's HTTP parser (clientError) → 400 bad-url / bad-request, 408, 431, written to the socket
 //   anything else                    → 500 internal, logged, nothing of it sent
-import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { z } from 'zod';
 import { UnitMatchError } from '../diff/index.js';
 import { QueryError } from '../store/queries.js';
 import { SearchError } from '../store/search.js';
 import { WORKFLOW_STATUS, WorkflowError } from '../workflow/errors.js';
 import type { ErrorResponse } from './schemas.js';
+import { zhError } from '../model/zod-zh.js';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -45,7 +49,6 @@ export function fieldLabel(path: string): string {
   return LABELS[head] ? `“${LABELS[head]}”（${path}）` : `“${path}”`;
 }
 
-const zh = z.locales.zhCN().localeError;
 
 /** zod validation with Chinese messages; issues carry the field path for the error handler */
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => (data: unknown) => {
@@ -57,7 +60,7 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, ht
       return { error: [{ keyword: 'control-character', instancePath: bad, schemaPath: '', params: {}, message: '不能包含控制字符（如 %00）' }] };
     }
   }
-  const r = schema.safeParse(data, { error: zh });
+  const r = schema.safeParse(data, { error: zhError });
   if (r.success) return { value: r.data };
   const issues: FastifySchemaValidationError[] = r.error.issues.map((i) => ({
     keyword: i.code,
@@ -179,4 +182,57 @@ export function body(e: HttpError): ErrorResponse {
     statusCode: e.statusCode, code: e.code, message: e.message, ...(e.issues?.length ? { issues: [...e.issues] } : {}),
     ...(e.detail !== undefined ? { detail: e.detail } : {}),
   } as ErrorResponse;
+}
+
+/** the line where Node's parser stopped holds bytes outside ASCII (a raw 汉字 in the URL) */
+function rawNonAscii(err: Pick<ConnectionError, 'rawPacket' | 'bytesParsed'>): boolean {
+  const packet: unknown = err.rawPacket;
+  if (!Buffer.isBuffer(packet)) return false;
+  // the packet may hold earlier requests of a keep-alive connection: look only at the line of the error
+  const at = Math.min(Math.max(0, err.bytesParsed), packet.length);
+  const start = packet.lastIndexOf(0x0a, at - 1) + 1;
+  const end = packet.indexOf(0x0a, at);
+  return packet.subarray(start, end < 0 ? packet.length : end).some((b) => b >= 0x80);
+}
+
+/** What Node's HTTP parser refused, before Fastify saw a request. */
+export function clientError(err: Pick<ConnectionError, 'code' | 'rawPacket' | 'bytesParsed'>): HttpError {
+  switch (err.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new HttpError(408, 'request-timeout', '请求没有在限定时间内完整送达，连接已断开。请检查网络后重试；上传大文件时请保持网络稳定。');
+    case 'HPE_HEADER_OVERFLOW':
+      return new HttpError(431, 'headers-too-large', '请求头过大（通常是 Cookie 过多），请清除本站的 Cookie 后重试。');
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return new HttpError(413, 'body-too-large', '请求体的分块扩展过长。');
+    default: break;
+  }
+  // Node's parser refuses any byte above 0x7f in the URL, even with insecureHTTPParser: it cannot be let
+  // through, so say how to send it (browsers encode by themselves; curl and scripts may not)
+  if (err.code === 'HPE_INVALID_URL' && rawNonAscii(err)) {
+    return new HttpError(400, 'bad-url',
+      "请求地址中有未经百分号编码的字符（如汉字）。请先编码再发送：如 q=运维 应写作 q=%E8%BF%90%E7%BB%B4；用 curl 时可写 curl -G --data-urlencode 'q=运维' 地址。");
+  }
+  if (err.code === 'HPE_INVALID_URL') return new HttpError(400, 'bad-url', '请求地址有误，无法解读（含有不允许出现在地址中的字符）；请对地址中的参数做百分号编码后重试。');
+  return new HttpError(400, 'bad-request', '请求格式有误，无法解读（不是有效的 HTTP 请求）。');
+}
+
+/**
+ * Fastify's clientErrorHandler (`this` is the Fastify instance): the answer in the one shape — Fastify's
+ * default is English and has no code — then the connection is closed, as Node and Fastify do: the parser
+ * cannot find the next request after a broken one.
+ */
+export function clientErrorHandler(this: { log: FastifyBaseLogger }, err: ConnectionError, socket: Socket): void {
+  // a reset connection: nothing to answer
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const e = clientError(err);
+  this.log.debug({ code: err.code, statusCode: e.statusCode }, e.message);
+  // a keep-alive socket may carry a response under way: an answer written into it would corrupt that
+  // response, so then only the connection is closed (Node's own rule)
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    const text = JSON.stringify(body(e));
+    socket.write(`HTTP/1.1 ${e.statusCode} ${STATUS_CODES[e.statusCode] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy(err);
 }

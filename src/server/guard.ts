@@ -3,10 +3,11 @@
 //   - a read that is not answered within the handler timeout gets a 504 (the work may go on, but the
 //     client and its socket are released); a route whose work runs in a worker thread (config
 //     `offThread`: the report, the diff) is not cut off, since it holds no one else up;
-//   - query parameters an /api route does not declare are refused (400), on every route.
+//   - query parameters an /api route does not declare are refused (400), on every route;
+//   - a query string with a bad percent-escape is refused (400 bad-url), as the router refuses such a path.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
-import { body, HttpError } from './errors.js';
+import { body, fieldLabel, HttpError } from './errors.js';
 
 export const DEFAULT_HANDLER_TIMEOUT = 30_000;
 export const DEFAULT_REQUEST_TIMEOUT = 120_000;
@@ -51,6 +52,10 @@ export interface GuardOptions {
 export function guards(app: FastifyInstance, o: GuardOptions): void {
   const allowed = new Set(o.allowedOrigins.map((x) => x.toLowerCase().replace(/\/+$/, '')));
   app.addHook('onRequest', async (req) => {
+    const bad = badQueryEscape(req.url);
+    if (bad !== null) throw bad;
+  });
+  app.addHook('onRequest', async (req) => {
     const why = crossSiteReason(req, allowed);
     if (why !== null) {
       throw new HttpError(403, 'cross-site', `已拒绝：${why}。导入等修改数据的操作只接受本站页面发起的请求。`);
@@ -76,6 +81,50 @@ export function guards(app: FastifyInstance, o: GuardOptions): void {
     const schema = (route.schema ?? {}) as Record<string, unknown>;
     if (schema['querystring'] === undefined) route.schema = { ...schema, querystring: NO_QUERY };
   });
+}
+
+/**
+ * The query string's first parameter whose name or value is not valid percent-encoded UTF-8 (`%zz`, `%ff`,
+ * a cut `%E4%B8`), as a 400 bad-url naming it; null when every one decodes. Fastify's query parser keeps
+ * such a value as its raw text, so `?q=%ff` would search for the four characters "%ff" and find nothing.
+ */
+export function badQueryEscape(url: string): HttpError | null {
+  const at = url.indexOf('?');
+  if (at < 0 || url.indexOf('%', at) < 0) return null;
+  for (const pair of url.slice(at + 1).split('&')) {
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    const name = decodes(rawName);
+    if (name === null) {
+      return new HttpError(400, 'bad-url', `查询参数名 ${shown(rawName)} 的百分号编码有误：${ESCAPE_RULE}`, [{ field: shown(rawName), message: '参数名的百分号编码有误' }]);
+    }
+    if (decodes(rawValue) === null) {
+      const label = fieldLabel(shown(name));
+      return new HttpError(400, 'bad-url', `查询参数${label}的值 ${shown(rawValue)} 的百分号编码有误：${ESCAPE_RULE}`,
+        [{ field: shown(name), message: `${label}：百分号编码有误` }]);
+    }
+  }
+  return null;
+}
+
+const ESCAPE_RULE = '“%”后应是两位十六进制数字，且编码的应是 UTF-8 字符（如“运维”写作 %E8%BF%90%E7%BB%B4）';
+
+function decodes(s: string): string | null {
+  if (!s.includes('%')) return s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** a raw value for a message: short, and only where the error is when it is long */
+function shown(raw: string): string {
+  if (raw.length <= 40) return raw;
+  const bad = raw.search(/%(?![0-9a-f]{2})/i);
+  const from = bad < 0 ? 0 : Math.max(0, bad - 10);
+  return `${from > 0 ? '…' : ''}${raw.slice(from, from + 40)}…`;
 }
 
 /** the querystring of a route that takes no parameters: any is refused, naming it */

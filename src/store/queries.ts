@@ -14,6 +14,7 @@ import { countOnce } from './counts.js';
 import { idsOnce } from './list-ids.js';
 import { departmentIs, yearFilter, yearIs } from './scope.js';
 import { likeContains } from './search-text.js';
+import { zhError } from '../model/zod-zh.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Errors
@@ -44,10 +45,9 @@ const LABELS: Readonly<Record<string, string>> = {
   format: '导出格式',
 };
 
-const zh = z.locales.zhCN().localeError;
 
 function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(input, { error: zh });
+  const r = schema.safeParse(input, { error: zhError });
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => {
     const path = i.path.map(String).join('.');

@@ -7,6 +7,7 @@ import { actualInput, DEVIATION_REASONS, fundingInput, LIKELIHOODS, monitorIndic
 import type { PlanContent, PlanIndicator } from './content.js';
 import { matchFilled, type TemplateCellError } from './filled.js';
 import type { FieldIssue, PlanBasis, ReportKind, ReportSettings } from './reports.js';
+import { zhError } from '../model/zod-zh.js';
 
 export const monitoringEntrySchema = z.strictObject({
   funding: z.array(fundingInput).min(1).max(20),
@@ -52,7 +53,7 @@ function issuesOf(plan: PlanBasis, input: MonitoringEntry): FieldIssue[] {
       out.push({ field: `indicators.${i}.likelihood`, message: `${where}：请选择完成可能性（确定能、有可能、完全不可能）` });
       return;
     }
-    const r = monitorIndicatorInput.safeParse({ level1: categoryText(ind.level1), name: ind.name, target: ind.annual, likelihood: e.likelihood, reasons: e.reasons, reasonText: e.reasonText, measures: e.measures });
+    const r = monitorIndicatorInput.safeParse({ level1: categoryText(ind.level1), name: ind.name, target: ind.annual, likelihood: e.likelihood, reasons: e.reasons, reasonText: e.reasonText, measures: e.measures }, { error: zhError });
     if (!r.success) for (const x of r.error.issues) out.push({ field: `indicators.${i}.${x.path.join('.')}`, message: `${where}：${x.message}` });
   });
   input.funding.forEach((f, i) => {

@@ -15,6 +15,7 @@ import { blankPlan, canonical, fundingAddsUp, planContentSchema, type PlanConten
 import { notFound, WorkflowError } from './errors.js';
 import { storedProject } from './publication.js';
 import { ACTION_LABEL, decide, STATE_LABEL, type Action, type State } from './states.js';
+import { zhError } from '../model/zod-zh.js';
 
 export type Trx = Kysely<PlanDatabase>;
 export const nowIso = (): string => new Date().toISOString();
@@ -132,7 +133,7 @@ function diffSummary(d: PlanDiff): Record<string, unknown> {
 }
 
 function validContent(input: unknown): PlanContent {
-  const r = planContentSchema.safeParse(input);
+  const r = planContentSchema.safeParse(input, { error: zhError });
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join('.') || '内容'}：${i.message}`).join('；');
     throw new WorkflowError('invalid', 'plan-invalid', `绩效目标内容有误：${msg}`);

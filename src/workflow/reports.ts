@@ -14,6 +14,7 @@ import type { PlanContent } from './content.js';
 import { WorkflowError } from './errors.js';
 import { inTransaction, nowIso, planFor, versionContent, type Trx } from './plans.js';
 import { allowedReportActions, decideReport, REPORT_STATE_LABEL, type ReportAction, type ReportState } from './report-states.js';
+import { zhError } from '../model/zod-zh.js';
 
 // the two tables have the same shape but different names: queries here are written once for both
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- one query over two tables
@@ -144,7 +145,7 @@ export async function basisOf(trx: Trx, store: Store, actor: Principal, planId: 
 }
 
 function parseInput<I>(k: ReportKind<I, unknown>, input: unknown): I {
-  const r = k.schema.safeParse(input);
+  const r = k.schema.safeParse(input, { error: zhError });
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join('.') || '内容'}：${i.message}`).join('；');
     throw new WorkflowError('invalid', 'report-invalid', `${k.label}内容有误：${msg}`, { issues: r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });

@@ -32,7 +32,8 @@ describe('jixiao score', () => {
     expect(out[1]!.error).toBeUndefined();
     expect(out[2]!.error).toContain('[6, 8)');
     expect(out[3]!.error).toContain('不是同一种计量');
-    expect(out[4]!.error).toContain('第 5 行不是有效的 JSON');
+    // in Chinese, with where in the line, not V8's `Unexpected token 'o', "not json" is not valid JSON`
+    expect(out[4]!.error).toBe('第 5 行不是有效的 JSON（第 1 个字符：此处不应出现“n”，应为一个值：数字、字符串、对象、数组、true、false 或 null）');
     expect(out[6]!.error).toContain('第 8 行');
   });
 
@@ -46,6 +47,11 @@ describe('jixiao score', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('bad.yaml');
     expect(r.stderr).toContain('reverseFormula');
+    // a file that is no YAML at all: the file, the line and the column in Chinese, not only the library's English
+    writeFileSync(bad, 'reverseFormula: [ratio\nweights: 1\n');
+    const broken = run(['score', '--config', bad], '');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/bad\.yaml 不是有效的 YAML：第 2 行第 1 列：缩进不正确，或 \[ \] \{ \} 没有闭合（Flow sequence/);
   });
 });
 
@@ -77,7 +83,11 @@ describe('jixiao evaluate / monitor', () => {
     expect(run(['evaluate', join(tmp, 'none.json')])).toMatchObject({ status: 2, stderr: expect.stringContaining('文件不存在') });
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, '{"year": 2025,');
-    expect(run(['evaluate', bad])).toMatchObject({ status: 2, stderr: expect.stringContaining('不是有效的 JSON') });
+    expect(run(['evaluate', bad])).toMatchObject({ status: 2, stderr: expect.stringContaining('bad.json 不是有效的 JSON：第 1 行第 15 列：内容在此中断') });
+    writeFileSync(bad, 'not json');
+    const notJson = run(['evaluate', bad]);
+    expect(notJson.stderr).toContain('bad.json 不是有效的 JSON：第 1 行第 1 列：此处不应出现“n”');
+    expect(notJson.stderr).not.toMatch(/Unexpected|is not valid JSON/);
     writeFileSync(bad, JSON.stringify({ year: 2025, projects: [{ project: 'x', budget: { annual: 1 }, indicators: [] }] }));
     const r = run(['evaluate', bad]);
     expect(r.status).toBe(2);

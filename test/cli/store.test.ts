@@ -152,6 +152,9 @@ describe('jixiao import / db migrate / export / projects', () => {
     const r = run(['projects', '--limit', '900', '--db', db]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('每页条数');
+    // zod's issues in natural Chinese (src/model/zod-zh.ts), the same words as the API's
+    expect(r.stderr).toContain('：应为不大于 500 的数');
+    expect(run(['projects', '--limit', '1.5', '--db', db]).stderr).toContain('：应为整数');
     const y = run(['export', '--format', 'csv', '--year', 'abc', '--db', db]);
     expect(y.status).toBe(2);
     expect(y.stderr).toContain('年度');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPdf, parseDocument, unreadable } from '../../src/ingest/index.js';
+import { pdfProblem } from '../../src/ingest/pdf/load.js';
 import { tableDocumentSchema, type TableDocument } from '../../src/model/index.js';
 import { validateJsonSchema } from '../helpers/invariants.js';
 import { realDir } from '../helpers/real-pdf.js';
@@ -73,6 +74,30 @@ describe('unreadable PDFs: an error diagnostic, no rows, no exception', () => {
 
   it('a bare header is a damaged PDF', async () => {
     expectRefused(await parseDocument(Buffer.from('%PDF-1.7\n%%EOF\n')), 'pdf-damaged');
+  });
+
+  it('says in Chinese what is wrong and what to do, pdfjs\'s English only in parentheses', async () => {
+    const doc = await parseDocument(Buffer.from('%PDF-1.7\n'));
+    const m = doc.diagnostics.find((d) => d.code === 'pdf-damaged')!.message;
+    expect(m).toContain('文件结构损坏，可能不完整或被截断（Invalid PDF structure.）');
+    expect(m).toContain('请重新下载');
+    expect(m.replace(/（[^）]*）|PDF/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    // the load errors pdfjs has besides: each its own explanation, the original kept
+    for (const [e, says] of [
+      [{ name: 'InvalidPDFException', message: 'The PDF file is empty, i.e. its size is zero bytes.' }, '文件是空的'],
+      [{ name: 'InvalidPDFException', message: 'Invalid Root reference.' }, '目录（根对象）损坏'],
+      [{ name: 'UnknownErrorException', message: 'Invalid XRef table: could not find trailer dictionary' }, '交叉引用表损坏'],
+      [{ name: 'UnknownErrorException', message: 'Invalid XRef stream header' }, '交叉引用表损坏'],
+      [{ name: 'MissingPDFException', message: 'Missing PDF "x.pdf".' }, '没有能够取得'],
+      [{ name: 'UnexpectedResponseException', message: 'Unexpected server response (500)' }, '没有能够取得'],
+      [{ name: 'PasswordException', message: 'Incorrect Password' }, '已加密'],
+      [new Error('Illegal character: 41'), '无法解读的内容'],
+    ] as const) {
+      const text = pdfProblem(e);
+      expect(text, e.message).toContain(says);
+      expect(text, e.message).toContain(`（${e.message}）`);
+      expect(text.replace(/（[^）]*）|PDF/g, ''), e.message).not.toMatch(/[A-Za-z]{3,}/);
+    }
   });
 
   it('a PDF whose one page is blank has no text', async () => {

@@ -117,12 +117,12 @@ describe('loadConfig(file)', () => {
 
   it('rejects invalid JSON', async () => {
     const err = await failure(write('broken.json', '{ "rules": { "goal-missing": "off", } '));
-    expect(err.message).toContain('不是有效的 JSON');
+    expect(err.message).toMatch(/不是有效的 JSON：第 1 行第 \d+ 列：最后一项后面多了逗号$/);
   });
 
   it('rejects invalid YAML', async () => {
     const err = await failure(write('broken.yaml', 'rules:\n  goal-missing: off\n   rate-percent: [error\n'));
-    expect(err.message).toContain('不是有效的 YAML');
+    expect(err.message).toMatch(/不是有效的 YAML：第 \d+ 行第 \d+ 列：[\u4e00-\u9fff]/);
   });
 
   it('rejects a severity that is not error, warning or info, naming the rule', async () => {

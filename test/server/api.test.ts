@@ -123,6 +123,8 @@ serverSuite('API', (app, store) => {
         expect(e.issues?.some((i) => i.field === field || i.field.startsWith(`${field}.`)), q).toBe(true);
         expect(e.message, q).toContain(`（${field}`);
       }
+      // zod's issues in natural Chinese, not its locale's `期望 number <=500`
+      expect(error(await get('/api/projects?limit=501'), 400, 'invalid').message).toContain('：应为不大于 500 的数');
       const unknown = error(await get('/api/projects?colour=red'), 400, 'invalid');
       expect(unknown.message).toContain('colour');
       // checked by the store's own query validation
@@ -171,6 +173,18 @@ serverSuite('API', (app, store) => {
       error(await get(`/api/search?q=${'长'.repeat(201)}`), 400, 'invalid');
       expect(error(await get('/api/search?q=a&in=everything'), 400, 'invalid').issues?.[0]?.field).toBe('in');
       expect(error(await get('/api/search?q=a&limit=abc'), 400, 'invalid').issues?.[0]?.field).toBe('limit');
+    });
+
+    it('a bad percent-escape in the query string is 400 bad-url naming the parameter, not an empty 200', async () => {
+      for (const [url, field] of [['/api/search?q=%ff', 'q'], ['/api/search?q=%zz', 'q'], ['/api/search?q=%E4%B8', 'q'], ['/api/search?q=a&in=%', 'in'],
+        ['/api/projects?unit=%ff', 'unit'], ['/api/projects?limit=5&unit=%C3%28', 'unit']] as const) {
+        const e = error(await get(url), 400, 'bad-url');
+        expect(e.issues?.[0]?.field, url).toBe(field);
+        expect(e.message, url).toContain(`（${field}）`);
+      }
+      expect(error(await get('/api/projects?%ff=1'), 400, 'bad-url').message).toContain('参数名 %ff');
+      // a good escape, and `+` for a space, still read as before
+      json(await get(`/api/search?q=${encodeURIComponent('运维')}+${encodeURIComponent('系统')}`), s.searchResponse);
     });
 
     it('treats SQL and HTML in the query as text', async () => {
@@ -371,6 +385,8 @@ serverSuite('API', (app, store) => {
     it('a malformed JSON body is a 400 in the one error shape', async () => {
       const auth = await loginAs(app(), { role: 'finance' });
       error(await app().inject({ method: 'POST', url: '/api/import', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"a":' }), 400);
+      const array = error(await app().inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '[]' }), 400, 'invalid');
+      expect(array.message).toBe('请求体有误：应为对象，收到的是数组');
     });
   });
 

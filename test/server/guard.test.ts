@@ -148,6 +148,102 @@ describe('timeouts', () => {
   });
 });
 
+/** the HTTP answers in `raw`, one after another: status line and the parsed JSON body */
+function answers(raw: Buffer): { status: number; headers: string; json: unknown }[] {
+  const out: { status: number; headers: string; json: unknown }[] = [];
+  let rest = raw;
+  while (rest.length > 0) {
+    const end = rest.indexOf('\r\n\r\n');
+    const headers = rest.subarray(0, end).toString('latin1');
+    const length = Number(/content-length: (\d+)/i.exec(headers)?.[1]);
+    // an answer not all here yet
+    if (end < 0 || rest.length < end + 4 + length) break;
+    out.push({ status: Number(headers.slice(9, 12)), headers, json: JSON.parse(rest.subarray(end + 4, end + 4 + length).toString('utf8')) });
+    rest = rest.subarray(end + 4 + length);
+  }
+  return out;
+}
+
+describe("requests Node's HTTP parser refuses", () => {
+  /** writes each request once the answers to those before it are all here; what came back */
+  const exchange = (port: number, chunks: readonly string[]) => new Promise<Buffer>((resolve) => {
+    const sock = connect(port, '127.0.0.1');
+    let got = Buffer.alloc(0);
+    let next = 0;
+    const send = () => { if (next < chunks.length && answers(got).length === next) sock.write(Buffer.from(chunks[next++]!)); };
+    sock.on('connect', send);
+    sock.on('data', (d) => { got = Buffer.concat([got, d]); send(); });
+    sock.on('close', () => resolve(got));
+    sock.on('error', () => undefined);
+  });
+  const listening = async (requestTimeout?: number) => {
+    const store = freshStore('sqlite');
+    await migrate(store);
+    const app = await buildServer({ store, webDir: NO_WEB, ...(requestTimeout ? { requestTimeout } : {}) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { app, store, port: (app.server.address() as { port: number }).port };
+  };
+  const oneShape = (a: { status: number; json: unknown }, code: string) => {
+    const e = s.errorResponse.parse(a.json);
+    expect(e.statusCode).toBe(a.status);
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    return e;
+  };
+
+  it('a raw 汉字 in the URL (curl without encoding) is 400 bad-url in the one shape, saying to percent-encode', async () => {
+    const { app, store, port } = await listening();
+    try {
+      for (const url of ['/api/search?q=运维', '/api/projects?unit=广州市技师学院&limit=5', '/api/项目']) {
+        const [a, more] = answers(await exchange(port, [`GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`]));
+        expect(more).toBeUndefined();
+        expect(a!.status, url).toBe(400);
+        expect(a!.headers).toMatch(/content-type: application\/json; charset=utf-8/i);
+        const e = oneShape(a!, 'bad-url');
+        expect(e.message).toContain('百分号编码');
+        expect(e.message).toContain('%E8%BF%90%E7%BB%B4');
+      }
+      const [garbage] = answers(await exchange(port, ['NOT HTTP AT ALL\r\n\r\n']));
+      expect(oneShape(garbage!, 'bad-request').message).toContain('请求格式有误');
+    } finally {
+      await app.close();
+      await dropStore(store);
+    }
+  });
+
+  it('answers the refused request after a good one on the same keep-alive connection', async () => {
+    const { app, store, port } = await listening();
+    try {
+      const [ok, bad, more] = answers(await exchange(port, [
+        'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n',
+        'GET /api/search?q=运维 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+      ]));
+      expect(ok!.status).toBe(200);
+      s.healthResponse.parse(ok!.json);
+      oneShape(bad!, 'bad-url');
+      expect(more).toBeUndefined();
+    } finally {
+      await app.close();
+      await dropStore(store);
+    }
+  });
+
+  it('a request whose headers do not arrive in time is 408 in the one shape; headers too large 431', async () => {
+    const { app, store, port } = await listening(1000);
+    try {
+      const [slow] = answers(await exchange(port, ['GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n']));
+      expect(slow!.status).toBe(408);
+      oneShape(slow!, 'request-timeout');
+      const [big] = answers(await exchange(port, [`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`]));
+      expect(big!.status).toBe(431);
+      oneShape(big!, 'headers-too-large');
+    } finally {
+      await app.close();
+      await dropStore(store);
+    }
+  });
+});
+
 describe('jixiao projects with a very long --has list', () => {
   const dir = tempDir('jixiao-has-');
   const db = join(dir, 'has.sqlite');

@@ -75,6 +75,30 @@ export interface OpenedPdf {
   close(): Promise<void>;
 }
 
+const REDOWNLOAD = '请重新下载或向来源索取原文件；若能用 PDF 阅读器打开，可“另存为”一份新的 PDF 再导入。';
+
+/**
+ * What pdfjs's English error says, in Chinese — what is wrong with the file, then what to do — with its own
+ * text kept in parentheses for support. pdfjs rejects a file with InvalidPDFException (no structure, no
+ * root, empty), wraps its parser's FormatErrors (a broken XRef table or stream) as UnknownErrorException,
+ * and has ResponseException (formerly MissingPDFException / UnexpectedResponseException) for a file it
+ * could not fetch.
+ */
+export function pdfProblem(e: unknown): string {
+  const err = (e ?? {}) as { name?: unknown; message?: unknown };
+  const name = typeof err.name === 'string' ? err.name : '';
+  const original = typeof err.message === 'string' && err.message.trim() ? err.message.trim() : String(e);
+  const said = (what: string, todo: string): string => `${what}（${original.slice(0, 200)}）。${todo}`;
+  if (/is empty|zero bytes/i.test(original)) return said('文件是空的（0 字节），上传或下载可能没有完成', '请重新获取原文件。');
+  if (/Invalid PDF structure/i.test(original)) return said('文件结构损坏，可能不完整或被截断', REDOWNLOAD);
+  if (/Root reference|catalog/i.test(original)) return said('文件的目录（根对象）损坏，找不到页面', REDOWNLOAD);
+  if (/xref|trailer|startxref|ObjStm/i.test(original)) return said('文件的交叉引用表损坏，通常是文件被截断或被改动过', REDOWNLOAD);
+  if (name === 'PasswordException') return said('文件已加密，需要密码才能打开', '请提供未加密的文件。');
+  if (name === 'ResponseException' || name === 'MissingPDFException' || name === 'UnexpectedResponseException') return said('文件没有能够取得', '请重新上传。');
+  if (name === 'AbortException') return said('读取在完成前被中止', '请重试。');
+  return said('文件中有无法解读的内容，可能已损坏', REDOWNLOAD);
+}
+
 /** Opens the document; a password, a broken structure or anything pdfjs rejects is a failure, not a throw. */
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf | OpenFailure> {
   let pdfjs: PdfJs;
@@ -99,7 +123,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf | OpenFailur
     await task.destroy().catch(() => undefined);
     const err = e as { name?: string; message?: string };
     if (err.name === 'PasswordException') return { kind: 'encrypted', detail: err.message ?? '' };
-    return { kind: 'damaged', detail: err.message ?? String(e) };
+    return { kind: 'damaged', detail: pdfProblem(e) };
   }
   const { OPS } = pdfjs;
   return {

@@ -11,7 +11,7 @@ import { emptyMeta, headerKind, readHeader as readMetaLine, type HeaderMeta } fr
 import { readHeader, sameColumns, type Header } from './columns.js';
 import { isGarbled, textQuality } from './garbled.js';
 import { buildGrid, type CellLine, type Grid } from './grid.js';
-import { openPdf, type OpenedPdf } from './load.js';
+import { openPdf, pdfProblem, type OpenedPdf } from './load.js';
 import { Locations, readRows, type TablePage } from './table.js';
 import { relocate } from './relocate.js';
 import { inferGrid } from './unruled.js';
@@ -35,13 +35,13 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     if ('kind' in o) {
       pre.push(o.kind === 'encrypted'
         ? diag('pdf-encrypted', 'PDF 文件已加密（需要密码才能打开），无法读取。请提供未加密的文件。', { line: undefined })
-        : diag('pdf-damaged', `PDF 文件已损坏或不完整（可能下载中断），无法打开：${o.detail}`));
+        : diag('pdf-damaged', `PDF 文件无法打开：${o.detail}`));
       return empty(source, pre, 0, []);
     }
     opened = o;
     return await readOpened(o, source, options);
   } catch (e) {
-    pre.push(diag('pdf-damaged', `PDF 文件无法读取：${(e as Error).message ?? String(e)}`));
+    pre.push(diag('pdf-damaged', `PDF 文件无法读取：${pdfProblem(e)}`));
     return empty(source, pre, opened?.pages ?? 0, []);
   } finally {
     await opened?.close();

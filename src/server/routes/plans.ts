@@ -21,6 +21,7 @@ import { getOrg, scopeOrgIds, withinScope } from '../../auth/index.js';
 import { writePlansXlsx } from '../../report/xlsx/index.js';
 import { planForExport, plansForExport } from '../../workflow/export.js';
 import { attachment, XLSX_TYPE } from './xlsx.js';
+import { zhError } from '../../model/zod-zh.js';
 
 const errors = { '4xx': errorResponse, '5xx': errorResponse };
 const withConflict = { 409: p.planConflictResponse, ...errors };
@@ -90,7 +91,7 @@ export function planRoutes(app: FastifyInstance, store: Store): void {
     schema: { summary: '审核引擎对未保存内容的即时检查：问题落在所涉的行上，评分与等级', tags, body: p.planCheckBody, response: { 200: p.planCheckResponse, ...errors } },
   }, async (req) => {
     const principal = who(req);
-    const parsed = planContentSchema.safeParse(req.body.content);
+    const parsed = planContentSchema.safeParse(req.body.content, { error: zhError });
     if (!parsed.success) throw new WorkflowError('invalid', 'plan-invalid', `绩效目标内容有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '内容'}：${i.message}`).join('；')}`);
     // another organization's name only within the caller's scope (its name reaches the findings' text)
     const asked = req.body.unit;
