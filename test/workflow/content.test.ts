@@ -25,6 +25,16 @@ describe('plan content', () => {
     expect(checkPlan(GOOD, '单位', 2024).findings.some((x) => x.indicator === 4)).toBe(false);
   });
 
+  test('findings on an indicator without a name name it by its number (第 6 项指标（未填名称）), never with empty quotes', () => {
+    const blankRow = { ...GOOD.indicators[4]!, name: '', period: '', annual: '' };
+    const noUnit = { ...GOOD.indicators[0]!, name: ' ', period: '≥1000', annual: '≥1000' };
+    const c = checkPlan({ ...GOOD, indicators: [...GOOD.indicators, blankRow, noUnit] }, '单位', 2024);
+    const messages = c.findings.map((f) => f.message);
+    expect(messages).toContain('第 6 项指标（未填名称）缺少实施周期指标值和年度指标值。');
+    expect(messages.some((m) => m.startsWith('第 7 项指标（未填名称）的目标值“≥1000”只有数字'))).toBe(true);
+    expect(messages.join('\n')).not.toMatch(/指标“\s*”/);
+  });
+
   test('sources that do not add up to 总计 are a finding on the funding row, and the editor check agrees', () => {
     const bad: PlanContent = { ...GOOD, funding: { ...GOOD.funding, other: 10 } };
     expect(fundingAddsUp(bad.funding)).toBe(false);
