@@ -235,8 +235,19 @@ function submittable(c: PlanContent): string[] {
   if (!fundingAddsUp(c.funding)) out.push('资金来源之和不等于总计');
   if (!c.goal.trim()) out.push('没有填写绩效目标');
   if (c.indicators.length === 0) out.push('没有绩效指标');
+  c.indicators.forEach((i, k) => {
+    const lacks = [
+      absent(i.level1) ? '一级指标' : null, absent(i.level2) ? '二级指标' : null, blank(i.name) ? '三级指标名称' : null,
+      blank(i.period) ? '实施周期指标值' : null, blank(i.annual) ? '年度指标值' : null,
+    ].filter((x) => x !== null);
+    if (lacks.length) out.push(`第 ${k + 1} 项指标${blank(i.name) ? '' : `“${i.name.trim()}”`}缺少${lacks.join('、')}`);
+  });
   return out;
 }
+
+// as the review's target-missing rule reads a value: `-`, `—`, `/` stand for nothing
+const blank = (s: string): boolean => /^[\s\-—/]*$/.test(s);
+const absent = (c: { code: string | null; name: string | null }): boolean => blank(c.code ?? '') && blank(c.name ?? '');
 
 export interface IndicatorComment {
   /** 0-based index of the indicator in the version decided on */

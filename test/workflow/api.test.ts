@@ -143,6 +143,20 @@ serverSuite('plan workflow API', (app, store) => {
     expect((await get(unitA, id)).plan).toMatchObject({ state: 'approved', approvedVersion: 5, adjusting: false, total: 150.5 });
   });
 
+  test('submit refuses (422 plan-incomplete) indicators without a 三级指标名称, a 指标值 or a category, naming each by its number', async () => {
+    const { id, versionId } = await create(unitA);
+    // 添加指标 after the last row: its categories copied, everything else blank
+    const added = { ...GOOD.indicators[4]!, name: '', period: '', annual: '' };
+    const uncategorised = { level1: { code: null, name: null }, level2: { code: null, name: null }, name: '培训课时', period: '≥40课时', annual: '—' };
+    const content: PlanContent = { ...GOOD, indicators: [...GOOD.indicators, added, uncategorised] };
+    const s = json(await call(unitA, 'POST', `/api/plans/${id}/save`, { baseVersionId: versionId, content }), p.planSaveResponse);
+    const m = error(await call(unitA, 'POST', `/api/plans/${id}/submit`, { versionId: s.versionId }), 422, 'plan-incomplete').message;
+    expect(m).toContain('第 6 项指标缺少三级指标名称、实施周期指标值、年度指标值');
+    expect(m).toContain('第 7 项指标“培训课时”缺少一级指标、二级指标、年度指标值');
+    expect(m).not.toMatch(/第 [1-5] 项/);
+    expect((await get(unitA, id)).plan.state).toBe('draft');
+  });
+
   test('我的项目 lists only the caller\'s scope; copies come from the unit\'s plans and from published projects', async () => {
     const mine = json(await call(unitA, 'GET', '/api/plans?year=2025'), p.planListResponse);
     expect(mine.items.length).toBeGreaterThan(0);
