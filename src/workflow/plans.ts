@@ -11,7 +11,7 @@ import type { Database, Store } from '../store/index.js';
 import { planDb, type PlanDatabase } from '../store/plans-schema.js';
 import { checkPlan, type PlanCheck } from './check.js';
 import { comparePlans, type PlanDiff } from './compare.js';
-import { blankPlan, canonical, fundingAddsUp, planContentSchema, type PlanContent } from './content.js';
+import { blankPlan, canonical, fundingAddsUp, periodFor, planContentSchema, type PlanContent } from './content.js';
 import { notFound, WorkflowError } from './errors.js';
 import { storedProject } from './publication.js';
 import { ACTION_LABEL, decide, STATE_LABEL, type Action, type State } from './states.js';
@@ -140,6 +140,11 @@ function validContent(input: unknown): PlanContent {
   return r.data;
 }
 
+/** the 实施期 a copy moved from, for its origin (the audit log says what the copy changed) */
+function periodMoved(from: PlanContent, to: PlanContent): { period?: [number | null, number | null] } {
+  return from.startYear === to.startYear && from.endYear === to.endYear ? {} : { period: [from.startYear, from.endYear] };
+}
+
 export type CreateSource =
   | { readonly kind: 'blank'; readonly name?: string | undefined }
   | { readonly kind: 'plan'; readonly planId: number }
@@ -149,6 +154,7 @@ export type CreateSource =
 /**
  * A new plan of the caller's unit for a budget year, in 草稿: blank, copied from one of its plans (last
  * year's: the version in force, else the working one) or from any published project, or with content given.
+ * A copy's 实施期 is moved to contain the new year (content.ts periodFor); given content is kept as given.
  */
 export async function createPlan(store: Store, actor: Principal, input: { year: number; from: CreateSource }): Promise<{ id: number; versionId: number }> {
   if (actor.role !== 'unit' || actor.orgId === null) {
@@ -168,13 +174,13 @@ export async function createPlan(store: Store, actor: Principal, input: { year: 
     } else if (from.kind === 'plan') {
       const src = await planFor(trx, store, actor, from.planId);
       const v = await versionContent(trx, src.approvedVersionId ?? src.currentVersionId);
-      content = { ...v.content, attribute: src.year !== null && src.year < input.year ? 'continuing' : v.content.attribute };
-      origin = { kind: 'plan', planId: src.id, version: v.number, year: src.year };
+      content = { ...v.content, ...periodFor(v.content, input.year), attribute: src.year !== null && src.year < input.year ? 'continuing' : v.content.attribute };
+      origin = { kind: 'plan', planId: src.id, version: v.number, year: src.year, ...periodMoved(v.content, content) };
     } else {
       const p = await storedProject(trx, from.projectId);
       if (!p) throw new WorkflowError('not-found', 'project-not-found', `没有编号为 ${from.projectId} 的已公开项目`);
-      content = { ...p.content, attribute: p.year !== null && p.year < input.year ? 'continuing' : p.content.attribute };
-      origin = { kind: 'project', projectId: from.projectId, documentId: p.documentId, unit: p.unit, year: p.year };
+      content = { ...p.content, ...periodFor(p.content, input.year), attribute: p.year !== null && p.year < input.year ? 'continuing' : p.content.attribute };
+      origin = { kind: 'project', projectId: from.projectId, documentId: p.documentId, unit: p.unit, year: p.year, ...periodMoved(p.content, content) };
     }
     const now = nowIso();
     const check = checkPlan(content, await unitName(trx, orgId), input.year);
