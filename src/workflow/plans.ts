@@ -6,7 +6,7 @@
 // comments are only inserted.
 import type { Kysely, Transaction } from 'kysely';
 import { audit, getOrg, scopeOrgIds, withinScope } from '../auth/index.js';
-import type { Principal } from '../auth/roles.js';
+import type { Caller, Principal } from '../auth/roles.js';
 import type { Database, Store } from '../store/index.js';
 import { planDb, type PlanDatabase } from '../store/plans-schema.js';
 import { checkPlan, type PlanCheck } from './check.js';
@@ -114,8 +114,8 @@ export async function addEvent(trx: Trx, e: {
 
 const logDb = (trx: Trx): Kysely<Database> => trx as unknown as Kysely<Database>;
 
-async function log(trx: Trx, actor: Principal | null, action: string, plan: { id: number; name: string }, summary: string, detail: Record<string, unknown>): Promise<void> {
-  await audit(logDb(trx), { actor, action: `plan.${action}`, target: { type: 'plan', id: plan.id }, summary, detail });
+async function log(trx: Trx, actor: Caller | null, action: string, plan: { id: number; name: string }, summary: string, detail: Record<string, unknown>): Promise<void> {
+  await audit(logDb(trx), { actor, ip: actor?.ip ?? null, action: `plan.${action}`, target: { type: 'plan', id: plan.id }, summary, detail });
 }
 
 /** what a version diff says in the audit log: the fields that changed, as summaries */
@@ -156,7 +156,7 @@ export type CreateSource =
  * year's: the version in force, else the working one) or from any published project, or with content given.
  * A copy's 实施期 is moved to contain the new year (content.ts periodFor); given content is kept as given.
  */
-export async function createPlan(store: Store, actor: Principal, input: { year: number; from: CreateSource }): Promise<{ id: number; versionId: number }> {
+export async function createPlan(store: Store, actor: Caller, input: { year: number; from: CreateSource }): Promise<{ id: number; versionId: number }> {
   if (actor.role !== 'unit' || actor.orgId === null) {
     throw new WorkflowError('forbidden', 'action-forbidden', `只有单位填报人员可以新建绩效目标申报，当前账号（${actor.role}）无权新建。`);
   }
@@ -210,7 +210,7 @@ export interface SaveResult {
  * someone saved since, the save is refused (409 plan-conflict) with the current version and what changed
  * from the base to it — both versions stay as they were, nothing is overwritten.
  */
-export async function savePlan(store: Store, actor: Principal, planId: number, baseVersionId: number, input: unknown): Promise<SaveResult> {
+export async function savePlan(store: Store, actor: Caller, planId: number, baseVersionId: number, input: unknown): Promise<SaveResult> {
   const content = validContent(input);
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
@@ -274,7 +274,7 @@ interface DecisionInput {
  * of its indicators); a department's approval leads to 部门已审, finance's to 已批复 — the version
  * approved is then the one in force.
  */
-export async function transition(store: Store, actor: Principal, planId: number, action: 'submit' | 'approve' | 'return' | 'publish', input: DecisionInput): Promise<{ state: State; eventId: number }> {
+export async function transition(store: Store, actor: Caller, planId: number, action: 'submit' | 'approve' | 'return' | 'publish', input: DecisionInput): Promise<{ state: State; eventId: number }> {
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
     const t = allow(plan, action, actor);
@@ -320,7 +320,7 @@ export async function transition(store: Store, actor: Principal, planId: number,
  * 调整: a change to an approved (or published) plan. The working version becomes a new 草稿 copy of the
  * one in force; the approved version stays in force until this one is approved in its turn.
  */
-export async function adjustPlan(store: Store, actor: Principal, planId: number, input: { comment?: string | undefined }): Promise<{ versionId: number }> {
+export async function adjustPlan(store: Store, actor: Caller, planId: number, input: { comment?: string | undefined }): Promise<{ versionId: number }> {
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
     const t = allow(plan, 'adjust', actor);
@@ -339,7 +339,7 @@ export async function adjustPlan(store: Store, actor: Principal, planId: number,
 }
 
 /** A comment on the plan or on one indicator of a version (the working one by default); no state change. */
-export async function commentPlan(store: Store, actor: Principal, planId: number, input: { versionId?: number | undefined; indicator?: number | null | undefined; body: string }): Promise<{ id: number }> {
+export async function commentPlan(store: Store, actor: Caller, planId: number, input: { versionId?: number | undefined; indicator?: number | null | undefined; body: string }): Promise<{ id: number }> {
   const body = input.body.trim();
   if (!body) throw new WorkflowError('invalid', 'plan-invalid', '评论内容不能为空。');
   return inTransaction(store, async (trx) => {
