@@ -1,6 +1,6 @@
 // Accounts, sessions, API tokens, organizations and the audit log (issue 12): the services the server
 // and the CLI call. The permission table itself is src/server/permissions.ts.
-export { ROLES, ROLE_LABELS, type Role, type Principal } from './roles.js';
+export { ROLES, ROLE_LABELS, type Caller, type Role, type Principal } from './roles.js';
 export { DEFAULT_AUTH, authConfigFromEnv, type AuthConfig } from './config.js';
 export { hashPassword, verifyPassword, passwordProblem, generatePassword, SCRYPT } from './password.js';
 export { audit, listAudit, diffOf, type AuditEntry, type AuditQuery, type AuditRow } from './audit.js';

@@ -21,3 +21,12 @@ export interface Principal {
   readonly orgId: number | null;
   readonly via: 'session' | 'token';
 }
+
+/**
+ * A principal acting through a request, with the address the request came from (behind a trusted proxy,
+ * the client's): the workflow's services take it so that their audit entries record 地址 as logins do.
+ * Outside a request (the CLI, generated demo data) there is no address.
+ */
+export interface Caller extends Principal {
+  readonly ip?: string | null | undefined;
+}

@@ -45,3 +45,7 @@ export const isQuantified = (t: Target): boolean => t.kind === 'numeric' || t.ki
 export const money = (x: number, unit: string | null): string => `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${unit ?? ''}`;
 
 export const quote = (s: string, n = 24): string => `“${s.length > n ? `${s.slice(0, n)}…` : s}”`;
+
+/** An indicator as a message names it: 指标“培训人次”; without a name 第 4 项指标（未填名称）, not 指标“” */
+export const indicatorRef = (i: Indicator, index: number): string =>
+  (i.name.trim() ? `指标“${i.name}”` : `第 ${i.seq ?? index + 1} 项指标（未填名称）`);

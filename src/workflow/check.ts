@@ -6,7 +6,7 @@ import { review, type DimensionScore, type Finding, type GateReason, type Grade 
 import type { ReviewConfig } from '../review/config.js';
 import { DEFAULT_CONFIG } from '../review/config.js';
 import { parseTarget } from '../targets/index.js';
-import { planDocument, type PlanContent } from './content.js';
+import { planDocument, yearInPeriod, type PlanContent } from './content.js';
 
 export type FindingPlace = 'funding' | 'goal' | 'indicator' | 'project';
 
@@ -46,6 +46,20 @@ const RULE_PLACE: Readonly<Record<string, FindingPlace>> = {
   'goal-reused': 'goal',
 };
 
+/**
+ * 实施期 is the plan's own field (a published table prints none), so the engine cannot see a budget year
+ * outside it — a copy that kept last year's period. A warning beside the engine's, costing no points.
+ */
+function periodFinding(content: PlanContent, budgetYear: number | null): PlanFinding[] {
+  if (budgetYear === null || yearInPeriod(content, budgetYear)) return [];
+  const period = `${content.startYear ?? '？'}—${content.endYear ?? '？'}年`;
+  return [{
+    rule: 'plan-period-year', severity: 'warning', category: 'consistency', dimensions: [], place: 'project', indicator: null,
+    message: `预算年度 ${budgetYear} 年不在实施期 ${period} 内。`,
+    suggestion: `核对实施期与预算年度：项目在 ${budgetYear} 年实施的，实施期应包含 ${budgetYear} 年（延续项目把实施期延至该年）。`,
+  }];
+}
+
 /** Reviews and scores the plan as the finance bureau's review of a published row would. */
 export function checkPlan(content: PlanContent, unit: string, budgetYear: number | null, config: ReviewConfig = DEFAULT_CONFIG): PlanCheck {
   const doc = planDocument(content, unit, budgetYear);
@@ -55,7 +69,7 @@ export function checkPlan(content: PlanContent, unit: string, budgetYear: number
     const where = placeOf(f.path);
     const place = where.place === 'project' ? RULE_PLACE[f.rule] ?? 'project' : where.place;
     return { rule: f.rule, severity: f.severity, category: f.category, dimensions: f.dimensions, message: f.message, suggestion: f.suggestion, place, indicator: where.indicator };
-  });
+  }).concat(periodFinding(content, budgetYear));
   const order = (f: PlanFinding) => (f.place === 'funding' ? -3 : f.place === 'goal' ? -2 : f.place === 'project' ? -1 : f.indicator!);
   findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order(a) - order(b));
   return {

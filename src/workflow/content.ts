@@ -141,6 +141,36 @@ export function fromProject(p: Project, extra: Partial<Pick<PlanContent, 'attrib
   };
 }
 
+type Period = Pick<PlanContent, 'startYear' | 'endYear'>;
+
+/**
+ * 实施期 printed in a project's name: 2024-2025年, 2024—2026年, 2025年-2027年, 2024至2025年 (not a 学年,
+ * which spans parts of two years). Null when the name prints none.
+ */
+export function periodInName(name: string): { startYear: number; endYear: number } | null {
+  const m = /(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[-－—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})\s*年/.exec(name);
+  if (!m) return null;
+  const [startYear, endYear] = [Number(m[1]), Number(m[2])];
+  return startYear <= endYear && endYear - startYear <= 20 ? { startYear, endYear } : null;
+}
+
+/**
+ * 实施期 of a copy into budget year `year`. A period that already contains the year stays; one that does
+ * not moves, keeping its length, by the fewest years that make it contain the year: 2024–2024 copied into
+ * 2025 is 2025–2025, 2022–2024 is 2023–2025 (the project goes on one more year). Without a period, the
+ * year alone (as a blank plan).
+ */
+export function periodFor(c: Period, year: number): { startYear: number; endYear: number } {
+  const start = c.startYear ?? c.endYear ?? year;
+  const end = c.endYear ?? c.startYear ?? year;
+  const shift = end < year ? year - end : start > year ? year - start : 0;
+  return { startYear: start + shift, endYear: end + shift };
+}
+
+/** whether a budget year lies in the plan's 实施期 (an unknown bound does not exclude it) */
+export const yearInPeriod = (c: Period, year: number): boolean =>
+  (c.startYear === null || c.startYear <= year) && (c.endYear === null || year <= c.endYear);
+
 /** A blank plan for a budget year: one-year 新增 project, no amounts yet. */
 export function blankPlan(budgetYear: number, name = ''): PlanContent {
   return {

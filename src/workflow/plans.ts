@@ -6,12 +6,12 @@
 // comments are only inserted.
 import type { Kysely, Transaction } from 'kysely';
 import { audit, getOrg, scopeOrgIds, withinScope } from '../auth/index.js';
-import type { Principal } from '../auth/roles.js';
+import type { Caller, Principal } from '../auth/roles.js';
 import type { Database, Store } from '../store/index.js';
 import { planDb, type PlanDatabase } from '../store/plans-schema.js';
 import { checkPlan, type PlanCheck } from './check.js';
 import { comparePlans, type PlanDiff } from './compare.js';
-import { blankPlan, canonical, fundingAddsUp, planContentSchema, type PlanContent } from './content.js';
+import { blankPlan, canonical, fundingAddsUp, periodFor, planContentSchema, type PlanContent } from './content.js';
 import { notFound, WorkflowError } from './errors.js';
 import { storedProject } from './publication.js';
 import { ACTION_LABEL, decide, STATE_LABEL, type Action, type State } from './states.js';
@@ -115,8 +115,8 @@ export async function addEvent(trx: Trx, e: {
 
 const logDb = (trx: Trx): Kysely<Database> => trx as unknown as Kysely<Database>;
 
-async function log(trx: Trx, actor: Principal | null, action: string, plan: { id: number; name: string }, summary: string, detail: Record<string, unknown>): Promise<void> {
-  await audit(logDb(trx), { actor, action: `plan.${action}`, target: { type: 'plan', id: plan.id }, summary, detail });
+async function log(trx: Trx, actor: Caller | null, action: string, plan: { id: number; name: string }, summary: string, detail: Record<string, unknown>): Promise<void> {
+  await audit(logDb(trx), { actor, ip: actor?.ip ?? null, action: `plan.${action}`, target: { type: 'plan', id: plan.id }, summary, detail });
 }
 
 /** what a version diff says in the audit log: the fields that changed, as summaries */
@@ -141,6 +141,11 @@ function validContent(input: unknown): PlanContent {
   return r.data;
 }
 
+/** the 实施期 a copy moved from, for its origin (the audit log says what the copy changed) */
+function periodMoved(from: PlanContent, to: PlanContent): { period?: [number | null, number | null] } {
+  return from.startYear === to.startYear && from.endYear === to.endYear ? {} : { period: [from.startYear, from.endYear] };
+}
+
 export type CreateSource =
   | { readonly kind: 'blank'; readonly name?: string | undefined }
   | { readonly kind: 'plan'; readonly planId: number }
@@ -150,8 +155,9 @@ export type CreateSource =
 /**
  * A new plan of the caller's unit for a budget year, in 草稿: blank, copied from one of its plans (last
  * year's: the version in force, else the working one) or from any published project, or with content given.
+ * A copy's 实施期 is moved to contain the new year (content.ts periodFor); given content is kept as given.
  */
-export async function createPlan(store: Store, actor: Principal, input: { year: number; from: CreateSource }): Promise<{ id: number; versionId: number }> {
+export async function createPlan(store: Store, actor: Caller, input: { year: number; from: CreateSource }): Promise<{ id: number; versionId: number }> {
   if (actor.role !== 'unit' || actor.orgId === null) {
     throw new WorkflowError('forbidden', 'action-forbidden', `只有单位填报人员可以新建绩效目标申报，当前账号（${actor.role}）无权新建。`);
   }
@@ -169,13 +175,13 @@ export async function createPlan(store: Store, actor: Principal, input: { year: 
     } else if (from.kind === 'plan') {
       const src = await planFor(trx, store, actor, from.planId);
       const v = await versionContent(trx, src.approvedVersionId ?? src.currentVersionId);
-      content = { ...v.content, attribute: src.year !== null && src.year < input.year ? 'continuing' : v.content.attribute };
-      origin = { kind: 'plan', planId: src.id, version: v.number, year: src.year };
+      content = { ...v.content, ...periodFor(v.content, input.year), attribute: src.year !== null && src.year < input.year ? 'continuing' : v.content.attribute };
+      origin = { kind: 'plan', planId: src.id, version: v.number, year: src.year, ...periodMoved(v.content, content) };
     } else {
       const p = await storedProject(trx, from.projectId);
       if (!p) throw new WorkflowError('not-found', 'project-not-found', `没有编号为 ${from.projectId} 的已公开项目`);
-      content = { ...p.content, attribute: p.year !== null && p.year < input.year ? 'continuing' : p.content.attribute };
-      origin = { kind: 'project', projectId: from.projectId, documentId: p.documentId, unit: p.unit, year: p.year };
+      content = { ...p.content, ...periodFor(p.content, input.year), attribute: p.year !== null && p.year < input.year ? 'continuing' : p.content.attribute };
+      origin = { kind: 'project', projectId: from.projectId, documentId: p.documentId, unit: p.unit, year: p.year, ...periodMoved(p.content, content) };
     }
     const now = nowIso();
     const check = checkPlan(content, await unitName(trx, orgId), input.year);
@@ -205,7 +211,7 @@ export interface SaveResult {
  * someone saved since, the save is refused (409 plan-conflict) with the current version and what changed
  * from the base to it — both versions stay as they were, nothing is overwritten.
  */
-export async function savePlan(store: Store, actor: Principal, planId: number, baseVersionId: number, input: unknown): Promise<SaveResult> {
+export async function savePlan(store: Store, actor: Caller, planId: number, baseVersionId: number, input: unknown): Promise<SaveResult> {
   const content = validContent(input);
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
@@ -236,8 +242,19 @@ function submittable(c: PlanContent): string[] {
   if (!fundingAddsUp(c.funding)) out.push('资金来源之和不等于总计');
   if (!c.goal.trim()) out.push('没有填写绩效目标');
   if (c.indicators.length === 0) out.push('没有绩效指标');
+  c.indicators.forEach((i, k) => {
+    const lacks = [
+      absent(i.level1) ? '一级指标' : null, absent(i.level2) ? '二级指标' : null, blank(i.name) ? '三级指标名称' : null,
+      blank(i.period) ? '实施周期指标值' : null, blank(i.annual) ? '年度指标值' : null,
+    ].filter((x) => x !== null);
+    if (lacks.length) out.push(`第 ${k + 1} 项指标${blank(i.name) ? '' : `“${i.name.trim()}”`}缺少${lacks.join('、')}`);
+  });
   return out;
 }
+
+// as the review's target-missing rule reads a value: `-`, `—`, `/` stand for nothing
+const blank = (s: string): boolean => /^[\s\-—/]*$/.test(s);
+const absent = (c: { code: string | null; name: string | null }): boolean => blank(c.code ?? '') && blank(c.name ?? '');
 
 export interface IndicatorComment {
   /** 0-based index of the indicator in the version decided on */
@@ -258,7 +275,7 @@ interface DecisionInput {
  * of its indicators); a department's approval leads to 部门已审, finance's to 已批复 — the version
  * approved is then the one in force.
  */
-export async function transition(store: Store, actor: Principal, planId: number, action: 'submit' | 'approve' | 'return' | 'publish', input: DecisionInput): Promise<{ state: State; eventId: number }> {
+export async function transition(store: Store, actor: Caller, planId: number, action: 'submit' | 'approve' | 'return' | 'publish', input: DecisionInput): Promise<{ state: State; eventId: number }> {
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
     const t = allow(plan, action, actor);
@@ -304,7 +321,7 @@ export async function transition(store: Store, actor: Principal, planId: number,
  * 调整: a change to an approved (or published) plan. The working version becomes a new 草稿 copy of the
  * one in force; the approved version stays in force until this one is approved in its turn.
  */
-export async function adjustPlan(store: Store, actor: Principal, planId: number, input: { comment?: string | undefined }): Promise<{ versionId: number }> {
+export async function adjustPlan(store: Store, actor: Caller, planId: number, input: { comment?: string | undefined }): Promise<{ versionId: number }> {
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
     const t = allow(plan, 'adjust', actor);
@@ -323,7 +340,7 @@ export async function adjustPlan(store: Store, actor: Principal, planId: number,
 }
 
 /** A comment on the plan or on one indicator of a version (the working one by default); no state change. */
-export async function commentPlan(store: Store, actor: Principal, planId: number, input: { versionId?: number | undefined; indicator?: number | null | undefined; body: string }): Promise<{ id: number }> {
+export async function commentPlan(store: Store, actor: Caller, planId: number, input: { versionId?: number | undefined; indicator?: number | null | undefined; body: string }): Promise<{ id: number }> {
   const body = input.body.trim();
   if (!body) throw new WorkflowError('invalid', 'plan-invalid', '评论内容不能为空。');
   return inTransaction(store, async (trx) => {

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { audit, findOrg, matchImportedOrgs, orgKey, rootOrg } from '../auth/index.js';
 import type { Database, Store } from '../store/index.js';
 import { planDb } from '../store/plans-schema.js';
-import { canonical, type PlanContent } from './content.js';
+import { canonical, periodInName, type PlanContent } from './content.js';
 import type { Trx } from './plans.js';
 
 const wan = (c: number | null): number | null => (c === null ? null : Number(c) / 100);
@@ -41,8 +41,8 @@ export async function storedProject(trx: Trx, projectId: number): Promise<Stored
       goal: p.goal,
       indicators: inds.map((i) => ({ level1: { code: i.level1_code, name: i.level1_name }, level2: { code: i.level2_code, name: i.level2_name }, name: i.name, period: i.period_raw, annual: i.annual_raw })),
       attribute: 'continuing',
-      startYear: p.year,
-      endYear: p.year,
+      // the table prints no 实施期; a span in the name (2024-2025年…) is the best it says, else its year
+      ...(periodInName(p.name) ?? { startYear: p.year, endYear: p.year }),
       notes: unplaced ? `原表有 ${(unplaced / 100).toFixed(2)} 万元资金来源未标明所属列（未归列），未计入任何来源。` : '',
       ...(p.indicators_text ? { indicatorsText: p.indicators_text } : {}),
     },

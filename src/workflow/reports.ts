@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { audit, getOrg } from '../auth/index.js';
-import type { Principal } from '../auth/roles.js';
+import type { Caller, Principal } from '../auth/roles.js';
 import type { Database, Store } from '../store/index.js';
 import type { PlanContent } from './content.js';
 import { WorkflowError } from './errors.js';
@@ -180,8 +180,8 @@ async function addEvent(trx: Trx, k: { kind: string }, reportId: number, e: { ac
   }).execute();
 }
 
-async function log(trx: Trx, actor: Principal | null, k: KindName, id: number, action: string, summary: string, detail: Record<string, unknown>): Promise<void> {
-  await audit(trx as unknown as Kysely<Database>, { actor, action: `${k.kind}.${action}`, target: { type: k.kind, id }, summary, detail });
+async function log(trx: Trx, actor: Caller | null, k: KindName, id: number, action: string, summary: string, detail: Record<string, unknown>): Promise<void> {
+  await audit(trx as unknown as Kysely<Database>, { actor, ip: actor?.ip ?? null, action: `${k.kind}.${action}`, target: { type: k.kind, id }, summary, detail });
 }
 
 export interface CreateInput<I> {
@@ -194,7 +194,7 @@ export interface CreateInput<I> {
 }
 
 /** A new report in 草稿 for an approved plan of the caller's unit and a period; one per plan and period. */
-export async function createReport<I, R>(store: Store, actor: Principal | null, k: ReportKind<I, R>, c: CreateInput<I>): Promise<{ id: number; revision: number }> {
+export async function createReport<I, R>(store: Store, actor: Caller | null, k: ReportKind<I, R>, c: CreateInput<I>): Promise<{ id: number; revision: number }> {
   if (actor !== null && actor.role !== 'unit') {
     throw new WorkflowError('forbidden', 'action-forbidden', `只有单位填报人员可以新建${k.label}，审核人员只能审核。`);
   }
@@ -239,7 +239,7 @@ export interface ReportSaved<R> {
  * since, 409 report-conflict with the current input — nothing is overwritten. Lights / scores are
  * computed and stored with their explanations; what a submission still needs comes back as `issues`.
  */
-export async function saveReport<I, R>(store: Store, actor: Principal, k: ReportKind<I, R>, id: number, revision: number, raw: unknown): Promise<ReportSaved<R>> {
+export async function saveReport<I, R>(store: Store, actor: Caller, k: ReportKind<I, R>, id: number, revision: number, raw: unknown): Promise<ReportSaved<R>> {
   const input = parseInput(k, raw);
   return inTransaction(store, async (trx) => {
     const { row, plan } = await rowFor(trx, store, actor, k, id, true);
@@ -275,7 +275,7 @@ function allow(state: ReportState, action: ReportAction, actor: Principal) {
 }
 
 /** submit / approve / return: a return must say why; a submission must have nothing left to fill in. */
-export async function decideOn<I, R>(store: Store, actor: Principal, k: ReportKind<I, R>, id: number, action: 'submit' | 'approve' | 'return', input: { revision: number; comment?: string | undefined }): Promise<{ state: ReportState }> {
+export async function decideOn<I, R>(store: Store, actor: Caller, k: ReportKind<I, R>, id: number, action: 'submit' | 'approve' | 'return', input: { revision: number; comment?: string | undefined }): Promise<{ state: ReportState }> {
   return inTransaction(store, async (trx) => {
     const { row, plan } = await rowFor(trx, store, actor, k, id, true);
     const from = row.state as ReportState;

@@ -143,6 +143,20 @@ serverSuite('plan workflow API', (app, store) => {
     expect((await get(unitA, id)).plan).toMatchObject({ state: 'approved', approvedVersion: 5, adjusting: false, total: 150.5 });
   });
 
+  test('submit refuses (422 plan-incomplete) indicators without a 三级指标名称, a 指标值 or a category, naming each by its number', async () => {
+    const { id, versionId } = await create(unitA);
+    // 添加指标 after the last row: its categories copied, everything else blank
+    const added = { ...GOOD.indicators[4]!, name: '', period: '', annual: '' };
+    const uncategorised = { level1: { code: null, name: null }, level2: { code: null, name: null }, name: '培训课时', period: '≥40课时', annual: '—' };
+    const content: PlanContent = { ...GOOD, indicators: [...GOOD.indicators, added, uncategorised] };
+    const s = json(await call(unitA, 'POST', `/api/plans/${id}/save`, { baseVersionId: versionId, content }), p.planSaveResponse);
+    const m = error(await call(unitA, 'POST', `/api/plans/${id}/submit`, { versionId: s.versionId }), 422, 'plan-incomplete').message;
+    expect(m).toContain('第 6 项指标缺少三级指标名称、实施周期指标值、年度指标值');
+    expect(m).toContain('第 7 项指标“培训课时”缺少一级指标、二级指标、年度指标值');
+    expect(m).not.toMatch(/第 [1-5] 项/);
+    expect((await get(unitA, id)).plan.state).toBe('draft');
+  });
+
   test('我的项目 lists only the caller\'s scope; copies come from the unit\'s plans and from published projects', async () => {
     const mine = json(await call(unitA, 'GET', '/api/plans?year=2025'), p.planListResponse);
     expect(mine.items.length).toBeGreaterThan(0);
@@ -173,6 +187,32 @@ serverSuite('plan workflow API', (app, store) => {
     expect(json(await call(finance, 'GET', '/api/plans?source=publication&limit=200'), p.planListResponse).total).toBe(all.total);
     const copy = await create(unitA, { year: 2026, from: { kind: 'project', projectId: d.publication!.projectId! } });
     expect((await get(unitA, copy.id)).content.indicators.length).toBe(d.content.indicators.length);
+  });
+
+  test('a copy into a new year moves its 实施期 to contain the year; a published row\'s 实施期 is the span its name prints', async () => {
+    const { id, versionId } = await create(unitA, { year: 2024, from: { kind: 'blank', name: '职业技能培训补贴项目' } });
+    json(await call(unitA, 'POST', `/api/plans/${id}/save`, { baseVersionId: versionId, content: GOOD }), p.planSaveResponse);
+    const copy = await get(unitA, (await create(unitA, { year: 2025, from: { kind: 'plan', planId: id } })).id);
+    expect(copy.content).toMatchObject({ startYear: 2025, endYear: 2025, attribute: 'continuing' });
+    expect(copy.origin).toMatchObject({ kind: 'plan', planId: id, period: [2024, 2024] });
+    expect(copy.check.findings.some((f) => f.rule === 'plan-period-year')).toBe(false);
+    // a period of several years keeps its length and ends in the new year
+    const long = await create(unitA, { year: 2024, from: { kind: 'blank', name: '三年期项目' } });
+    json(await call(unitA, 'POST', `/api/plans/${long.id}/save`, { baseVersionId: long.versionId, content: { ...GOOD, name: '三年期项目', startYear: 2022, endYear: 2024 } }), p.planSaveResponse);
+    expect((await get(unitA, (await create(unitA, { year: 2025, from: { kind: 'plan', planId: long.id } })).id)).content).toMatchObject({ startYear: 2023, endYear: 2025 });
+    // a 2025 plan saved with last year's period: the review says the year lies outside it
+    const kept = await create(unitA);
+    const saved = json(await call(unitA, 'POST', `/api/plans/${kept.id}/save`, { baseVersionId: kept.versionId, content: GOOD }), p.planSaveResponse);
+    expect(saved.check.findings.find((f) => f.rule === 'plan-period-year')?.message).toBe('预算年度 2025 年不在实施期 2024—2024年 内。');
+
+    const file = '002_02da4d888feccc7a.txt';
+    await importBytes(store(), readFileSync(join(SAMPLES, file)), { file });
+    const spans = json(await call(finance, 'GET', `/api/plans?source=publication&year=2024&q=${encodeURIComponent('2024-2025年信息化运维项目')}`), p.planListResponse);
+    expect(spans.total).toBeGreaterThan(0);
+    const published = await get(finance, spans.items[0]!.id);
+    expect(published.content).toMatchObject({ startYear: 2024, endYear: 2025 });
+    const fromRow = await get(unitA, (await create(unitA, { year: 2026, from: { kind: 'project', projectId: published.publication!.projectId! } })).id);
+    expect(fromRow.content).toMatchObject({ startYear: 2025, endYear: 2026 });
   });
 
   test('the live check reviews unsaved content and refuses malformed content with a Chinese message', async () => {

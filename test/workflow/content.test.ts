@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkPlan } from '../../src/workflow/check.js';
 import { comparePlans } from '../../src/workflow/compare.js';
-import { blankPlan, fromProject, fundingAddsUp, planContentSchema, sourcesSum, toProject, type PlanContent } from '../../src/workflow/content.js';
+import { blankPlan, fromProject, fundingAddsUp, periodFor, periodInName, planContentSchema, sourcesSum, toProject, type PlanContent } from '../../src/workflow/content.js';
 import { GOOD } from './fixtures.js';
 
 
@@ -23,6 +23,46 @@ describe('plan content', () => {
     const f = c.findings.find((x) => x.rule === 'satisfaction-percent' || x.rule === 'target-qualitative');
     expect(f).toMatchObject({ place: 'indicator', indicator: 4 });
     expect(checkPlan(GOOD, '单位', 2024).findings.some((x) => x.indicator === 4)).toBe(false);
+  });
+
+  test('findings on an indicator without a name name it by its number (第 6 项指标（未填名称）), never with empty quotes', () => {
+    const blankRow = { ...GOOD.indicators[4]!, name: '', period: '', annual: '' };
+    const noUnit = { ...GOOD.indicators[0]!, name: ' ', period: '≥1000', annual: '≥1000' };
+    const c = checkPlan({ ...GOOD, indicators: [...GOOD.indicators, blankRow, noUnit] }, '单位', 2024);
+    const messages = c.findings.map((f) => f.message);
+    expect(messages).toContain('第 6 项指标（未填名称）缺少实施周期指标值和年度指标值。');
+    expect(messages.some((m) => m.startsWith('第 7 项指标（未填名称）的目标值“≥1000”只有数字'))).toBe(true);
+    expect(messages.join('\n')).not.toMatch(/指标“\s*”/);
+  });
+
+  test('实施期 printed in a project name is read as a year span; a 学年 or a single year is not one', () => {
+    expect(periodInName('2024-2025年信息化运维项目')).toEqual({ startYear: 2024, endYear: 2025 });
+    expect(periodInName('2024—2026年校园安全项目')).toEqual({ startYear: 2024, endYear: 2026 });
+    expect(periodInName('2025年-2027年设备更新项目')).toEqual({ startYear: 2025, endYear: 2027 });
+    expect(periodInName('2023-2024年度信息化运维服务项目')).toEqual({ startYear: 2023, endYear: 2024 });
+    expect(periodInName('2024至2025年培训项目')).toEqual({ startYear: 2024, endYear: 2025 });
+    expect(periodInName('2024-2025学年奖学金')).toBeNull();
+    expect(periodInName('2025年职业技能培训')).toBeNull();
+    expect(periodInName('2026-2024年倒写')).toBeNull();
+  });
+
+  test('a copy into a year its 实施期 does not contain moves the period, keeping its length, to contain the year', () => {
+    expect(periodFor({ startYear: 2024, endYear: 2024 }, 2025)).toEqual({ startYear: 2025, endYear: 2025 });
+    expect(periodFor({ startYear: 2022, endYear: 2024 }, 2025)).toEqual({ startYear: 2023, endYear: 2025 });
+    expect(periodFor({ startYear: 2022, endYear: 2024 }, 2027)).toEqual({ startYear: 2025, endYear: 2027 });
+    expect(periodFor({ startYear: 2024, endYear: 2026 }, 2025)).toEqual({ startYear: 2024, endYear: 2026 });
+    expect(periodFor({ startYear: 2026, endYear: 2027 }, 2025)).toEqual({ startYear: 2025, endYear: 2026 });
+    expect(periodFor({ startYear: null, endYear: null }, 2025)).toEqual({ startYear: 2025, endYear: 2025 });
+  });
+
+  test('the review warns when the budget year lies outside the plan\'s 实施期, and not when it lies inside', () => {
+    const outside = checkPlan(GOOD, '单位', 2025).findings.filter((f) => f.rule === 'plan-period-year');
+    expect(outside).toEqual([expect.objectContaining({ severity: 'warning', place: 'project', message: '预算年度 2025 年不在实施期 2024—2024年 内。' })]);
+    expect(checkPlan(GOOD, '单位', 2024).findings.some((f) => f.rule === 'plan-period-year')).toBe(false);
+    expect(checkPlan({ ...GOOD, endYear: 2026 }, '单位', 2025).findings.some((f) => f.rule === 'plan-period-year')).toBe(false);
+    expect(checkPlan(GOOD, '单位', null).findings.some((f) => f.rule === 'plan-period-year')).toBe(false);
+    // a warning beside the engine's: the score is the one a published row would get
+    expect(checkPlan(GOOD, '单位', 2025).score).toBe(checkPlan(GOOD, '单位', 2024).score);
   });
 
   test('sources that do not add up to 总计 are a finding on the funding row, and the editor check agrees', () => {

@@ -181,4 +181,29 @@ serverSuite('monitoring reports and self-evaluations API', (app, store) => {
     expect(d.input.indicators[0]).toMatchObject({ current: '900人次', likelihood: '确定能', forecast: '1250人次' });
     expect(d.result.money.spent).toBe(82);
   });
+
+  test('plan, monitoring and evaluation entries of the audit log record the caller\'s address, as logins do', async () => {
+    const ip = '10.20.30.40';
+    const from = async (h: AuthHeaders, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      (app() as FastifyInstance).inject({ method, url, headers: { ...h }, remoteAddress: ip, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const c = json(await from(unitA, 'POST', '/api/plans', { year: 2024, from: { kind: 'blank' } }), p.planCreatedResponse, 201);
+    const v = json(await from(unitA, 'POST', `/api/plans/${c.id}/save`, { baseVersionId: c.versionId, content: { ...GOOD, name: '地址审计项目' } }), p.planSaveResponse);
+    for (const [h, a] of [[unitA, 'submit'], [deptA, 'approve'], [finance, 'approve']] as const) {
+      json(await from(h, 'POST', `/api/plans/${c.id}/${a}`, { versionId: v.versionId }), p.planStateResponse);
+    }
+    json(await from(unitA, 'POST', `/api/plans/${c.id}/comments`, { body: '已批复' }), z.object({ id: z.number() }), 201);
+    const m = JSON.parse((await from(unitA, 'POST', '/api/monitoring', { planId: c.id, year: 2024, month: 6 })).body) as { id: number };
+    const md = json(await from(unitA, 'GET', `/api/monitoring/${m.id}`), monitoringDetailResponse);
+    json(await from(unitA, 'POST', `/api/monitoring/${m.id}/save`, { revision: 1, input: md.input }), saved);
+    const e = JSON.parse((await from(unitA, 'POST', '/api/evaluations', { planId: c.id, year: 2024 })).body) as { id: number };
+
+    const entries = async (targetType: string, targetId: number) => (await listAudit(store().db, { targetType, targetId: String(targetId) })).items;
+    const plan = await entries('plan', c.id);
+    expect(plan.map((x) => x.action).sort()).toEqual(['plan.approve', 'plan.approve', 'plan.comment', 'plan.create', 'plan.save', 'plan.submit']);
+    const monitoring = await entries('monitoring', m.id);
+    expect(monitoring.map((x) => x.action).sort()).toEqual(['monitoring.create', 'monitoring.save']);
+    const evaluation = await entries('evaluation', e.id);
+    expect(evaluation.map((x) => x.action)).toEqual(['evaluation.create']);
+    for (const x of [...plan, ...monitoring, ...evaluation]) expect(x.ip, x.action).toBe(ip);
+  });
 });

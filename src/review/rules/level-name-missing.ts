@@ -16,7 +16,7 @@ export const rule: Rule = {
       const m = EMPTY_NAME.exec(i.text);
       if (!m) continue;
       const missing = [m[2]!.trim() === '' ? `一级指标“${m[1]}-”` : null, m[4]!.trim() === '' ? `二级指标“${m[3]}-”` : null].filter(Boolean);
-      if (missing.length) yield { message: `第 ${i.seq ?? '?'} 项指标“${i.name}”的${missing.join('、')}只写了代码，没有名称（按代码应为“${[m[2]!.trim() === '' ? i.level1.name : null, m[4]!.trim() === '' ? i.level2.name : null].filter(Boolean).join('、')}”）。`, suggestion: '补填指标名称，与代码对应。', path, line: i.line };
+      if (missing.length) yield { message: `第 ${i.seq ?? '?'} 项指标${i.name.trim() ? `“${i.name}”` : '（未填名称）'}的${missing.join('、')}只写了代码，没有名称（按代码应为“${[m[2]!.trim() === '' ? i.level1.name : null, m[4]!.trim() === '' ? i.level2.name : null].filter(Boolean).join('、')}”）。`, suggestion: '补填指标名称，与代码对应。', path, line: i.line };
     }
   },
 };

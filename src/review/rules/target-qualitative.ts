@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { expectsNumber, quote } from '../classify.js';
+import { expectsNumber, indicatorRef, quote } from '../classify.js';
 
 // 有效提升, 持续扩大, 较强, 是: a target no actual can be held against.
 export const rule: Rule = {
@@ -10,11 +10,11 @@ export const rule: Rule = {
   title: '应量化的指标值已量化',
   why: '产出、满意度和以率、数量命名的指标应给出数值目标，“有效提升”“较强”之类无法在自评时判断是否达成。',
   *check({ indicators }) {
-    for (const { indicator: i, indicatorPath: path } of indicators) {
+    for (const { indicator: i, indicatorIndex: k, indicatorPath: path } of indicators) {
       if (!expectsNumber(i)) continue;
       const t = i.annual.kind === 'empty' ? i.period : i.annual;
       if (t.kind !== 'qualitative') continue;
-      yield { message: `指标“${i.name}”的目标值${quote(t.raw)}是定性描述，无法衡量是否达成。`, suggestion: '改为可核验的数值或比例，如“≥90%”“不少于 2 次”“2024年11月前完成”。', path, line: i.line };
+      yield { message: `${indicatorRef(i, k)}的目标值${quote(t.raw)}是定性描述，无法衡量是否达成。`, suggestion: '改为可核验的数值或比例，如“≥90%”“不少于 2 次”“2024年11月前完成”。', path, line: i.line };
     }
   },
 };

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal } from '../../auth/roles.js';
+import type { Caller, Principal } from '../../auth/roles.js';
 import { renderEvaluationHtml } from '../../report/evaluation-html.js';
 import { evaluationXlsx, monitoringXlsx } from '../../report/evaluation-xlsx.js';
 import { renderMonitoringHtml } from '../../report/monitoring-html.js';
@@ -37,10 +37,11 @@ const errors = { '4xx': withDetail, '5xx': errorResponse };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-function who(req: FastifyRequest): Principal {
+function who(req: FastifyRequest): Caller {
   const principal = (req as FastifyRequest & { principal?: Principal | null }).principal ?? null;
   if (!principal) throw new HttpError(401, 'unauthenticated', '请先登录');
-  return principal;
+  // the address goes with the caller into the workflow's audit entries (as auth.login records it)
+  return { ...principal, ip: req.ip ?? null };
 }
 
 const { year, month, state, issue, light } = rs;

@@ -6,7 +6,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Principal } from '../../auth/roles.js';
+import type { Caller, Principal } from '../../auth/roles.js';
 import type { Store } from '../../store/index.js';
 import { checkPlan } from '../../workflow/check.js';
 import { planContentSchema } from '../../workflow/content.js';
@@ -27,10 +27,11 @@ const errors = { '4xx': errorResponse, '5xx': errorResponse };
 const withConflict = { 409: p.planConflictResponse, ...errors };
 
 /** the caller; the permission check has already refused anonymous callers of these routes */
-function who(req: FastifyRequest): Principal {
+function who(req: FastifyRequest): Caller {
   const principal = (req as FastifyRequest & { principal?: Principal | null }).principal ?? null;
   if (!principal) throw new HttpError(401, 'unauthenticated', '请先登录');
-  return principal;
+  // the address goes with the caller into the workflow's audit entries (as auth.login records it)
+  return { ...principal, ip: req.ip ?? null };
 }
 
 const layout = z.enum(['table', 'indicators']).optional().describe('table：公开表式，每个项目一行（默认）；indicators：每个指标一行');
