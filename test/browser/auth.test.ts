@@ -99,11 +99,16 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await expect(p.getByTestId('user-who').textContent()).resolves.toMatch(/chief.*系统管理员/);
     const menu = await p.locator('.shell-menu').textContent();
     for (const m of ['导入', '账户', '组织', '审计日志']) expect(menu).toContain(m);
+    // actions and objects in Chinese, the code kept for the tooltip
     const rows = await p.getByTestId('audit-table').locator('.ant-table-row').allTextContents();
-    expect(rows.some((r) => r.includes('auth.login-failed') && r.includes('chief'))).toBe(true);
-    expect(rows.some((r) => r.includes('auth.login') && !r.includes('failed'))).toBe(true);
-    expect(rows.some((r) => r.includes('user.password'))).toBe(true);
+    expect(rows.some((r) => r.includes('登录失败') && r.includes('chief'))).toBe(true);
+    expect(rows.some((r) => r.includes('登录成功') && r.includes('账户 '))).toBe(true);
+    expect(rows.some((r) => r.includes('修改密码'))).toBe(true);
+    expect(rows.some((r) => /auth\.login|user \d/.test(r))).toBe(false);
+    await expect(p.getByTestId('audit-table').locator('[data-code="auth.login-failed"]').count()).resolves.toBeGreaterThan(0);
     await shot(p, 'audit-1440');
+    await p.getByTestId('audit-table').locator('[data-code="auth.login-failed"]').first().hover();
+    await p.locator('.ant-tooltip').filter({ hasText: 'auth.login-failed' }).waitFor();
 
     // filter: only the failed logins
     await p.getByRole('combobox', { name: '操作', exact: true }).click();
@@ -111,7 +116,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await p.waitForURL(/action=auth.login-failed/);
     await p.waitForFunction(() => {
       const r = [...document.querySelectorAll('[data-testid=audit-table] .ant-table-row')];
-      return r.length > 0 && r.every((x) => x.textContent?.includes('auth.login-failed'));
+      return r.length > 0 && r.every((x) => x.querySelector('[data-code="auth.login-failed"]'));
     }, undefined, { timeout: 10_000 });
 
     // 账户: the demo account is marked

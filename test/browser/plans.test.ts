@@ -176,6 +176,23 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     expect(steps).toEqual(['plan.create', 'plan.submit', 'plan.return', 'plan.submit', 'plan.approve', 'plan.approve', 'plan.publish']);
     expect(log.items.filter((x) => x.action === 'plan.save').length).toBeGreaterThan(0);
     expect(log.items.find((x) => x.action === 'plan.return')?.actorName).toBe(users.department);
+    expect(log.items.every((x) => x.ip !== null)).toBe(true);
+
+    // the audit page offers plans among its object types and names their actions in Chinese
+    page = fin.page;
+    await page.goto(`${base}/admin/audit`, { waitUntil: 'networkidle' });
+    await page.getByRole('combobox', { name: '对象类型' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '绩效目标申报' }).click();
+    await page.waitForURL(/targetType=plan/);
+    await page.getByRole('combobox', { name: '操作', exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '提交申报' }).click();
+    await page.waitForURL(/action=plan\.submit/);
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid=audit-table] .ant-table-row')];
+      return r.length > 0 && r.every((x) => x.textContent?.includes('提交申报') && x.textContent.includes('绩效目标申报'));
+    }, undefined, { timeout: 10_000 });
+    await shot(page, 'audit-plans-1440');
+    expect(fin.errors).toEqual([]);
   });
 
   test('two people editing one draft: the later save is refused, the dialog shows what the other changed, and keeping mine loses neither', async () => {

@@ -13,7 +13,7 @@ const MANIFEST = join(ROOT, 'web', 'dist', '.vite', 'manifest.json');
 /** what the front-end bundle is built from: web/ itself and the few src files it imports at run time */
 const SOURCES = [
   'web/index.html', 'web/vite.config.ts', 'web/src',
-  'src/model/taxonomy.ts', 'src/review/types.ts', 'src/targets/format.ts', 'src/targets/parse.ts', 'src/ingest/accepted.ts', 'src/auth/roles.ts', 'src/server/permissions.ts',
+  'src/model/taxonomy.ts', 'src/review/types.ts', 'src/targets/format.ts', 'src/targets/parse.ts', 'src/ingest/accepted.ts', 'src/auth/roles.ts', 'src/auth/audit-labels.ts', 'src/server/permissions.ts',
   'src/server/plan-permissions.ts', 'src/server/report-permissions.ts', 'src/workflow/content.ts', 'src/workflow/states.ts',
   // the report forms compute lights and scores with the server's own code
   'src/score', 'src/workflow/monitoring.ts', 'src/workflow/evaluations.ts', 'src/workflow/report-states.ts',

@@ -6,6 +6,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActionLabel, auditTargetLabel } from '../../src/auth/audit-labels.js';
 import * as a from '../../src/server/auth-schemas.js';
 import { buildServer } from '../../src/server/index.js';
 import * as s from '../../src/server/schemas.js';
@@ -127,6 +128,14 @@ serverSuite('administration', (app, store) => {
     json(await app().inject({ url: '/api/admin/audit', headers: { ...finance } }), a.auditResponse);
     const viewer = await loginAs(app(), { role: 'viewer' });
     error(await app().inject({ url: '/api/admin/audit', headers: { ...viewer } }), 403, 'forbidden');
+  });
+
+  it('every action and object type the log holds after these tests has the Chinese label the audit page shows', async () => {
+    const all = json(await call('GET', '/api/admin/audit?limit=500'), a.auditResponse).items;
+    for (const e of all) {
+      expect(auditActionLabel(e.action), e.action).not.toBe(e.action);
+      if (e.targetType) expect(auditTargetLabel(e.targetType), e.targetType).not.toBe(e.targetType);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, test } from 'vitest';
 import { z } from 'zod';
+import { auditActionLabel } from '../../src/auth/audit-labels.js';
 import { listAudit } from '../../src/auth/index.js';
 import * as p from '../../src/server/plan-schemas.js';
 import { dashboardResponse, evaluationDetailResponse, evaluationSummaryResponse, monitoringDetailResponse, reportListResponse } from '../../src/server/report-schemas.js';
@@ -205,5 +206,7 @@ serverSuite('monitoring reports and self-evaluations API', (app, store) => {
     const evaluation = await entries('evaluation', e.id);
     expect(evaluation.map((x) => x.action)).toEqual(['evaluation.create']);
     for (const x of [...plan, ...monitoring, ...evaluation]) expect(x.ip, x.action).toBe(ip);
+    // and the audit page names each in Chinese
+    for (const x of [...plan, ...monitoring, ...evaluation]) expect(auditActionLabel(x.action), x.action).not.toBe(x.action);
   });
 });
