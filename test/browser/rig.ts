@@ -104,13 +104,23 @@ async function selectOption(page: Page, label: string, text: string, typed: bool
   for (let attempt = 1; ; attempt++) {
     await box.click();
     if (typed) await box.fill(text);
-    await option.click();
+    // a click that cannot land (the list still moving, or its row half hidden under the list's edge, where
+    // the modal behind takes the click) is done as a keyboard user would: arrows to the option, Enter
+    await option.click({ timeout: 5_000 }).catch(() => byKeyboard(page, text, typed));
     try {
       await expect.poll(() => select.innerText(), { timeout: 3_000 })[typed ? 'toContain' : 'toBe'](text);
       return;
     } catch (e) {
       if (attempt === 3) throw e;
     }
+  }
+}
+async function byKeyboard(page: Page, text: string, typed: boolean): Promise<void> {
+  const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+  for (let i = 0; i < 100; i++) {
+    const label = (await active.innerText({ timeout: 1_000 }).catch(() => '')).trim();
+    if (typed ? label.includes(text) : label === text) return page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
   }
 }
 export const pick = (page: Page, label: string, text: string): Promise<void> => selectOption(page, label, text, true);

@@ -1,7 +1,7 @@
 // Workbooks made by other programs than the exceljs that writes the test workbooks: LibreOffice
 // (re-saving a workbook as .xlsx, .xls or .csv, as a clerk's "另存为" does) and openpyxl (a hand-made
 // layout, test/helpers/xlsx_openpyxl.py). Each returns null when its program is not installed.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -19,10 +19,21 @@ export const hasOpenpyxl = (): boolean => {
 };
 
 /**
+ * Runs LibreOffice headless, without blocking this thread: a conversion under load takes tens of seconds,
+ * and a test worker that blocks for 60 s misses vitest's own messages (the run then fails with
+ * "Timeout calling onTaskUpdate" although every test passed).
+ */
+export function soffice(args: readonly string[], timeout: number, command = 'soffice'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, [...args], { timeout }, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/**
  * Converts workbooks with LibreOffice (headless, its own profile so parallel runs do not collide):
  * `xlsx` (Calc MS Excel 2007 XML), `xls` (MS Excel 97) or `csv` (UTF-8, comma, quoted text).
  */
-export function libreofficeConvert(files: readonly { name: string; bytes: Uint8Array }[], to: 'xlsx' | 'xls' | 'csv'): Map<string, Buffer> {
+export async function libreofficeConvert(files: readonly { name: string; bytes: Uint8Array }[], to: 'xlsx' | 'xls' | 'csv'): Promise<Map<string, Buffer>> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-'));
   try {
     const inDir = join(dir, 'in');
@@ -30,7 +41,7 @@ export function libreofficeConvert(files: readonly { name: string; bytes: Uint8A
     execFileSync('mkdir', ['-p', inDir, outDir]);
     for (const f of files) writeFileSync(join(inDir, f.name), f.bytes);
     const filter = to === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : to === 'xls' ? 'xls:MS Excel 97' : 'csv:Text - txt - csv (StarCalc):44,34,76,1';
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files.map((f) => join(inDir, f.name))], { stdio: 'ignore', timeout: 300_000 });
+    await soffice([`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files.map((f) => join(inDir, f.name))], 300_000);
     const out = new Map<string, Buffer>();
     for (const f of files) {
       const path = join(outDir, `${basename(f.name, '.xlsx')}.${to}`);

@@ -35,9 +35,9 @@ async function expectTable(bytes: Uint8Array, file: string, table: ExpectedTable
 
 describe.skipIf(!soffice)('workbooks saved by LibreOffice', async () => {
   const inputs = await Promise.all(VARIANTS.flatMap(([name, v]) => tables.map(async (t) => ({ name: `${t.sample}-${v.layout}.xlsx`, label: `${name}: ${t.sample}`, table: t, variant: v, bytes: await writeTableXlsx(t, v) }))));
-  const xlsx = soffice ? libreofficeConvert(inputs, 'xlsx') : new Map<string, Buffer>();
-  const csv = soffice ? libreofficeConvert(inputs, 'csv') : new Map<string, Buffer>();
-  const xls = soffice ? libreofficeConvert(inputs.slice(0, 1), 'xls') : new Map<string, Buffer>();
+  const xlsx = soffice ? await libreofficeConvert(inputs, 'xlsx') : new Map<string, Buffer>();
+  const csv = soffice ? await libreofficeConvert(inputs, 'csv') : new Map<string, Buffer>();
+  const xls = soffice ? await libreofficeConvert(inputs.slice(0, 1), 'xls') : new Map<string, Buffer>();
 
   it.each(inputs.map((i) => [i.label, i] as const))('re-saved as .xlsx: %s', async (_l, i) => {
     const bytes = xlsx.get(i.name);
@@ -72,7 +72,7 @@ describe.skipIf(!openpyxl)('workbooks written by openpyxl, laid out by hand', ()
     expect(unreadable(doc)?.code).toBe('xlsx-formula-no-value');
     expect(unreadable(doc)?.message).toMatch(/绩效目标表!B\d+ 是公式/);
     if (!soffice) return;
-    const saved = libreofficeConvert([{ name: 'formulas.xlsx', bytes }], 'xlsx').get('formulas.xlsx')!;
+    const saved = (await libreofficeConvert([{ name: 'formulas.xlsx', bytes }], 'xlsx')).get('formulas.xlsx')!;
     const again = await parseDocument(new Uint8Array(saved), { file: 'formulas.xlsx' });
     expect(again.diagnostics.find((d) => d.code === 'xlsx-formula-cached')).toBeDefined();
     await expectTable(saved, 'formulas.xlsx', table, true);

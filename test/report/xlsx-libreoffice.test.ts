@@ -3,6 +3,7 @@
 // header rows are printed again on each page. Skipped where LibreOffice is not installed (it is not one
 // of scripts/install-test-deps.sh's packages: `apt-get install libreoffice-calc-nogui` to run it).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { soffice as convert } from '../helpers/xlsx-producers.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +26,8 @@ it.skipIf(!soffice || !pdftotext)('LibreOffice prints both layouts and a templat
     writeFileSync(join(dir, 'indicators.xlsx'), await written((out) => writeDocumentsXlsx([doc], 'indicators', out)));
     const u = doc.units[1]!;
     writeFileSync(join(dir, 'monitor.xlsx'), await written((out) => writeMonitorTemplate({ unit: u.name, department: doc.department, year: doc.year, projects: u.projects.map(projectOf) }, out)));
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir,
-      join(dir, 'table.xlsx'), join(dir, 'indicators.xlsx'), join(dir, 'monitor.xlsx')], { stdio: 'ignore', timeout: 240_000 });
+    await convert(['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir,
+      join(dir, 'table.xlsx'), join(dir, 'indicators.xlsx'), join(dir, 'monitor.xlsx')], 240_000, soffice);
     for (const [name, header] of [['table', '绩效指标'], ['indicators', '实施周期指标值'], ['monitor', '调整后预算*']] as const) {
       const info = execFileSync('pdfinfo', [join(dir, `${name}.pdf`)], { encoding: 'utf8' });
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);

@@ -2,7 +2,8 @@
 // writer makes it, filled with ExcelJS (and once re-saved by LibreOffice), uploaded, and the stored input is
 // what was filled, scored. Each kind of mistake a clerk makes is refused naming its cell, and nothing is
 // stored (the revision does not move); a stale revision is a 409 as for a save; another unit cannot upload.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { soffice as convert } from '../helpers/xlsx-producers.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +103,7 @@ serverSuite('a filled 绩效自评 template into its report', (app, store) => {
     const id = await report();
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-eval-'));
     writeFileSync(join(dir, 'in.xlsx'), await filled());
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { stdio: 'ignore', timeout: 150_000 });
+    await convert(['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], 150_000, soffice);
     const ok = json(await upload(unitA, id, new Uint8Array(readFileSync(join(dir, 'out', 'in.xlsx'))), 1), saved);
     expect(ok.issues).toEqual([]);
     expect(json(await call(unitA, 'GET', `/api/evaluations/${id}`), evaluationDetailResponse).input).toEqual(expected);
