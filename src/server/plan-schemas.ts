@@ -37,6 +37,8 @@ export const planContentBody = planContentSchema;
 export const planSaveBody = z.strictObject({
   baseVersionId: z.number().int().positive().describe('本次修改所基于的版本（GET 返回的 version.id）；已有更新的版本时返回 409'),
   content: z.unknown().describe('计划内容（PlanContent），由工作流校验'),
+  session: z.string().regex(/^[\w-]{8,64}$/).optional()
+    .describe('编辑会话标识（编辑器每次打开时随机生成）：同一会话 10 分钟内对自己所存版本的再次保存并入该版本；不传则每次保存都是新版本'),
 });
 export type PlanSaveBody = z.input<typeof planSaveBody>;
 

@@ -1,6 +1,6 @@
 // The tables of plans (绩效目标申报, src/workflow) and their migration, 0011_plans. A plan is one project's
 // targets for one budget year of one unit (an organization); its content lives in immutable versions
-// (every save is a version, so no update is lost and any two can be compared); decisions and state
+// (each editing session is a version — src/workflow/edit-session.ts — so no update is lost and any two can be compared); decisions and state
 // changes are events; comments may concern the whole plan or one indicator.
 import type { ColumnType, Generated, Kysely, Migration } from 'kysely';
 import { sql } from 'kysely';
@@ -54,6 +54,8 @@ export interface PlanVersionTable {
   review_score: number | null;
   review_grade: string | null;
   finding_count: number;
+  /** the editor instance (one page load) that saved it; its next save within the window continues it (0016) */
+  edit_session: string | null;
 }
 
 export interface PlanEventTable {
@@ -194,3 +196,10 @@ export function plansMigration(dialect: DialectName): Migration {
     },
   };
 }
+
+/** 0016: the editing session a saved version belongs to (src/workflow/edit-session.ts) */
+export const editSessionMigration: Migration = {
+  async up(db: Kysely<any>) { // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations outlive the current schema type
+    await db.schema.alterTable('plan_versions').addColumn('edit_session', 'text').execute();
+  },
+};

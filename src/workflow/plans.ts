@@ -11,6 +11,7 @@ import type { Database, Store } from '../store/index.js';
 import { planDb, type PlanDatabase } from '../store/plans-schema.js';
 import { checkPlan, type PlanCheck } from './check.js';
 import { comparePlans, type PlanDiff } from './compare.js';
+import { continuedVersion, supersede, type SessionVersion } from './edit-session.js';
 import { blankPlan, canonical, fundingAddsUp, periodFor, planContentSchema, type PlanContent } from './content.js';
 import { notFound, WorkflowError } from './errors.js';
 import { storedProject } from './publication.js';
@@ -79,15 +80,25 @@ interface NewVersion {
   readonly check: PlanCheck;
   /** the working version the new one must replace: a plan moved on meanwhile is a conflict (409) */
   readonly replaces?: number;
+  /** the working version this save continues (edit-session.ts): the new one takes its number and base */
+  readonly continues?: SessionVersion | null;
+  /** the editor instance saving (edit-session.ts) */
+  readonly session?: string | null;
 }
 
 /** inserts the next version of a plan and makes it the working one; returns its id and number */
 export async function addVersion(trx: Trx, v: NewVersion, now = nowIso()): Promise<{ id: number; number: number }> {
-  const last = await trx.selectFrom('plan_versions').select((eb) => eb.fn.max('number').as('n')).where('plan_id', '=', v.planId).executeTakeFirst();
-  const number = Number(last?.n ?? 0) + 1;
+  let number: number;
+  if (v.continues) {
+    await supersede(trx, v.continues);
+    number = v.continues.number;
+  } else {
+    const last = await trx.selectFrom('plan_versions').select((eb) => eb.fn.max('number').as('n')).where('plan_id', '=', v.planId).executeTakeFirst();
+    number = Number(last?.n ?? 0) + 1;
+  }
   const r = await trx.insertInto('plan_versions').values({
-    plan_id: v.planId, number, based_on_id: v.basedOn, kind: v.kind, content: canonical(v.content), author_id: v.authorId, author_name: v.authorName,
-    created_at: now, review_score: v.check.score, review_grade: v.check.grade, finding_count: v.check.findings.length,
+    plan_id: v.planId, number, based_on_id: v.continues ? v.continues.basedOn : v.basedOn, kind: v.kind, content: canonical(v.content), author_id: v.authorId, author_name: v.authorName,
+    created_at: now, review_score: v.check.score, review_grade: v.check.grade, finding_count: v.check.findings.length, edit_session: v.session ?? null,
   }).returning('id').executeTakeFirstOrThrow();
   const id = Number(r.id);
   let q = trx.updateTable('plans').set({
@@ -207,11 +218,12 @@ export interface SaveResult {
 }
 
 /**
- * Saves an edit of a 草稿 as a new version. `baseVersionId` is the version the edit started from: when
+ * Saves an edit of a 草稿 as a new version, or as the working version again when it continues the same
+ * editor's session (`session`, edit-session.ts). `baseVersionId` is the version the edit started from: when
  * someone saved since, the save is refused (409 plan-conflict) with the current version and what changed
  * from the base to it — both versions stay as they were, nothing is overwritten.
  */
-export async function savePlan(store: Store, actor: Caller, planId: number, baseVersionId: number, input: unknown): Promise<SaveResult> {
+export async function savePlan(store: Store, actor: Caller, planId: number, baseVersionId: number, input: unknown, session: string | null = null): Promise<SaveResult> {
   const content = validContent(input);
   return inTransaction(store, async (trx) => {
     const plan = await planFor(trx, store, actor, planId, true);
@@ -227,9 +239,12 @@ export async function savePlan(store: Store, actor: Caller, planId: number, base
     const base = await versionContent(trx, baseVersionId);
     const check = checkPlan(content, await unitName(trx, plan.unitOrgId), plan.year);
     if (canonical(base.content) === canonical(content)) return { versionId: base.id, number: base.number, unchanged: true, check };
-    const v = await addVersion(trx, { planId, basedOn: baseVersionId, kind: 'save', content, authorId: actor.userId, authorName: actor.username, check, replaces: baseVersionId });
-    await log(trx, actor, 'save', { id: planId, name: content.name }, `保存“${content.name}”第 ${v.number} 版（基于第 ${base.number} 版）`,
-      { version: v.number, basedOn: base.number, diff: diffSummary(comparePlans(base.content, content)) });
+    const now = nowIso();
+    const continues = await continuedVersion(trx, planId, baseVersionId, actor, session, now);
+    const v = await addVersion(trx, { planId, basedOn: baseVersionId, kind: 'save', content, authorId: actor.userId, authorName: actor.username, check, replaces: baseVersionId, continues, session }, now);
+    await log(trx, actor, 'save', { id: planId, name: content.name },
+      continues ? `保存“${content.name}”第 ${v.number} 版（继续编辑）` : `保存“${content.name}”第 ${v.number} 版（基于第 ${base.number} 版）`,
+      { version: v.number, basedOn: base.number, continued: continues !== null, diff: diffSummary(comparePlans(base.content, content)) });
     return { versionId: v.id, number: v.number, unchanged: false, check };
   });
 }

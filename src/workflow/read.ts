@@ -14,6 +14,7 @@ import { WorkflowError } from './errors.js';
 import { planFor, inTransaction, versionContent } from './plans.js';
 import { syncPublishedPlans } from './publication.js';
 import { ACTIONS, decide, REVIEWER_OF, STATE_LABEL, STATES, type Action, type State } from './states.js';
+import { SUPERSEDED } from './edit-session.js';
 
 export interface PlanSummary {
   readonly id: number;
@@ -174,7 +175,7 @@ export async function getPlan(store: Store, actor: Principal, id: number): Promi
     const extra = await trx.selectFrom('plans').select(['document_id', 'project_id', 'origin']).where('id', '=', id).executeTakeFirstOrThrow();
     const versions = (await trx.selectFrom('plan_versions as v').leftJoin('plan_versions as b', 'b.id', 'v.based_on_id')
       .select(['v.id', 'v.number', 'b.number as basedOn', 'v.kind', 'v.author_name', 'v.created_at', 'v.review_score', 'v.review_grade', 'v.finding_count'])
-      .where('v.plan_id', '=', id).orderBy('v.number', 'desc').execute()).map((v): VersionInfo => ({
+      .where('v.plan_id', '=', id).where('v.kind', '<>', SUPERSEDED).orderBy('v.number', 'desc').execute()).map((v): VersionInfo => ({
       id: Number(v.id), number: v.number, basedOn: v.basedOn === null ? null : Number(v.basedOn), kind: v.kind, author: v.author_name, createdAt: v.created_at,
       reviewScore: v.review_score, reviewGrade: v.review_grade, findingCount: v.finding_count,
     }));
@@ -209,7 +210,7 @@ export async function compareVersions(store: Store, actor: Principal, id: number
   return inTransaction(store, async (trx) => {
     await planFor(trx, store, actor, id);
     const rows = await trx.selectFrom('plan_versions').select(['id', 'number', 'based_on_id', 'kind', 'author_name', 'created_at', 'review_score', 'review_grade', 'finding_count', 'content'])
-      .where('plan_id', '=', id).where('number', 'in', [a, b]).execute();
+      .where('plan_id', '=', id).where('number', 'in', [a, b]).where('kind', '<>', SUPERSEDED).execute();
     const pick = (n: number) => {
       const r = rows.find((x) => x.number === n);
       if (!r) throw new WorkflowError('not-found', 'version-not-found', `此计划没有第 ${n} 版。`);

@@ -50,7 +50,9 @@ serverSuite('plan workflow API', (app, store) => {
     expect(s.check.findings.some((f) => f.indicator === 4)).toBe(true);
     const again = json(await call(unitA, 'POST', `/api/plans/${id}/save`, { baseVersionId: s.versionId, content: bad }), p.planSaveResponse);
     expect(again).toMatchObject({ number: 2, unchanged: true });
+    // a client that sends no editing session (a script) gets a version per save
     const fixed = json(await call(unitA, 'POST', `/api/plans/${id}/save`, { baseVersionId: s.versionId, content: GOOD }), p.planSaveResponse);
+    expect(fixed).toMatchObject({ number: 3, unchanged: false });
     expect(fixed.check.findings.some((f) => f.indicator === 4)).toBe(false);
     const diff = json(await call(unitA, 'GET', `/api/plans/${id}/diff?a=2&b=3`), p.versionsDiffResponse);
     expect(diff.diff.indicators[0]?.annual?.summary).toMatch(/较满意.*→.*90/);
@@ -79,6 +81,53 @@ serverSuite('plan workflow API', (app, store) => {
     const after = await get(unitA, id);
     expect(after.versions.map((v) => v.number)).toEqual([3, 2, 1]);
     expect(after.content.notes).toBe(x.statusCode === 200 ? '甲' : '乙');
+  });
+
+  test('one editing session is one version: an editor\'s saves continue it until a decision, a comment, another editor or a pause', async () => {
+    const { id, versionId } = await create(unitA);
+    const save = async (h: AuthHeaders, base: number, notes: string, session?: string) =>
+      json(await call(h, 'POST', `/api/plans/${id}/save`, { baseVersionId: base, content: { ...GOOD, notes }, ...(session ? { session } : {}) }), p.planSaveResponse);
+    const a = await save(unitA, versionId, '一', 'editor-a-0001');
+    const b = await save(unitA, a.versionId, '二', 'editor-a-0001');
+    expect(a.number).toBe(2);
+    expect(b).toMatchObject({ number: 2, unchanged: false });
+    expect(b.versionId).not.toBe(a.versionId); // a new row: a save based on the old one is still stale
+    let d = await get(unitA, id);
+    expect(d.versions.map((v) => [v.number, v.basedOn])).toEqual([[2, 1], [1, null]]);
+    expect(d.content.notes).toBe('二');
+    // a colleague who opened 第 2 版 before the last save: 409 with what changed since, nothing overwritten
+    const stale = json(await call(unitA2, 'POST', `/api/plans/${id}/save`, { baseVersionId: a.versionId, content: { ...GOOD, notes: '乙' }, session: 'editor-b-0001' }), p.planConflictResponse, 409);
+    expect(stale.detail?.current).toMatchObject({ versionId: b.versionId, number: 2 });
+    expect(stale.detail?.changes?.notes).toBeTruthy();
+    // the same account in another tab (a conflict kept as mine) and another person: each a new version
+    const tab = await save(unitA, b.versionId, '另一窗口', 'editor-a-0002');
+    const c = await save(unitA2, tab.versionId, '三', 'editor-b-0001');
+    const c2 = await save(unitA2, c.versionId, '三（续）', 'editor-b-0001');
+    expect([tab.number, c.number, c2.number]).toEqual([3, 4, 4]);
+    // a reviewer's comment on 第 4 版 freezes it
+    json(await call(deptA, 'POST', `/api/plans/${id}/comments`, { versionId: c2.versionId, body: '请补充满意度指标' }), p.planCommentResponse, 201);
+    const e = await save(unitA2, c2.versionId, '五', 'editor-b-0001');
+    expect(e.number).toBe(5);
+    // a pause longer than the window: the next save is a new version
+    const past = new Date(Date.now() - 11 * 60_000).toISOString();
+    await store().db.updateTable('plan_versions' as never).set({ created_at: past } as never).where('id' as never, '=', e.versionId as never).execute();
+    const f = await save(unitA2, e.versionId, '六', 'editor-b-0001');
+    expect(f.number).toBe(6);
+    // no session (a script, the CLI): a version per save
+    const g = await save(unitA2, f.versionId, '七');
+    const h = await save(unitA2, g.versionId, '八');
+    expect([g.number, h.number]).toEqual([7, 8]);
+    d = await get(unitA, id);
+    expect(d.versions.map((v) => v.number)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(d.comments).toEqual([expect.objectContaining({ version: 4, body: '请补充满意度指标' })]);
+    // versions compare by the numbers shown; the audit log keeps every save, saying which continued
+    const diff = json(await call(unitA, 'GET', `/api/plans/${id}/diff?a=2&b=4`), p.versionsDiffResponse);
+    expect(diff.diff.notes).toBeTruthy();
+    const log = await listAudit(store().db, { targetType: 'plan', targetId: String(id), limit: 100 });
+    const saves = log.items.filter((x) => x.action === 'plan.save').reverse().map((x) => x.summary.replace(/“.*”/, ''));
+    expect(saves.slice(0, 5)).toEqual(['保存第 2 版（基于第 1 版）', '保存第 2 版（继续编辑）', '保存第 3 版（基于第 2 版）', '保存第 4 版（基于第 3 版）', '保存第 4 版（继续编辑）']);
+    // a malformed session id is refused with the field named
+    expect(error(await call(unitA2, 'POST', `/api/plans/${id}/save`, { baseVersionId: h.versionId, content: GOOD, session: 'x' }), 400).message).toMatch(/session/);
   });
 
   test('the whole review: submit, department returns with a comment on one indicator, resubmit, department and finance approve, publish', async () => {

@@ -118,7 +118,7 @@ export function planRoutes(app: FastifyInstance, store: Store): void {
 
   api.post('/api/plans/:id/save', {
     schema: { summary: '保存草稿为新版本；所基于的版本已不是最新时 409，并给出对方的修改', tags, params: idParams, body: p.planSaveBody, response: { 200: p.planSaveResponse, ...withConflict } },
-  }, async (req) => plain(await savePlan(store, who(req), req.params.id, req.body.baseVersionId, req.body.content)));
+  }, async (req) => plain(await savePlan(store, who(req), req.params.id, req.body.baseVersionId, req.body.content, req.body.session ?? null)));
 
   for (const action of ['submit', 'approve', 'return', 'publish'] as const) {
     const summary = { submit: '提交审核', approve: '审核通过（部门：部门已审；财政：批复）', return: '退回修改（须写意见，可对单项指标）', publish: '公开已批复的申报' }[action];

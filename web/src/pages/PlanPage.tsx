@@ -1,4 +1,4 @@
-// One plan (绩效目标申报): the editor for its unit while it is a 草稿 (autosaved, every save a version),
+// One plan (绩效目标申报): the editor for its unit while it is a 草稿 (autosaved; one version per editing session, src/workflow/edit-session.ts),
 // the review engine's findings and score beside it as it is now, and — for the department and finance
 // reviewers whose turn it is — the decision: comments on the whole plan or on single indicators, approve
 // or return. A 历史 tab holds every version, decision and comment.

@@ -1,6 +1,7 @@
-// Drafts save themselves (the shared useAutosave, as the reports): a change is saved as a new version
-// 1.2 s after typing stops, always based on the version it was edited from. A save someone else got in
-// first is refused (409 plan-conflict) and kept aside — nothing is overwritten — until the writer
+// Drafts save themselves (the shared useAutosave, as the reports): a change is saved 1.2 s after typing
+// stops, always based on the version it was edited from. The editor sends its own session id, so its saves
+// of one sitting make one version (src/workflow/edit-session.ts) rather than one each. A save someone else
+// got in first is refused (409 plan-conflict) and kept aside — nothing is overwritten — until the writer
 // chooses: take the other version, or save mine over it as the next version (theirs stays in the
 // history). Leaving the page with unsaved changes asks first.
 import { useMemo } from 'react';
@@ -14,14 +15,22 @@ export interface PlanStamp { readonly versionId: number; readonly number: number
 type Saved = Awaited<ReturnType<typeof plansApi.save>>;
 export type PlanSave = Autosave<PlanContent, PlanStamp, Saved, PlanConflict>;
 
+/** a random id for one editor instance; getRandomValues, unlike randomUUID, works on plain http too */
+function newSession(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function usePlanSave(planId: number, start: { versionId: number; number: number; content: PlanContent }, enabled: boolean): PlanSave {
-  const spec = useMemo((): AutosaveSpec<PlanContent, PlanStamp, Saved, PlanConflict> => ({
-    delay: 1200,
-    key: canonical,
-    save: (versionId, content) => plansApi.save(planId, versionId, content),
-    baseOf: (s) => s.versionId,
-    conflictCode: 'plan-conflict',
-    theirs: (c) => ({ stamp: { versionId: c.current.versionId, number: c.current.number }, value: c.current.content }),
-  }), [planId]);
+  const spec = useMemo((): AutosaveSpec<PlanContent, PlanStamp, Saved, PlanConflict> => {
+    const session = newSession();
+    return {
+      delay: 1200,
+      key: canonical,
+      save: (versionId, content) => plansApi.save(planId, versionId, content, session),
+      baseOf: (s) => s.versionId,
+      conflictCode: 'plan-conflict',
+      theirs: (c) => ({ stamp: { versionId: c.current.versionId, number: c.current.number }, value: c.current.content }),
+    };
+  }, [planId]);
   return useAutosave(spec, { stamp: { versionId: start.versionId, number: start.number }, value: start.content }, enabled);
 }
