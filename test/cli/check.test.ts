@@ -10,7 +10,7 @@ const run = (...args: string[]) => spawnSync(join(root, 'bin', 'jixiao'), args, 
 const s003 = join(root, 'samples', '003_7b33df3d06e95335.txt');
 const s004 = join(root, 'samples', '004_08daa9245e557faf.txt');
 
-describe('jixiao check', () => {
+describe('jixiao check', { timeout: 120_000 }, () => {
   it('exits 1 when an error-level finding exists and lists it by project and line', () => {
     const r = run('check', s003);
     expect(r.status).toBe(1);

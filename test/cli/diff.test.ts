@@ -8,7 +8,7 @@ const bin = join(root, 'bin', 'jixiao');
 const sample = (id: string) => join(root, 'samples', { '000': '000_df1d7dc7c09f411b.txt', '001': '001_34b9b435912c22a9.txt', '002': '002_02da4d888feccc7a.txt' }[id]!);
 const run = (...args: string[]) => spawnSync(bin, args, { encoding: 'utf8', cwd: root });
 
-describe('jixiao diff', () => {
+describe('jixiao diff', { timeout: 120_000 }, () => {
   it('prints the changes per project with the words marked, and a summary line; exits 0', () => {
     const r = run('diff', sample('000'), sample('002'));
     expect(r.status).toBe(0);

@@ -10,7 +10,7 @@ const bin = join(root, 'bin', 'jixiao');
 const sample = (id: string) => join(root, 'samples', { '000': '000_df1d7dc7c09f411b.txt', '002': '002_02da4d888feccc7a.txt', '004': '004_08daa9245e557faf.txt' }[id]!);
 const run = (...args: string[]) => spawnSync(bin, args, { encoding: 'utf8', cwd: root });
 
-describe('jixiao parse', () => {
+describe('jixiao parse', { timeout: 120_000 }, () => {
   it('prints one JSON document for one file', () => {
     const r = run('parse', sample('004'));
     expect(r.status).toBe(0);

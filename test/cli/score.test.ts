@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..', '..');
 const run = (args: string[], input?: string) => spawnSync(join(root, 'bin', 'jixiao'), args, { encoding: 'utf8', cwd: root, ...(input === undefined ? {} : { input }) });
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-score-cli-'));
 
-describe('jixiao score', () => {
+describe('jixiao score', { timeout: 120_000 }, () => {
   it('writes one JSON line per input line, in order, errors included', () => {
     const input = [
       '{"target": "≤2宗", "actual": "3宗", "weight": 10}',
@@ -55,7 +55,7 @@ describe('jixiao score', () => {
   });
 });
 
-describe('jixiao evaluate / monitor', () => {
+describe('jixiao evaluate / monitor', { timeout: 120_000 }, () => {
   const example = join(root, 'samples', 'evaluation-example.json');
   it('writes the scored form as JSON, HTML and XLSX', async () => {
     const j = run(['evaluate', example]);

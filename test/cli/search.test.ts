@@ -14,7 +14,7 @@ delete env['JIXIAO_DB'];
 delete env['DATABASE_URL'];
 const run = (args: string[]) => spawnSync(bin, args, { encoding: 'utf8', cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
 
-describe('jixiao search', () => {
+describe('jixiao search', { timeout: 120_000 }, () => {
   beforeAll(() => {
     // --year none: 000 stays a table of no year beside 002 rather than waiting for its year (the counts below include it)
     expect(run(['import', ...samples, '--year', 'none', '--db', db]).status).toBe(0);

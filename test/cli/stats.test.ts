@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, '..', '..');
 const samples = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).sort().map((f) => join(root, 'samples', f));
 const run = (...args: string[]) => spawnSync(join(root, 'bin', 'jixiao'), args, { encoding: 'utf8', cwd: root });
 
-describe('jixiao stats on the five samples', () => {
+describe('jixiao stats on the five samples', { timeout: 120_000 }, () => {
   it('says how many of its indicators belong to no project', () => {
     const json = JSON.parse(run('stats', ...samples, '--format', 'json').stdout);
     // sample 002 has a goal and four indicators after its last project (see the README)
@@ -26,7 +26,7 @@ describe('jixiao stats on the five samples', () => {
   });
 });
 
-describe('jixiao stats on nothing readable', () => {
+describe('jixiao stats on nothing readable', { timeout: 120_000 }, () => {
   it('prints no statistics (not 已识别 100.00%（0/0）) and exits 1 with the reason', () => {
     const r = run('stats', join(root, 'no-such-file.txt'));
     expect(r.status).toBe(1);

@@ -18,7 +18,8 @@ delete env['DATABASE_URL'];
 const run = (args: string[], extra: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   spawnSync(bin, args, { encoding: 'utf8', cwd: extra.cwd ?? root, env: { ...env, ...extra.env }, maxBuffer: 64 * 1024 * 1024 });
 
-describe('jixiao import / db migrate / export / projects', () => {
+// each test runs several CLI processes (1–2 s each alone, several times that on a loaded 2-core machine)
+describe('jixiao import / db migrate / export / projects', { timeout: 120_000 }, () => {
   it('imports the samples, the tables printing a year first, with a line per file on a non-terminal stderr and a summary', () => {
     const r = run(['import', ...samples, '--db', db]);
     // 002 alone prints a year and goes first, as importAll orders them: so 000, which prints none, finds 002's
@@ -164,7 +165,7 @@ describe('jixiao import / db migrate / export / projects', () => {
   });
 });
 
-describe('jixiao import of a table that prints no year', () => {
+describe('jixiao import of a table that prints no year', { timeout: 120_000 }, () => {
   const fresh = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-year-')), 'store.sqlite');
   it('says what it would propose, stores nothing until --accept-proposed or --year, and keeps the note', () => {
     expect(run(['import', samples[2]!, '--db', fresh]).status).toBe(0);

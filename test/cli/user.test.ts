@@ -18,7 +18,7 @@ delete env['JIXIAO_DB'];
 delete env['DATABASE_URL'];
 const run = (args: string[], input = '') => spawnSync(bin, [...args, '--db', db], { encoding: 'utf8', cwd: root, env, input });
 
-describe('jixiao user / token', () => {
+describe('jixiao user / token', { timeout: 120_000 }, () => {
   it('adds accounts (piped or generated password), lists, resets, disables; creates and revokes a token; all audited', async () => {
     const admin = run(['user', 'add', 'ops-admin', '--role', 'admin'], 'Piped-Password-2026\n');
     expect(admin.status, admin.stderr).toBe(0);
