@@ -29,6 +29,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
     prefix: 'plan', label: '绩效目标申报', actions: {
       'plan.create': '新建申报', 'plan.save': '保存申报', 'plan.submit': '提交申报', 'plan.approve': '审核通过/批复申报',
       'plan.return': '退回申报', 'plan.publish': '公开申报', 'plan.adjust': '调整申报', 'plan.comment': '评论申报', 'plan.import': '公开表转为已公开申报',
+      'plan.publication': '生成公开表',
     },
   },
   { prefix: 'monitoring', label: '运行监控报告', actions: reportActions('monitoring', '运行监控报告') },

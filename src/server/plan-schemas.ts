@@ -156,7 +156,13 @@ export type VersionsDiffResponse = z.output<typeof versionsDiffResponse>;
 export const planCreatedResponse = z.object({ id: z.number().int(), versionId: z.number().int() });
 export const planSaveResponse = z.object({ versionId: z.number().int(), number: z.number().int(), unchanged: z.boolean(), check: planCheckResponse });
 export type PlanSaveResponse = z.output<typeof planSaveResponse>;
-export const planStateResponse = z.object({ state: stateSchema, eventId: z.number().int() });
+export const planStateResponse = z.object({
+  state: stateSchema, eventId: z.number().int(),
+  publication: z.object({
+    documentId: z.number().int(), file: z.string(), plans: z.number().int().describe('公开表中的项目数（该单位该年度全部公开的申报）'),
+  }).nullable().optional().describe('公开：存入的公开表（与导入的公开表一样出现在项目、检索与下载中）；存入失败时为 null，计划仍为已公开，下次公开或启动时重试'),
+});
+export type PlanStateResponse = z.output<typeof planStateResponse>;
 export const planAdjustResponse = z.object({ versionId: z.number().int() });
 export const planCommentResponse = z.object({ id: z.number().int() });
 

@@ -318,7 +318,8 @@ export function apiRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return plain(job) as s.JobResponse;
   });
 
-  planRoutes(app, store);
+  // a table 公开 stored is read by the public routes at once (other processes see the new document)
+  planRoutes(app, store, { onPublished: () => cache.clear() });
   monitoringRoutes(app, store, ctx.reports);
   scoreRoutes(app);
   xlsxRoutes(app, ctx);

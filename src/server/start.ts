@@ -11,6 +11,7 @@ import { demoEnabled, ensureAccounts, type Bootstrapped } from '../auth/bootstra
 import { fillDemoReports } from '../workflow/demo-reports.js';
 import type { ReportSettings } from '../workflow/reports.js';
 import { syncPublishedPlans } from '../workflow/publication.js';
+import { publishPending } from './publish.js';
 
 export interface StartOptions {
   readonly db?: string | undefined;
@@ -128,6 +129,13 @@ export async function startServer(o: StartOptions): Promise<Started> {
     if (o.demo ?? demoEnabled()) {
       const made = await fillDemoReports(store);
       if (made) app.log.info({ reports: made }, `新数据库：已为示例项目生成 ${made} 份运行监控与绩效自评演示数据（标注“演示数据”）`);
+    }
+    // plans published (公开) whose table was not stored (a failure, a crash in between): stored now
+    try {
+      const published = await publishPending(store, null);
+      if (published.length) app.log.info({ tables: published.map((p) => p.file) }, `已为 ${published.length} 个单位年度补存公开表`);
+    } catch (e) {
+      app.log.error({ err: e }, '补存公开表失败，下次公开或启动时重试');
     }
     if (accounts.admin) app.log.info({ demo: accounts.demo !== null }, '新数据库：已创建系统管理员 admin' + (accounts.demo ? '与演示账户' : '') + '（密码只在控制台显示一次）');
     const host = o.host ?? 'localhost';

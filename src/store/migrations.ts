@@ -5,7 +5,7 @@ import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, ty
 import type { DialectName, Store } from './connect.js';
 import { searchMigration } from './search-schema.js';
 import { dimensionsMigration } from './rescore.js';
-import { editSessionMigration, plansMigration } from './plans-schema.js';
+import { editSessionMigration, planPublicationsMigration, plansMigration } from './plans-schema.js';
 import { parseText } from '../ingest/index.js';
 import { contentHash } from './publication.js';
 import { accountsMigration } from './accounts-schema.js';
@@ -245,6 +245,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0014_documents_small_first': documentsOrderMigration(dialect),
     '0015_document_lines': documentLinesMigration(dialect),
     '0016_plan_edit_sessions': editSessionMigration,
+    '0017_plan_publications': planPublicationsMigration(dialect),
   };
 }
 

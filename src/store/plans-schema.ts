@@ -101,8 +101,18 @@ export interface PlanImportTable {
   at: string;
 }
 
+/** a plan version made public by 公开 in the app, and the stored table it was published as (src/server/publish.ts) */
+export interface PlanPublicationTable {
+  id: Generated<number>;
+  plan_id: number;
+  version_id: number;
+  document_id: number;
+  at: string;
+}
+
 export interface PlanTables {
   plan_imports: PlanImportTable;
+  plan_publications: PlanPublicationTable;
   plans: PlanTable;
   plan_versions: PlanVersionTable;
   plan_events: PlanEventTable;
@@ -203,3 +213,20 @@ export const editSessionMigration: Migration = {
     await db.schema.alterTable('plan_versions').addColumn('edit_session', 'text').execute();
   },
 };
+
+/** 0017: which version of a plan 公开 made public, as which stored table (src/server/publish.ts) */
+export function planPublicationsMigration(dialect: DialectName): Migration {
+  const ref = dialect === 'postgres' ? 'bigint' : 'integer';
+  return {
+    async up(db: Db) {
+      await db.schema.createTable('plan_publications')
+        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('plan_id', ref, (c) => c.notNull().references('plans.id').onDelete('cascade'))
+        .addColumn('version_id', ref, (c) => c.notNull().references('plan_versions.id'))
+        .addColumn('document_id', ref, (c) => c.notNull().references('documents.id'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('plan_publications_version').unique().on('plan_publications').columns(['plan_id', 'version_id']).execute();
+    },
+  };
+}

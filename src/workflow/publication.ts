@@ -92,8 +92,17 @@ async function syncDocument(trx: Trx, documentId: number): Promise<number> {
     });
     // the same row in an earlier publication of this unit-year: a new version of its plan
     const existing = await trx.selectFrom('plans').select(['id', 'state', 'current_version_id', 'approved_version_id', 'source', 'name'])
-      .where('unit_org_id', '=', orgId).where((eb) => (r.year === null ? eb('year', 'is', null) : eb('year', '=', r.year))).where('source', '=', 'publication').execute();
-    const same = existing.find((p) => nameKey(p.name) === nameKey(content.name));
+      .where('unit_org_id', '=', orgId).where((eb) => (r.year === null ? eb('year', 'is', null) : eb('year', '=', r.year))).execute();
+    // a plan written in the app and approved is the project this row publishes (the table 公开 made of it,
+    // src/server/publish.ts, or the government's own): linked to the row, its versions left as the unit wrote them
+    const authored = existing.find((p) => p.source !== 'publication' && p.approved_version_id !== null && nameKey(p.name) === nameKey(content.name));
+    if (authored) {
+      await trx.updateTable('plans').set({ project_id: null }).where('project_id', '=', Number(r.id)).execute();
+      await trx.updateTable('plans').set({ document_id: documentId, project_id: Number(r.id) }).where('id', '=', Number(authored.id)).execute();
+      n++;
+      continue;
+    }
+    const same = existing.find((p) => p.source === 'publication' && nameKey(p.name) === nameKey(content.name));
     if (same) {
       const planId = Number(same.id);
       const cur = await trx.selectFrom('plan_versions').select(['content', 'number']).where('id', '=', Number(same.current_version_id)).executeTakeFirstOrThrow();

@@ -175,6 +175,19 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.locator('[data-state="published"]').first().waitFor();
     await shot(page, 'list-1440');
 
+    // 公开 made it public: a reader with no account finds it in 项目 and opens its page from the plan's link
+    await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+    await page.getByTestId('plan-public').getByRole('link', { name: '查看公开的项目' }).click();
+    await page.waitForURL(/\/projects\/\d+$/);
+    await page.getByText('职业技能培训补贴项目').first().waitFor();
+    await page.getByTestId('project-score').waitFor();
+    await shot(page, 'public-project-1440');
+    const reader = await rig.anonymous();
+    await reader.page.goto(`${base}/projects?q=${encodeURIComponent('职业技能培训补贴')}`, { waitUntil: 'networkidle' });
+    await reader.page.getByRole('link', { name: '职业技能培训补贴项目' }).first().waitFor({ timeout: 20_000 });
+    await shot(reader.page, 'public-list-1440');
+    expect(reader.errors).toEqual([]);
+
     const log = await listAudit(store.db, { targetType: 'plan', targetId: String(planId), limit: 200 });
     const steps = log.items.map((x) => x.action).reverse().filter((a) => a !== 'plan.save');
     expect(steps).toEqual(['plan.create', 'plan.submit', 'plan.return', 'plan.submit', 'plan.approve', 'plan.approve', 'plan.publish']);

@@ -56,17 +56,28 @@ export class Rig {
 
   /** a browser of its own for one account, logged in */
   async as(username: string, width = 1440): Promise<Session> {
+    return this.session(username, width);
+  }
+
+  /** a browser of its own with no account: a journalist or researcher reading what was published */
+  async anonymous(width = 1440): Promise<Session> {
+    return this.session(null, width);
+  }
+
+  private async session(username: string | null, width: number): Promise<Session> {
     const context = await this.browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
     this.contexts.push(context);
-    const login = await context.request.post(`${this.base}/api/auth/login`, { data: { username, password: TEST_PASSWORD } });
-    expect(login.status()).toBe(200);
+    if (username !== null) {
+      const login = await context.request.post(`${this.base}/api/auth/login`, { data: { username, password: TEST_PASSWORD } });
+      expect(login.status()).toBe(200);
+    }
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error' && !/409 \(Conflict\)/.test(m.text())) errors.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
     const session = { page, errors };
-    this.sessions.push({ user: username, width, session });
+    this.sessions.push({ user: username ?? '（未登录）', width, session });
     return session;
   }
 

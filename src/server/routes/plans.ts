@@ -21,6 +21,7 @@ import { getOrg, scopeOrgIds, withinScope } from '../../auth/index.js';
 import { writePlansXlsx } from '../../report/xlsx/index.js';
 import { planForExport, plansForExport } from '../../workflow/export.js';
 import { attachment, XLSX_TYPE } from './xlsx.js';
+import { publishPending } from '../publish.js';
 import { zhError } from '../../model/zod-zh.js';
 
 const errors = { '4xx': errorResponse, '5xx': errorResponse };
@@ -54,7 +55,7 @@ function download(req: FastifyRequest, reply: FastifyReply, name: string, write:
 
 const fileSafe = (x: string) => x.replace(/[\\/:*?"<>|\r\n]/g, '_');
 
-export function planRoutes(app: FastifyInstance, store: Store): void {
+export function planRoutes(app: FastifyInstance, store: Store, hooks: { onPublished?: () => void } = {}): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['绩效目标申报'];
 
@@ -124,7 +125,19 @@ export function planRoutes(app: FastifyInstance, store: Store): void {
     const summary = { submit: '提交审核', approve: '审核通过（部门：部门已审；财政：批复）', return: '退回修改（须写意见，可对单项指标）', publish: '公开已批复的申报' }[action];
     api.post(`/api/plans/:id/${action}`, {
       schema: { summary, tags, params: idParams, body: p.planDecisionBody, response: { 200: p.planStateResponse, ...withConflict } },
-    }, async (req) => transition(store, who(req), req.params.id, action, req.body));
+    }, async (req) => {
+      const r = await transition(store, who(req), req.params.id, action, req.body);
+      if (action !== 'publish') return r;
+      // the plan is 已公开 whatever happens next; its table is stored now so the public sees it at once
+      try {
+        const [made] = await publishPending(store, who(req), { only: req.params.id });
+        hooks.onPublished?.();
+        return { ...r, publication: made ? { documentId: made.documentId, file: made.file, plans: made.plans } : null };
+      } catch (e) {
+        req.log.error({ err: e, plan: req.params.id }, '公开表未能存入');
+        return { ...r, publication: null };
+      }
+    });
   }
 
   api.post('/api/plans/:id/adjust', {

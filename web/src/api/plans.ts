@@ -1,7 +1,7 @@
 // The plan routes (绩效目标申报), typed from the server's zod schemas (src/server/plan-schemas.ts). A
 // refused save (409 plan-conflict) throws ApiError with `detail`: the other person's version and changes.
 import type {
-  PlanCheckResponse, PlanConflictResponse, PlanCreateBody, PlanDecisionBody, PlanDetailResponse, PlanListQuery, PlanListResponse, PlanSaveResponse, VersionsDiffResponse,
+  PlanCheckResponse, PlanConflictResponse, PlanCreateBody, PlanDecisionBody, PlanDetailResponse, PlanListQuery, PlanListResponse, PlanSaveResponse, PlanStateResponse, VersionsDiffResponse,
 } from '../../../src/server/plan-schemas';
 import type { PlanContent } from '../../../src/workflow/content';
 import { api, queryString, sendJson, type Params, type XlsxLayout } from './client';
@@ -26,7 +26,7 @@ export const plansApi = {
   create: (body: PlanCreateBody) => sendJson<{ id: number; versionId: number }>('POST', '/plans', body),
   save: (id: number, baseVersionId: number, content: PlanContent, session?: string) => sendJson<PlanSaveResponse>('POST', `/plans/${id}/save`, { baseVersionId, content, session }),
   check: (content: PlanContent, year: number | null, signal?: AbortSignal) => sendJson<PlanCheck>('POST', '/plans/check', { content, year }, signal),
-  decide: (id: number, action: Decision, body: PlanDecisionBody) => sendJson<{ state: string }>('POST', `/plans/${id}/${action}`, body),
+  decide: (id: number, action: Decision, body: PlanDecisionBody) => sendJson<PlanStateResponse>('POST', `/plans/${id}/${action}`, body),
   adjust: (id: number, comment?: string) => sendJson<{ versionId: number }>('POST', `/plans/${id}/adjust`, comment ? { comment } : {}),
   comment: (id: number, body: { versionId?: number; indicator?: number | null; body: string }) => sendJson<{ id: number }>('POST', `/plans/${id}/comments`, body),
   /** the plan as a table (.xlsx): its working version, or the approved one */

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { plansApi, type Decision, type PlanCheck, type PlanComment, type PlanConflict, type PlanDetail } from '../api/plans';
 import { ErrorBox, Loading, PageTitle, SeverityTag, errorMessage } from '../components/common';
 import { DimensionBars } from '../components/ScoreDimensions';
@@ -116,8 +116,10 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
       const indicatorComments = Object.entries(drafts).filter(([, b]) => b.trim()).map(([i, b]) => ({ indicator: Number(i), body: b.trim() }));
       return plansApi.decide(detail.plan.id, action, { versionId: action === 'submit' ? auto.baseNumber() : detail.version.id, ...(overall.trim() ? { comment: overall.trim() } : {}), ...(indicatorComments.length ? { indicatorComments } : {}) });
     },
-    onSuccess: async (_, action) => {
-      void message.success({ submit: '已提交审核', approve: '已审核通过', return: '已退回', publish: '已公开' }[action]);
+    onSuccess: async (r, action) => {
+      // 公开 stores the unit's published table; if that failed the plan is still 已公开 and the server retries
+      if (action === 'publish' && !r.publication) void message.warning('已公开，但公开表暂未存入项目列表；系统将在下次公开或重启时自动重试。');
+      else void message.success({ submit: '已提交审核', approve: '已审核通过', return: '已退回', publish: '已公开：项目已出现在公开的项目列表中' }[action]);
       setDrafts({}); setOverall('');
       await reload();
     },
@@ -159,6 +161,10 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
       {/* first on a phone too, above the save and score cards: why it was returned, who has it now */}
       <div className="plan-notices">
         {notice ? <Alert type={reviewing ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="plan-state-notice" title={notice.title} description={notice.description} /> : null}
+        {detail.publication?.projectId != null && (detail.plan.state === 'published' || detail.plan.adjusting) ? (
+          <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="plan-public"
+            title={<>{detail.plan.source === 'publication' ? '来自公开的绩效目标表' : '已公开'}：<Link to={`/projects/${detail.publication.projectId}`}>查看公开的项目</Link>（任何人可查阅、检索、下载）</>} />
+        ) : null}
         {detail.plan.adjusting && detail.approved ? (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`调整中：第 ${detail.approved.version.number} 版已批复，在本次调整批复前继续有效`} />
         ) : null}
