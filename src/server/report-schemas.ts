@@ -30,9 +30,15 @@ const detail = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) =
 });
 
 const lights = z.object({ red: z.number(), yellow: z.number(), blue: z.number(), green: z.number(), none: z.number() });
+/** how the dashboard's period was chosen (src/workflow/report-read.ts defaultPeriod) */
+export const periodBasis = z.enum(['requested', 'submitted', 'most', 'none']);
 export const dashboardResponse = z.object({
-  year: z.number(), month: z.number().nullable(), periodLabel: z.string().nullable(), months: z.array(z.number()),
-  periods: z.array(z.object({ month: z.number(), label: z.string() })), demo: z.boolean(), totals: lights,
+  /** the year shown (asked for, or the default period's); null when the caller has no plan or report at all */
+  year: z.number().nullable(), month: z.number().nullable(), periodLabel: z.string().nullable(), basis: periodBasis,
+  /** every year of the caller's plans, 运行监控 reports and 绩效自评, newest first */
+  years: z.array(z.object({ year: z.number(), plans: z.number(), reports: z.number(), evaluations: z.number() })),
+  months: z.array(z.number()),
+  periods: z.array(z.object({ month: z.number(), label: z.string(), reports: z.number(), submitted: z.number() })), demo: z.boolean(), totals: lights,
   byDepartment: z.array(z.object({ name: z.string(), lights })),
   byUnit: z.array(z.object({ name: z.string(), department: z.string().nullable(), lights })),
   projects: z.array(z.object({ reportId: z.number(), planId: z.number(), project: z.string(), unit: z.string(), department: z.string().nullable(), light, explanation: z.string(), rate: z.number().nullable(), state: z.string(), demo: z.boolean() })),

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/roles.js';
 import type { ProjectEvaluation, ProjectMonitor } from '../score/index.js';
 import type { Store } from '../store/index.js';
 import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
-import { REPORT_STATE_LABEL, type ReportState } from './report-states.js';
+import { REPORT_STATE_LABEL, REPORT_STATES, type ReportState } from './report-states.js';
 import { periodLabel } from './reports.js';
 
 type Db = Kysely<MonitoringDatabase>;
@@ -92,22 +92,58 @@ const COLOURS: readonly Colour[] = ['red', 'yellow', 'blue', 'green', 'none'];
 const zero = (): Record<Colour, number> => ({ red: 0, yellow: 0, blue: 0, green: 0, none: 0 });
 
 export interface DashboardQuery {
-  readonly year: number;
-  /** the period shown; absent: the latest month with a report */
+  /** the year shown; absent: the year of the default period (defaultPeriod) */
+  readonly year?: number | undefined;
+  /** the period shown; absent: the default period of the year (defaultPeriod) */
   readonly month?: number | undefined;
   readonly department?: string | undefined;
   readonly unit?: string | undefined;
   readonly light?: Colour | undefined;
 }
 
+/** the states a reviewer has something to look at in: submitted, or approved by the department or finance */
+export const SUBMITTED_STATES: readonly ReportState[] = REPORT_STATES.filter((s) => s !== 'draft');
+
+/** one period's monitoring reports: how many, and how many of them are submitted or approved */
+export interface PeriodCount { readonly year: number; readonly month: number; readonly reports: number; readonly submitted: number }
+
+/**
+ * How the period shown was chosen: asked for (`requested`); by default the newest period holding a report
+ * submitted or approved (`submitted`), else — only drafts anywhere — the period with the most reports, the
+ * newest of equals (`most`); `none` when there is no report to show (in the year asked for, or at all).
+ */
+export type PeriodBasis = 'requested' | 'submitted' | 'most' | 'none';
+
+/**
+ * The period a reviewer wants to land on: the newest one that holds a submitted or approved report (a
+ * newer period holding only a unit's first draft is not it), else the one with the most reports (the newest
+ * of equals); null without reports.
+ */
+export function defaultPeriod(periods: readonly PeriodCount[]): { year: number; month: number; basis: 'submitted' | 'most' } | null {
+  const newestFirst = [...periods].filter((p) => p.reports > 0).sort((a, b) => b.year - a.year || b.month - a.month);
+  const submitted = newestFirst.find((p) => p.submitted > 0);
+  if (submitted) return { year: submitted.year, month: submitted.month, basis: 'submitted' };
+  let most: PeriodCount | null = null;
+  for (const p of newestFirst) if (most === null || p.reports > most.reports) most = p;
+  return most ? { year: most.year, month: most.month, basis: 'most' } : null;
+}
+
+/** a year with something to monitor in the caller's scope: its plans, 运行监控 reports and 绩效自评 */
+export interface DashboardYear { readonly year: number; readonly plans: number; readonly reports: number; readonly evaluations: number }
+
 export interface Dashboard {
-  readonly year: number;
+  /** the year shown: the one asked for, else the default period's (else the newest year with a 绩效自评, else the newest year); null when nothing exists */
+  readonly year: number | null;
   readonly month: number | null;
   /** the period shown, 1—N月 */
   readonly periodLabel: string | null;
+  /** how the period shown was chosen */
+  readonly basis: PeriodBasis;
+  /** every year of the caller's plans, reports and self-evaluations, newest first: the year filter's options */
+  readonly years: readonly DashboardYear[];
   readonly months: readonly number[];
-  /** the months with reports as the periods they are: 1—N月 */
-  readonly periods: readonly { month: number; label: string }[];
+  /** the months of the year with reports as the periods they are (1—N月), with how many reports and how many submitted or approved */
+  readonly periods: readonly { month: number; label: string; reports: number; submitted: number }[];
   readonly demo: boolean;
   readonly totals: Record<Colour, number>;
   readonly byDepartment: readonly { name: string; lights: Record<Colour, number> }[];
@@ -119,15 +155,64 @@ export interface Dashboard {
   readonly execution: readonly { month: number; label: string; adjusted: number; spent: number; rate: number | null; schedule: number; reports: number }[];
 }
 
+/** the years of the caller's plans, 运行监控 reports and 绩效自评, newest first (a plan that prints no year has none) */
+async function dashboardYears(db: Db, scope: number[] | null): Promise<DashboardYear[]> {
+  const inScope = scope === null ? null : (scope.length ? scope : [-1]);
+  let plans = db.selectFrom('plans as pl').where('pl.year', 'is not', null);
+  if (inScope !== null) plans = plans.where('pl.unit_org_id', 'in', inScope);
+  const perYear = (t: 'monitoring_reports' | 'evaluations') => base(db, t, scope).select((eb) => ['r.year', eb.fn.countAll<number>().as('n')]).groupBy('r.year').execute();
+  const [p, m, e] = await Promise.all([plans.select((eb) => ['pl.year', eb.fn.countAll<number>().as('n')]).groupBy('pl.year').execute(), perYear('monitoring_reports'), perYear('evaluations')]);
+  const years = new Map<number, { year: number; plans: number; reports: number; evaluations: number }>();
+  const at = (y: unknown) => {
+    const year = Number(y);
+    if (!years.has(year)) years.set(year, { year, plans: 0, reports: 0, evaluations: 0 });
+    return years.get(year)!;
+  };
+  for (const r of p) at(r.year).plans += Number(r.n);
+  for (const r of m) at(r.year).reports += Number(r.n);
+  for (const r of e) at(r.year).evaluations += Number(r.n);
+  return [...years.values()].sort((a, b) => b.year - a.year);
+}
+
 export async function monitoringDashboard(store: Store, actor: Principal, f: DashboardQuery): Promise<Dashboard> {
   const db = monitoringDb(store.db);
   const scope = await scopeFilter(store, actor);
-  let q = base(db, 'monitoring_reports', scope).where('r.year', '=', f.year);
-  if (f.department) q = q.where(departmentOf, '=', f.department);
-  if (f.unit) q = q.where('o.name', '=', f.unit);
-  const rows = await q.select(['r.id', 'r.plan_id', 'r.month', 'r.state', 'r.demo', 'r.result', 'o.name as unit', departmentName]).orderBy('r.month').orderBy('r.id').execute();
+  const filtered = () => {
+    let q = base(db, 'monitoring_reports', scope);
+    if (f.department) q = q.where(departmentOf, '=', f.department);
+    if (f.unit) q = q.where('o.name', '=', f.unit);
+    return q;
+  };
+  // every period of the reports the filters leave (any year), counted by state: the default period is chosen from them
+  const byState = await filtered().select((eb) => ['r.year', 'r.month', 'r.state', eb.fn.countAll<number>().as('n')]).groupBy(['r.year', 'r.month', 'r.state']).execute();
+  const counts = new Map<string, { year: number; month: number; reports: number; submitted: number }>();
+  for (const r of byState) {
+    const k = `${Number(r.year)}-${Number(r.month)}`;
+    if (!counts.has(k)) counts.set(k, { year: Number(r.year), month: Number(r.month), reports: 0, submitted: 0 });
+    const c = counts.get(k)!;
+    c.reports += Number(r.n);
+    if (SUBMITTED_STATES.includes(r.state as ReportState)) c.submitted += Number(r.n);
+  }
+  const periodCounts = [...counts.values()];
+  const years = await dashboardYears(db, scope);
+  let year: number | null;
+  let month: number | null;
+  let basis: PeriodBasis;
+  if (f.year !== undefined && f.month !== undefined) {
+    [year, month, basis] = [f.year, f.month, 'requested'];
+  } else if (f.year !== undefined) {
+    const d = defaultPeriod(periodCounts.filter((p) => p.year === f.year));
+    [year, month, basis] = [f.year, d?.month ?? null, d?.basis ?? 'none'];
+  } else {
+    const d = defaultPeriod(periodCounts);
+    // no report at all: the newest year with a 绩效自评 (the page shows their summary), else the newest year with a plan
+    year = d?.year ?? years.find((y) => y.evaluations > 0)?.year ?? years[0]?.year ?? null;
+    month = f.month ?? d?.month ?? null;
+    basis = f.month !== undefined ? 'requested' : d?.basis ?? 'none';
+  }
+  const rows = year === null ? [] : await filtered().where('r.year', '=', year)
+    .select(['r.id', 'r.plan_id', 'r.month', 'r.state', 'r.demo', 'r.result', 'o.name as unit', departmentName]).orderBy('r.month').orderBy('r.id').execute();
   const months = [...new Set(rows.map((r) => Number(r.month)))].sort((a, b) => a - b);
-  const month = f.month ?? months.at(-1) ?? null;
   const execution = months.map((m) => {
     const of = rows.filter((r) => Number(r.month) === m).map((r) => (JSON.parse(r.result) as ProjectMonitor).money);
     const adjusted = of.reduce((a, x) => a + x.adjusted, 0);
@@ -161,7 +246,9 @@ export async function monitoringDashboard(store: Store, actor: Principal, f: Das
     ],
   })).sort((a, b) => rank(a.light) - rank(b.light));
   return {
-    year: f.year, month, periodLabel: month === null ? null : shortLabel(month), months, periods: months.map((m) => ({ month: m, label: shortLabel(m) })), demo: current.some(({ row }) => Number(row.demo) === 1), totals,
+    year, month, periodLabel: month === null ? null : shortLabel(month), basis, years, months,
+    periods: months.map((m) => ({ month: m, label: shortLabel(m), reports: counts.get(`${year}-${m}`)?.reports ?? 0, submitted: counts.get(`${year}-${m}`)?.submitted ?? 0 })),
+    demo: current.some(({ row }) => Number(row.demo) === 1), totals,
     byDepartment: [...dep].map(([name, lights]) => ({ name, lights })),
     byUnit: [...unit].map(([name, v]) => ({ name, department: v.department, lights: v.lights })),
     projects, alerts, execution,

@@ -1,6 +1,6 @@
 // 演示数据 in a real Chromium: the reports generated for the sample plans (src/workflow/demo-reports.ts)
-// are marked as such in 我的报告 and on each report's page; the 监控 dashboard opens a project's report
-// page. Screenshots of real sample reports at 1440 and 400 px: test/browser/screenshots/report-demo-*.png.
+// are marked as such in 我的报告 and on each report's page; the 监控 dashboard, all drafts, opens on the
+// period with the most reports and opens a project's report page. Screenshots of real sample reports at 1440 and 400 px: test/browser/screenshots/report-demo-*.png.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +41,13 @@ describe('演示数据 in Chromium', { timeout: 240_000 }, () => {
     expect(await page.getByTestId('report-list').getByTestId('demo-tag').count()).toBe(made);
     await shot(page, 'report-demo-list-1440');
 
+    // the dashboard, opened without a period: the demo reports are all drafts (1—3/6/8月, as many each), so it
+    // shows the newest of the periods with the most reports and says so
+    await page.goto(`${rig.base}/monitoring`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.getByTestId('period-shown').innerText()).toBe('2024年1—8月');
+    await expect(page.getByTestId('period-note').innerText()).resolves.toContain('还没有已提交的报告，默认显示报告最多的期间');
+    await shot(page, 'report-demo-dashboard-1440');
     // the dashboard's project opens the report page, which says 演示数据
-    await page.goto(`${rig.base}/monitoring?year=2024`, { waitUntil: 'networkidle' });
     await page.locator('a[href^="/reports/monitoring/"]').first().click();
     await page.waitForURL(/\/reports\/monitoring\/\d+$/);
     await page.getByTestId('report-page').getByTestId('demo-tag').waitFor();
@@ -55,7 +60,7 @@ describe('演示数据 in Chromium', { timeout: 240_000 }, () => {
     expect(errors).toEqual([]);
 
     const phone = await rig.as('caizheng3', 400);
-    for (const [path, name] of [[page.url().replace(rig.base, ''), 'evaluation'], ['/reports', 'list']] as const) {
+    for (const [path, name] of [[page.url().replace(rig.base, ''), 'evaluation'], ['/reports', 'list'], ['/monitoring', 'dashboard']] as const) {
       await phone.page.goto(`${rig.base}${path}`, { waitUntil: 'networkidle' });
       await phone.page.getByTestId('demo-tag').first().waitFor();
       await fits(phone.page);

@@ -151,14 +151,14 @@ export async function post(base: string, h: AuthHeaders, path: string, body: unk
 }
 
 /**
- * An approved (批复) plan of `content` for the report tests, through the API: the unit writes and submits it,
- * its department and finance approve. Returns the plan and each account's headers.
+ * An approved (批复) plan of `content` for `year` (2024) for the report tests, through the API: the unit writes
+ * and submits it, its department and finance approve. Returns the plan and each account's headers.
  */
-export async function approvedPlan(base: string, store: Store, users: { readonly unit: string; readonly department: string; readonly finance: string }, content: PlanContent):
+export async function approvedPlan(base: string, store: Store, users: { readonly unit: string; readonly department: string; readonly finance: string }, content: PlanContent, year = 2024):
   Promise<{ planId: number; unit: AuthHeaders; department: AuthHeaders; finance: AuthHeaders }> {
   const target = { url: base, store };
   const [unit, department, finance] = await Promise.all([users.unit, users.department, users.finance].map((n) => loginWith(target, n, TEST_PASSWORD))) as [AuthHeaders, AuthHeaders, AuthHeaders];
-  const created = await post(base, unit, '/api/plans', { year: 2024, from: { kind: 'blank' } });
+  const created = await post(base, unit, '/api/plans', { year, from: { kind: 'blank' } });
   const planId = Number(created['id']);
   const v = await post(base, unit, `/api/plans/${planId}/save`, { baseVersionId: created['versionId'], content });
   for (const [h, a] of [[unit, 'submit'], [department, 'approve'], [finance, 'approve']] as const) await post(base, h, `/api/plans/${planId}/${a}`, { versionId: v['versionId'] });

@@ -82,7 +82,7 @@ serverSuite('configured monitoring periods and the department self-evaluation su
     expect(d.result.budgetLight.explanation).toContain('序时进度 = 8/12');
     const dash = json(await call(deptA, 'GET', '/api/monitoring/dashboard?year=2024'), dashboardResponse);
     expect(dash.periodLabel).toBe('1—8月');
-    expect(dash.periods).toEqual([{ month: 8, label: '1—8月' }]);
+    expect(dash.periods).toEqual([{ month: 8, label: '1—8月', reports: 1, submitted: 0 }]);
     expect(dash.execution.map((e) => [e.label, e.schedule])).toEqual([['1—8月', 8 / 12]]);
   });
 

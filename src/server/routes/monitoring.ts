@@ -127,8 +127,8 @@ export function monitoringRoutes(app: FastifyInstance, store: Store, settings: R
 
   api.get('/api/monitoring/dashboard', {
     schema: {
-      summary: '监控看板：按部门、单位、项目的亮灯，红黄灯清单及原因，各月预算执行与序时进度', tags: ['运行监控'],
-      querystring: z.strictObject({ year, month: month.optional(), department: z.string().max(200).optional(), unit: z.string().max(200).optional(), light: light.optional() }),
+      summary: '监控看板：按部门、单位、项目的亮灯，红黄灯清单及原因，各月预算执行与序时进度；不指定年度、期间时显示最近有已提交报告的期间（都是草稿时显示报告最多的期间），并列出有数据的年度', tags: ['运行监控'],
+      querystring: z.strictObject({ year: year.optional(), month: month.optional(), department: z.string().max(200).optional(), unit: z.string().max(200).optional(), light: light.optional() }),
       response: { 200: dashboardResponse, ...errors },
     },
   }, async (req) => plain(await monitoringDashboard(store, who(req), req.query)));

@@ -8,7 +8,8 @@ export type EvaluationSummary = z.output<typeof evaluationSummaryResponse>;
 export type ReportList = z.output<typeof reportListResponse>;
 
 export const monitoringApi = {
-  dashboard: (p: { year: number; month?: number | undefined; department?: string | undefined; light?: string | undefined }, signal?: AbortSignal) =>
+  /** without a year (or month) the server shows its default period and says how it chose it (`basis`) */
+  dashboard: (p: { year?: number | undefined; month?: number | undefined; department?: string | undefined; light?: string | undefined }, signal?: AbortSignal) =>
     api.get<MonitoringDashboard>('/monitoring/dashboard', p, signal),
   summary: (year: number, signal?: AbortSignal) => api.get<EvaluationSummary>('/evaluations/summary', { year }, signal),
   evaluations: (year: number, signal?: AbortSignal) => api.get<ReportList>('/evaluations', { year }, signal),

@@ -2,54 +2,216 @@
 // (the numbers and the rule), budget execution per month against 序时进度 — and the 绩效自评 department
 // summary. Generated reports are marked 演示数据 wherever they show. Each project opens its report page (and
 // its printable form).
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+//
+// Without a year or period in the address the server chooses the one a reviewer wants (the newest period
+// with a submitted or approved report; only drafts: the one with the most) and the page says which and
+// why; the years offered are those of the caller's plans and reports (GET /api/monitoring/dashboard
+// answers them), newest first. On a phone (below md) every table becomes a list of cards, as 我的报告 does.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Select, Space, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { monitoringApi, type EvaluationSummary, type MonitoringDashboard } from '../api/monitoring';
-
-type Dept = EvaluationSummary['departments'][number];
 import Chart from '../components/Chart';
-import { ErrorBox, PageTitle } from '../components/common';
+import { EmptyState, ErrorBox, PageTitle } from '../components/common';
+import NarrowList, { useNarrow } from '../components/NarrowList';
+import { DemoTag, LIGHT, LightTag, pct } from '../components/report/labels';
 import { useUrlState } from '../lib/url';
 
-const LIGHT: Record<string, { label: string; color: string }> = {
-  red: { label: '红灯', color: 'red' }, yellow: { label: '黄灯', color: 'gold' }, blue: { label: '蓝灯', color: 'blue' }, green: { label: '绿灯', color: 'green' }, none: { label: '无法判断', color: 'default' },
-};
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-const Light = ({ c }: { c: string }) => <Tag color={LIGHT[c]?.color}>{LIGHT[c]?.label ?? c}</Tag>;
-const Demo = () => <Tag color="purple">演示数据</Tag>;
+type Dashboard = MonitoringDashboard;
+type AlertRow = Dashboard['alerts'][number];
+type ProjectRow = Dashboard['projects'][number];
+type DepartmentRow = Dashboard['byDepartment'][number];
+type Dept = EvaluationSummary['departments'][number];
 
-function Lights({ l }: { l: MonitoringDashboard['totals'] }) {
-  return <Space size={4} wrap>{(['red', 'yellow', 'blue', 'green', 'none'] as const).filter((c) => l[c] > 0).map((c) => <Tag key={c} color={LIGHT[c]!.color}>{LIGHT[c]!.label} {l[c]}</Tag>)}</Space>;
+const COLOURS = ['red', 'yellow', 'blue', 'green', 'none'] as const;
+
+function Lights({ l }: { l: Dashboard['totals'] }) {
+  const lit = COLOURS.filter((c) => l[c] > 0);
+  return lit.length ? <Space size={4} wrap>{lit.map((c) => <span key={c}><LightTag colour={c} /> {l[c]}</span>)}</Space> : <span className="muted">—</span>;
+}
+
+const Print = ({ id }: { id: number }) => <a className="note" href={`/api/monitoring/${id}/html`} target="_blank" rel="noreferrer">打印</a>;
+const ProjectLink = ({ id, name }: { id: number; name: string }) => <Link className="nl-title" to={`/reports/monitoring/${id}`}>{name}</Link>;
+
+/** which period is shown and why: asked for, or the default the server chose (and the newer ones it passed over) */
+function PeriodNote({ d, filtered }: { d: Dashboard; filtered: boolean }) {
+  if (d.year === null || d.month === null) return null;
+  const shown = d.periods.find((p) => p.month === d.month);
+  const counts = `共 ${shown?.reports ?? 0} 份报告，已提交或已审核 ${shown?.submitted ?? 0} 份`;
+  const why = d.basis === 'submitted' ? '默认显示最近一个有已提交或已审核报告的期间'
+    : d.basis === 'most' ? '还没有已提交的报告，默认显示报告最多的期间' : '';
+  // what a default passed over: newer periods of the year, and (unfiltered: the years count the whole scope) newer years, holding drafts only
+  const newer = why ? [
+    ...d.periods.filter((p) => p.month > d.month!).map((p) => `${d.year}年${p.label}（${p.reports} 份）`),
+    ...(filtered ? [] : d.years.filter((y) => y.year > d.year! && y.reports > 0).map((y) => `${y.year}年（${y.reports} 份）`)),
+  ] : [];
+  return (
+    <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="period-note" title={(
+      <span>
+        显示 <b data-testid="period-shown">{d.year}年{d.periodLabel}</b> 的运行监控（{counts}）{why ? `：${why}` : ''}。
+        {newer.length ? <span className="muted">更近的期间只有草稿：{newer.join('、')}，可在上方选择。</span> : null}
+      </span>
+    )} />
+  );
+}
+
+/** the first page of `items` a NarrowList shows, its page kept within range when the list shrinks */
+function usePage<T>(items: readonly T[], size: number) {
+  const [page, setPage] = useState(1);
+  const current = Math.min(page, Math.max(1, Math.ceil(items.length / size)));
+  return {
+    items: items.slice((current - 1) * size, current * size),
+    pagination: items.length > size ? { current, pageSize: size, total: items.length, onChange: (p: number) => setPage(p) } : undefined,
+  };
+}
+
+const alertColumns: ColumnsType<AlertRow> = [
+  { title: '灯', key: 'light', width: 80, render: (_, a) => <LightTag colour={a.light} /> },
+  { title: '项目', key: 'p', width: 240, render: (_, a) => <span><ProjectLink id={a.reportId} name={a.project} /> <Print id={a.reportId} /><div className="muted note">{a.unit}</div></span> },
+  { title: '原因（数字与规则）', key: 'r', render: (_, a) => <Reasons a={a} /> },
+];
+const Reasons = ({ a }: { a: AlertRow }) => <div>{a.reasons.map((x, i) => <div key={i} className="note"><LightTag colour={x.light} /> <b>{x.what}</b>：{x.explanation}</div>)}</div>;
+
+function AlertCard({ a }: { a: AlertRow }) {
+  return (
+    <div className="plan-card" data-testid="alert-card">
+      <div className="plan-card-head"><ProjectLink id={a.reportId} name={a.project} /><LightTag colour={a.light} /></div>
+      <div className="nl-meta"><span>{a.unit}</span><Print id={a.reportId} /></div>
+      <Reasons a={a} />
+    </div>
+  );
+}
+
+const projectColumns: ColumnsType<ProjectRow> = [
+  { title: '灯', key: 'light', width: 90, render: (_, p) => <LightTag colour={p.light} /> },
+  { title: '项目', key: 'p', width: 260, render: (_, p) => <span><ProjectLink id={p.reportId} name={p.project} /> {p.demo ? <DemoTag /> : null} <Print id={p.reportId} /><div className="muted note">{p.unit}</div></span> },
+  { title: '执行率', key: 'rate', width: 90, align: 'right', render: (_, p) => <span className="num">{pct(p.rate)}</span> },
+  { title: '状态', dataIndex: 'state', key: 'state', width: 90 },
+  { title: '说明', dataIndex: 'explanation', key: 'e', render: (t: string) => <span className="note">{t}</span> },
+];
+
+function ProjectCard({ p }: { p: ProjectRow }) {
+  return (
+    <div className="plan-card" data-testid="project-card">
+      <div className="plan-card-head"><ProjectLink id={p.reportId} name={p.project} /><LightTag colour={p.light} /></div>
+      <div className="nl-meta"><span>{p.unit}</span><span>执行率 <b className="num">{pct(p.rate)}</b></span><span>{p.state}</span>{p.demo ? <DemoTag /> : null}<Print id={p.reportId} /></div>
+      <div className="muted note">{p.explanation}</div>
+    </div>
+  );
+}
+
+const grades = (r: Dept) => `${r.byGrade['优']}/${r.byGrade['良']}/${r.byGrade['中']}/${r.byGrade['差']}`;
+/** the department's printable summary, its Excel and all its forms (GET /api/evaluations/summary/:id/…) */
+const SummaryFiles = ({ r, year }: { r: Dept; year: number }) => (r.id === null ? <span className="muted">—</span> : (
+  <Space size={10} wrap>
+    <a href={`/api/evaluations/summary/${r.id}/html?year=${year}`} target="_blank" rel="noreferrer">汇总表</a>
+    <a href={`/api/evaluations/summary/${r.id}/xlsx?year=${year}`} download>Excel</a>
+    <a href={`/api/evaluations/summary/${r.id}/forms?year=${year}`} target="_blank" rel="noreferrer">全部自评表</a>
+  </Space>
+));
+
+function summaryColumns(year: number): ColumnsType<Dept> {
+  return [
+    { title: '部门', dataIndex: 'name', key: 'name' },
+    { title: '项目', dataIndex: 'projects', key: 'n', width: 70, align: 'right' },
+    { title: '优/良/中/差', key: 'g', render: (_, r) => grades(r) },
+    { title: '平均分', dataIndex: 'averageScore', key: 'avg', width: 80, align: 'right', render: (x: number | null) => x ?? '—' },
+    { title: '执行率', key: 'rate', width: 90, align: 'right', render: (_, r) => <span className="num">{pct(r.money.rate)}</span> },
+    { title: '打印与下载', key: 'docs', width: 230, render: (_, r) => <SummaryFiles r={r} year={year} /> },
+  ];
+}
+
+function SummaryCard({ r, year }: { r: Dept; year: number }) {
+  return (
+    <div className="plan-card" data-testid="summary-card">
+      <span className="nl-title">{r.name}</span>
+      <div className="nl-meta"><span>项目 <b>{r.projects}</b></span><span>优/良/中/差 <b>{grades(r)}</b></span><span>平均分 <b>{r.averageScore ?? '—'}</b></span><span>执行率 <b className="num">{pct(r.money.rate)}</b></span></div>
+      <SummaryFiles r={r} year={year} />
+    </div>
+  );
+}
+
+/** a section's rows: a table on a wide screen, cards on a phone */
+function Rows<T>({ narrow, items, rowKey, card, table, width, size, empty, testId }: {
+  narrow: boolean; items: readonly T[]; rowKey: (x: T) => string | number; card: (x: T) => ReactNode; table: ColumnsType<T>;
+  /** the table's least width: narrower screens scroll it inside its card */
+  width: number; size?: number; empty: string; testId: string;
+}) {
+  const paged = usePage(items, size ?? (items.length || 1));
+  return narrow ? (
+    <NarrowList items={paged.items} rowKey={rowKey} render={card} empty={<EmptyState description={empty} />} testId={testId} {...(paged.pagination ? { pagination: paged.pagination } : {})} />
+  ) : (
+    <div data-testid={testId}>
+      <Table<T> size="small" rowKey={rowKey} columns={table} dataSource={items as T[]} scroll={{ x: width }}
+        locale={{ emptyText: <EmptyState description={empty} /> }} pagination={size && items.length > size ? { pageSize: size, showSizeChanger: false } : false} />
+    </div>
+  );
 }
 
 export default function Monitoring() {
   const url = useUrlState();
-  const year = Number(url.get('year') ?? 2024);
-  const month = url.get('month') ? Number(url.get('month')) : undefined;
-  const department = url.get('department') ?? undefined;
-  const light = url.get('light') ?? undefined;
-  const q = useQuery({ queryKey: ['monitoring-dashboard', year, month, department, light], queryFn: ({ signal }) => monitoringApi.dashboard({ year, month, department, light }, signal) });
-  const s = useQuery({ queryKey: ['evaluation-summary', year], queryFn: ({ signal }) => monitoringApi.summary(year, signal) });
+  const narrow = useNarrow();
+  const asked = url.num('year');
+  const month = url.num('month');
+  const department = url.get('department');
+  const light = url.get('light');
+  const q = useQuery({
+    queryKey: ['monitoring-dashboard', asked, month, department, light], placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => monitoringApi.dashboard({ year: asked, month, department, light }, signal),
+  });
   const d = q.data;
+  const year = d?.year ?? null;
+  const s = useQuery({ queryKey: ['evaluation-summary', year], enabled: year !== null, queryFn: ({ signal }) => monitoringApi.summary(year!, signal) });
+  // the years with data, newest first; a year typed into the address stays choosable though it has none
+  const years = [...(d?.years ?? []).map((y) => y.year), ...(year !== null && !d?.years.some((y) => y.year === year) ? [year] : [])].sort((a, b) => b - a);
+  const withReports = (d?.years ?? []).filter((y) => y.reports > 0 && y.year !== year);
   return (
-    <div>
-      <PageTitle title="监控" sub={d?.month ? `${year}年1—${d.month}月运行监控${d.demo ? '（含演示数据）' : ''}` : `${year}年`} />
-      {d?.demo ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={<span><Demo />本页含按固定种子生成的演示数据，并非真实填报。</span>} /> : null}
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="年度" value={year} style={{ width: 110 }} options={[2023, 2024, 2025, 2026].map((y) => ({ value: y, label: `${y}年` }))} onChange={(v) => url.set({ year: v, month: null })} />
-        <Select aria-label="期间" value={d?.month ?? undefined} placeholder="期间" style={{ width: 130 }} options={(d?.months ?? []).map((m) => ({ value: m, label: `1—${m}月` }))} onChange={(v) => url.set({ month: v })} />
-        <Select aria-label="部门" allowClear value={department} placeholder="全部部门" style={{ width: 220 }} options={(d?.byDepartment ?? []).map((x) => ({ value: x.name, label: x.name }))} onChange={(v) => url.set({ department: v ?? null })} />
-        <Select aria-label="灯" allowClear value={light} placeholder="全部灯色" style={{ width: 120 }} options={Object.entries(LIGHT).map(([k, v]) => ({ value: k, label: v.label }))} onChange={(v) => url.set({ light: v ?? null })} />
-      </Space>
+    <div data-testid="monitoring-page">
+      <PageTitle title="监控" sub={d?.year != null && d.month !== null ? `${d.year}年1—${d.month}月运行监控${d.demo ? '（含演示数据）' : ''}` : d?.year != null ? `${d.year}年运行监控` : '运行监控与绩效自评'} />
+      {d?.demo ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<span><DemoTag /> 本页含按固定种子生成的演示数据，并非真实填报。</span>} /> : null}
+      {d && d.year === null ? null : (
+        <div className="filters" style={{ marginBottom: 12 }}>
+          <Select aria-label="年度" data-testid="monitoring-year" value={year ?? undefined} placeholder="年度" style={{ width: 130 }} loading={q.isLoading}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={(v) => url.set({ year: v, month: null })} />
+          <Select aria-label="期间" value={d?.month ?? undefined} placeholder="期间" style={{ width: 130 }} disabled={!d?.periods.length}
+            options={(d?.periods ?? []).map((p) => ({ value: p.month, label: p.label }))}
+            onChange={(v) => url.set({ month: v })} />
+          <Select aria-label="部门" allowClear value={department} placeholder="全部部门" style={{ width: 220 }} options={(d?.byDepartment ?? []).map((x) => ({ value: x.name, label: x.name }))} onChange={(v) => url.set({ department: v ?? null })} />
+          <Select aria-label="灯" allowClear value={light} placeholder="全部灯色" style={{ width: 120 }} options={Object.entries(LIGHT).map(([k, v]) => ({ value: k, label: v.label }))} onChange={(v) => url.set({ light: v ?? null })} />
+        </div>
+      )}
       {q.error ? <ErrorBox error={q.error} retry={() => void q.refetch()} /> : null}
-      {d ? (
+      {d && d.year === null ? (
+        <Card size="small" data-testid="monitoring-empty">
+          <EmptyState description="还没有绩效目标申报或运行监控报告">
+            <div className="muted note" style={{ maxWidth: 420, margin: '0 auto 12px' }}>单位的绩效目标批复后，在“报告”中填报各期运行监控；报告提交后，这里按部门和项目显示亮灯、红黄灯原因和预算执行进度。</div>
+            <Link to="/reports">打开我的报告</Link>
+          </EmptyState>
+        </Card>
+      ) : null}
+      {d && d.year !== null && d.month === null ? (
+        <Card size="small" style={{ marginBottom: 12 }} data-testid="monitoring-empty">
+          <EmptyState description={`${d.year}年还没有运行监控报告${department ? `（${department}）` : ''}`}>
+            {withReports.length ? (
+              <Space wrap size={12}>
+                <span className="muted">有报告的年度：</span>
+                {withReports.map((y) => <Link key={y.year} to={`/monitoring?year=${y.year}`}>{y.year}年（{y.reports} 份）</Link>)}
+              </Space>
+            ) : null}
+          </EmptyState>
+        </Card>
+      ) : null}
+      {d && d.year !== null && d.month !== null ? (
         <>
+          <PeriodNote d={d} filtered={Boolean(department)} />
           <Card size="small" title="亮灯" style={{ marginBottom: 12 }}><Lights l={d.totals} /></Card>
           <Card size="small" title="预算执行与序时进度" style={{ marginBottom: 12 }}>
             <Chart label="各月预算执行率与序时进度" height={240} option={{
               tooltip: { trigger: 'axis' }, legend: { top: 0, bottom: 'auto' }, grid: { left: 48, right: 16, top: 36, bottom: 28 },
-              xAxis: { type: 'category', data: d.execution.map((e) => `1—${e.month}月`) }, yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+              xAxis: { type: 'category', data: d.execution.map((e) => e.label) }, yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
               series: [
                 { type: 'bar', name: '执行率', data: d.execution.map((e) => Math.round((e.rate ?? 0) * 1000) / 10) },
                 { type: 'bar', name: '序时进度', data: d.execution.map((e) => Math.round(e.schedule * 1000) / 10) },
@@ -57,50 +219,24 @@ export default function Monitoring() {
             } as never} />
           </Card>
           <Card size="small" title="按部门" style={{ marginBottom: 12 }}>
-            <Table size="small" rowKey="name" pagination={false} dataSource={d.byDepartment as never[]} scroll={{ x: 480 }}
-              columns={[{ title: '部门', dataIndex: 'name', key: 'name' }, { title: '亮灯', key: 'l', render: (_: unknown, r: MonitoringDashboard['byDepartment'][number]) => <Lights l={r.lights} /> }]} />
+            <Rows<DepartmentRow> narrow={narrow} items={d.byDepartment} rowKey={(x) => x.name} testId="monitoring-departments" width={480} empty="没有符合条件的报告"
+              card={(x) => <div className="plan-card-head"><span className="nl-title">{x.name}</span><Lights l={x.lights} /></div>}
+              table={[{ title: '部门', dataIndex: 'name', key: 'name' }, { title: '亮灯', key: 'l', render: (_, r) => <Lights l={r.lights} /> }]} />
           </Card>
           <Card size="small" title={`红灯、黄灯（${d.alerts.length}）`} style={{ marginBottom: 12 }}>
-            <Table size="small" rowKey="reportId" pagination={{ pageSize: 10 }} dataSource={d.alerts as never[]} scroll={{ x: 640 }}
-              columns={[
-                { title: '灯', key: 'light', width: 80, render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <Light c={a.light} /> },
-                { title: '项目', key: 'p', width: 240, render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <span><Link to={`/reports/monitoring/${a.reportId}`}>{a.project}</Link> <a className="note" href={`/api/monitoring/${a.reportId}/html`} target="_blank" rel="noreferrer">打印</a><div className="muted note">{a.unit}</div></span> },
-                { title: '原因（数字与规则）', key: 'r', render: (_: unknown, a: MonitoringDashboard['alerts'][number]) => <div>{a.reasons.map((x, i) => <div key={i} className="note"><Light c={x.light} /><b>{x.what}</b>：{x.explanation}</div>)}</div> },
-              ]} />
+            <Rows<AlertRow> narrow={narrow} items={d.alerts} rowKey={(a) => a.reportId} size={10} testId="monitoring-alerts" width={640} empty="本期没有红灯、黄灯"
+              card={(a) => <AlertCard a={a} />} table={alertColumns} />
           </Card>
           <Card size="small" title={`项目（${d.projects.length}）`} style={{ marginBottom: 12 }}>
-            <Table size="small" rowKey="reportId" pagination={{ pageSize: 20 }} dataSource={d.projects as never[]} scroll={{ x: 720 }}
-              columns={[
-                { title: '灯', key: 'light', width: 90, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => <Light c={p.light} /> },
-                { title: '项目', key: 'p', width: 260, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => <span><Link to={`/reports/monitoring/${p.reportId}`}>{p.project}</Link> {p.demo ? <Demo /> : null} <a className="note" href={`/api/monitoring/${p.reportId}/html`} target="_blank" rel="noreferrer">打印</a><div className="muted note">{p.unit}</div></span> },
-                { title: '执行率', key: 'rate', width: 90, align: 'right' as const, render: (_: unknown, p: MonitoringDashboard['projects'][number]) => pct(p.rate) },
-                { title: '状态', dataIndex: 'state', key: 'state', width: 90 },
-                { title: '说明', dataIndex: 'explanation', key: 'e', render: (t: string) => <span className="note">{t}</span> },
-              ]} />
+            <Rows<ProjectRow> narrow={narrow} items={d.projects} rowKey={(p) => p.reportId} size={20} testId="monitoring-projects" width={720} empty="没有符合条件的报告"
+              card={(p) => <ProjectCard p={p} />} table={projectColumns} />
           </Card>
         </>
       ) : null}
-      {s.data ? (
-        <Card size="small" title={<span>绩效自评部门汇总{s.data.demo ? <Demo /> : null}</span>}>
-          <Table size="small" rowKey="name" pagination={false} dataSource={s.data.departments as never[]} scroll={{ x: 870 }}
-            columns={[
-              { title: '部门', dataIndex: 'name', key: 'name' },
-              { title: '项目', dataIndex: 'projects', key: 'n', width: 70, align: 'right' as const },
-              { title: '优/良/中/差', key: 'g', render: (_: unknown, r: Dept) => `${r.byGrade['优']}/${r.byGrade['良']}/${r.byGrade['中']}/${r.byGrade['差']}` },
-              { title: '平均分', dataIndex: 'averageScore', key: 'avg', width: 80, align: 'right' as const, render: (x: number | null) => x ?? '—' },
-              { title: '执行率', key: 'rate', width: 90, align: 'right' as const, render: (_: unknown, r: Dept) => pct(r.money.rate) },
-              {
-                // the department's printable summary, its Excel and all its forms (GET /api/evaluations/summary/:id/…)
-                title: '打印与下载', key: 'docs', width: 230,
-                render: (_: unknown, r: Dept) => (r.id === null ? '—' : (
-                  <Space size={10} wrap>
-                    <a href={`/api/evaluations/summary/${r.id}/html?year=${year}`} target="_blank" rel="noreferrer">汇总表</a>
-                    <a href={`/api/evaluations/summary/${r.id}/xlsx?year=${year}`} download>Excel</a>
-                    <a href={`/api/evaluations/summary/${r.id}/forms?year=${year}`} target="_blank" rel="noreferrer">全部自评表</a>
-                  </Space>
-                )),
-              },
-            ]} />
+      {s.data && year !== null && (s.data.departments.length > 0 || d?.month !== null) ? (
+        <Card size="small" title={<span>{year}年绩效自评部门汇总{s.data.demo ? <> <DemoTag /></> : null}</span>}>
+          <Rows<Dept> narrow={narrow} items={s.data.departments} rowKey={(r) => r.name} testId="evaluation-summary" width={870} empty={`${year}年还没有绩效自评`}
+            card={(r) => <SummaryCard r={r} year={year} />} table={summaryColumns(year)} />
         </Card>
       ) : null}
     </div>
