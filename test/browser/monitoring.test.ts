@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Store } from '../../src/store/index.js';
 import { createAccount, type AuthHeaders } from '../server/auth-helpers.js';
-import { GOOD } from '../workflow/fixtures.js';
+import { GOOD, monitoringInput } from '../workflow/fixtures.js';
 import { approvedPlan, choose, fits, post, reportStore, Rig, shot } from './rig.js';
 
 let store: Store;
@@ -19,17 +19,6 @@ const users = { unit: 'xueyuan5', department: 'ceshiju5', finance: 'caizheng5' }
 const NOTHING = 'kongdanwei5';
 const NAMES = ['职业技能培训补贴项目（城乡劳动者技能提升行动第二批次）', '创业培训补贴项目', '公共实训基地运行维护项目'] as const;
 
-/** a 运行监控 input for GOOD that a submission accepts; `spent` of 120.5 万元 (little spent at mid-year: a red budget light) */
-const complete = (spent: number) => ({
-  funding: [{ source: '财政拨款', initial: 100, adjusted: 100, spent: spent * 0.8 }, { source: '其他资金', initial: 20.5, adjusted: 20.5, spent: spent * 0.2 }],
-  indicators: [
-    { current: '600人次', likelihood: '确定能', forecast: '1200人次', reasons: [], reasonText: '', measures: '' },
-    { current: '92%', likelihood: '确定能', forecast: '92%', reasons: [], reasonText: '', measures: '' },
-    { current: '未完成', likelihood: '确定能', forecast: '2024年11月', reasons: [], reasonText: '', measures: '' },
-    { current: '85%', likelihood: '确定能', forecast: '85%', reasons: [], reasonText: '', measures: '' },
-    { current: '95%', likelihood: '确定能', forecast: '95%', reasons: [], reasonText: '', measures: '' },
-  ],
-});
 
 beforeAll(async () => {
   store = await reportStore(users);
@@ -44,7 +33,7 @@ beforeAll(async () => {
     plans.push(p.planId);
     // 1—6月 submitted by the unit; the first two approved by the department; the second one spent little (red)
     const { id } = await post(base, unit, '/api/monitoring', { planId: p.planId, year: 2024, month: 6 }) as { id: number };
-    const { revision } = await post(base, unit, `/api/monitoring/${id}/save`, { revision: 1, input: complete(i === 1 ? 6 : 60) }) as { revision: number };
+    const { revision } = await post(base, unit, `/api/monitoring/${id}/save`, { revision: 1, input: monitoringInput((i === 1 ? 6 : 60) * 0.8, (i === 1 ? 6 : 60) * 0.2) }) as { revision: number };
     await post(base, unit, `/api/monitoring/${id}/submit`, { revision });
     if (i < 2) await post(base, department, `/api/monitoring/${id}/approve`, { revision });
   }

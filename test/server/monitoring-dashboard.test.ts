@@ -9,21 +9,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as p from '../../src/server/plan-schemas.js';
 import { dashboardResponse } from '../../src/server/report-schemas.js';
 import { defaultPeriod } from '../../src/workflow/report-read.js';
-import { GOOD } from '../workflow/fixtures.js';
+import { GOOD, monitoringInput } from '../workflow/fixtures.js';
 import { loginAs, type AuthHeaders } from './auth-helpers.js';
 import { error, json, serverSuite } from './helpers.js';
 
-/** a 运行监控 input for GOOD that a submission accepts (every indicator 确定能) */
-const COMPLETE = {
-  funding: [{ source: '财政拨款', initial: 100, adjusted: 100, spent: 50 }, { source: '其他资金', initial: 20.5, adjusted: 20.5, spent: 10 }],
-  indicators: [
-    { current: '600人次', likelihood: '确定能', forecast: '1200人次', reasons: [], reasonText: '', measures: '' },
-    { current: '92%', likelihood: '确定能', forecast: '92%', reasons: [], reasonText: '', measures: '' },
-    { current: '未完成', likelihood: '确定能', forecast: '2024年11月', reasons: [], reasonText: '', measures: '' },
-    { current: '85%', likelihood: '确定能', forecast: '85%', reasons: [], reasonText: '', measures: '' },
-    { current: '95%', likelihood: '确定能', forecast: '95%', reasons: [], reasonText: '', measures: '' },
-  ],
-};
 
 describe('defaultPeriod', () => {
   const at = (year: number, month: number, reports: number, submitted = 0) => ({ year, month, reports, submitted });
@@ -60,7 +49,7 @@ serverSuite('the monitoring dashboard chooses its year and period from the data'
   const report = async (planId: number, year: number, month: number, to: 'draft' | 'submitted' | 'department-approved') => {
     const { id } = await ok(unitA, '/api/monitoring', { planId, year, month }, 201);
     if (to === 'draft') return;
-    const { revision } = await ok(unitA, `/api/monitoring/${id}/save`, { revision: 1, input: COMPLETE });
+    const { revision } = await ok(unitA, `/api/monitoring/${id}/save`, { revision: 1, input: monitoringInput(50, 10) });
     await ok(unitA, `/api/monitoring/${id}/submit`, { revision });
     if (to === 'department-approved') await ok(deptA, `/api/monitoring/${id}/approve`, { revision });
   };

@@ -45,3 +45,15 @@ export function fillEvaluationTemplate(wb: ExcelJS.Workbook, options: { withoutD
     if (deviation && k !== options.withoutDeviationOf) r.getCell('L').value = deviation;
   });
 }
+
+/** a 运行监控 input for GOOD that a submission accepts (every indicator 确定能), with 财政拨款 and 其他资金 spent so far */
+export const monitoringInput = (fiscalSpent: number, otherSpent: number) => ({
+  funding: [{ source: '财政拨款', initial: 100, adjusted: 100, spent: fiscalSpent }, { source: '其他资金', initial: 20.5, adjusted: 20.5, spent: otherSpent }],
+  indicators: [
+    { current: '600人次', likelihood: '确定能', forecast: '1200人次', reasons: [], reasonText: '', measures: '' },
+    { current: '92%', likelihood: '确定能', forecast: '92%', reasons: [], reasonText: '', measures: '' },
+    { current: '未完成', likelihood: '确定能', forecast: '2024年11月', reasons: [], reasonText: '', measures: '' },
+    { current: '85%', likelihood: '确定能', forecast: '85%', reasons: [], reasonText: '', measures: '' },
+    { current: '95%', likelihood: '确定能', forecast: '95%', reasons: [], reasonText: '', measures: '' },
+  ],
+});
