@@ -16,6 +16,7 @@ import { progress } from './read.js';
 import { withOutput } from './output.js';
 import { scoreCommands } from './score-commands.js';
 import { summaryCommand, type SummaryOptions } from './summary.js';
+import { plansCommand, type PlansOptions } from './plans.js';
 import { exportXlsxCommand, parseXlsxCommand, templateCommand, type TemplateCliOptions } from './xlsx.js';
 import { ROLES, ROLE_LABELS, type Role } from '../auth/roles.js';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, type UserAddOptions } from './user.js';
@@ -126,6 +127,26 @@ export function program(): Command {
     .option('--db <path|url>', DB_HELP)
     .action(async (opts: TemplateCliOptions) => {
       process.exitCode = await templateCommand(opts, process.stdout, process.stderr);
+    });
+  const int = (v: string): number => (v.trim() === '' ? Number.NaN : Number(v));
+  p.command('plans')
+    .summary('列出或导出绩效目标申报（text、json、xlsx）')
+    .description('列出库中的绩效目标申报（单位在本系统填报的，及由公开表转成的）：按年度、状态、来源、单位、名称筛选；xlsx 按公开表的版式导出各申报的当前版本（每个部门与年度一张表）')
+    .option('--year <N>', '年度', int)
+    .option('--state <state>', '状态：draft（草稿）、submitted（已提交）、department-approved（部门已审）、approved（已批复）、published（已公开），也可写中文')
+    .addOption(new Option('--source <source>', 'authored：单位填报；publication：公开表导入').choices(['authored', 'publication']))
+    .option('--unit <名称>', '资金使用单位（完整名称）')
+    .option('--q <文字>', '项目名称包含的文字')
+    .option('--limit <N>', '每页条数（默认 50；xlsx 不分页）', int)
+    .option('--offset <N>', '从第几项之后开始（默认 0）', int)
+    .addOption(new Option('-f, --format <format>', 'text：表格；json：{ total, items }；xlsx：公开表版式').choices(['text', 'json', 'xlsx']).default('text'))
+    .addOption(new Option('--layout <layout>', 'xlsx 的版式：table（每个项目一行）、indicators（每个指标一行）').choices(['table', 'indicators']).default('table'))
+    .option(...OUTPUT)
+    .option('--db <path|url>', DB_HELP)
+    .action(async (opts: PlansOptions) => {
+      process.exitCode = opts.format === 'xlsx'
+        ? await plansCommand(opts, process.stdout, process.stderr)
+        : await withOutput(opts.output, process.stdout, process.stderr, (out) => plansCommand(opts, out, process.stderr));
     });
   p.command('summary')
     .summary('部门绩效自评汇总表（html、xlsx）或部门全部自评表（forms）')

@@ -12,13 +12,13 @@ export interface XlsxOutputOptions {
   readonly layout?: TableLayoutId | undefined;
 }
 
-type Stdout = Writable & { isTTY?: boolean };
+export type Stdout = Writable & { isTTY?: boolean };
 
 /**
  * Where the workbook goes: the -o file, or stdout (through a stream ExcelJS may end without ending stdout).
  * `done` settles when every byte is out. Null (with a message) when stdout is a terminal and no -o is given.
  */
-function target(opts: XlsxOutputOptions, out: Stdout, err: Writable): { stream: Writable; done: Promise<void> } | null {
+export function target(opts: XlsxOutputOptions, out: Stdout, err: Writable): { stream: Writable; done: Promise<void> } | null {
   if (opts.output) {
     const stream = createWriteStream(opts.output);
     return { stream, done: new Promise((resolve, reject) => { stream.on('close', resolve).on('error', reject); }) };
