@@ -8,6 +8,7 @@ import { resolveConfig, type ScoreConfig } from './config.js';
 import { scoreIndicator } from './indicator.js';
 import { RULES } from './rules/index.js';
 import type { Evaluation, ProjectEvaluation, evaluationInput, evaluationProjectInput } from './schema.js';
+import { presentScore, roundRateOrNull } from './precision.js';
 import { fmt, pct, round2 } from './types.js';
 import { assignWeights } from './weights.js';
 
@@ -84,10 +85,11 @@ export function evaluateProject(p: ProjectInput, year: number, config: ScoreConf
     const mine = indicators.filter((i) => i.role === c.role).map((i) => i.result.score);
     return { ...c, points: round2(c.points), score: mine.every((s) => s !== null) ? round2(mine.reduce<number>((a, s) => a + s!, 0)) : null };
   });
+  // everything is decided: rates and ratios as answered (precision.ts)
   return {
     project: p.project, unit: p.unit ?? null, department: p.department ?? null, year,
-    budget, goals: (p.goals ?? []).map((g) => ({ expected: g.expected, actual: g.actual ?? '' })),
-    categories, indicators, indicatorScore, indicatorMax, total,
+    budget: { ...budget, rate: roundRateOrNull(budget.rate) }, goals: (p.goals ?? []).map((g) => ({ expected: g.expected, actual: g.actual ?? '' })),
+    categories, indicators: indicators.map((i) => ({ ...i, result: presentScore(i.result) })), indicatorScore, indicatorMax, total,
     grade: total === null ? null : gradeOf(total, config), warnings, errors,
   };
 }
@@ -114,6 +116,6 @@ export function summarizeEvaluations(projects: readonly ProjectEvaluation[]): Ev
     scored: totals.length,
     byGrade,
     averageScore: totals.length ? round2(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
-    money: { initial: round2(projects.reduce((a, p) => a + (p.budget.initial ?? 0), 0)), annual, executed, rate: annual > 0 ? executed / annual : null },
+    money: { initial: round2(projects.reduce((a, p) => a + (p.budget.initial ?? 0), 0)), annual, executed, rate: annual > 0 ? roundRateOrNull(executed / annual) : null },
   };
 }

@@ -9,3 +9,4 @@ export { evaluate, evaluateProject, gradeOf, summarizeEvaluations } from './eval
 export { monitor, monitorProject } from './monitor.js';
 export * from './schema.js';
 export { scoreLine, type ScoredLine } from './line.js';
+export { roundTo, roundScore, roundRate, roundPercent, SCORE_DIGITS, RATE_DIGITS, PERCENT_DIGITS } from './precision.js';

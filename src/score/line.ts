@@ -3,6 +3,7 @@
 import { parseTarget } from '../targets/index.js';
 import { resolveConfig, ScoreConfigError, type ScoreConfig } from './config.js';
 import { scoreIndicator } from './indicator.js';
+import { presentScore } from './precision.js';
 import { scoreLineInput } from './schema.js';
 import type { IndicatorScore } from './types.js';
 import { zhError } from '../model/zod-zh.js';
@@ -25,5 +26,5 @@ export function scoreLine(data: unknown, base?: unknown): ScoredLine {
     return { score: null, max: x.weight, rule: null, kind: null, explanation: e.message, error: e.message };
   }
   const target = parseTarget(x.target);
-  return { ...scoreIndicator({ target, actual: x.actual ?? null, weight: x.weight, score: x.score ?? null, year: x.year ?? null }, config), kind: target.kind };
+  return { ...presentScore(scoreIndicator({ target, actual: x.actual ?? null, weight: x.weight, score: x.score ?? null, year: x.year ?? null }, config)), kind: target.kind };
 }

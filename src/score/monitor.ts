@@ -7,6 +7,7 @@ import { resolveConfig, type ScoreConfig } from './config.js';
 import { judgeIndicator } from './lights/index.js';
 import { LIGHTS } from './lights/index.js';
 import type { Monitoring, ProjectMonitor, monitorInput, monitorProjectInput } from './schema.js';
+import { roundRateOrNull } from './precision.js';
 import { LIGHT_LABEL, round2, worstLight } from './types.js';
 
 type Input = z.output<typeof monitorInput>;
@@ -33,7 +34,12 @@ export function monitorProject(p: ProjectInput, at: { year: number; month: numbe
   const lightExplanation = light === null
     ? '没有可判断的指标或预算，无法亮灯'
     : `项目取各指标与预算执行中最差的灯（红 > 黄 > 蓝 > 绿）：${counts.map(([c, n]) => `${LIGHT_LABEL[c]} ${n} 个`).join('、')}${unlit ? `，另有 ${unlit} 项无法判断` : ''}，项目为${LIGHT_LABEL[light]}。`;
-  return { project: p.project, unit: p.unit ?? null, department: p.department ?? null, funding, money, budgetLight, indicators, light, lightExplanation };
+  // the lights are decided: rates as answered (precision.ts)
+  return {
+    project: p.project, unit: p.unit ?? null, department: p.department ?? null,
+    funding: funding.map((f) => ({ ...f, rate: roundRateOrNull(f.rate) })), money: { ...money, rate: roundRateOrNull(money.rate) },
+    budgetLight, indicators, light, lightExplanation,
+  };
 }
 
 export function monitor(input: Input): Monitoring {
@@ -46,6 +52,6 @@ export function monitor(input: Input): Monitoring {
   const spent = sum('spent');
   return {
     year: input.year, month: input.month, region: input.region ?? null, department: input.department ?? null, moneyUnit: input.moneyUnit ?? '万元',
-    projects, summary: { projects: projects.length, byLight, money: { initial: sum('initial'), adjusted, spent, rate: adjusted > 0 ? spent / adjusted : null } },
+    projects, summary: { projects: projects.length, byLight, money: { initial: sum('initial'), adjusted, spent, rate: adjusted > 0 ? roundRateOrNull(spent / adjusted) : null } },
   };
 }

@@ -1,5 +1,6 @@
 // What the scoring engine returns. Every score and light carries its explanation in Chinese: the rule,
 // the numbers and the arithmetic, so a reviewer can check it by hand and a page can show it beside the number.
+import { roundScore, roundTo } from './precision.js';
 
 /** How one indicator is scored; one file per kind in rules/ (a kind without a rule does not compile). */
 export type RuleKind = 'positive' | 'reverse' | 'range' | 'deadline' | 'qualitative' | 'compound' | 'budget';
@@ -51,9 +52,10 @@ export interface Light {
   readonly error?: string;
 }
 
-export const round2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
-/** a number as a clerk writes it: no trailing zeros, at most `digits` decimals */
-export const fmt = (x: number, digits = 2): string => String(Number(x.toFixed(digits)));
+/** to the cent: a score, a weight, an amount (precision.ts says how and why) */
+export const round2 = roundScore;
+/** a number as a clerk writes it: no trailing zeros, at most `digits` decimals, rounded as precision.ts rounds */
+export const fmt = (x: number, digits = 2): string => String(roundTo(x, digits));
 export const pct = (x: number, digits = 2): string => `${fmt(x * 100, digits)}%`;
 
 export function worstLight(colours: readonly (LightColour | null)[]): LightColour | null {

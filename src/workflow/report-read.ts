@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { scopeOrgIds } from '../auth/index.js';
 import type { Principal } from '../auth/roles.js';
-import type { ProjectEvaluation, ProjectMonitor } from '../score/index.js';
+import { roundRate, roundScore, type ProjectEvaluation, type ProjectMonitor } from '../score/index.js';
 import type { Store } from '../store/index.js';
 import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
 import { REPORT_STATE_LABEL, REPORT_STATES, type ReportState } from './report-states.js';
@@ -287,8 +287,8 @@ export async function evaluationSummary(store: Store, actor: Principal, year: nu
       for (const e of scored) if (e.grade) byGrade[e.grade]++;
       return {
         id: ids.get(name) ?? null, name, projects: es.length, scored: scored.length, byGrade,
-        averageScore: scored.length ? Math.round((scored.reduce((a, e) => a + e.total!, 0) / scored.length) * 100) / 100 : null,
-        money: { annual: Math.round(annual * 100) / 100, executed: Math.round(executed * 100) / 100, rate: annual > 0 ? executed / annual : null },
+        averageScore: scored.length ? roundScore(scored.reduce((a, e) => a + e.total!, 0) / scored.length) : null,
+        money: { annual: roundScore(annual), executed: roundScore(executed), rate: annual > 0 ? roundRate(executed / annual) : null },
       };
     }),
   };

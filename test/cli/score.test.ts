@@ -63,6 +63,9 @@ describe('jixiao evaluate / monitor', { timeout: 120_000 }, () => {
     const e = JSON.parse(j.stdout) as { projects: { total: number; grade: string }[]; summary: { averageScore: number } };
     expect(e.projects.map((p) => [p.total, p.grade])).toEqual([[89.13, '良'], [81.6, '良']]);
     expect(e.summary.averageScore).toBe(85.37);
+    // no binary noise: 111.6 ÷ 120 is written 0.93 (not 0.9299999999999999), rates to 4 decimals, scores to 2
+    expect(j.stdout).toContain('"rate": 0.93,');
+    expect(j.stdout.match(/\d\.\d{5,}/g)).toBeNull();
     const h = run(['evaluate', example, '--format', 'html']);
     expect(h.stdout).toMatch(/^<!doctype html>/);
     expect(h.stdout).toContain('项目支出绩效自评表');

@@ -39,6 +39,8 @@ serverSuite('scoring API', (app) => {
   it('POST /api/evaluate gives the scored form; /html and /xlsx the printable ones', async () => {
     const r = json(await post('/api/evaluate', sample('evaluation-example.json')), evaluationSchema);
     expect(r.projects.map((p) => [p.total, p.grade])).toEqual([[89.13, '良'], [81.6, '良']]);
+    // the engine's precision (src/score/precision.ts): 111.6 ÷ 120 is 0.93, not 0.9299999999999999
+    expect([r.projects[0]!.budget.rate, r.projects[1]!.budget.rate, r.summary.money.rate]).toEqual([0.93, 0.6889, 0.7396]);
     const h = await post('/api/evaluate/html', sample('evaluation-example.json'));
     expect(h.statusCode).toBe(200);
     expect(h.headers['content-type']).toMatch(/^text\/html/);

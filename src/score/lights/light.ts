@@ -3,6 +3,7 @@
 import type { ParsedTarget } from '../../model/index.js';
 import type { Actual } from '../actual.js';
 import type { ScoreConfig } from '../config.js';
+import { roundPercent } from '../precision.js';
 import type { Light, LightColour, LightKind } from '../types.js';
 
 export interface LightContext {
@@ -21,6 +22,6 @@ export interface LightRule {
 }
 
 export const lit = (kind: LightKind, colour: LightColour, explanation: string, percent?: number): Light =>
-  ({ colour, kind, explanation, ...(percent === undefined || !Number.isFinite(percent) ? {} : { percent: Math.round(percent * 100) / 100 }) });
+  ({ colour, kind, explanation, ...(percent === undefined || !Number.isFinite(percent) ? {} : { percent: roundPercent(percent) }) });
 
 export const unlit = (kind: LightKind | null, error: string): Light => ({ colour: null, kind, explanation: error, error });
