@@ -52,6 +52,12 @@ describe('jixiao serve', () => {
       expect(await login('admin', admin!)).toMatchObject({ user: { role: 'admin' }, mustChangePassword: true });
       expect(await login('demo-unit', demo!)).toMatchObject({ user: { role: 'unit', demo: true, org: { kind: 'unit' } }, mustChangePassword: false });
       expect(await login('demo-department', demo!)).toMatchObject({ user: { role: 'department', org: { kind: 'department' } } });
+      // the demo unit finds 演示数据 reports of its own organization (src/workflow/demo-reports.ts takes its plans first)
+      const session = (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-unit', password: demo }) })).headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const own = await (await fetch(`${url}/api/evaluations`, { headers: { cookie: session } })).json() as { unit: string; demo: boolean; grade: string | null }[];
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((r) => r.demo && r.grade !== null)).toBe(true);
+      expect(new Set(own.map((r) => r.unit)).size).toBe(1);
       expect(err).not.toContain(admin!);
     } finally {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
