@@ -10,6 +10,7 @@ import { departmentForms, departmentSummary } from '../report/evaluation-summary
 import { renderEvaluationSummaryHtml } from '../report/evaluation-summary-html.js';
 import { evaluationSummaryXlsx } from '../report/evaluation-summary-xlsx.js';
 import { departmentEvaluations } from '../workflow/department-evaluations.js';
+import { countIndicators, unscoredText } from '../score/index.js';
 import { withStore, type DbOption } from './store-options.js';
 
 export type SummaryFormat = 'html' | 'xlsx' | 'forms';
@@ -47,7 +48,8 @@ export async function summaryCommand(opts: SummaryOptions, out: Writable & { isT
       : Buffer.from(opts.format === 'forms' ? renderEvaluationHtml(departmentForms(input)) : renderEvaluationSummaryHtml(departmentSummary(input)));
     if (opts.output) await writeFile(opts.output, bytes);
     else out.write(bytes);
-    err.write(`jixiao: ${d.department.name} ${d.year} 年度：${d.projects.length} 份绩效自评${opts.output ? `，已写入 ${opts.output}` : ''}\n`);
+    const missing = unscoredText(countIndicators(d.projects.map((p) => p.evaluation)));
+    err.write(`jixiao: ${d.department.name} ${d.year} 年度：${d.projects.length} 份绩效自评${missing ? `，指标 ${missing}` : ''}${opts.output ? `，已写入 ${opts.output}` : ''}\n`);
     return 0;
   });
 }

@@ -3,10 +3,16 @@
 // (一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施), the total and grade,
 // then every score's explanation and the warnings. A department summary page comes first when there are
 // several projects. Standalone: inline style, no script.
-import type { Evaluation, ProjectEvaluation } from '../score/index.js';
+import { unscoredText, type Evaluation, type ProjectEvaluation } from '../score/index.js';
 import { categorySpans, categoryText, money, num, page, rate } from './form-parts.js';
 import { html, join, type Html } from './html/escape.js';
 import { FORM_STYLE } from './score-style.js';
+
+/** a total not yet given: 待定, with how many indicators are not scored */
+const pending = (p: ProjectEvaluation): string => {
+  const n = p.indicators.filter((i) => i.result.score === null).length;
+  return n ? `待定（${n} 项未评分）` : '待定';
+};
 
 const WARNING_CLASS = { red: 'warn-red', yellow: 'warn-yellow', info: '' } as const;
 
@@ -51,7 +57,7 @@ function summaryPage(e: Evaluation): Html {
   return html`<section class="page">
 <h1>项目支出绩效自评汇总表</h1>
 <p class="sub">（${e.year}年度${e.department ? html`　${e.department}` : ''}）</p>
-<div class="meta"><span>项目 ${s.projects} 个，已得出总分 ${s.scored} 个</span><span>金额单位：${e.moneyUnit}</span></div>
+<div class="meta"><span>项目 ${s.projects} 个，已得出总分 ${s.scored} 个；指标 ${s.indicators.total} 项${s.indicators.scored < s.indicators.total ? html`，<span class="err">${unscoredText(s.indicators)}</span>，未得出总分的项目不计入等级与平均分` : '，均已评分'}</span><span>金额单位：${e.moneyUnit}</span></div>
 <table class="form">
 <tr><th>项目数</th><th>优</th><th>良</th><th>中</th><th>差</th><th>平均分</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>执行率</th></tr>
 <tr><td class="n">${s.projects}</td><td class="n">${s.byGrade['优']}</td><td class="n">${s.byGrade['良']}</td><td class="n">${s.byGrade['中']}</td><td class="n">${s.byGrade['差']}</td><td class="n">${num(s.averageScore)}</td><td class="n">${money(s.money.initial)}</td><td class="n">${money(s.money.annual)}</td><td class="n">${money(s.money.executed)}</td><td class="n">${rate(s.money.rate)}</td></tr>
@@ -59,7 +65,7 @@ function summaryPage(e: Evaluation): Html {
 <table class="form" style="margin-top:4mm">
 <colgroup><col style="width:5%"><col style="width:33%"><col style="width:12%"><col style="width:12%"><col style="width:9%"><col style="width:8%"><col style="width:6%"><col style="width:15%"></colgroup>
 <tr><th>序号</th><th>项目名称</th><th>全年预算数</th><th>全年执行数</th><th>执行率</th><th>总分</th><th>等级</th><th>预警</th></tr>
-${e.projects.map((p, i) => html`<tr><td class="c">${i + 1}</td><td>${p.project}</td><td class="n">${money(p.budget.annual)}</td><td class="n">${money(p.budget.executed)}</td><td class="n">${rate(p.budget.rate)}</td><td class="n">${num(p.total)}</td><td class="c grade">${p.grade ?? '待定'}</td><td class="small">${join(p.warnings.filter((w) => w.level !== 'info').map((w) => html`<span class="${WARNING_CLASS[w.level]}">${w.level === 'red' ? '红色预警' : '黄色预警'}</span>`), '、')}</td></tr>`)}
+${e.projects.map((p, i) => html`<tr><td class="c">${i + 1}</td><td>${p.project}</td><td class="n">${money(p.budget.annual)}</td><td class="n">${money(p.budget.executed)}</td><td class="n">${rate(p.budget.rate)}</td><td class="n">${p.total === null ? html`<span class="err">${pending(p)}</span>` : num(p.total)}</td><td class="c grade">${p.grade ?? '待定'}</td><td class="small">${join(p.warnings.filter((w) => w.level !== 'info').map((w) => html`<span class="${WARNING_CLASS[w.level]}">${w.level === 'red' ? '红色预警' : '黄色预警'}</span>`), '、')}</td></tr>`)}
 </table>
 </section>`;
 }

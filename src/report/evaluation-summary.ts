@@ -1,7 +1,13 @@
 // A department's 绩效自评 summary as data, for the printable HTML and the XLSX of the same layout: the
-// department's total, then each unit — projects, scored, by grade (优良中差), by the latest 运行监控
-// light, the average score and the money — then every project. Pure: the rows come from the store.
-import { summarizeEvaluations, type Evaluation, type LightColour, type ProjectEvaluation } from '../score/index.js';
+// department's total, then each unit — projects, scored, the indicators that could not be scored, by grade
+// (优良中差), by the latest 运行监控 light, the average score and the money — then every project, and every
+// report with indicators that could not be scored, each with the rule's reason. A grade and an average come
+// from the projects with a total only, so the summary always says how much is missing. Pure: the rows come
+// from the store.
+import {
+  summarizeEvaluations, unscoredIndicators,
+  type Evaluation, type IndicatorCount, type LightColour, type ProjectEvaluation, type UnscoredIndicator,
+} from '../score/index.js';
 
 export type SummaryLight = LightColour | 'none';
 export const SUMMARY_LIGHTS: readonly SummaryLight[] = ['red', 'yellow', 'blue', 'green', 'none'];
@@ -31,7 +37,18 @@ export interface SummaryRow {
   /** the latest 运行监控 light of each project's plan that year; none: no report, or nothing could be judged */
   readonly byLight: Readonly<Record<SummaryLight, number>>;
   readonly averageScore: number | null;
+  /** the projects' indicators: how many, how many scored, the rest by kind of reason */
+  readonly indicators: IndicatorCount;
   readonly money: { readonly initial: number; readonly annual: number; readonly executed: number; readonly rate: number | null };
+}
+
+/** a report that has no total: its indicators without a score (with the rule's reason) and what else stops it (weights) */
+export interface UnscoredReport {
+  readonly unit: string;
+  readonly project: string;
+  readonly demo: boolean;
+  readonly indicators: readonly UnscoredIndicator[];
+  readonly errors: readonly string[];
 }
 
 export interface DepartmentSummary {
@@ -42,13 +59,15 @@ export interface DepartmentSummary {
   readonly total: SummaryRow;
   readonly units: readonly SummaryRow[];
   readonly projects: readonly SummaryProject[];
+  /** the reports without a total, in project order: what could not be scored and why */
+  readonly unscored: readonly UnscoredReport[];
 }
 
 function row(name: string, ps: readonly SummaryProject[]): SummaryRow {
   const s = summarizeEvaluations(ps.map((p) => p.evaluation));
   const byLight: Record<SummaryLight, number> = { red: 0, yellow: 0, blue: 0, green: 0, none: 0 };
   for (const p of ps) byLight[p.monitoring?.light ?? 'none']++;
-  return { name, projects: s.projects, scored: s.scored, byGrade: s.byGrade, byLight, averageScore: s.averageScore, money: s.money };
+  return { name, projects: s.projects, scored: s.scored, byGrade: s.byGrade, byLight, averageScore: s.averageScore, indicators: s.indicators, money: s.money };
 }
 
 export function departmentSummary(input: SummaryInput): DepartmentSummary {
@@ -58,6 +77,11 @@ export function departmentSummary(input: SummaryInput): DepartmentSummary {
     total: row('合计', input.projects),
     units: units.map((u) => row(u, input.projects.filter((p) => p.unit === u))),
     projects: input.projects,
+    unscored: input.projects.flatMap((p) => {
+      const indicators = unscoredIndicators(p.evaluation);
+      return indicators.length || p.evaluation.errors.length || p.evaluation.total === null
+        ? [{ unit: p.unit, project: p.evaluation.project, demo: p.demo, indicators, errors: p.evaluation.errors }] : [];
+    }),
   };
 }
 

@@ -10,6 +10,7 @@ import { RULES } from './rules/index.js';
 import type { Evaluation, ProjectEvaluation, evaluationInput, evaluationProjectInput } from './schema.js';
 import { presentScore, roundRateOrNull } from './precision.js';
 import { fmt, pct, round2 } from './types.js';
+import { countIndicators } from './unscored.js';
 import { assignWeights } from './weights.js';
 
 type Input = z.output<typeof evaluationInput>;
@@ -104,7 +105,7 @@ export function evaluate(input: Input): Evaluation {
   };
 }
 
-/** the summary of scored projects: by grade, the average of the totals, the money */
+/** the summary of scored projects: by grade, the average of the totals, the indicators that could not be scored, the money */
 export function summarizeEvaluations(projects: readonly ProjectEvaluation[]): Evaluation['summary'] {
   const totals = projects.map((p) => p.total).filter((t): t is number => t !== null);
   const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
@@ -116,6 +117,7 @@ export function summarizeEvaluations(projects: readonly ProjectEvaluation[]): Ev
     scored: totals.length,
     byGrade,
     averageScore: totals.length ? round2(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
+    indicators: countIndicators(projects),
     money: { initial: round2(projects.reduce((a, p) => a + (p.budget.initial ?? 0), 0)), annual, executed, rate: annual > 0 ? roundRateOrNull(executed / annual) : null },
   };
 }

@@ -10,3 +10,4 @@ export { monitor, monitorProject } from './monitor.js';
 export * from './schema.js';
 export { scoreLine, type ScoredLine } from './line.js';
 export { roundTo, roundScore, roundRate, roundPercent, SCORE_DIGITS, RATE_DIGITS, PERCENT_DIGITS } from './precision.js';
+export { countIndicators, unscoredIndicators, unscoredText, UNSCORED_LABEL, UNSCORED_REASONS, type IndicatorCount, type UnscoredIndicator, type UnscoredReason } from './unscored.js';

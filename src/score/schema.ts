@@ -122,6 +122,12 @@ export const projectEvaluationSchema = z.object({
 });
 export type ProjectEvaluation = z.output<typeof projectEvaluationSchema>;
 
+export const indicatorCountSchema = z.object({
+  total: z.number(),
+  scored: z.number(),
+  unscored: z.array(z.object({ reason: z.enum(['pending', 'no-actual', 'unreadable', 'no-target']), label: z.string(), count: z.number() })),
+});
+
 export const moneySummarySchema = z.object({ initial: z.number(), annual: z.number(), executed: z.number(), rate: z.number().nullable() });
 
 export const evaluationSchema = z.object({
@@ -132,9 +138,12 @@ export const evaluationSchema = z.object({
   projects: z.array(projectEvaluationSchema),
   summary: z.object({
     projects: z.number(),
+    /** projects with a total (every indicator scored): the grades and the average are theirs only */
     scored: z.number(),
     byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
     averageScore: z.number().nullable(),
+    /** every project's indicators: how many, how many scored, the rest by kind of reason (unscored.ts) */
+    indicators: indicatorCountSchema,
     money: moneySummarySchema,
   }),
 });

@@ -1,7 +1,7 @@
 // The request and response schemas of the stored 运行监控 / 绩效自评 routes (routes/monitoring.ts): zod
 // only (no Fastify), so the web app can take its types from them.
 import { z } from 'zod';
-import { projectEvaluationSchema, projectMonitorSchema } from '../score/index.js';
+import { indicatorCountSchema, projectEvaluationSchema, projectMonitorSchema } from '../score/index.js';
 import { evaluationEntrySchema } from '../workflow/evaluations.js';
 import { monitoringEntrySchema } from '../workflow/monitoring.js';
 import { REPORT_ACTIONS, REPORT_STATES } from '../workflow/report-states.js';
@@ -51,7 +51,10 @@ export const evaluationSummaryResponse = z.object({
   departments: z.array(z.object({
     /** the department's organization (null: reports of units without one), for /api/evaluations/summary/:id/… */
     id: z.number().nullable(), name: z.string(), projects: z.number(), scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
-    averageScore: z.number().nullable(), money: z.object({ annual: z.number(), executed: z.number(), rate: z.number().nullable() }),
+    averageScore: z.number().nullable(),
+    /** the indicators of its reports: total, scored, and the rest by kind of reason (a project has a grade only when all of its are scored) */
+    indicators: indicatorCountSchema,
+    money: z.object({ annual: z.number(), executed: z.number(), rate: z.number().nullable() }),
   })),
 });
 export const monitoringDetailResponse = detail(monitoringEntrySchema, projectMonitorSchema);

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { scopeOrgIds } from '../auth/index.js';
 import type { Principal } from '../auth/roles.js';
-import { roundRate, roundScore, type ProjectEvaluation, type ProjectMonitor } from '../score/index.js';
+import { summarizeEvaluations, type IndicatorCount, type ProjectEvaluation, type ProjectMonitor } from '../score/index.js';
 import type { Store } from '../store/index.js';
 import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
 import { REPORT_STATE_LABEL, REPORT_STATES, type ReportState } from './report-states.js';
@@ -260,11 +260,13 @@ export interface EvaluationSummary {
   readonly demo: boolean;
   readonly departments: readonly {
     id: number | null; name: string; projects: number; scored: number; byGrade: Record<'优' | '良' | '中' | '差', number>; averageScore: number | null;
+    /** the indicators of its reports: how many, how many scored, the rest by kind of reason — grades and the average cover the scored projects only */
+    indicators: IndicatorCount;
     money: { annual: number; executed: number; rate: number | null };
   }[];
 }
 
-/** 部门汇总: per department, its projects' self-evaluations by grade, the average score and the money */
+/** 部门汇总: per department, its projects' self-evaluations by grade, the average score, the indicators that could not be scored and the money */
 export async function evaluationSummary(store: Store, actor: Principal, year: number): Promise<EvaluationSummary> {
   const db = monitoringDb(store.db);
   const rows = await base(db as Db, 'evaluations', await scopeFilter(store, actor)).where('r.year', '=', year)
@@ -280,15 +282,10 @@ export async function evaluationSummary(store: Store, actor: Principal, year: nu
   return {
     year, demo: rows.some((r) => Number(r.demo) === 1),
     departments: [...by].map(([name, es]) => {
-      const scored = es.filter((e) => e.total !== null);
-      const annual = es.reduce((a, e) => a + e.budget.annual, 0);
-      const executed = es.reduce((a, e) => a + e.budget.executed, 0);
-      const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
-      for (const e of scored) if (e.grade) byGrade[e.grade]++;
+      const x = summarizeEvaluations(es);
       return {
-        id: ids.get(name) ?? null, name, projects: es.length, scored: scored.length, byGrade,
-        averageScore: scored.length ? roundScore(scored.reduce((a, e) => a + e.total!, 0) / scored.length) : null,
-        money: { annual: roundScore(annual), executed: roundScore(executed), rate: annual > 0 ? roundRate(executed / annual) : null },
+        id: ids.get(name) ?? null, name, projects: x.projects, scored: x.scored, byGrade: x.byGrade, averageScore: x.averageScore, indicators: x.indicators,
+        money: { annual: x.money.annual, executed: x.money.executed, rate: x.money.rate },
       };
     }),
   };

@@ -92,6 +92,8 @@ serverSuite('configured monitoring periods and the department self-evaluation su
     // the summary list names the department by id, for the documents' routes
     const list = json(await call(finance, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse);
     expect(list.departments.map((d) => [d.id, d.name, d.projects])).toEqual([[deptId, '人社局', 2]]);
+    // every indicator of both reports scored: nothing left out of the grades and the average
+    expect(list.departments[0]!.indicators).toEqual({ total: 10, scored: 10, unscored: [] });
 
     const url = (kind: string) => `/api/evaluations/summary/${deptId}/${kind}?year=2024`;
     const html = await call(deptA, 'GET', url('html'));
@@ -120,25 +122,26 @@ serverSuite('configured monitoring periods and the department self-evaluation su
     expect(wb.worksheets.map((w) => w.name)).toEqual(['按单位汇总', '项目明细']);
     const a = wb.getWorksheet('按单位汇总')!;
     expect(a.getCell('A1').value).toBe('人社局2024年度项目支出绩效自评汇总表');
-    expect(a.getCell('P2').value).toBe('单位：万元');
+    expect(a.getCell('Q2').value).toBe('单位：万元');
     expect(a.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(a.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:4' });
-    // 合计, then each unit: projects, scored, 优良中差, average, lights (none: no monitoring report of 技师学院's plan for 培训中心), money
-    const rowOf = (r: number) => Array.from({ length: 17 }, (_, k) => a.getCell(r, k + 1).value);
+    // 合计, then each unit: projects, scored, unscored indicators, 优良中差, average, lights (none: no monitoring report of 技师学院's plan for 培训中心), money
+    const rowOf = (r: number) => Array.from({ length: 18 }, (_, k) => a.getCell(r, k + 1).value);
     const total = rowOf(5);
-    expect(total.slice(0, 3)).toEqual(['合计', 2, 2]);
-    expect((total.slice(3, 7) as number[]).reduce((s, n) => s + n, 0)).toBe(2);
-    expect(total.slice(13, 16)).toEqual([241, 241, 170]);
-    expect(total[16]).toBeCloseTo(170 / 241, 10);
+    expect(total.slice(0, 4)).toEqual(['合计', 2, 2, 0]);
+    expect((total.slice(4, 8) as number[]).reduce((s, n) => s + n, 0)).toBe(2);
+    expect(total.slice(14, 17)).toEqual([241, 241, 170]);
+    expect(total[17]).toBe(0.7054); // 170 ÷ 241 to 4 decimals (src/score/precision.ts)
     // the units in Chinese (pinyin) order: 技师学院 (ji) before 培训中心 (pei)
     expect([rowOf(6)[0], rowOf(7)[0]]).toEqual(['技师学院', '培训中心']);
     // 技师学院's plan has its 1—8月 report (a light); 培训中心's none
-    expect((rowOf(6).slice(8, 12) as number[]).reduce((s, n) => s + n, 0)).toBe(1);
-    expect(rowOf(7)[12]).toBe(1);
+    expect((rowOf(6).slice(9, 13) as number[]).reduce((s, n) => s + n, 0)).toBe(1);
+    expect(rowOf(7)[13]).toBe(1);
     const b = wb.getWorksheet('项目明细')!;
     expect([b.getCell('C4').value, b.getCell('C5').value]).toEqual([GOOD.name, HOSTILE]);
-    expect(String(b.getCell('I4').value)).toMatch(/^(红|黄|绿|蓝)灯（1—8月）$/);
-    expect(b.getCell('I5').value).toBe('未监控');
+    expect([b.getCell('I3').value, b.getCell('I4').value, b.getCell('I5').value]).toEqual(['未评分指标', 0, 0]);
+    expect(String(b.getCell('J4').value)).toMatch(/^(红|黄|绿|蓝)灯（1—8月）$/);
+    expect(b.getCell('J5').value).toBe('未监控');
 
     // every form of the department in one document: a summary page, then one page per project
     const forms = await call(deptA, 'GET', url('forms'));

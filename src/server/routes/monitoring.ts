@@ -10,7 +10,7 @@ import type { Caller, Principal } from '../../auth/roles.js';
 import { renderEvaluationHtml } from '../../report/evaluation-html.js';
 import { evaluationXlsx, monitoringXlsx } from '../../report/evaluation-xlsx.js';
 import { renderMonitoringHtml } from '../../report/monitoring-html.js';
-import { projectEvaluationSchema, projectMonitorSchema, type Evaluation, type Monitoring, type ProjectEvaluation, type ProjectMonitor } from '../../score/index.js';
+import { projectEvaluationSchema, projectMonitorSchema, summarizeEvaluations, type Evaluation, type Monitoring, type ProjectEvaluation, type ProjectMonitor } from '../../score/index.js';
 import type { Store } from '../../store/index.js';
 import { applyFilledEvaluation, evaluationKind } from '../../workflow/evaluations.js';
 import { applyFilled, monitoringKind } from '../../workflow/monitoring.js';
@@ -57,13 +57,7 @@ function asMonitoring(r: { period: { year: number; month: number | null }; depar
   };
 }
 function asEvaluation(r: { period: { year: number }; department: string | null; result: ProjectEvaluation }): Evaluation {
-  const e = r.result;
-  const byGrade = { 优: 0, 良: 0, 中: 0, 差: 0 };
-  if (e.grade) byGrade[e.grade]++;
-  return {
-    year: r.period.year, region: null, department: r.department, moneyUnit: '万元', projects: [e],
-    summary: { projects: 1, scored: e.total === null ? 0 : 1, byGrade, averageScore: e.total, money: { initial: e.budget.initial ?? 0, annual: e.budget.annual, executed: e.budget.executed, rate: e.budget.rate } },
-  };
+  return { year: r.period.year, region: null, department: r.department, moneyUnit: '万元', projects: [r.result], summary: summarizeEvaluations([r.result]) };
 }
 
 export function monitoringRoutes(app: FastifyInstance, store: Store, settings: ReportSettings = {}): void {

@@ -103,6 +103,16 @@ function ProjectCard({ p }: { p: ProjectRow }) {
 }
 
 const grades = (r: Dept) => `${r.byGrade['优']}/${r.byGrade['良']}/${r.byGrade['中']}/${r.byGrade['差']}`;
+/** the average covers the projects with a total only: marked when some have none */
+const average = (r: Dept) => (r.averageScore === null ? '—' : r.scored < r.projects ? <span title={`只含已得出总分的 ${r.scored} 个项目`}>{r.averageScore}*</span> : r.averageScore);
+/** a grade and the average cover the projects whose every indicator is scored: what is left out, and why */
+const Unscored = ({ r }: { r: Dept }) => {
+  const n = r.indicators.total - r.indicators.scored;
+  return n === 0 ? <span className="muted">无（共 {r.indicators.total} 项）</span> : (
+    <span data-testid="unscored"><b style={{ color: '#b42318' }}>{n} 项</b><span className="muted">（共 {r.indicators.total} 项）</span>
+      {r.indicators.unscored.map((u) => <div key={u.reason} className="note">{u.label} {u.count} 项</div>)}</span>
+  );
+};
 /** the department's printable summary, its Excel and all its forms (GET /api/evaluations/summary/:id/…) */
 const SummaryFiles = ({ r, year }: { r: Dept; year: number }) => (r.id === null ? <span className="muted">—</span> : (
   <Space size={10} wrap>
@@ -116,8 +126,10 @@ function summaryColumns(year: number): ColumnsType<Dept> {
   return [
     { title: '部门', dataIndex: 'name', key: 'name' },
     { title: '项目', dataIndex: 'projects', key: 'n', width: 70, align: 'right' },
+    { title: '已得出总分', dataIndex: 'scored', key: 'scored', width: 90, align: 'right' },
+    { title: '未能评分的指标', key: 'unscored', width: 260, render: (_, r) => <Unscored r={r} /> },
     { title: '优/良/中/差', key: 'g', render: (_, r) => grades(r) },
-    { title: '平均分', dataIndex: 'averageScore', key: 'avg', width: 80, align: 'right', render: (x: number | null) => x ?? '—' },
+    { title: '平均分', key: 'avg', width: 80, align: 'right', render: (_, r) => average(r) },
     { title: '执行率', key: 'rate', width: 90, align: 'right', render: (_, r) => <span className="num">{pct(r.money.rate)}</span> },
     { title: '打印与下载', key: 'docs', width: 230, render: (_, r) => <SummaryFiles r={r} year={year} /> },
   ];
@@ -127,7 +139,8 @@ function SummaryCard({ r, year }: { r: Dept; year: number }) {
   return (
     <div className="plan-card" data-testid="summary-card">
       <span className="nl-title">{r.name}</span>
-      <div className="nl-meta"><span>项目 <b>{r.projects}</b></span><span>优/良/中/差 <b>{grades(r)}</b></span><span>平均分 <b>{r.averageScore ?? '—'}</b></span><span>执行率 <b className="num">{pct(r.money.rate)}</b></span></div>
+      <div className="nl-meta"><span>项目 <b>{r.projects}</b></span><span>已得出总分 <b>{r.scored}</b></span><span>优/良/中/差 <b>{grades(r)}</b></span><span>平均分 <b>{average(r)}</b></span><span>执行率 <b className="num">{pct(r.money.rate)}</b></span></div>
+      <div className="note">未能评分的指标：<Unscored r={r} /></div>
       <SummaryFiles r={r} year={year} />
     </div>
   );
@@ -235,8 +248,10 @@ export default function Monitoring() {
       ) : null}
       {s.data && year !== null && (s.data.departments.length > 0 || d?.month !== null) ? (
         <Card size="small" title={<span>{year}年绩效自评部门汇总{s.data.demo ? <> <DemoTag /></> : null}</span>}>
-          <Rows<Dept> narrow={narrow} items={s.data.departments} rowKey={(r) => r.name} testId="evaluation-summary" width={870} empty={`${year}年还没有绩效自评`}
+          <Rows<Dept> narrow={narrow} items={s.data.departments} rowKey={(r) => r.name} testId="evaluation-summary" width={1220} empty={`${year}年还没有绩效自评`}
             card={(r) => <SummaryCard r={r} year={year} />} table={summaryColumns(year)} />
+          {s.data.departments.some((r) => r.scored < r.projects)
+            ? <div className="muted note" style={{ marginTop: 6 }}>* 等级与平均分只含已得出总分的项目：项目的每项指标都评分后才有总分。</div> : null}
         </Card>
       ) : null}
     </div>
