@@ -1,15 +1,22 @@
 // Pieces the printed forms share: numbers as the forms print them, merged cells for runs of the same
 // level-1/level-2 category, lights and grades with their word.
 import type { LightColour } from '../score/index.js';
-import { LIGHT_LABEL } from '../score/index.js';
+import { LIGHT_LABEL, roundPercent, roundScore } from '../score/index.js';
 import { html, type Html } from './html/escape.js';
 
-export const money = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-export const num = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(Math.round(x * 100) / 100));
-export const rate = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${(Math.round(x * 10000) / 100).toFixed(2)}%`);
+export const money = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : roundScore(x).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+/** a score as the engine answers it (src/score/precision.ts): to the cent */
+export const num = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(roundScore(x)));
+/** a rate as a percentage with 2 decimals, the engine's 4 decimals of the fraction */
+export const rate = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${roundPercent(x * 100).toFixed(2)}%`);
 
 export interface Category { readonly code: string | null; readonly name: string | null }
 export const categoryText = (c: Category): string => (c.code && c.name ? `${c.code}-${c.name}` : c.name ?? c.code ?? '');
+/**
+ * A 一级/二级指标 cell's content (class `cat` in score-style.ts): the name is kept whole and the line may break
+ * only after its code — 31-|服务对象满意度, never 31-服务对象满意|度.
+ */
+export const categoryCell = (c: Category): Html => (c.code && c.name ? html`${c.code}-<wbr>${c.name}` : html`${c.name ?? c.code ?? ''}`);
 
 /**
  * For rows in order, how many rows each cell of a column spans: a run of equal keys is one merged cell

@@ -4,7 +4,7 @@
 // project's light. A department summary page first when there are several projects.
 import type { Monitoring, ProjectMonitor } from '../score/index.js';
 import { LIGHT_LABEL } from '../score/index.js';
-import { categorySpans, categoryText, lightBadge, money, num, page, rate } from './form-parts.js';
+import { categoryCell, categorySpans, lightBadge, money, num, page, rate } from './form-parts.js';
 import { html, type Html } from './html/escape.js';
 import { FORM_STYLE } from './score-style.js';
 
@@ -25,11 +25,11 @@ ${p.funding.map((f) => html`<tr><td>${f.source}</td><td class="n">${money(f.init
 <tr class="total"><td class="c">合计</td><td class="n">${money(p.money.initial)}</td><td class="n">${money(p.money.adjusted)}</td><td class="n">${money(p.money.spent)}</td><td class="n">${rate(p.money.rate)}</td><td class="small">${lightBadge(p.budgetLight.colour)} ${p.budgetLight.explanation}</td></tr>
 </table>
 <table class="form" style="margin-top:3mm">
-<colgroup><col style="width:7%"><col style="width:8%"><col style="width:11%"><col style="width:8%"><col style="width:7%"><col style="width:7%"><col style="width:8%"><col style="width:11%"><col style="width:12%"><col style="width:21%"></colgroup>
+<colgroup><col style="width:7%"><col style="width:10%"><col style="width:9.5%"><col style="width:8%"><col style="width:7.5%"><col style="width:7.5%"><col style="width:8%"><col style="width:10.5%"><col style="width:11%"><col style="width:21%"></colgroup>
 <thead><tr><th colspan="10">绩效指标</th></tr>
-<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>当前完成值</th><th>完成可能性</th><th>全年预计完成值</th><th>偏差原因</th><th>纠偏措施</th><th>监控结果</th></tr></thead>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>当前完成值</th><th>完成可能性</th><th>全年预计<br>完成值</th><th>偏差原因</th><th>纠偏措施</th><th>监控结果</th></tr></thead>
 <tbody>
-${ind.map((i, k) => html`<tr>${l1[k] ? html`<td class="c" rowspan="${l1[k]}">${categoryText(i.level1)}</td>` : ''}${l2[k] ? html`<td class="c" rowspan="${l2[k]}">${categoryText(i.level2)}</td>` : ''}<td>${i.name}</td><td class="c">${i.target}</td><td class="c">${i.current}</td><td class="c">${i.likelihood}</td><td class="c">${i.forecast}</td><td class="small">${reasons(i)}</td><td class="small">${i.measures}</td><td class="small">${lightBadge(i.light.colour)}${i.light.percent === undefined ? '' : html` ${num(i.light.percent)}`}<br>${i.light.explanation}</td></tr>`)}
+${ind.map((i, k) => html`<tr>${l1[k] ? html`<td class="cat" rowspan="${l1[k]}">${categoryCell(i.level1)}</td>` : ''}${l2[k] ? html`<td class="cat" rowspan="${l2[k]}">${categoryCell(i.level2)}</td>` : ''}<td>${i.name}</td><td class="c">${i.target}</td><td class="c">${i.current}</td><td class="c">${i.likelihood}</td><td class="c">${i.forecast}</td><td class="small">${reasons(i)}</td><td class="small">${i.measures}</td><td class="small">${lightBadge(i.light.colour)}${i.light.percent === undefined ? '' : html` ${num(i.light.percent)}`}<br>${i.light.explanation}</td></tr>`)}
 </tbody>
 </table>
 <div class="notes"><h2>项目监控结果：${p.light ? LIGHT_LABEL[p.light] : '无法判断'}</h2><p>${p.lightExplanation}</p></div>

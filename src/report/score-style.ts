@@ -1,6 +1,6 @@
 // The printed forms' style sheet (绩效自评表, 运行监控表, 汇总): A4, one project a page, ruled like the
 // paper forms, in the fonts a Chinese office prints with. Lights and grades always carry their word;
-// colour only repeats it.
+// colour only repeats it. Labels never wrap inside themselves (below).
 export const FORM_STYLE = `
 @page { size: A4 portrait; margin: 12mm 11mm; }
 @page landscape { size: A4 landscape; margin: 10mm 10mm; }
@@ -16,7 +16,13 @@ table.form { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .form th { font-weight: 700; text-align: center; background: #f2f2f2; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 9.5pt; }
 .form td.c { text-align: center; }
 .form td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.form td.label { text-align: center; font-weight: 700; background: #f7f7f7; }
+.form td.label { text-align: center; font-weight: 700; background: #f7f7f7; font-size: 10pt; }
+/* A label is never broken inside itself (预算执 / 行率): labels and headers keep to one line — a long one is
+   broken on purpose between its words with <br> (偏差原因分析 / 及改进措施) — and each form's columns are
+   sized so they fit (test/report/forms.test.ts measures every one in print). A 一级/二级指标 name is kept
+   whole and breaks only after its code (31- / 服务对象满意度); only a name wider than its whole cell is cut. */
+.form th, .form td.label, .form .nowrap { white-space: nowrap; }
+.form td.cat { text-align: center; font-size: 9pt; line-height: 1.3; word-break: keep-all; overflow-wrap: anywhere; }
 .form td.small, .small { font-size: 8pt; line-height: 1.35; }
 .form tr.total td { font-weight: 700; }
 .err { color: #b42318; }
