@@ -61,7 +61,7 @@ interface Pace {
  * above 100%), a date or 未完成 for a deadline, one actual per part for a compound, and 达成 / 部分达成 /
  * 未达成 for a qualitative target (its score is the person's, chosen in its band once the weights are known).
  */
-export function demoActual(target: ParsedTarget, p: Pace): string | string[] | null {
+function demoActual(target: ParsedTarget, p: Pace): string | string[] | null {
   const { x, r } = p;
   const cumulative = p.month !== null && lightKindOf(target, p.name) === 'cumulative';
   const share = cumulative ? (p.month! / 12) * x : x;
