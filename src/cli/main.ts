@@ -27,6 +27,8 @@ export function program(): Command {
   // --progress on any command that reads files: PDF page progress on stderr even when it is not a terminal
   p.hook('preAction', (_, action) => { if (action.opts().progress === true) progress.force = true; });
   const LAYOUT = () => new Option('--layout <layout>', 'xlsx 的表式：table：公开表式，每个项目一行、指标在一个单元格；indicators：每个指标一行，项目单元格向下合并').choices(['table', 'indicators']).default('table');
+  /** a number option: an empty value is no number (NaN, refused by the command), not 0 */
+  const int = (v: string): number => (v.trim() === '' ? Number.NaN : Number(v));
   const OUTPUT = ['-o, --output <file>', '写入这个文件（不给出时写到标准输出；xlsx 是二进制文件，输出到终端时必须给出）'] as const;
   const PROGRESS = ['--progress', '读取多页 PDF 时在标准错误输出上显示页进度（终端上默认显示）'] as const;
   p.command('parse')
@@ -110,8 +112,8 @@ export function program(): Command {
     .description('列出库中的项目：可按年度、部门、单位、金额、资金来源、指标类别、审核问题筛选，按任一列排序，分页')
     .option('--sort <column>', '排序：document（默认）、name、total、unit、year、score、indicators、findings')
     .option('--desc', '降序')
-    .option('--limit <N>', '每页条数（至多 500，默认 50）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
-    .option('--offset <N>', '从第几个之后开始（默认 0）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--limit <N>', '每页条数（至多 500，默认 50）', int)
+    .option('--offset <N>', '从第几个之后开始（默认 0）', int)
     .addOption(new Option('-f, --format <format>', 'text：表格；json：{ total, items }').choices(['text', 'json']).default('text'))
     .option('--db <path|url>', DB_HELP))
     .action(async (opts: ProjectsOptions) => {
@@ -128,7 +130,6 @@ export function program(): Command {
     .action(async (opts: TemplateCliOptions) => {
       process.exitCode = await templateCommand(opts, process.stdout, process.stderr);
     });
-  const int = (v: string): number => (v.trim() === '' ? Number.NaN : Number(v));
   p.command('plans')
     .summary('列出或导出绩效目标申报（text、json、xlsx）')
     .description('列出库中的绩效目标申报（单位在本系统填报的，及由公开表转成的）：按年度、状态、来源、单位、名称筛选；xlsx 按公开表的版式导出各申报的当前版本（每个部门与年度一张表）')
@@ -152,7 +153,7 @@ export function program(): Command {
     .summary('部门绩效自评汇总表（html、xlsx）或部门全部自评表（forms）')
     .description('部门汇总：从库中读取某部门某年度各单位的绩效自评，生成可打印的汇总表（按单位的项目数、等级、最近一期监控亮灯、平均分、资金，及项目明细）、同版式的 Excel，或该部门全部项目的自评表合为一份可打印文档（每个项目一页）')
     .requiredOption('--department <名称>', '主管部门（完整名称）')
-    .requiredOption('--year <N>', '年度', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .requiredOption('--year <N>', '年度', int)
     .addOption(new Option('-f, --format <format>', 'html：汇总表；xlsx：汇总表 Excel；forms：全部自评表').choices(['html', 'xlsx', 'forms']).default('html'))
     .option(...OUTPUT)
     .option('--db <path|url>', DB_HELP)
@@ -182,8 +183,8 @@ export function program(): Command {
     .description('检索：在库中的项目名称、绩效目标和指标名称中查找文字（两个字即可，如“运维”“满意”），按相关程度排序，标出匹配处')
     .argument('<query>', '要查找的文字（不区分全角半角、大小写，忽略空格）')
     .addOption(new Option('--in <scope>', 'projects：项目名称与绩效目标；indicators：指标名称；all：全部').choices(['projects', 'indicators', 'all']).default('all'))
-    .option('--limit <N>', '每页条数（1–1000，默认 20）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
-    .option('--offset <N>', '从第几条之后开始（默认 0）', (v: string) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .option('--limit <N>', '每页条数（1–1000，默认 20）', int)
+    .option('--offset <N>', '从第几条之后开始（默认 0）', int)
     .option('--all-versions', '也查找各单位的旧版本（默认只查最新版本）')
     .option('--db <path|url>', DB_HELP)
     .addOption(new Option('-f, --format <format>', 'text：每条结果一行；json：{ total, totalExact, hits }').choices(['text', 'json']).default('text'))

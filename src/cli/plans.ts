@@ -4,16 +4,14 @@
 // version, one sheet per department and year). Whoever runs the CLI holds the database, so every plan.
 import type { Writable } from 'node:stream';
 import { listOrgs } from '../auth/index.js';
-import type { Principal } from '../auth/roles.js';
 import { writePlansXlsx } from '../report/xlsx/index.js';
 import { EXPORT_MAX_PLANS, plansForExport } from '../workflow/export.js';
 import { listPlans, type PlanListQuery } from '../workflow/read.js';
 import { STATE_LABEL, STATES, type State } from '../workflow/states.js';
 import { clipWidth, money, pad } from './render/text.js';
-import { withStore, type DbOption } from './store-options.js';
+import { CLI_PRINCIPAL as CLI, withStore, type DbOption } from './store-options.js';
 import { target, type Stdout } from './xlsx.js';
 
-const CLI: Principal = { userId: 0, username: '命令行', role: 'finance', orgId: null, via: 'token' };
 
 export interface PlansOptions extends DbOption {
   readonly year?: number | undefined;

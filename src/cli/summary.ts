@@ -4,14 +4,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { listOrgs } from '../auth/index.js';
-import type { Principal } from '../auth/roles.js';
 import { renderEvaluationHtml } from '../report/evaluation-html.js';
 import { departmentForms, departmentSummary } from '../report/evaluation-summary.js';
 import { renderEvaluationSummaryHtml } from '../report/evaluation-summary-html.js';
 import { evaluationSummaryXlsx } from '../report/evaluation-summary-xlsx.js';
 import { departmentEvaluations } from '../workflow/department-evaluations.js';
 import { countIndicators, unscoredText } from '../score/index.js';
-import { withStore, type DbOption } from './store-options.js';
+import { CLI_PRINCIPAL as CLI, withStore, type DbOption } from './store-options.js';
 
 export type SummaryFormat = 'html' | 'xlsx' | 'forms';
 export interface SummaryOptions extends DbOption {
@@ -21,8 +20,6 @@ export interface SummaryOptions extends DbOption {
   readonly output?: string | undefined;
 }
 
-/** whoever runs the CLI holds the database: they see every department, as finance does */
-const CLI: Principal = { userId: 0, username: '命令行', role: 'finance', orgId: null, via: 'token' };
 
 export async function summaryCommand(opts: SummaryOptions, out: Writable & { isTTY?: boolean }, err: Writable): Promise<number> {
   if (!Number.isInteger(opts.year) || opts.year < 1990 || opts.year > 2100) {

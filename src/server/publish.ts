@@ -15,6 +15,7 @@ import { writePlansXlsx, type XlsxPlan } from '../report/xlsx/index.js';
 import { importBytes, type Database, type Store } from '../store/index.js';
 import { planDb, type PlanDatabase } from '../store/plans-schema.js';
 import type { PlanContent } from '../workflow/content.js';
+import { linkToRow, nameKey } from '../workflow/publication.js';
 
 export interface PlanPublication {
   readonly unit: string;
@@ -25,7 +26,6 @@ export interface PlanPublication {
 }
 
 type Db = Kysely<PlanDatabase>;
-const nameKey = (s: string): string => s.replace(/\s+/g, '');
 
 /** unit-years with a plan published (公开) in a version no stored table shows yet */
 async function pending(db: Db, only?: number): Promise<{ unitOrgId: number; year: number | null }[]> {
@@ -103,8 +103,7 @@ async function publishUnitYear(store: Store, actor: Caller | null, unitOrgId: nu
       const row = rows.find((x) => !taken.has(Number(x.id)) && nameKey(x.name) === nameKey(p.content.name));
       if (row) {
         taken.add(Number(row.id));
-        await trx.updateTable('plans').set({ project_id: null }).where('project_id', '=', Number(row.id)).where('id', '<>', p.planId).execute();
-        await trx.updateTable('plans').set({ document_id: documentId, project_id: Number(row.id) }).where('id', '=', p.planId).execute();
+        await linkToRow(trx, p.planId, documentId, Number(row.id));
       }
       if (p.state === 'published') {
         await trx.insertInto('plan_publications').values({ plan_id: p.planId, version_id: p.versionId, document_id: documentId, at: now.toISOString() })

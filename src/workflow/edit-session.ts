@@ -32,13 +32,14 @@ export async function continuedVersion(trx: Trx, planId: number, baseId: number,
   if (!v || v.kind !== 'save' || v.edit_session !== session || v.author_id === null || Number(v.author_id) !== actor.userId) return null;
   const age = Date.parse(now) - Date.parse(v.created_at);
   if (!(age >= 0 && age < EDIT_SESSION_MINUTES * 60_000)) return null;
+  // each count within the plan, through an index that starts with plan_id: this runs on every autosave
   const r = await sql<{ n: number | string }>`select
-      (select count(*) from plan_events where version_id = ${baseId})
-    + (select count(*) from plan_comments where version_id = ${baseId})
-    + (select count(*) from plan_versions where based_on_id = ${baseId} and kind <> ${SUPERSEDED})
-    + (select count(*) from plans where approved_version_id = ${baseId})
-    + (select count(*) from monitoring_reports where version_id = ${baseId})
-    + (select count(*) from evaluations where version_id = ${baseId}) as n`.execute(trx);
+      (select count(*) from plan_events where plan_id = ${planId} and version_id = ${baseId})
+    + (select count(*) from plan_comments where plan_id = ${planId} and version_id = ${baseId})
+    + (select count(*) from plan_versions where plan_id = ${planId} and based_on_id = ${baseId} and kind <> ${SUPERSEDED})
+    + (select count(*) from plans where id = ${planId} and approved_version_id = ${baseId})
+    + (select count(*) from monitoring_reports where plan_id = ${planId} and version_id = ${baseId})
+    + (select count(*) from evaluations where plan_id = ${planId} and version_id = ${baseId}) as n`.execute(trx);
   if (Number(r.rows[0]?.n ?? 1) !== 0) return null;
   return { id: Number(v.id), number: v.number, basedOn: v.based_on_id === null ? null : Number(v.based_on_id) };
 }

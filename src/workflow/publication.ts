@@ -63,7 +63,14 @@ async function orgOf(db: Kysely<Database>, department: string | null, unit: stri
   return org.id;
 }
 
-const nameKey = (s: string): string => s.replace(/\s+/g, '');
+/** a project's name as rows and plans are matched by: without the spaces a layout may add */
+export const nameKey = (s: string): string => s.replace(/\s+/g, '');
+
+/** Links a plan to the published row that shows it (the row's previous plan, if any, lets go of it). */
+export async function linkToRow(trx: Trx, planId: number, documentId: number, projectId: number): Promise<void> {
+  await trx.updateTable('plans').set({ project_id: null }).where('project_id', '=', projectId).where('id', '<>', planId).execute();
+  await trx.updateTable('plans').set({ document_id: documentId, project_id: projectId }).where('id', '=', planId).execute();
+}
 
 /** Makes the rows of one stored document published plans; false when another caller already did. */
 async function syncDocument(trx: Trx, documentId: number): Promise<number> {
@@ -97,8 +104,7 @@ async function syncDocument(trx: Trx, documentId: number): Promise<number> {
     // src/server/publish.ts, or the government's own): linked to the row, its versions left as the unit wrote them
     const authored = existing.find((p) => p.source !== 'publication' && p.approved_version_id !== null && nameKey(p.name) === nameKey(content.name));
     if (authored) {
-      await trx.updateTable('plans').set({ project_id: null }).where('project_id', '=', Number(r.id)).execute();
-      await trx.updateTable('plans').set({ document_id: documentId, project_id: Number(r.id) }).where('id', '=', Number(authored.id)).execute();
+      await linkToRow(trx, Number(authored.id), documentId, Number(r.id));
       n++;
       continue;
     }
