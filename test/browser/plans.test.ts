@@ -178,7 +178,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     // 公开 made it public: a reader with no account finds it in 项目 and opens its page from the plan's link
     await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
     await page.getByTestId('plan-public').getByRole('link', { name: '查看公开的项目' }).click();
-    await page.waitForURL(/\/projects\/\d+$/);
+    await page.waitForURL(/\/projects\/\d+$/, { waitUntil: 'commit' }); // a client-side route: no load event follows
     await page.getByText('职业技能培训补贴项目').first().waitFor();
     await page.getByTestId('project-score').waitFor();
     await shot(page, 'public-project-1440');
