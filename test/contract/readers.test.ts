@@ -53,6 +53,10 @@ describe.skipIf(!parseDocument)('PDFs that are not readable tables', () => {
     expect(tableDocumentSchema.safeParse(doc).success).toBe(true);
     const errors = doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
     expect(errors, `error codes [${errors.join(' ')}], expected one of [${expectation.codes.join(' ')}]`).toEqual(expect.arrayContaining([expect.toSatisfy((c: string) => expectation.codes.includes(c))]));
+    // said in Chinese: pdfjs's English only in parentheses, for support
+    for (const d of doc.diagnostics.filter((x) => x.severity === 'error')) {
+      expect(d.message.replace(/（[^）]*）|PDF|Excel|Unicode/g, ''), d.message).not.toMatch(/[A-Za-z]{3,}/);
+    }
     const projects = doc.units.flatMap((u) => u.projects.map((p) => p.name));
     if (expectation.kind === 'error') {
       // garbled, scanned or locked: nothing is passed on as data

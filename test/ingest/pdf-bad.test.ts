@@ -100,6 +100,22 @@ describe('unreadable PDFs: an error diagnostic, no rows, no exception', () => {
     }
   });
 
+  it('a page pdfjs cannot open is named and said in Chinese, and the pages besides are still read', async () => {
+    const two = Buffer.from(makePdf(['BT /F1 12 Tf 72 700 Td (Hello) Tj ET', 'BT /F1 12 Tf 72 700 Td (World) Tj ET'])).toString('latin1');
+    // page 2's dictionary replaced by a number, padded so the cross-reference offsets stay right
+    const broken = two.replace(/6 0 obj\n<<[^\n]*>>/, (m) => '6 0 obj\n42'.padEnd(m.length, ' '));
+    expect(broken).not.toBe(two);
+    const doc = await parseDocument(new Uint8Array(Buffer.from(broken, 'latin1')));
+    const d = doc.diagnostics.find((x) => x.code === 'pdf-page-unread');
+    expect(d?.severity).toBe('error');
+    expect(d!.message).toMatch(/^第 2 页无法解析，该页内容未读入：文件中有无法解读的内容/);
+    expect(d!.message).toContain('（Page dictionary kid reference points to wrong type of object.）');
+    expect(d!.message.replace(/（[^）]*）|PDF/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    // page 1 was read: its text is no table, which is said of the document, not of a page left unread
+    expect(doc.diagnostics.filter((x) => x.code === 'pdf-page-unread')).toHaveLength(1);
+    expect(doc.diagnostics.map((x) => x.code)).toContain('pdf-no-table');
+  });
+
   it('a PDF whose one page is blank has no text', async () => {
     expectRefused(await parseDocument(makePdf([''])), 'pdf-no-text');
   });

@@ -62,7 +62,7 @@ async function readOpened(pdf: OpenedPdf, source: Omit<SourceInfo, 'layout' | 'l
       const continues = previous?.grid !== null && previous?.grid !== undefined;
       geometry = await pdf.page(n, (runs) => continues || TABLE_WORDS.test(runs.map((r) => r.str).join('').replace(/\s+/g, '')));
     } catch (e) {
-      pre.push(diag('pdf-page-unread', `第 ${n} 页无法解析（${(e as Error).message ?? String(e)}），该页内容未读入。`, {}));
+      pre.push(diag('pdf-page-unread', `第 ${n} 页无法解析，该页内容未读入：${pdfProblem(e)}`, {}));
       reads.push({ page: n, grid: null, header: null, above: [] });
       options.onProgress?.(n, pdf.pages);
       continue;
