@@ -120,21 +120,6 @@ const commentInfo = z.object({
   indicatorName: z.string().nullable(), author: z.string(), authorRole: z.string().nullable(), body: z.string(), createdAt: z.string(),
 });
 
-export const planDetailResponse = z.object({
-  plan: planSummarySchema,
-  version: versionInfo,
-  content: contentSchema,
-  check: planCheckResponse,
-  approved: z.object({ version: versionInfo, content: contentSchema }).nullable(),
-  versions: z.array(versionInfo),
-  events: z.array(eventInfo),
-  comments: z.array(commentInfo),
-  allowed: z.array(actionSchema),
-  publication: z.object({ documentId: z.number().int(), projectId: z.number().int().nullable() }).nullable(),
-  origin: z.record(z.string(), z.unknown()),
-});
-export type PlanDetailResponse = z.output<typeof planDetailResponse>;
-
 // the project diff of /api/diff, reused: a plan's versions are compared by the same engine
 const projectDiff = diffResponse.shape.units.element.shape.projects.element.shape;
 const valueChange = z.object({ a: z.string(), b: z.string() });
@@ -150,6 +135,29 @@ export const planDiffSchema = z.object({
   notes: projectDiff.goal,
   indicatorsText: projectDiff.indicatorsText,
 });
+const publicCheckSchema = z.object({
+  documentId: z.number().int(), projectId: z.number().int(), file: z.string(), title: z.string().nullable(),
+  madeHere: z.boolean().describe('公开表由本系统“公开”生成（否则为导入的公开表）'),
+  approvedVersion: z.number().int().describe('比较的批复版本'),
+  publishedVersion: z.number().int().nullable().describe('本系统最近一次公开的版本'),
+  diff: planDiffSchema,
+});
+export const planDetailResponse = z.object({
+  plan: planSummarySchema,
+  version: versionInfo,
+  content: contentSchema,
+  check: planCheckResponse,
+  approved: z.object({ version: versionInfo, content: contentSchema }).nullable(),
+  versions: z.array(versionInfo),
+  events: z.array(eventInfo),
+  comments: z.array(commentInfo),
+  allowed: z.array(actionSchema),
+  publication: z.object({ documentId: z.number().int(), projectId: z.number().int().nullable() }).nullable(),
+  publicCheck: publicCheckSchema.nullable().describe('单位填报的计划已有公开的项目时：公开表所列（名称、金额、绩效目标、指标）与批复版本的比较'),
+  origin: z.record(z.string(), z.unknown()),
+});
+export type PlanDetailResponse = z.output<typeof planDetailResponse>;
+
 export const versionsDiffResponse = z.object({ a: versionInfo, b: versionInfo, diff: planDiffSchema });
 export type VersionsDiffResponse = z.output<typeof versionsDiffResponse>;
 

@@ -13,6 +13,7 @@ import type { PlanContent } from './content.js';
 import { WorkflowError } from './errors.js';
 import { planFor, inTransaction, versionContent } from './plans.js';
 import { syncPublishedPlans } from './publication.js';
+import { publicCheck, type PublicCheck } from './public-check.js';
 import { ACTIONS, decide, REVIEWER_OF, STATE_LABEL, STATES, type Action, type State } from './states.js';
 import { SUPERSEDED } from './edit-session.js';
 
@@ -165,10 +166,14 @@ export interface PlanDetail {
   readonly allowed: readonly Action[];
   /** the publication a plan from an imported table came from */
   readonly publication: { readonly documentId: number; readonly projectId: number | null } | null;
+  /** a plan written in the app and linked to a published row: that row against the approved version */
+  readonly publicCheck: PublicCheck | null;
   readonly origin: Record<string, unknown>;
 }
 
 export async function getPlan(store: Store, actor: Principal, id: number): Promise<PlanDetail> {
+  // a table imported since (by any path) may publish this plan: its row is linked before it is shown
+  await syncPublishedPlans(store);
   return inTransaction(store, async (trx) => {
     const row = await planFor(trx, store, actor, id);
     const summary = (await summaries(trx, (q) => q.where('pl.id', '=', id), 1, 0)).items[0]!;
@@ -200,6 +205,7 @@ export async function getPlan(store: Store, actor: Principal, id: number): Promi
       versions, events, comments,
       allowed: ACTIONS.filter((a) => decide(row.state, a, actor.role).ok),
       publication: extra.document_id === null ? null : { documentId: Number(extra.document_id), projectId: extra.project_id === null ? null : Number(extra.project_id) },
+      publicCheck: summary.source === 'authored' ? await publicCheck(trx, id, row.approvedVersionId, extra.project_id === null ? null : Number(extra.project_id)) : null,
       origin: JSON.parse(extra.origin) as Record<string, unknown>,
     };
   });

@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { listAudit } from '../../src/auth/index.js';
+import { writePlansXlsx } from '../../src/report/xlsx/index.js';
 import { importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
+import type { PlanContent } from '../../src/workflow/content.js';
 import { createAccount, orgPath } from '../server/auth-helpers.js';
 import { fits, pick, Rig, shot as shotAs, waitSaved, type Session } from './rig.js';
 import { ROOT } from './setup.js';
@@ -177,6 +180,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
 
     // 公开 made it public: a reader with no account finds it in 项目 and opens its page from the plan's link
     await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+    await expect(page.getByTestId('plan-public').textContent()).resolves.toMatch(/公开内容与批复的第 \d+ 版一致/);
     await page.getByTestId('plan-public').getByRole('link', { name: '查看公开的项目' }).click();
     await page.waitForURL(/\/projects\/\d+$/, { waitUntil: 'commit' }); // a client-side route: no load event follows
     await page.getByText('职业技能培训补贴项目').first().waitFor();
@@ -187,6 +191,26 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await reader.page.getByRole('link', { name: '职业技能培训补贴项目' }).first().waitFor({ timeout: 20_000 });
     await shot(reader.page, 'public-list-1440');
     expect(reader.errors).toEqual([]);
+
+    // the government's own table arrives and prints another amount: the plan page says so beside the link
+    const approved = (await (await fin.page.request.get(`${base}/api/plans/${planId}`)).json()) as { content: PlanContent; plan: { year: number } };
+    const printed = { ...approved.content, funding: { ...approved.content.funding, total: approved.content.funding.total + 10, fiscal: (approved.content.funding.fiscal ?? 0) + 10 } };
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writePlansXlsx([{ unit: '测试学院', department: '测试局', year: approved.plan.year, content: printed }], 'table', out);
+    expect((await importBytes(store, new Uint8Array(Buffer.concat(chunks)), { file: '测试局公开表.xlsx', year: approved.plan.year, department: '测试局' })).status).toBe('imported');
+    for (const width of [1440, 400]) {
+      const s = width === 1440 ? unit : await as('unit', 400);
+      await s.page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
+      const diff = s.page.getByTestId('plan-public-diff');
+      await diff.waitFor({ timeout: 20_000 });
+      expect(await diff.textContent()).toMatch(/公开的绩效目标表.*与批复的第 \d+ 版不一致/);
+      await diff.getByTestId('plan-diff').waitFor();
+      await shot(s.page, `public-diff-${width}`);
+      if (width === 400) await fits(s.page);
+      expect(s.errors).toEqual([]);
+    }
 
     const log = await listAudit(store.db, { targetType: 'plan', targetId: String(planId), limit: 200 });
     const steps = log.items.map((x) => x.action).reverse().filter((a) => a !== 'plan.save');

@@ -161,10 +161,11 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
       {/* first on a phone too, above the save and score cards: why it was returned, who has it now */}
       <div className="plan-notices">
         {notice ? <Alert type={reviewing ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="plan-state-notice" title={notice.title} description={notice.description} /> : null}
-        {detail.publication?.projectId != null && (detail.plan.state === 'published' || detail.plan.adjusting) ? (
+        {detail.publication?.projectId != null && (detail.plan.state === 'published' || detail.plan.adjusting || detail.publicCheck) ? (
           <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="plan-public"
-            title={<>{detail.plan.source === 'publication' ? '来自公开的绩效目标表' : '已公开'}：<Link to={`/projects/${detail.publication.projectId}`}>查看公开的项目</Link>（任何人可查阅、检索、下载）</>} />
+            title={<>{detail.plan.source === 'publication' ? '来自公开的绩效目标表' : '已公开'}：<Link to={`/projects/${detail.publication.projectId}`}>查看公开的项目</Link>（任何人可查阅、检索、下载）{detail.publicCheck && !detail.publicCheck.diff.changed ? `；公开内容与批复的第 ${detail.publicCheck.approvedVersion} 版一致` : null}</>} />
         ) : null}
+        <PublicDifference detail={detail} />
         {detail.plan.adjusting && detail.approved ? (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`调整中：第 ${detail.approved.version.number} 版已批复，在本次调整批复前继续有效`} />
         ) : null}
@@ -224,6 +225,22 @@ function Workspace({ detail, reload, onLive }: { detail: PlanDetail; reload: () 
       </aside>
       {auto.conflict ? <ConflictDialog conflict={auto.conflict} onTheirs={auto.takeTheirs} onMine={auto.keepMine} /> : null}
     </div>
+  );
+}
+
+/** the public table against the approved version: an 调整 not yet published, or a table that says otherwise */
+function PublicDifference({ detail }: { detail: PlanDetail }) {
+  const c = detail.publicCheck;
+  if (!c?.diff.changed) return null;
+  const pending = c.madeHere && c.publishedVersion !== null && c.publishedVersion !== c.approvedVersion;
+  const table = c.title ? `《${c.title}》` : `（${c.file}）`;
+  return (
+    <Alert type={pending ? 'info' : 'warning'} showIcon style={{ marginBottom: 12 }} data-testid="plan-public-diff"
+      title={pending ? `公开的是第 ${c.publishedVersion} 版，批复的第 ${c.approvedVersion} 版尚未公开` : `公开的绩效目标表${table}与批复的第 ${c.approvedVersion} 版不一致`}
+      description={<>
+        <div className="muted">{pending ? '再次“公开”后，公开表即为批复的版本。' : '请核对公开表，或与发布单位确认。'}红色删除线为批复版本的内容，绿色为公开表的内容。</div>
+        <PlanDiffView diff={c.diff} />
+      </>} />
   );
 }
 
