@@ -86,6 +86,8 @@ export async function plansCommand(opts: PlansOptions, out: Stdout, err: Writabl
     lines.push(page.items.length
       ? `共 ${page.total} 项申报，显示第 ${offset + 1}–${offset + page.items.length} 项。`
       : page.total ? `共 ${page.total} 项申报，第 ${offset + 1} 项之后没有了。` : '没有符合条件的申报。');
+    const differ = page.items.filter((p) => p.publicDiffers === true);
+    if (differ.length) lines.push(`其中 ${differ.length} 项的公开表与批复版本不一致（编号 ${differ.map((p) => p.id).join('、')}；差别见各计划页）。`);
     out.write(`${lines.join('\n')}\n`);
     return 0;
   });

@@ -89,7 +89,9 @@ export const planSummarySchema = z.object({
   id: z.number().int(), unitOrgId: z.number().int(), unit: z.string(), department: z.string().nullable(), year: z.number().int().nullable(), name: z.string(),
   state: stateSchema, stateLabel: z.string(), source: z.enum(['authored', 'publication']), total: z.number(),
   reviewScore: z.number().nullable(), reviewGrade: z.string().nullable(), currentVersion: z.number().int(), approvedVersion: z.number().int().nullable(),
-  adjusting: z.boolean(), updatedAt: z.string(),
+  adjusting: z.boolean(),
+  publicDiffers: z.boolean().nullable().describe('单位填报且已有公开项目的计划：公开表所列与批复版本是否不一致；其他计划为 null'),
+  updatedAt: z.string(),
 });
 export const planListResponse = z.object({ total: z.number().int(), items: z.array(planSummarySchema) });
 export type PlanListResponse = z.output<typeof planListResponse>;

@@ -21,20 +21,35 @@ export interface PublicCheck {
   readonly diff: PlanDiff;
 }
 
-export async function publicCheck(trx: Trx, planId: number, approvedVersionId: number | null, projectId: number | null): Promise<PublicCheck | null> {
-  if (approvedVersionId === null || projectId === null) return null;
+/** the published row against the approved version, in the printed columns; null when either is gone */
+async function compareRow(trx: Trx, approvedVersionId: number, projectId: number) {
   const row = await storedProject(trx, projectId);
   if (!row) return null;
   const approved = await versionContent(trx, approvedVersionId);
+  const a = approved.content;
+  // only the printed columns: the rest taken from the approved version on both sides
+  const printed = { ...row.content, attribute: a.attribute, startYear: a.startYear, endYear: a.endYear, notes: a.notes };
+  return { row, approved, diff: comparePlans(a, printed) };
+}
+
+export async function publicCheck(trx: Trx, planId: number, approvedVersionId: number | null, projectId: number | null): Promise<PublicCheck | null> {
+  if (approvedVersionId === null || projectId === null) return null;
+  const c = await compareRow(trx, approvedVersionId, projectId);
+  if (!c) return null;
+  const { row } = c;
   const doc = await trx.selectFrom('documents').select(['title']).where('id', '=', row.documentId).executeTakeFirst();
   const made = await trx.selectFrom('plan_publications').select('id').where('document_id', '=', row.documentId).limit(1).executeTakeFirst();
   const last = await trx.selectFrom('plan_publications as pp').innerJoin('plan_versions as v', 'v.id', 'pp.version_id')
     .select('v.number').where('pp.plan_id', '=', planId).orderBy('pp.id', 'desc').limit(1).executeTakeFirst();
-  const a = approved.content;
-  // only the printed columns: the rest taken from the approved version on both sides
-  const printed = { ...row.content, attribute: a.attribute, startYear: a.startYear, endYear: a.endYear, notes: a.notes };
   return {
     documentId: row.documentId, projectId, file: row.file, title: doc?.title ?? null, madeHere: made !== undefined,
-    approvedVersion: approved.number, publishedVersion: last ? last.number : null, diff: comparePlans(a, printed),
+    approvedVersion: c.approved.number, publishedVersion: last ? last.number : null, diff: c.diff,
   };
+}
+
+/** for a list: whether the public row of each such plan differs from its approved version (true/false), else null */
+export async function publicDiffers(trx: Trx, approvedVersionId: number | null, projectId: number | null): Promise<boolean | null> {
+  if (approvedVersionId === null || projectId === null) return null;
+  const c = await compareRow(trx, approvedVersionId, projectId);
+  return c ? c.diff.changed : null;
 }

@@ -13,7 +13,7 @@ import type { PlanContent } from './content.js';
 import { WorkflowError } from './errors.js';
 import { planFor, inTransaction, versionContent } from './plans.js';
 import { syncPublishedPlans } from './publication.js';
-import { publicCheck, type PublicCheck } from './public-check.js';
+import { publicCheck, publicDiffers, type PublicCheck } from './public-check.js';
 import { ACTIONS, decide, REVIEWER_OF, STATE_LABEL, STATES, type Action, type State } from './states.js';
 import { SUPERSEDED } from './edit-session.js';
 
@@ -35,6 +35,8 @@ export interface PlanSummary {
   readonly approvedVersion: number | null;
   /** an 调整 under way: the approved version is in force while a newer one is edited or reviewed */
   readonly adjusting: boolean;
+  /** written in the app and published: whether its public row differs from the approved version; else null */
+  readonly publicDiffers: boolean | null;
   readonly updatedAt: string;
 }
 
@@ -57,15 +59,21 @@ async function summaries(db: Db, where: (q: ReturnType<typeof base>) => ReturnTy
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.select([
     'pl.id', 'pl.unit_org_id', 'pl.year', 'pl.name', 'pl.state', 'pl.source', 'pl.total', 'pl.review_score', 'pl.review_grade', 'pl.updated_at',
-    'o.name as unit', 'parent.name as department', 'cv.number as currentNumber', 'av.number as approvedNumber', 'pl.approved_version_id', 'pl.current_version_id',
+    'o.name as unit', 'parent.name as department', 'cv.number as currentNumber', 'av.number as approvedNumber', 'pl.approved_version_id', 'pl.current_version_id', 'pl.project_id',
   ]).orderBy('pl.year', 'desc').orderBy('pl.updated_at', 'desc').orderBy('pl.id', 'desc').limit(limit).offset(offset).execute();
+  const differs = new Map<number, boolean | null>();
+  for (const r of rows) {
+    if (r.source !== 'authored' || r.project_id === null || r.approved_version_id === null) continue;
+    differs.set(Number(r.id), await publicDiffers(db, Number(r.approved_version_id), Number(r.project_id)));
+  }
   return {
     total,
     items: rows.map((r) => ({
       id: Number(r.id), unitOrgId: Number(r.unit_org_id), unit: r.unit ?? '', department: r.department ?? null, year: r.year, name: r.name,
       state: r.state as State, stateLabel: STATE_LABEL[r.state as State], source: r.source as PlanSummary['source'], total: Number(r.total) / 100,
       reviewScore: r.review_score, reviewGrade: r.review_grade, currentVersion: Number(r.currentNumber ?? 0), approvedVersion: r.approvedNumber === null ? null : Number(r.approvedNumber),
-      adjusting: r.approved_version_id !== null && Number(r.approved_version_id) !== Number(r.current_version_id), updatedAt: r.updated_at,
+      adjusting: r.approved_version_id !== null && Number(r.approved_version_id) !== Number(r.current_version_id),
+      publicDiffers: differs.get(Number(r.id)) ?? null, updatedAt: r.updated_at,
     })),
   };
 }

@@ -211,6 +211,9 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
       if (width === 400) await fits(s.page);
       expect(s.errors).toEqual([]);
     }
+    // and 我的项目 marks it
+    await unit.page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await unit.page.getByTestId('public-differs').first().waitFor({ timeout: 20_000 });
 
     const log = await listAudit(store.db, { targetType: 'plan', targetId: String(planId), limit: 200 });
     const steps = log.items.map((x) => x.action).reverse().filter((a) => a !== 'plan.save');

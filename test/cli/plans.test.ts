@@ -5,8 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/auth/roles.js';
+import { writePlansXlsx } from '../../src/report/xlsx/index.js';
+import { importBytes, openStore } from '../../src/store/index.js';
+import type { PlanContent } from '../../src/workflow/content.js';
+import { createPlan, savePlan, transition } from '../../src/workflow/plans.js';
+import { createAccount } from '../server/auth-helpers.js';
+import { GOOD } from '../workflow/fixtures.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'jixiao');
@@ -80,5 +88,35 @@ describe('jixiao plans', { timeout: 120_000 }, () => {
     expect(run(['plans', '--limit', '0']).status).toBe(2);
     const unit = run(['plans', '--unit', '不存在的单位']);
     expect([unit.status, unit.stderr]).toEqual([2, 'jixiao: 没有名为“不存在的单位”的单位\n']);
+  });
+
+  it('names the plans whose public table differs from the version approved', async () => {
+    const store = openStore(db);
+    try {
+      const as = async (role: 'unit' | 'department' | 'finance', org: string | null): Promise<Caller> => {
+        const { user } = await createAccount(store, { role, org });
+        return { userId: user.id, username: user.username, role, orgId: user.org?.id ?? null, via: 'session' };
+      };
+      const unit = await as('unit', '命令行测试局/命令行测试学院');
+      const dept = await as('department', '命令行测试局');
+      const finance = await as('finance', null);
+      const content: PlanContent = { ...GOOD, name: '命令行测试公开项目', startYear: 2026, endYear: 2026 };
+      const { id, versionId } = await createPlan(store, unit, { year: 2026, from: { kind: 'blank', name: content.name } });
+      const saved = await savePlan(store, unit, id, versionId, content);
+      for (const [who, action] of [[unit, 'submit'], [dept, 'approve'], [finance, 'approve']] as const) await transition(store, who, id, action, { versionId: saved.versionId });
+      // the department's own table prints another total
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await writePlansXlsx([{ unit: '命令行测试学院', department: '命令行测试局', year: 2026, content: { ...content, funding: { ...content.funding, total: 130.5, fiscal: 110 } } }], 'table', out);
+      expect((await importBytes(store, new Uint8Array(Buffer.concat(chunks)), { file: '命令行测试局公开表.xlsx', year: 2026, department: '命令行测试局' })).status).toBe('imported');
+    } finally {
+      await store.close();
+    }
+    const r = run(['plans', '--source', 'authored']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/其中 1 项的公开表与批复版本不一致（编号 \d+；差别见各计划页）。\n$/);
+    const json = JSON.parse(run(['plans', '--source', 'authored', '--format', 'json']).stdout) as { items: { name: string; publicDiffers: boolean | null }[] };
+    expect(json.items.map((p) => [p.name, p.publicDiffers])).toEqual([['命令行测试公开项目', true]]);
   });
 });

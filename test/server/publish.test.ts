@@ -66,7 +66,7 @@ serverSuite('公开 makes a plan public', (app, store) => {
     expect(d.publicCheck).toMatchObject({ documentId: r.publication!.documentId, projectId: row.id, madeHere: true, approvedVersion: d.version.number, publishedVersion: d.version.number });
     expect(d.publicCheck!.diff.changed, JSON.stringify(d.publicCheck!.diff)).toBe(false);
     const plans = json(await call(finance, 'GET', `/api/plans?q=${encodeURIComponent('公开测试培训补贴')}`), p.planListResponse);
-    expect(plans.items.map((x) => [x.id, x.source])).toEqual([[a.id, 'authored']]);
+    expect(plans.items.map((x) => [x.id, x.source, x.publicDiffers])).toEqual([[a.id, 'authored', false]]);
     const log = await listAudit(store().db, { action: 'plan.publication', limit: 10 });
     expect(log.items[0]?.summary).toMatch(/公开《公开测试局2026年项目支出绩效目标表（公开测试学院，.*公开）》：1 个项目/);
   });
@@ -122,7 +122,10 @@ serverSuite('公开 makes a plan public', (app, store) => {
     expect(r.status).toBe('imported');
     // the plan lists sync the new table: the approved plan is linked to its row, no second plan is made
     const listed = json(await call(finance, 'GET', `/api/plans?q=${encodeURIComponent(own.name)}`), p.planListResponse);
-    expect(listed.items.map((x) => [x.id, x.source])).toEqual([[d.id, 'authored']]);
+    expect(listed.items.map((x) => [x.id, x.source, x.publicDiffers])).toEqual([[d.id, 'authored', true]]);
+    // a plan not yet published anywhere, and a published table's own plan, have nothing to compare
+    const all = json(await call(finance, 'GET', '/api/plans?limit=200'), p.planListResponse).items;
+    expect(all.filter((x) => x.source === 'publication' || x.approvedVersion === null).every((x) => x.publicDiffers === null)).toBe(true);
     const c = json(await call(dept, 'GET', `/api/plans/${d.id}`), p.planDetailResponse).publicCheck!;
     expect(c).toMatchObject({ madeHere: false, publishedVersion: null, file: '公开测试局2026年项目支出绩效目标表.xlsx', documentId: (r as { documentId: number }).documentId });
     expect(c.diff.changed).toBe(true);

@@ -24,7 +24,7 @@ function columns(queue: boolean): ColumnsType<PlanSummary> {
     { title: '年度', dataIndex: 'year', key: 'year', width: 72, render: (y: number | null) => y ?? <span className="muted note">未注明</span> },
     { title: '项目名称', key: 'name', width: 300, render: (_, p) => <Link to={`/plans/${p.id}`}>{p.name || '（未命名）'}</Link> },
     { title: '单位', key: 'unit', width: 200, render: (_, p) => <span>{p.unit}{p.department && p.department !== p.unit ? <div className="muted note">{p.department}</div> : null}</span> },
-    { title: '状态', key: 'state', width: 140, render: (_, p) => <StateTag state={p.state} adjusting={p.adjusting} /> },
+    { title: '状态', key: 'state', width: 140, render: (_, p) => <StateTag state={p.state} adjusting={p.adjusting} publicDiffers={p.publicDiffers === true} /> },
     { title: '总计（万元）', key: 'total', width: 120, align: 'right', render: (_, p) => <b className="num">{wan(p.total)}</b> },
     { title: '评分', key: 'score', width: 96, align: 'right', render: (_, p) => <Grade score={p.reviewScore} grade={p.reviewGrade} /> },
     { title: '版本', key: 'version', width: 110, render: (_, p) => <span className="note">第 {p.currentVersion} 版{p.approvedVersion !== null && p.approvedVersion !== p.currentVersion ? <div className="muted">批复：第 {p.approvedVersion} 版</div> : null}</span> },
@@ -36,7 +36,7 @@ function columns(queue: boolean): ColumnsType<PlanSummary> {
 function PlanCard({ p }: { p: PlanSummary }) {
   return (
     <div className="plan-card">
-      <div className="plan-card-head"><Link to={`/plans/${p.id}`}>{p.name || '（未命名）'}</Link><StateTag state={p.state} adjusting={p.adjusting} /></div>
+      <div className="plan-card-head"><Link to={`/plans/${p.id}`}>{p.name || '（未命名）'}</Link><StateTag state={p.state} adjusting={p.adjusting} publicDiffers={p.publicDiffers === true} /></div>
       <div className="muted note">{p.year ?? '未注明'} 年 · {p.unit} · 第 {p.currentVersion} 版</div>
       <div className="plan-card-foot"><b className="num">{wan(p.total)} 万元</b><Grade score={p.reviewScore} grade={p.reviewGrade} /></div>
     </div>

@@ -8,11 +8,12 @@ export const STATE_COLOR: Readonly<Record<State, string>> = {
 };
 export const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
-export function StateTag({ state, adjusting = false }: { state: State; adjusting?: boolean }) {
+export function StateTag({ state, adjusting = false, publicDiffers = false }: { state: State; adjusting?: boolean; publicDiffers?: boolean }) {
   return (
     <span className="state-tag" data-state={state}>
-      <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: adjusting ? 4 : 0 }}>{STATE_LABEL[state]}</Tag>
-      {adjusting ? <Tag color="gold" style={{ marginInlineEnd: 0 }}>调整中</Tag> : null}
+      <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: adjusting || publicDiffers ? 4 : 0 }}>{STATE_LABEL[state]}</Tag>
+      {adjusting ? <Tag color="gold" style={{ marginInlineEnd: publicDiffers ? 4 : 0 }}>调整中</Tag> : null}
+      {publicDiffers ? <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="public-differs" title="公开表所列与批复版本不一致，差别见计划页">公开不一致</Tag> : null}
     </span>
   );
 }
