@@ -44,6 +44,14 @@ export const dashboardResponse = z.object({
   projects: z.array(z.object({ reportId: z.number(), planId: z.number(), project: z.string(), unit: z.string(), department: z.string().nullable(), light, explanation: z.string(), rate: z.number().nullable(), state: z.string(), demo: z.boolean() })),
   alerts: z.array(z.object({ reportId: z.number(), project: z.string(), unit: z.string(), light: z.enum(['red', 'yellow']), reasons: z.array(z.object({ what: z.string(), light: z.string(), explanation: z.string() })) })),
   execution: z.array(z.object({ month: z.number(), label: z.string(), adjusted: z.number(), spent: z.number(), rate: z.number().nullable(), schedule: z.number(), reports: z.number() })),
+  coverage: z.object({
+    plans: z.number().int().describe('应报：该年度已批复（含已公开、调整中）的计划'),
+    reported: z.number().int().describe('已填报：有本期报告（任何状态）'),
+    submitted: z.number().int().describe('已报送：本期报告已提交或已审核'),
+    byUnit: z.array(z.object({ unit: z.string(), department: z.string().nullable(), plans: z.number().int(), reported: z.number().int(), submitted: z.number().int() })),
+    missing: z.array(z.object({ planId: z.number().int(), project: z.string(), unit: z.string(), department: z.string().nullable() })).describe('未填报的计划（最多 200 个）'),
+    missingTotal: z.number().int(),
+  }).nullable().describe('本期报送情况（按部门、单位筛选；不按灯色筛选）；没有期间时为 null'),
 });
 export const periodsResponse = z.object({ year: z.number(), periods: z.array(z.object({ month: z.number(), label: z.string() })) });
 export const evaluationSummaryResponse = z.object({

@@ -8,15 +8,13 @@ import type { Principal } from '../auth/roles.js';
 import { summarizeEvaluations, type IndicatorCount, type ProjectEvaluation, type ProjectMonitor } from '../score/index.js';
 import type { Store } from '../store/index.js';
 import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
+import { periodCoverage, type Coverage } from './report-coverage.js';
+import { departmentId, departmentName, departmentOf } from './report-orgs.js';
 import { REPORT_STATE_LABEL, REPORT_STATES, type ReportState } from './report-states.js';
 import { periodLabel } from './reports.js';
 
 type Db = Kysely<MonitoringDatabase>;
 
-// a report's 部门: its unit's parent, or the unit itself when the plan is a department's own (单位 = 部门)
-const departmentOf = sql<string | null>`case when o.kind = 'department' then o.name else parent.name end`;
-const departmentName = departmentOf.as('department');
-const departmentId = sql<number | null>`case when o.kind = 'department' then o.id else parent.id end`.as('department_id');
 
 export interface ReportListQuery {
   readonly year?: number | undefined;
@@ -153,6 +151,8 @@ export interface Dashboard {
   readonly alerts: readonly { reportId: number; project: string; unit: string; light: 'red' | 'yellow'; reasons: readonly { what: string; light: string; explanation: string }[] }[];
   /** per month: 累计支出 ÷ 调整后预算 of the reports of that month, against 序时进度 (month ÷ 12) */
   readonly execution: readonly { month: number; label: string; adjusted: number; spent: number; rate: number | null; schedule: number; reports: number }[];
+  /** 报送情况 of the period shown (the year's plans with an approved version, within the department and unit filters); null without a period */
+  readonly coverage: Coverage | null;
 }
 
 /** the years of the caller's plans, 运行监控 reports and 绩效自评, newest first (a plan that prints no year has none) */
@@ -252,6 +252,7 @@ export async function monitoringDashboard(store: Store, actor: Principal, f: Das
     byDepartment: [...dep].map(([name, lights]) => ({ name, lights })),
     byUnit: [...unit].map(([name, v]) => ({ name, department: v.department, lights: v.lights })),
     projects, alerts, execution,
+    coverage: year === null || month === null ? null : await periodCoverage(db, scope, { year, month, department: f.department, unit: f.unit }, SUBMITTED_STATES),
   };
 }
 

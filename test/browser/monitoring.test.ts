@@ -87,6 +87,8 @@ describe('监控 page in Chromium', { timeout: 240_000 }, () => {
     expect(await projects.count()).toBe(3);
     expect(await page.getByTestId('monitoring-alerts').locator('[data-light="red"]').count()).toBeGreaterThan(0);
     await page.getByTestId('evaluation-summary').getByText('测试局').waitFor();
+    // 报送情况: all three 2024 plans reported and submitted for 1—6月
+    expect(await page.getByTestId('coverage-summary').innerText()).toMatch(/应报 3 个项目：已填报 3（其中已报送 3），未填报 0/);
     // the years offered: those with plans or reports, newest first — 2027 and 2028 included, nothing made up
     expect(await options(page, '年度')).toEqual(['2028年', '2027年', '2024年']);
     expect(await options(page, '期间')).toEqual(['1—6月', '1—8月']);
@@ -107,6 +109,16 @@ describe('监控 page in Chromium', { timeout: 240_000 }, () => {
     await choose(page, '期间', '1—8月');
     await expect.poll(() => shown(page)).toBe('2024年1—8月');
     expect(page.url()).toMatch(/year=2024&month=8|month=8&year=2024/);
+    // 1—8月: one draft; the two plans with nothing are named, each opening its plan
+    await expect.poll(() => page.getByTestId('coverage-summary').innerText()).toMatch(/应报 3 个项目：已填报 1（其中已报送 0），未填报 2/);
+    await page.getByText('未填报的项目（2）').click();
+    const missing = page.getByTestId('coverage-missing');
+    await missing.waitFor();
+    expect((await missing.getByRole('link').allInnerTexts()).sort()).toEqual([NAMES[1], NAMES[2]].sort());
+    await shot(page, 'monitoring-coverage-1440');
+    await missing.getByRole('link', { name: NAMES[2] }).click();
+    await page.waitForURL(/\/plans\/\d+$/, { waitUntil: 'commit' });
+    await page.getByText(NAMES[2]).first().waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -131,6 +143,9 @@ describe('监控 page in Chromium', { timeout: 240_000 }, () => {
     await onScreen(page, alert.locator('a.nl-title'));
     await onScreen(page, alert.getByText('预算执行', { exact: true }).first());
     await onScreen(page, page.getByTestId('summary-card').first().getByText('汇总表', { exact: true }));
+    const unitCard = page.getByTestId('coverage-card').first();
+    await onScreen(page, unitCard.locator('.nl-title'));
+    await onScreen(page, unitCard.getByText(/^未填报/));
     await shot(page, 'monitoring-400');
     // the year without reports, on the phone too
     await page.goto(`${base}/monitoring?year=2028`, { waitUntil: 'networkidle' });

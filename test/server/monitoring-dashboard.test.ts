@@ -63,7 +63,7 @@ serverSuite('the monitoring dashboard chooses its year and period from the data'
 
   test('nothing at all: no year, no years, an empty dashboard (not an error)', async () => {
     const d = await dashboard(finance);
-    expect(d).toMatchObject({ year: null, month: null, periodLabel: null, basis: 'none', years: [], months: [], periods: [], projects: [], alerts: [] });
+    expect(d).toMatchObject({ year: null, month: null, periodLabel: null, basis: 'none', years: [], months: [], periods: [], projects: [], alerts: [], coverage: null });
   });
 
   test('a newer period holding one draft does not hide the one the department submitted; the years are the data\'s', async () => {
@@ -107,6 +107,26 @@ serverSuite('the monitoring dashboard chooses its year and period from the data'
     // the caller's scope: another unit has no plan and no report, so no year
     expect(await dashboard(unitB)).toMatchObject({ year: null, years: [], basis: 'none' });
     expect((await dashboard(unitA)).years.map((y) => y.year)).toEqual([2028, 2027, 2024]);
+  });
+
+  test('报送情况: the year\'s approved plans, which have a report of the period and which have submitted it, whatever the light filter', async () => {
+    const p3 = await approved(2024, '职业培训基地建设项目');
+    // a plan not yet approved is not to report
+    json(await call(unitA, 'POST', '/api/plans', { year: 2024, from: { kind: 'blank' } }), p.planCreatedResponse, 201);
+    const june = await dashboard(finance, '?year=2024&month=6');
+    expect(june.coverage).toEqual({
+      plans: 3, reported: 2, submitted: 2,
+      byUnit: [{ unit: '技师学院', department: '人社局', plans: 3, reported: 2, submitted: 2 }],
+      missing: [{ planId: p3, project: '职业培训基地建设项目', unit: '技师学院', department: '人社局' }], missingTotal: 1,
+    });
+    // 1—8月: only the first plan's draft
+    expect((await dashboard(deptA, '?year=2024&month=8')).coverage).toMatchObject({ plans: 3, reported: 1, submitted: 0, missingTotal: 2 });
+    expect((await dashboard(finance, '?year=2024&month=8')).coverage!.missing.map((m) => m.project)).toEqual(['创业培训补贴项目', '职业培训基地建设项目']);
+    expect((await dashboard(finance, '?year=2024&month=6&light=red')).coverage).toEqual(june.coverage);
+    expect((await dashboard(finance, `?year=2024&month=6&department=${encodeURIComponent('教育局')}`)).coverage).toMatchObject({ plans: 0, reported: 0, byUnit: [], missing: [] });
+    // another unit's scope holds none of them; no period, no coverage
+    expect((await dashboard(unitB, '?year=2024&month=6')).coverage).toMatchObject({ plans: 0, missingTotal: 0 });
+    expect((await dashboard(finance, '?year=2028')).coverage).toBeNull();
   });
 
   test('the year and period asked for are checked', async () => {

@@ -8,7 +8,7 @@
 // why; the years offered are those of the caller's plans and reports (GET /api/monitoring/dashboard
 // answers them), newest first. On a phone (below md) every table becomes a list of cards, as 我的报告 does.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Space, Table } from 'antd';
+import { Alert, Card, Collapse, Progress, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -24,6 +24,9 @@ type AlertRow = Dashboard['alerts'][number];
 type ProjectRow = Dashboard['projects'][number];
 type DepartmentRow = Dashboard['byDepartment'][number];
 type Dept = EvaluationSummary['departments'][number];
+type Coverage = NonNullable<Dashboard['coverage']>;
+type CoverageUnit = Coverage['byUnit'][number];
+type MissingPlan = Coverage['missing'][number];
 
 const COLOURS = ['red', 'yellow', 'blue', 'green', 'none'] as const;
 
@@ -146,6 +149,53 @@ function SummaryCard({ r, year }: { r: Dept; year: number }) {
   );
 }
 
+const notReported = (u: CoverageUnit) => u.plans - u.reported;
+const share = (n: number, of: number) => Math.round((n / of) * 1000) / 10;
+const Missing = ({ n }: { n: number }) => (n > 0 ? <b className="num" style={{ color: '#b42318' }}>{n}</b> : <span className="num muted">0</span>);
+const coverageColumns: ColumnsType<CoverageUnit> = [
+  { title: '单位', key: 'unit', render: (_, u) => <span>{u.unit}{u.department && u.department !== u.unit ? <div className="muted note">{u.department}</div> : null}</span> },
+  { title: '应报', dataIndex: 'plans', key: 'plans', width: 70, align: 'right' },
+  { title: '已填报', dataIndex: 'reported', key: 'reported', width: 80, align: 'right' },
+  { title: '已报送', dataIndex: 'submitted', key: 'submitted', width: 80, align: 'right' },
+  { title: '未填报', key: 'missing', width: 80, align: 'right', render: (_, u) => <Missing n={notReported(u)} /> },
+];
+const CoverageCard = ({ u }: { u: CoverageUnit }) => (
+  <div className="plan-card" data-testid="coverage-card">
+    <span className="nl-title">{u.unit}</span>
+    <div className="nl-meta"><span>应报 <b>{u.plans}</b></span><span>已填报 <b>{u.reported}</b></span><span>已报送 <b>{u.submitted}</b></span><span>未填报 <Missing n={notReported(u)} /></span></div>
+  </div>
+);
+
+/** 报送情况: who is to report for the period and has not (the lights show only the reports that exist) */
+function CoverageSection({ c, period, narrow }: { c: Coverage; period: string; narrow: boolean }) {
+  const missing = c.plans - c.reported;
+  return (
+    <Card size="small" title={`报送情况（${period}）`} style={{ marginBottom: 12 }} data-testid="monitoring-coverage">
+      <div style={{ marginBottom: 8 }} data-testid="coverage-summary">
+        <div>应报 <b>{c.plans}</b> 个项目：已填报 <b>{c.reported}</b>（其中已报送 <b>{c.submitted}</b>），未填报 <Missing n={missing} /></div>
+        {c.plans > 0 ? <Progress percent={share(c.reported, c.plans)} success={{ percent: share(c.submitted, c.plans) }}
+          format={() => `已报送 ${share(c.submitted, c.plans)}%`} size="small" style={{ maxWidth: 420 }} /> : null}
+      </div>
+      {c.plans === 0 ? <span className="muted">本年度还没有已批复的绩效目标。</span> : (
+        <>
+          <Rows<CoverageUnit> narrow={narrow} items={c.byUnit} rowKey={(u) => u.unit} size={10} testId="coverage-units" width={480} empty="没有应报的单位"
+            card={(u) => <CoverageCard u={u} />} table={coverageColumns} />
+          {c.missingTotal > 0 ? (
+            <Collapse size="small" style={{ marginTop: 8 }} items={[{
+              key: 'missing', label: `未填报的项目（${c.missingTotal}${c.missingTotal > c.missing.length ? `，列出前 ${c.missing.length} 个` : ''}）`,
+              children: (
+                <div data-testid="coverage-missing">
+                  {c.missing.map((m: MissingPlan) => <div key={m.planId} className="note"><Link to={`/plans/${m.planId}`}>{m.project}</Link> <span className="muted">{m.unit}</span></div>)}
+                </div>
+              ),
+            }]} />
+          ) : null}
+        </>
+      )}
+    </Card>
+  );
+}
+
 /** a section's rows: a table on a wide screen, cards on a phone */
 function Rows<T>({ narrow, items, rowKey, card, table, width, size, empty, testId }: {
   narrow: boolean; items: readonly T[]; rowKey: (x: T) => string | number; card: (x: T) => ReactNode; table: ColumnsType<T>;
@@ -221,6 +271,7 @@ export default function Monitoring() {
         <>
           <PeriodNote d={d} filtered={Boolean(department)} />
           <Card size="small" title="亮灯" style={{ marginBottom: 12 }}><Lights l={d.totals} /></Card>
+          {d.coverage ? <CoverageSection c={d.coverage} period={`${d.year}年${d.periodLabel ?? ''}`} narrow={narrow} /> : null}
           <Card size="small" title="预算执行与序时进度" style={{ marginBottom: 12 }}>
             <Chart label="各月预算执行率与序时进度" height={240} option={{
               tooltip: { trigger: 'axis' }, legend: { top: 0, bottom: 'auto' }, grid: { left: 48, right: 16, top: 36, bottom: 28 },
