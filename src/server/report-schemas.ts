@@ -58,7 +58,9 @@ export const evaluationSummaryResponse = z.object({
   year: z.number(), demo: z.boolean(),
   departments: z.array(z.object({
     /** the department's organization (null: reports of units without one), for /api/evaluations/summary/:id/… */
-    id: z.number().nullable(), name: z.string(), projects: z.number(), scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
+    id: z.number().nullable(), name: z.string(), projects: z.number(),
+    due: z.number().int().describe('应评：该年度已批复（含已公开、调整中）的计划数；projects 为已自评的项目数'),
+    scored: z.number(), byGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }),
     averageScore: z.number().nullable(),
     /** the indicators of its reports: total, scored, and the rest by kind of reason (a project has a grade only when all of its are scored) */
     indicators: indicatorCountSchema,

@@ -260,7 +260,10 @@ export interface EvaluationSummary {
   readonly year: number;
   readonly demo: boolean;
   readonly departments: readonly {
-    id: number | null; name: string; projects: number; scored: number; byGrade: Record<'优' | '良' | '中' | '差', number>; averageScore: number | null;
+    id: number | null; name: string; projects: number;
+    /** 应评: the department's plans of the year with an approved version (绩效自评 covers every one) */
+    due: number;
+    scored: number; byGrade: Record<'优' | '良' | '中' | '差', number>; averageScore: number | null;
     /** the indicators of its reports: how many, how many scored, the rest by kind of reason — grades and the average cover the scored projects only */
     indicators: IndicatorCount;
     money: { annual: number; executed: number; rate: number | null };
@@ -270,22 +273,33 @@ export interface EvaluationSummary {
 /** 部门汇总: per department, its projects' self-evaluations by grade, the average score, the indicators that could not be scored and the money */
 export async function evaluationSummary(store: Store, actor: Principal, year: number): Promise<EvaluationSummary> {
   const db = monitoringDb(store.db);
-  const rows = await base(db as Db, 'evaluations', await scopeFilter(store, actor)).where('r.year', '=', year)
+  const scope = await scopeFilter(store, actor);
+  const rows = await base(db as Db, 'evaluations', scope).where('r.year', '=', year)
     .select(['r.result', 'r.demo', departmentName, departmentId]).execute();
   const by = new Map<string, ProjectEvaluation[]>();
   const ids = new Map<string, number | null>();
-  for (const r of rows) {
+  const due = new Map<string, number>();
+  const at = (r: { department: string | null; department_id?: number | null | undefined }) => {
     const d = r.department ?? '（无部门）';
     if (!by.has(d)) by.set(d, []);
-    by.get(d)!.push(JSON.parse(r.result) as ProjectEvaluation);
     ids.set(d, r.department_id === null || r.department_id === undefined ? null : Number(r.department_id));
+    return d;
+  };
+  for (const r of rows) by.get(at(r))!.push(JSON.parse(r.result) as ProjectEvaluation);
+  // the plans to evaluate: a department with none evaluated yet is listed too
+  let plans = db.selectFrom('plans as pl').innerJoin('orgs as o', 'o.id', 'pl.unit_org_id').leftJoin('orgs as parent', 'parent.id', 'o.parent_id')
+    .where('pl.year', '=', year).where('pl.approved_version_id', 'is not', null);
+  if (scope !== null) plans = plans.where('pl.unit_org_id', 'in', scope.length ? scope : [-1]);
+  for (const r of await plans.select(['pl.id', departmentName, departmentId]).execute()) {
+    const d = at(r);
+    due.set(d, (due.get(d) ?? 0) + 1);
   }
   return {
     year, demo: rows.some((r) => Number(r.demo) === 1),
     departments: [...by].map(([name, es]) => {
       const x = summarizeEvaluations(es);
       return {
-        id: ids.get(name) ?? null, name, projects: x.projects, scored: x.scored, byGrade: x.byGrade, averageScore: x.averageScore, indicators: x.indicators,
+        id: ids.get(name) ?? null, name, projects: x.projects, due: due.get(name) ?? 0, scored: x.scored, byGrade: x.byGrade, averageScore: x.averageScore, indicators: x.indicators,
         money: { annual: x.money.annual, executed: x.money.executed, rate: x.money.rate },
       };
     }),

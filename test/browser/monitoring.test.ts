@@ -87,6 +87,8 @@ describe('监控 page in Chromium', { timeout: 240_000 }, () => {
     expect(await projects.count()).toBe(3);
     expect(await page.getByTestId('monitoring-alerts').locator('[data-light="red"]').count()).toBeGreaterThan(0);
     await page.getByTestId('evaluation-summary').getByText('测试局').waitFor();
+    // one 自评 of the three approved 2024 plans
+    expect((await page.getByTestId('evaluation-coverage').first().innerText()).replace(/\s+/g, ' ')).toBe('1 / 3');
     // 报送情况: all three 2024 plans reported and submitted for 1—6月
     expect(await page.getByTestId('coverage-summary').innerText()).toMatch(/应报 3 个项目：已填报 3（其中已报送 3），未填报 0/);
     // the years offered: those with plans or reports, newest first — 2027 and 2028 included, nothing made up

@@ -91,7 +91,7 @@ serverSuite('configured monitoring periods and the department self-evaluation su
     await evaluated(unitA2, plan.a2, 60);
     // the summary list names the department by id, for the documents' routes
     const list = json(await call(finance, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse);
-    expect(list.departments.map((d) => [d.id, d.name, d.projects])).toEqual([[deptId, '人社局', 2]]);
+    expect(list.departments.map((d) => [d.id, d.name, d.projects, d.due])).toEqual([[deptId, '人社局', 2, 2]]);
     // every indicator of both reports scored: nothing left out of the grades and the average
     expect(list.departments[0]!.indicators).toEqual({ total: 10, scored: 10, unscored: [] });
 
@@ -172,4 +172,20 @@ serverSuite('configured monitoring periods and the department self-evaluation su
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('没有名为“人社”的部门（相近的：人社局）');
   }, 300_000);
+
+  test('自评 covers every approved plan: a department lists its plans due beside those evaluated, one with none evaluated is listed too', async () => {
+    await approvedPlan(unitA, '技师学院第二个项目');
+    const deptB = await loginAs(app(), { role: 'department', org: '教育局' });
+    const c = json(await call(unitB, 'POST', '/api/plans', { year: 2024, from: { kind: 'blank' } }), p.planCreatedResponse, 201);
+    const v = json(await call(unitB, 'POST', `/api/plans/${c.id}/save`, { baseVersionId: c.versionId, content: { ...GOOD, name: '第一中学项目' } }), p.planSaveResponse);
+    for (const [h, a] of [[unitB, 'submit'], [deptB, 'approve'], [finance, 'approve']] as const) json(await call(h, 'POST', `/api/plans/${c.id}/${a}`, { versionId: v.versionId }), p.planStateResponse);
+    // a plan not approved is not due
+    json(await call(unitA, 'POST', '/api/plans', { year: 2024, from: { kind: 'blank' } }), p.planCreatedResponse, 201);
+    const all = json(await call(finance, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse);
+    expect(all.departments.map((d) => [d.name, d.projects, d.due, d.scored, d.averageScore]).sort()).toEqual([['人社局', 2, 3, 2, expect.any(Number)], ['教育局', 0, 1, 0, null]].sort());
+    // each caller its own scope
+    expect(json(await call(unitB, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse).departments.map((d) => [d.name, d.projects, d.due])).toEqual([['教育局', 0, 1]]);
+    expect(json(await call(deptA, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse).departments.map((d) => [d.name, d.projects, d.due])).toEqual([['人社局', 2, 3]]);
+    expect(json(await call(finance, 'GET', '/api/evaluations/summary?year=2023'), evaluationSummaryResponse).departments).toEqual([]);
+  });
 }, { server: { reports: { config, region: '某市' } } });

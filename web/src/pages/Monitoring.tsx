@@ -105,6 +105,12 @@ function ProjectCard({ p }: { p: ProjectRow }) {
   );
 }
 
+/** 自评 covers every approved plan: the evaluated against those due, red while some are not */
+const Evaluated = ({ r }: { r: Dept }) => (
+  <span className="num" data-testid="evaluation-coverage" title={r.projects < r.due ? `还有 ${r.due - r.projects} 个已批复的项目没有自评` : undefined}>
+    {r.projects < r.due ? <b style={{ color: '#b42318' }}>{r.projects}</b> : <b>{r.projects}</b>} / {r.due}
+  </span>
+);
 const grades = (r: Dept) => `${r.byGrade['优']}/${r.byGrade['良']}/${r.byGrade['中']}/${r.byGrade['差']}`;
 /** the average covers the projects with a total only: marked when some have none */
 const average = (r: Dept) => (r.averageScore === null ? '—' : r.scored < r.projects ? <span title={`只含已得出总分的 ${r.scored} 个项目`}>{r.averageScore}*</span> : r.averageScore);
@@ -128,7 +134,7 @@ const SummaryFiles = ({ r, year }: { r: Dept; year: number }) => (r.id === null 
 function summaryColumns(year: number): ColumnsType<Dept> {
   return [
     { title: '部门', dataIndex: 'name', key: 'name' },
-    { title: '项目', dataIndex: 'projects', key: 'n', width: 70, align: 'right' },
+    { title: '已自评/应评', key: 'n', width: 100, align: 'right', render: (_, r) => <Evaluated r={r} /> },
     { title: '已得出总分', dataIndex: 'scored', key: 'scored', width: 90, align: 'right' },
     { title: '未能评分的指标', key: 'unscored', width: 260, render: (_, r) => <Unscored r={r} /> },
     { title: '优/良/中/差', key: 'g', render: (_, r) => grades(r) },
@@ -142,7 +148,7 @@ function SummaryCard({ r, year }: { r: Dept; year: number }) {
   return (
     <div className="plan-card" data-testid="summary-card">
       <span className="nl-title">{r.name}</span>
-      <div className="nl-meta"><span>项目 <b>{r.projects}</b></span><span>已得出总分 <b>{r.scored}</b></span><span>优/良/中/差 <b>{grades(r)}</b></span><span>平均分 <b>{average(r)}</b></span><span>执行率 <b className="num">{pct(r.money.rate)}</b></span></div>
+      <div className="nl-meta"><span>已自评/应评 <Evaluated r={r} /></span><span>已得出总分 <b>{r.scored}</b></span><span>优/良/中/差 <b>{grades(r)}</b></span><span>平均分 <b>{average(r)}</b></span><span>执行率 <b className="num">{pct(r.money.rate)}</b></span></div>
       <div className="note">未能评分的指标：<Unscored r={r} /></div>
       <SummaryFiles r={r} year={year} />
     </div>
