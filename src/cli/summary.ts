@@ -40,13 +40,13 @@ export async function summaryCommand(opts: SummaryOptions, out: Writable & { isT
       return 2;
     }
     const d = await departmentEvaluations(store, CLI, found[0]!.id, opts.year);
-    const input = { department: d.department.name, year: d.year, demo: d.demo, projects: d.projects };
+    const input = { department: d.department.name, year: d.year, demo: d.demo, projects: d.projects, notEvaluated: d.notEvaluated };
     const bytes = opts.format === 'xlsx' ? Buffer.from(await evaluationSummaryXlsx(departmentSummary(input)))
       : Buffer.from(opts.format === 'forms' ? renderEvaluationHtml(departmentForms(input)) : renderEvaluationSummaryHtml(departmentSummary(input)));
     if (opts.output) await writeFile(opts.output, bytes);
     else out.write(bytes);
     const missing = unscoredText(countIndicators(d.projects.map((p) => p.evaluation)));
-    err.write(`jixiao: ${d.department.name} ${d.year} 年度：${d.projects.length} 份绩效自评${missing ? `，指标 ${missing}` : ''}${opts.output ? `，已写入 ${opts.output}` : ''}\n`);
+    err.write(`jixiao: ${d.department.name} ${d.year} 年度：${d.projects.length} 份绩效自评${d.notEvaluated.length ? `，${d.notEvaluated.length} 个已批复的项目未自评` : ''}${missing ? `，指标 ${missing}` : ''}${opts.output ? `，已写入 ${opts.output}` : ''}\n`);
     return 0;
   });
 }

@@ -57,6 +57,17 @@ ${rows}
 </table>`;
 }
 
+/** the approved plans without a 自评: 绩效自评 is to cover every one */
+function notEvaluatedPart(s: DepartmentSummary): Html {
+  if (s.notEvaluated.length === 0) return html``;
+  return html`<h2 class="part">${s.unscored.length ? '四' : '三'}、未开展自评的项目（${s.notEvaluated.length} 个）</h2>
+<table class="form summary">
+<colgroup><col style="width:6%"><col style="width:30%"><col style="width:64%"></colgroup>
+<thead><tr><th>序号</th><th>单位</th><th>项目名称</th></tr></thead>
+${s.notEvaluated.map((p, i) => html`<tr><td class="c">${i + 1}</td><td>${p.unit}</td><td>${p.project}</td></tr>`)}
+</table>`;
+}
+
 export function renderEvaluationSummaryHtml(s: DepartmentSummary): string {
   const warnings = (w: DepartmentSummary['projects'][number]['evaluation']['warnings']) =>
     join(w.filter((x) => x.level !== 'info').map((x) => html`<span class="${x.level === 'red' ? 'warn-red' : 'warn-yellow'}">${x.level === 'red' ? '红色预警' : '黄色预警'}</span>`), '、');
@@ -65,7 +76,7 @@ export function renderEvaluationSummaryHtml(s: DepartmentSummary): string {
   const body = html`<section class="page wide">
 <h1>项目支出绩效自评汇总表</h1>
 <p class="sub">（${s.year}年度）</p>
-<div class="meta"><span>主管部门：${s.department}　项目 ${s.total.projects} 个，已得出总分 ${s.total.scored} 个；指标 ${s.total.indicators.total} 项，已评分 ${s.total.indicators.scored} 项${s.demo ? html`　<span class="demo">含演示数据</span>` : ''}</span><span>金额单位：${s.moneyUnit}</span></div>
+<div class="meta"><span>主管部门：${s.department}　${s.notEvaluated.length ? html`应评项目 ${s.total.projects + s.notEvaluated.length} 个，已自评 ${s.total.projects} 个（<b class="err">未自评 ${s.notEvaluated.length} 个</b>），` : html`项目 ${s.total.projects} 个，`}已得出总分 ${s.total.scored} 个；指标 ${s.total.indicators.total} 项，已评分 ${s.total.indicators.scored} 项${s.demo ? html`　<span class="demo">含演示数据</span>` : ''}</span><span>金额单位：${s.moneyUnit}</span></div>
 ${notice(s)}
 <h2 class="part">一、按单位汇总</h2>
 <table class="form summary">
@@ -85,7 +96,9 @@ ${s.projects.length ? s.projects.map((p, i) => html`<tr><td class="c">${i + 1}</
     : html`<tr><td colspan="12" class="c">本年度尚无绩效自评</td></tr>`}
 </table>
 ${unscoredPart(s)}
+${notEvaluatedPart(s)}
 <div class="notes"><h2>说明</h2><ul>
+<li>应评项目为本年度已批复（含已公开、调整中）的项目；绩效自评应覆盖全部应评项目${s.notEvaluated.length ? '，尚未开展自评的逐项列于“未开展自评的项目”' : ''}。</li>
 <li>自评等级按评分配置的分数线（默认 优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，其下为差）；平均分为已得出总分的项目的平均。</li>
 <li>项目的每项指标都得分后才有总分和等级；尚有指标未能评分的项目总分“待定”，不计入等级统计和平均分${s.unscored.length ? '，未能评分的指标及原因逐项列于“三、未能评分的指标”' : ''}。</li>
 <li>运行监控亮灯取各项目当年最近一期运行监控报告的项目亮灯（${join(SUMMARY_LIGHTS.filter((l) => l !== 'none').map((l) => SUMMARY_LIGHT_LABEL[l]), '、')}）；“未亮”为没有监控报告或无法判断。</li>

@@ -125,5 +125,16 @@ export async function evaluationSummaryXlsx(s: DepartmentSummary): Promise<Uint8
       }
     }
   }
+  // 未自评项目: the approved plans of the year with no 自评
+  if (s.notEvaluated.length) {
+    const d = sheet(wb, '未自评项目', `${s.department}${s.year}年度未开展绩效自评的项目（应评 ${s.total.projects + s.notEvaluated.length} 个，未自评 ${s.notEvaluated.length} 个）`, s, [6, 24, 50], 1);
+    ['序号', '单位', '项目名称'].forEach((h, k) => put(d, 3, k + 1, h, STYLE.header));
+    d.getRow(3).height = 20;
+    s.notEvaluated.forEach((p, i) => {
+      const cells: [Value, Style][] = [[i + 1, CENTER], [p.unit, STYLE.text], [p.project, STYLE.text]];
+      cells.forEach(([v, st], k) => put(d, 4 + i, k + 1, v, st));
+      d.getRow(4 + i).height = rowHeight(Math.max(Math.ceil(textWidth(p.project) / 48), Math.ceil(textWidth(p.unit) / 22)));
+    });
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
 }

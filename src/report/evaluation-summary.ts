@@ -27,6 +27,8 @@ export interface SummaryInput {
   readonly year: number;
   readonly demo: boolean;
   readonly projects: readonly SummaryProject[];
+  /** the approved plans of the year without a 自评 (应评 = these + projects); absent: not known */
+  readonly notEvaluated?: readonly { readonly unit: string; readonly project: string }[] | undefined;
 }
 
 export interface SummaryRow {
@@ -61,6 +63,8 @@ export interface DepartmentSummary {
   readonly projects: readonly SummaryProject[];
   /** the reports without a total, in project order: what could not be scored and why */
   readonly unscored: readonly UnscoredReport[];
+  /** the approved plans of the year without a 自评, by unit and name */
+  readonly notEvaluated: readonly { readonly unit: string; readonly project: string }[];
 }
 
 function row(name: string, ps: readonly SummaryProject[]): SummaryRow {
@@ -77,6 +81,7 @@ export function departmentSummary(input: SummaryInput): DepartmentSummary {
     total: row('合计', input.projects),
     units: units.map((u) => row(u, input.projects.filter((p) => p.unit === u))),
     projects: input.projects,
+    notEvaluated: input.notEvaluated ?? [],
     unscored: input.projects.flatMap((p) => {
       const indicators = unscoredIndicators(p.evaluation);
       return indicators.length || p.evaluation.errors.length || p.evaluation.total === null

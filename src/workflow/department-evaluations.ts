@@ -29,6 +29,8 @@ export interface DepartmentEvaluations {
   readonly demo: boolean;
   /** in unit order, then project name */
   readonly projects: readonly DepartmentEvaluation[];
+  /** the year's approved plans of the same units with no 自评 (绩效自评 is to cover every one), by unit and name */
+  readonly notEvaluated: readonly { readonly unit: string; readonly project: string; readonly planId: number }[];
 }
 
 const missing = (id: number) => new WorkflowError('not-found', 'department-not-found', `没有编号为 ${id} 的部门，或您无权查看`);
@@ -73,5 +75,11 @@ export async function departmentEvaluations(store: Store, actor: Principal, depa
       monitoring: m ? { light: m.light, periodLabel: periodLabel({ year, month: m.month }) } : null,
     };
   }).sort((a, b) => a.unit.localeCompare(b.unit, 'zh') || a.evaluation.project.localeCompare(b.evaluation.project, 'zh') || a.reportId - b.reportId);
-  return { department: { id: dept.id, name: dept.name }, year, demo: projects.some((p) => p.demo), projects };
+  const evaluated = new Set(plans);
+  const due = units.length === 0 ? [] : await db.selectFrom('plans as pl').innerJoin('orgs as o', 'o.id', 'pl.unit_org_id')
+    .where('pl.year', '=', year).where('pl.unit_org_id', 'in', units).where('pl.approved_version_id', 'is not', null)
+    .select(['pl.id', 'pl.name', 'o.name as unit']).execute();
+  const notEvaluated = due.filter((p) => !evaluated.has(Number(p.id))).map((p) => ({ unit: String(p.unit), project: p.name, planId: Number(p.id) }))
+    .sort((a, b) => a.unit.localeCompare(b.unit, 'zh') || a.project.localeCompare(b.project, 'zh') || a.planId - b.planId);
+  return { department: { id: dept.id, name: dept.name }, year, demo: projects.some((p) => p.demo), projects, notEvaluated };
 }

@@ -187,5 +187,15 @@ serverSuite('configured monitoring periods and the department self-evaluation su
     expect(json(await call(unitB, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse).departments.map((d) => [d.name, d.projects, d.due])).toEqual([['教育局', 0, 1]]);
     expect(json(await call(deptA, 'GET', '/api/evaluations/summary?year=2024'), evaluationSummaryResponse).departments.map((d) => [d.name, d.projects, d.due])).toEqual([['人社局', 2, 3]]);
     expect(json(await call(finance, 'GET', '/api/evaluations/summary?year=2023'), evaluationSummaryResponse).departments).toEqual([]);
+    // the printed summary and its workbook name the plan without a 自评
+    const html = await call(deptA, 'GET', `/api/evaluations/summary/${deptId}/html?year=2024`);
+    expect(html.body).toContain('应评项目 3 个，已自评 2 个（<b class="err">未自评 1 个</b>）');
+    expect(html.body).toMatch(/三、未开展自评的项目（1 个）[\s\S]*<td>技师学院<\/td><td>技师学院第二个项目<\/td>/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await call(deptA, 'GET', `/api/evaluations/summary/${deptId}/xlsx?year=2024`)).rawPayload as never);
+    const sheet = wb.getWorksheet('未自评项目')!;
+    expect(String(sheet.getCell(1, 1).value)).toContain('应评 3 个，未自评 1 个');
+    expect([sheet.getCell(4, 1).value, sheet.getCell(4, 2).value, sheet.getCell(4, 3).value]).toEqual([1, '技师学院', '技师学院第二个项目']);
+    expect(sheet.getCell(5, 3).value).toBeNull();
   });
 }, { server: { reports: { config, region: '某市' } } });

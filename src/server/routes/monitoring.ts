@@ -134,7 +134,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store, settings: R
   // one department's 自评 of a year, within the caller's scope (a unit: itself only); :id is the department's organization
   const department = async (req: FastifyRequest & { params: { id: number }; query: { year: number } }) => {
     const d = await departmentEvaluations(store, who(req), req.params.id, req.query.year);
-    return { department: d.department.name, year: d.year, demo: d.demo, projects: d.projects };
+    return { department: d.department.name, year: d.year, demo: d.demo, projects: d.projects, notEvaluated: d.notEvaluated };
   };
   const summaryQuery = z.strictObject({ year });
   const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
