@@ -8,6 +8,8 @@ export const PLAN_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/plans': 'user',
   'GET /api/plans.xlsx': 'user',
   'GET /api/plans/queue': ['department', 'finance'],
+  // 待办 of plans and reports, for the menu: every account has one (zero when nothing waits)
+  'GET /api/todo': 'user',
   'POST /api/plans': rolesFor('save'),
   'POST /api/plans/check': ['unit', 'department', 'finance'],
   'GET /api/plans/:id': 'user',

@@ -90,10 +90,17 @@ export const planSummarySchema = z.object({
   state: stateSchema, stateLabel: z.string(), source: z.enum(['authored', 'publication']), total: z.number(),
   reviewScore: z.number().nullable(), reviewGrade: z.string().nullable(), currentVersion: z.number().int(), approvedVersion: z.number().int().nullable(),
   adjusting: z.boolean(),
+  returned: z.boolean().describe('草稿且最近一次为退回：等待单位修改后重新提交'),
   publicDiffers: z.boolean().nullable().describe('单位填报且已有公开项目的计划：公开表所列与批复版本是否不一致；其他计划为 null'),
   updatedAt: z.string(),
 });
 export const planListResponse = z.object({ total: z.number().int(), items: z.array(planSummarySchema) });
+const todoCount = z.object({
+  review: z.number().int().describe('等待本账号审核（部门：已提交；财政：部门已审）'),
+  returned: z.number().int().describe('退回给本单位、尚未重新提交（单位账号；其他为 0）'),
+});
+export const todoResponse = z.object({ plans: todoCount, reports: todoCount.describe('运行监控报告与绩效自评'), total: z.number().int() });
+export type TodoResponse = z.output<typeof todoResponse>;
 export type PlanListResponse = z.output<typeof planListResponse>;
 
 export const planCheckResponse = z.object({

@@ -37,6 +37,8 @@ export interface PlanSummary {
   readonly adjusting: boolean;
   /** written in the app and published: whether its public row differs from the approved version; else null */
   readonly publicDiffers: boolean | null;
+  /** a draft returned by its reviewer and not resubmitted yet (the unit's 待办) */
+  readonly returned: boolean;
   readonly updatedAt: string;
 }
 
@@ -60,6 +62,7 @@ async function summaries(db: Db, where: (q: ReturnType<typeof base>) => ReturnTy
   const rows = await q.select([
     'pl.id', 'pl.unit_org_id', 'pl.year', 'pl.name', 'pl.state', 'pl.source', 'pl.total', 'pl.review_score', 'pl.review_grade', 'pl.updated_at',
     'o.name as unit', 'parent.name as department', 'cv.number as currentNumber', 'av.number as approvedNumber', 'pl.approved_version_id', 'pl.current_version_id', 'pl.project_id',
+    (eb) => eb.selectFrom('plan_events as e').select('e.action').whereRef('e.plan_id', '=', 'pl.id').orderBy('e.id', 'desc').limit(1).as('lastAction'),
   ]).orderBy('pl.year', 'desc').orderBy('pl.updated_at', 'desc').orderBy('pl.id', 'desc').limit(limit).offset(offset).execute();
   const differs = new Map<number, boolean | null>();
   for (const r of rows) {
@@ -73,7 +76,7 @@ async function summaries(db: Db, where: (q: ReturnType<typeof base>) => ReturnTy
       state: r.state as State, stateLabel: STATE_LABEL[r.state as State], source: r.source as PlanSummary['source'], total: Number(r.total) / 100,
       reviewScore: r.review_score, reviewGrade: r.review_grade, currentVersion: Number(r.currentNumber ?? 0), approvedVersion: r.approvedNumber === null ? null : Number(r.approvedNumber),
       adjusting: r.approved_version_id !== null && Number(r.approved_version_id) !== Number(r.current_version_id),
-      publicDiffers: differs.get(Number(r.id)) ?? null, updatedAt: r.updated_at,
+      publicDiffers: differs.get(Number(r.id)) ?? null, returned: r.state === 'draft' && r.lastAction === 'return', updatedAt: r.updated_at,
     })),
   };
 }

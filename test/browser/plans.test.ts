@@ -121,6 +121,9 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     const dept = await as('department');
     page = dept.page;
     await page.goto(`${base}/plans/queue`, { waitUntil: 'networkidle' });
+    // the menu's 申报 and the queue button count what waits for the department
+    await expect.poll(() => page.getByTestId('todo-plans').innerText(), { timeout: 20_000 }).toBe('1');
+    await expect(page.getByTestId('open-queue').count()).resolves.toBe(0); // on the queue itself: no button to it
     await page.getByRole('link', { name: '职业技能培训补贴项目' }).click();
     await page.getByTestId('review-panel').waitFor();
     await expect(page.getByTestId('plan-state-notice').textContent()).resolves.toContain('待您审核');
@@ -130,10 +133,16 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByLabel('对第 4 项指标的意见').fill('就业率目标偏低，请按上年实际值（85%）测算');
     await page.getByTestId('return-plan').click();
     await planState(page, 'draft');
+    // decided: nothing waits for the department any more
+    await expect.poll(() => page.getByTestId('todo-plans').count(), { timeout: 20_000 }).toBe(0);
     expect(dept.errors).toEqual([]);
 
     // — the unit sees the comment beside the line, fixes it, resubmits —
     page = unit.page;
+    // its 申报 counts the returned plan, and 我的项目 marks it 已退回
+    await page.goto(`${base}/plans`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.getByTestId('todo-plans').innerText(), { timeout: 20_000 }).toBe('1');
+    await page.getByTestId('plan-returned').first().waitFor();
     await page.goto(`${base}/plans/${planId}`, { waitUntil: 'networkidle' });
     await page.getByTestId('returned').waitFor();
     await expect(row(page, 3).getByTestId('line-comments').textContent()).resolves.toContain('就业率目标偏低');

@@ -1,11 +1,13 @@
 // The shell: a header with the sections the caller's role may use and who is logged in, and the pages,
 // each loaded on first visit. Protected pages (导入, 账户, 组织, 审计日志) need a login; the rest are public.
-import { Button, Drawer, Grid, Layout, Menu, Result, Spin } from 'antd';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Spin } from 'antd';
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { onAuthProblem } from './api/client';
 import UserMenu from './components/UserMenu';
+import type { Todo } from './api/plans';
 import { loginPath, may, RequireAccess, useMe } from './lib/auth';
+import { useTodo } from './lib/queries';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Monitoring = lazy(() => import('./pages/Monitoring'));
@@ -71,6 +73,15 @@ class Boundary extends Component<{ children: ReactNode; resetKey: string }, { er
   }
 }
 
+/** the count beside 申报 and 报告: what waits for this account's review, and (a unit) what was returned to it */
+function TodoBadge({ todo, section }: { todo: Todo | undefined; section: string }) {
+  const c = section === '/plans' ? todo?.plans : section === '/reports' ? todo?.reports : undefined;
+  const n = c ? c.review + c.returned : 0;
+  if (!c || n === 0) return null;
+  const title = [c.review ? `待我审核 ${c.review} 个` : '', c.returned ? `被退回待修改 ${c.returned} 个` : ''].filter(Boolean).join('，');
+  return <Badge count={n} size="small" title={title} style={{ marginInlineStart: 6, boxShadow: 'none' }} data-testid={`todo-${section.slice(1)}`} />;
+}
+
 export default function App() {
   const { pathname } = useLocation();
   const screens = Grid.useBreakpoint();
@@ -79,8 +90,9 @@ export default function App() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const role = me?.user?.role ?? null;
+  const todo = useTodo(Boolean(role)).data;
   const items = SECTIONS.filter((s) => !s.route || may(s.route, role))
-    .map((s) => ({ key: s.path, label: <Link to={s.path} onClick={() => setOpen(false)}>{s.label}</Link> }));
+    .map((s) => ({ key: s.path, label: <Link to={s.path} onClick={() => setOpen(false)}>{s.label}<TodoBadge todo={todo} section={s.path} /></Link> }));
   // the log-in and password pages belong to no section
   const current = pathname === '/login' || pathname === '/password' ? '' : section(pathname);
   // a protected request answered 401 (the session ended) or 403 (a password to change first)

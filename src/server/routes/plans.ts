@@ -13,6 +13,7 @@ import { planContentSchema } from '../../workflow/content.js';
 import { WorkflowError } from '../../workflow/errors.js';
 import { adjustPlan, commentPlan, createPlan, savePlan, transition } from '../../workflow/plans.js';
 import { compareVersions, getPlan, listPlans, reviewQueue } from '../../workflow/read.js';
+import { todo } from '../../workflow/todo.js';
 import { HttpError } from '../errors.js';
 import * as p from '../plan-schemas.js';
 import { errorResponse, idParams } from '../schemas.js';
@@ -76,6 +77,14 @@ export function planRoutes(app: FastifyInstance, store: Store, hooks: { onPublis
     const owner = units.size === 1 ? [...units][0]! : depts.size === 1 ? [...depts][0] ?? '' : '';
     const name = `${fileSafe(owner)}${q.year !== undefined ? `${q.year}年` : ''}绩效目标申报表${l === 'indicators' ? '（指标明细）' : ''}.xlsx`;
     return download(req, reply, name, (out) => writePlansXlsx(plans, l, out, { titleNote: '（各申报的当前版本）' }));
+  });
+
+  // the menu's badges on every page: plans and reports waiting for the caller (reports: src/workflow/report-states.ts)
+  api.get('/api/todo', {
+    schema: { summary: '待办：等待本账号审核的申报与报告，以及退回给本单位的申报与报告（数量）', tags, response: { 200: p.todoResponse, ...errors } },
+  }, async (req, reply) => {
+    void reply.header('cache-control', 'no-store');
+    return todo(store, who(req));
   });
 
   api.get('/api/plans/queue', {

@@ -1,7 +1,7 @@
 // The plan routes (绩效目标申报), typed from the server's zod schemas (src/server/plan-schemas.ts). A
 // refused save (409 plan-conflict) throws ApiError with `detail`: the other person's version and changes.
 import type {
-  PlanCheckResponse, PlanConflictResponse, PlanCreateBody, PlanDecisionBody, PlanDetailResponse, PlanListQuery, PlanListResponse, PlanSaveResponse, PlanStateResponse, VersionsDiffResponse,
+  PlanCheckResponse, PlanConflictResponse, PlanCreateBody, PlanDecisionBody, PlanDetailResponse, PlanListQuery, PlanListResponse, PlanSaveResponse, PlanStateResponse, TodoResponse, VersionsDiffResponse,
 } from '../../../src/server/plan-schemas';
 import type { PlanContent } from '../../../src/workflow/content';
 import { api, queryString, sendJson, type Params, type XlsxLayout } from './client';
@@ -16,12 +16,15 @@ export type PlanEvent = PlanDetail['events'][number];
 export type PlanComment = PlanDetail['comments'][number];
 export type PlanVersion = PlanDetail['versions'][number];
 export type { PlanContent };
+export type Todo = TodoResponse;
 export type Decision = 'submit' | 'approve' | 'return' | 'publish';
 export type IndicatorComments = NonNullable<PlanDecisionBody['indicatorComments']>;
 
 export const plansApi = {
   list: (p: PlanListQuery & Params, signal?: AbortSignal) => api.get<PlanListResponse>('/plans', p, signal),
   queue: (signal?: AbortSignal) => api.get<PlanListResponse>('/plans/queue', undefined, signal),
+  /** 待办: plans and reports waiting for this account, for the menu's badges */
+  todo: (signal?: AbortSignal) => api.get<TodoResponse>('/todo', undefined, signal),
   get: (id: number, signal?: AbortSignal) => api.get<PlanDetail>(`/plans/${id}`, undefined, signal),
   create: (body: PlanCreateBody) => sendJson<{ id: number; versionId: number }>('POST', '/plans', body),
   save: (id: number, baseVersionId: number, content: PlanContent, session?: string) => sendJson<PlanSaveResponse>('POST', `/plans/${id}/save`, { baseVersionId, content, session }),

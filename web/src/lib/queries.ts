@@ -1,10 +1,14 @@
 // Shared queries: the lists several pages use for their filter options.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import { plansApi } from '../api/plans';
 
 export const useDocuments = () => useQuery({ queryKey: ['documents'], queryFn: ({ signal }) => api.documents(signal), staleTime: 60_000 });
 export const useOverview = (params: { year?: number | 'none' | undefined; department?: string | undefined } = {}) =>
   useQuery({ queryKey: ['overview', params], queryFn: ({ signal }) => api.overview(params, signal) });
+/** 待办 of a logged-in account: polled for the menu's badges, and refreshed after every decision (['todo']) */
+export const useTodo = (loggedIn: boolean) =>
+  useQuery({ queryKey: ['todo'], queryFn: ({ signal }) => plansApi.todo(signal), enabled: loggedIn, staleTime: 15_000, refetchInterval: 60_000, refetchOnWindowFocus: true });
 export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => api.units({}, signal), staleTime: 60_000 });
 
 /** distinct values, sorted, for a Select */

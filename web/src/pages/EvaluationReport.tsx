@@ -4,7 +4,7 @@
 // 偏差原因分析及改进措施. A qualitative indicator's 得分 is the person's, inside the band of the level
 // entered; a score out of the band is refused beside the field with the allowed range. Total, grade and
 // warnings follow the typing (src/score through src/workflow/evaluations.ts, as the server stores them).
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Input, InputNumber } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -129,9 +129,10 @@ function Form({ detail, reload }: { detail: EvaluationDetail; reload: () => Prom
 
 export default function EvaluationReport() {
   const id = Number(useParams().id);
+  const qc = useQueryClient();
   const q = useQuery({ queryKey: ['report', 'evaluation', id], queryFn: ({ signal }) => reportsApi.evaluation(id, signal), staleTime: Infinity, enabled: Number.isInteger(id) && id > 0 });
   const [epoch, setEpoch] = useState(0);
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={8} />;
-  return <Form key={`${q.data.state}:${epoch}`} detail={q.data} reload={async () => { await q.refetch(); setEpoch((e) => e + 1); }} />;
+  return <Form key={`${q.data.state}:${epoch}`} detail={q.data} reload={async () => { await q.refetch(); setEpoch((e) => e + 1); void qc.invalidateQueries({ queryKey: ['todo'] }); }} />;
 }

@@ -3,7 +3,7 @@
 // target), 完成可能性, 全年预计完成值 and — when the likelihood is not 确定能 — 偏差原因 and 纠偏措施. Each
 // light and its explanation follow the typing (src/score through src/workflow/monitoring.ts, as the
 // server stores them); the form saves itself; the unit submits, the department and finance review.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Checkbox, Input, InputNumber, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -127,10 +127,11 @@ function Form({ detail, reload }: { detail: MonitoringDetail; reload: () => Prom
 
 export default function MonitoringReport() {
   const id = Number(useParams().id);
+  const qc = useQueryClient();
   const q = useQuery({ queryKey: ['report', 'monitoring', id], queryFn: ({ signal }) => reportsApi.monitoring(id, signal), staleTime: Infinity, enabled: Number.isInteger(id) && id > 0 });
   // the form is mounted afresh after a decision (a new state), not while typing
   const [epoch, setEpoch] = useState(0);
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={8} />;
-  return <Form key={`${q.data.state}:${epoch}`} detail={q.data} reload={async () => { await q.refetch(); setEpoch((e) => e + 1); }} />;
+  return <Form key={`${q.data.state}:${epoch}`} detail={q.data} reload={async () => { await q.refetch(); setEpoch((e) => e + 1); void qc.invalidateQueries({ queryKey: ['todo'] }); }} />;
 }

@@ -254,7 +254,7 @@ export default function PlanPage() {
   // the editor is mounted afresh after a decision (a new state, perhaps a new version), not when the
   // history is refreshed: unsaved typing must survive that
   const [epoch, setEpoch] = useState(0);
-  const reload = async () => { await q.refetch(); setEpoch((e) => e + 1); void qc.invalidateQueries({ queryKey: ['plans'] }); void qc.invalidateQueries({ queryKey: ['plans-queue'] }); };
+  const reload = async () => { await q.refetch(); setEpoch((e) => e + 1); void qc.invalidateQueries({ queryKey: ['plans'] }); void qc.invalidateQueries({ queryKey: ['plans-queue'] }); void qc.invalidateQueries({ queryKey: ['todo'] }); };
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={8} />;
   const d = q.data;

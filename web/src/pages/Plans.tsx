@@ -14,6 +14,7 @@ import NarrowList, { useNarrow } from '../components/NarrowList';
 import XlsxDownload from '../components/XlsxDownload';
 import { Grade, SOURCE_NAME, STATE_LABEL, StateTag } from '../components/plan/labels';
 import { dateTime, wan } from '../lib/format';
+import { useTodo } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 import { STATES, type State } from '../../../src/workflow/states';
 
@@ -24,7 +25,7 @@ function columns(queue: boolean): ColumnsType<PlanSummary> {
     { title: '年度', dataIndex: 'year', key: 'year', width: 72, render: (y: number | null) => y ?? <span className="muted note">未注明</span> },
     { title: '项目名称', key: 'name', width: 300, render: (_, p) => <Link to={`/plans/${p.id}`}>{p.name || '（未命名）'}</Link> },
     { title: '单位', key: 'unit', width: 200, render: (_, p) => <span>{p.unit}{p.department && p.department !== p.unit ? <div className="muted note">{p.department}</div> : null}</span> },
-    { title: '状态', key: 'state', width: 140, render: (_, p) => <StateTag state={p.state} adjusting={p.adjusting} publicDiffers={p.publicDiffers === true} /> },
+    { title: '状态', key: 'state', width: 140, render: (_, p) => <StateTag state={p.state} adjusting={p.adjusting} publicDiffers={p.publicDiffers === true} returned={p.returned} /> },
     { title: '总计（万元）', key: 'total', width: 120, align: 'right', render: (_, p) => <b className="num">{wan(p.total)}</b> },
     { title: '评分', key: 'score', width: 96, align: 'right', render: (_, p) => <Grade score={p.reviewScore} grade={p.reviewGrade} /> },
     { title: '版本', key: 'version', width: 110, render: (_, p) => <span className="note">第 {p.currentVersion} 版{p.approvedVersion !== null && p.approvedVersion !== p.currentVersion ? <div className="muted">批复：第 {p.approvedVersion} 版</div> : null}</span> },
@@ -36,7 +37,7 @@ function columns(queue: boolean): ColumnsType<PlanSummary> {
 function PlanCard({ p }: { p: PlanSummary }) {
   return (
     <div className="plan-card">
-      <div className="plan-card-head"><Link to={`/plans/${p.id}`}>{p.name || '（未命名）'}</Link><StateTag state={p.state} adjusting={p.adjusting} publicDiffers={p.publicDiffers === true} /></div>
+      <div className="plan-card-head"><Link to={`/plans/${p.id}`}>{p.name || '（未命名）'}</Link><StateTag state={p.state} adjusting={p.adjusting} publicDiffers={p.publicDiffers === true} returned={p.returned} /></div>
       <div className="muted note">{p.year ?? '未注明'} 年 · {p.unit} · 第 {p.currentVersion} 版</div>
       <div className="plan-card-foot"><b className="num">{wan(p.total)} 万元</b><Grade score={p.reviewScore} grade={p.reviewGrade} /></div>
     </div>
@@ -109,6 +110,7 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
   const mine = useQuery({ queryKey: ['plans', 'mine-all'], queryFn: ({ signal }) => plansApi.list({ limit: 200 }, signal), enabled: creating });
   const me = useMe();
   const role = me.data?.user?.role;
+  const todo = useTodo(Boolean(role)).data;
   const items = list.data?.items ?? [];
   const title = queue ? '待我审核' : '我的项目';
   return (
@@ -116,7 +118,7 @@ export default function Plans({ queue = false }: { queue?: boolean }) {
       <PageTitle title={title} sub={queue ? '等待您审核的绩效目标申报，先提交的在前' : '绩效目标申报：按年度和状态查看，新建或复制上年度的计划'}
         extra={queue ? <Link to="/plans">我的项目</Link> : (
           <>
-            {role === 'department' || role === 'finance' ? <Link to="/plans/queue"><Button data-testid="open-queue">待我审核</Button></Link> : null}
+            {role === 'department' || role === 'finance' ? <Link to="/plans/queue"><Button data-testid="open-queue">待我审核{todo?.plans.review ? `（${todo.plans.review}）` : ''}</Button></Link> : null}
             <XlsxDownload url={(layout) => plansApi.listXlsxUrl({ year, state }, layout)} />
             {role === 'unit' ? <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建申报</Button> : null}
           </>

@@ -13,6 +13,7 @@ import { DemoTag, GradeTag, LightTag, pct, ReportStateTag } from '../components/
 import { NewReport } from '../components/report/NewReport';
 import { may, useMe } from '../lib/auth';
 import { dateTime } from '../lib/format';
+import { useTodo } from '../lib/queries';
 import { useUrlState } from '../lib/url';
 import { REPORT_STATE_LABEL, REPORT_STATES } from '../../../src/workflow/report-states';
 
@@ -53,6 +54,7 @@ export default function Reports({ queue = false }: { queue?: boolean }) {
   const url = useUrlState();
   const narrow = useNarrow();
   const role = useMe().data?.user?.role ?? null;
+  const todo = useTodo(Boolean(role)).data;
   const [creating, setCreating] = useState(false);
   const year = url.num('year');
   const kindParam = url.get('kind');
@@ -77,7 +79,7 @@ export default function Reports({ queue = false }: { queue?: boolean }) {
       <PageTitle title={title} sub={queue ? `运行监控报告与绩效自评：${REPORT_STATE_LABEL[state ?? 'submitted']}、等待您审核的，先提交的在前` : '运行监控报告与绩效自评：按年度、类型和状态查看'}
         extra={queue ? <Link to="/reports">我的报告</Link> : (
           <>
-            {may('POST /api/monitoring/:id/approve', role) ? <Link to="/reports/queue"><Button data-testid="open-report-queue">待我审核</Button></Link> : null}
+            {may('POST /api/monitoring/:id/approve', role) ? <Link to="/reports/queue"><Button data-testid="open-report-queue">待我审核{todo?.reports.review ? `（${todo.reports.review}）` : ''}</Button></Link> : null}
             {may('POST /api/monitoring', role) ? <Button type="primary" onClick={() => setCreating(true)} data-testid="new-report">填报</Button> : null}
           </>
         )} />

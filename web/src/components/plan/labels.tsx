@@ -8,10 +8,11 @@ export const STATE_COLOR: Readonly<Record<State, string>> = {
 };
 export const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
-export function StateTag({ state, adjusting = false, publicDiffers = false }: { state: State; adjusting?: boolean; publicDiffers?: boolean }) {
+export function StateTag({ state, adjusting = false, publicDiffers = false, returned = false }: { state: State; adjusting?: boolean; publicDiffers?: boolean; returned?: boolean }) {
   return (
     <span className="state-tag" data-state={state}>
-      <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: adjusting || publicDiffers ? 4 : 0 }}>{STATE_LABEL[state]}</Tag>
+      <Tag color={STATE_COLOR[state]} style={{ marginInlineEnd: adjusting || publicDiffers || returned ? 4 : 0 }}>{STATE_LABEL[state]}</Tag>
+      {returned ? <Tag color="red" style={{ marginInlineEnd: adjusting || publicDiffers ? 4 : 0 }} data-testid="plan-returned">已退回</Tag> : null}
       {adjusting ? <Tag color="gold" style={{ marginInlineEnd: publicDiffers ? 4 : 0 }}>调整中</Tag> : null}
       {publicDiffers ? <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="public-differs" title="公开表所列与批复版本不一致，差别见计划页">公开不一致</Tag> : null}
     </span>
