@@ -16,7 +16,8 @@ export const light = z.enum(['red', 'yellow', 'blue', 'green', 'none']);
 
 const listItem = z.object({
   id: z.number(), planId: z.number(), planName: z.string(), unit: z.string(), department: z.string().nullable(), year: z.number(), month: z.number().nullable(),
-  periodLabel: z.string(), state, stateLabel: z.string(), demo: z.boolean(), light: z.string().nullable(), rate: z.number().nullable(),
+  periodLabel: z.string(), state, stateLabel: z.string(), returned: z.boolean().describe('草稿且最近一次为退回：等待单位修改后重新提交'),
+  demo: z.boolean(), light: z.string().nullable(), rate: z.number().nullable(),
   score: z.number().nullable(), grade: z.string().nullable(), updatedAt: z.string(),
 });
 const detail = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) => z.object({

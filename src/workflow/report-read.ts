@@ -34,6 +34,8 @@ export interface ReportListItem {
   readonly periodLabel: string;
   readonly state: ReportState;
   readonly stateLabel: string;
+  /** a draft returned by its reviewer and not resubmitted yet (the unit's 待办) */
+  readonly returned: boolean;
   readonly demo: boolean;
   /** monitoring: the project's light and 执行率; evaluation: score and grade */
   readonly light: string | null;
@@ -67,6 +69,7 @@ export async function listReports(store: Store, actor: Principal, kind: 'monitor
   if (f.state !== undefined) q = q.where('r.state', '=', f.state);
   if (f.planId !== undefined) q = q.where('r.plan_id', '=', f.planId);
   const rows = await q.select(['r.id', 'r.plan_id', 'pl.name as planName', 'o.name as unit', departmentName, 'r.year', 'r.state', 'r.demo', 'r.updated_at', 'r.result'])
+    .select((eb) => eb.selectFrom('report_events as e').select('e.action').where('e.kind', '=', kind).whereRef('e.report_id', '=', 'r.id').orderBy('e.id', 'desc').limit(1).as('lastAction'))
     .select((eb) => (monitoring ? [eb.ref('r.month').as('month'), eb.ref('r.light').as('light'), eb.ref('r.rate').as('rate')] : []) as never)
     .orderBy('r.year', 'desc').orderBy('r.id', 'desc').limit(2000).execute() as unknown as Record<string, unknown>[];
   return rows.map((r) => {
@@ -75,7 +78,8 @@ export async function listReports(store: Store, actor: Principal, kind: 'monitor
     const state = r.state as ReportState;
     return {
       id: Number(r.id), planId: Number(r.plan_id), planName: String(r.planName), unit: String(r.unit), department: (r.department as string | null) ?? null,
-      year: Number(r.year), month, periodLabel: periodLabel({ year: Number(r.year), month }), state, stateLabel: REPORT_STATE_LABEL[state], demo: Number(r.demo) === 1,
+      year: Number(r.year), month, periodLabel: periodLabel({ year: Number(r.year), month }), state, stateLabel: REPORT_STATE_LABEL[state],
+      returned: state === 'draft' && r.lastAction === 'return', demo: Number(r.demo) === 1,
       light: monitoring ? (result.light ?? null) : null, rate: monitoring ? (result.money?.rate ?? null) : null,
       score: monitoring ? null : (result.total ?? null), grade: monitoring ? null : (result.grade ?? null), updatedAt: String(r.updated_at),
     };

@@ -113,6 +113,8 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     page = dept.page;
     await page.goto(`${base}/reports/queue`, { waitUntil: 'networkidle' });
     await page.getByTestId('report-queue').getByRole('link', { name: '职业技能培训补贴项目' }).first().waitFor();
+    // the menu's 报告 counts what waits for the department
+    await expect.poll(() => page.getByTestId('todo-reports').innerText(), { timeout: 20_000 }).toMatch(/^[1-9]\d*$/);
     await shot(page, 'report-queue-1440');
     await page.getByTestId('report-queue').getByRole('link', { name: '职业技能培训补贴项目' }).first().click();
     await page.getByTestId('review-panel').waitFor();

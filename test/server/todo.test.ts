@@ -4,6 +4,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, test } from 'vitest';
 import * as p from '../../src/server/plan-schemas.js';
+import { reportListResponse } from '../../src/server/report-schemas.js';
 import { GOOD, monitoringInput } from '../workflow/fixtures.js';
 import { loginAs, type AuthHeaders } from './auth-helpers.js';
 import { error, json, serverSuite } from './helpers.js';
@@ -57,6 +58,9 @@ serverSuite('待办 counts what waits for each account', (app) => {
     expect(await counts()).toMatchObject({ unit: zero, dept: [0, 0, 1, 0, 1], finance: zero, otherDept: zero });
     expect((await call(dept, 'POST', `/api/monitoring/${r.id}/return`, { revision: saved.revision, comment: '支出数请核对' })).statusCode).toBe(200);
     expect(await counts()).toMatchObject({ unit: [0, 0, 0, 1, 1], dept: zero, finance: zero });
+    // 我的报告 marks it 已退回
+    const reports = json(await call(unit, 'GET', '/api/monitoring'), reportListResponse);
+    expect(reports.map((x) => [x.id, x.state, x.returned])).toEqual([[r.id, 'draft', true]]);
   });
 
   test('only an account asks', async () => {

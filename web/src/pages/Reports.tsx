@@ -34,7 +34,7 @@ const columns: ColumnsType<Row> = [
   { title: '报告', key: 'kind', width: 150, render: (_, r) => <span>{reportLabel(r.kind)}<div className="muted note">{r.periodLabel}</div></span> },
   { title: '项目', key: 'name', width: 280, render: (_, r) => <Name r={r} /> },
   { title: '单位', key: 'unit', width: 200, render: (_, r) => <span>{r.unit}{r.department && r.department !== r.unit ? <div className="muted note">{r.department}</div> : null}</span> },
-  { title: '状态', key: 'state', width: 96, render: (_, r) => <ReportStateTag state={r.state} /> },
+  { title: '状态', key: 'state', width: 96, render: (_, r) => <ReportStateTag state={r.state} returned={r.returned} /> },
   { title: '亮灯 / 得分', key: 'outcome', width: 170, render: (_, r) => <Outcome r={r} /> },
   { title: '更新时间', key: 'updated', width: 190, render: (_, r) => <span className="note">{dateTime(r.updatedAt)}</span> },
   { title: '打印 / 下载', key: 'files', width: 100, render: (_, r) => <Files r={r} /> },
@@ -43,7 +43,7 @@ const columns: ColumnsType<Row> = [
 function ReportCard({ r }: { r: Row }) {
   return (
     <div className="plan-card">
-      <div className="plan-card-head"><Name r={r} /><ReportStateTag state={r.state} /></div>
+      <div className="plan-card-head"><Name r={r} /><ReportStateTag state={r.state} returned={r.returned} /></div>
       <div className="muted note">{r.periodLabel}{reportLabel(r.kind)} · {r.unit}</div>
       <div className="plan-card-foot"><Outcome r={r} /><Files r={r} /></div>
     </div>

@@ -14,7 +14,7 @@ function Line({ kind, r }: { kind: ReportKindName; r: ReportItem }) {
   return (
     <li className="plan-report-line">
       <Link to={reportPath(kind, r.id)}>{r.periodLabel}{reportLabel(kind)}</Link>
-      <ReportStateTag state={r.state} />
+      <ReportStateTag state={r.state} returned={r.returned} />
       {kind === 'monitoring' ? <LightTag colour={r.light} /> : <GradeTag grade={r.grade} />}
       {r.demo ? <DemoTag /> : null}
       <a className="note" href={reportsApi.htmlUrl(kind, r.id)} target="_blank" rel="noreferrer">打印</a>

@@ -5,8 +5,13 @@ import { GRADE_COLOR } from '../plan/labels';
 
 export const REPORT_STATE_COLOR: Readonly<Record<ReportState, string>> = { draft: 'default', submitted: 'processing', 'department-approved': 'cyan', confirmed: 'green' };
 
-export function ReportStateTag({ state }: { state: ReportState }) {
-  return <span className="state-tag" data-state={state}><Tag color={REPORT_STATE_COLOR[state]} style={{ marginInlineEnd: 0 }}>{REPORT_STATE_LABEL[state]}</Tag></span>;
+export function ReportStateTag({ state, returned = false }: { state: ReportState; returned?: boolean }) {
+  return (
+    <span className="state-tag" data-state={state}>
+      <Tag color={REPORT_STATE_COLOR[state]} style={{ marginInlineEnd: returned ? 4 : 0 }}>{REPORT_STATE_LABEL[state]}</Tag>
+      {returned ? <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="report-returned">已退回</Tag> : null}
+    </span>
+  );
 }
 
 export const LIGHT: Readonly<Record<string, { label: string; color: string }>> = {
