@@ -120,7 +120,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     const box = (await pie.boundingBox())!;
     const r = Math.min(box.width, box.height) / 2 * 0.56;
     await pie.click({ position: { x: box.width / 2, y: box.height * 0.45 + r } });
-    await page.waitForURL(/\/projects\?.*source=fiscal/, { timeout: 10_000 });
+    await page.waitForURL(/\/projects\?.*source=fiscal/, { timeout: 10_000, waitUntil: 'commit' });
     await page.locator('.ant-table-row').first().waitFor();
     expect(errors).toEqual([]);
   });
@@ -129,7 +129,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     const { page, errors } = await open('/indicators');
     await page.getByLabel('检索指标').fill('满意度');
     await page.getByLabel('检索指标').press('Enter');
-    await page.waitForURL(/q=%E6%BB%A1%E6%84%8F%E5%BA%A6/);
+    await page.waitForURL(/q=%E6%BB%A1%E6%84%8F%E5%BA%A6/, { waitUntil: 'commit' });
     // the previous page stays on screen until the new one arrives: wait for the answer to the search
     await page.waitForFunction(() => {
       const cells = [...document.querySelectorAll('.ant-table-row .ant-table-cell:first-child')];
@@ -197,13 +197,13 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await shot(page, 'projects-1280');
 
     await page.getByRole('listitem', { name: '2' }).click();
-    await page.waitForURL(/page=2/);
+    await page.waitForURL(/page=2/, { waitUntil: 'commit' });
     expect(page.url()).toContain('sort=total');
     expect(page.url()).toContain('order=desc');
 
     await page.getByLabel('检索项目').fill('运维');
     await page.getByLabel('检索项目').press('Enter');
-    await page.waitForURL(/q=%E8%BF%90%E7%BB%B4/);
+    await page.waitForURL(/q=%E8%BF%90%E7%BB%B4/, { waitUntil: 'commit' });
     await page.locator('mark.hl').first().waitFor();
     await expect(page.locator('mark.hl').first().textContent()).resolves.toBe('运维');
     expect(errors).toEqual([]);
@@ -236,7 +236,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     const rules = async () => list.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
     const byDocument = await api<{ findings: { rule: string }[] }>(`/projects/${p.id}?order=document`);
     await page.getByText('按原表顺序').click();
-    await page.waitForURL(/order=document/);
+    await page.waitForURL(/order=document/, { waitUntil: 'commit' });
     await expect.poll(rules).toEqual(byDocument.findings.map((f) => f.rule));
     await expect(page.locator('pre.source .source-line').count()).resolves.toBeGreaterThan(3);
     await expect(page.locator('pre.source .source-line.current').count()).resolves.toBe(1);
@@ -319,7 +319,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     // second for its year) is not the newer one for having the higher import number
     const picked = await open('/compare');
     await pick(picked.page, '单位', '广州市技师学院');
-    await picked.page.waitForURL(/[?&]b=\d+/);
+    await picked.page.waitForURL(/[?&]b=\d+/, { waitUntil: 'commit' });
     const q = new URL(picked.page.url()).searchParams;
     expect([Number(q.get('a')), Number(q.get('b'))]).toEqual([a.id, b.id]);
     const sides = picked.page.locator('.diff-sides > div');
@@ -346,7 +346,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await sevRows.first().waitFor();
     await expect(sevRows.first().textContent()).resolves.toContain('错误');
     await all.page.getByText('按原表顺序').click();
-    await all.page.waitForURL(/order=document/);
+    await all.page.waitForURL(/order=document/, { waitUntil: 'commit' });
     await shot(all.page, 'review-document-order-1440');
     expect(all.errors).toEqual([]);
     const href = await page.getByRole('link', { name: '打开审核报告' }).first().getAttribute('href');

@@ -76,7 +76,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await p.goto(`${base}/`, { waitUntil: 'networkidle' });
     await p.getByTestId('login-link').waitFor();
     await p.goto(`${base}/admin/audit`, { waitUntil: 'networkidle' });
-    await p.waitForURL(/\/login\?next=%2Fadmin%2Faudit/);
+    await p.waitForURL(/\/login\?next=%2Fadmin%2Faudit/, { waitUntil: 'commit' });
     await p.getByTestId('login-card').waitFor();
     await shot(p, 'login-1440');
 
@@ -84,7 +84,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await expect(p.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
 
     await logIn(p, 'chief', FIRST);
-    await p.waitForURL(/\/password/);
+    await p.waitForURL(/\/password/, { waitUntil: 'commit' });
     await p.getByTestId('password-card').waitFor();
     await expect(p.getByText('首次登录或密码被重置').count()).resolves.toBe(1);
     await shot(p, 'password-forced-1440');
@@ -94,7 +94,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await p.getByRole('button', { name: '修改密码' }).click();
 
     // back where it was going: the audit log, with the header naming the account and its role
-    await p.waitForURL(/\/admin\/audit$/);
+    await p.waitForURL(/\/admin\/audit$/, { waitUntil: 'commit' });
     await p.getByTestId('audit-table').locator('.ant-table-row').first().waitFor();
     await expect(p.getByTestId('user-who').textContent()).resolves.toMatch(/chief.*系统管理员/);
     const menu = await p.locator('.shell-menu').textContent();
@@ -113,7 +113,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     // filter: only the failed logins
     await p.getByRole('combobox', { name: '操作', exact: true }).click();
     await p.locator('.ant-select-item-option').filter({ hasText: '登录失败' }).click();
-    await p.waitForURL(/action=auth.login-failed/);
+    await p.waitForURL(/action=auth.login-failed/, { waitUntil: 'commit' });
     await p.waitForFunction(() => {
       const r = [...document.querySelectorAll('[data-testid=audit-table] .ant-table-row')];
       return r.length > 0 && r.every((x) => x.querySelector('[data-code="auth.login-failed"]'));
@@ -129,7 +129,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     const narrow = await page(400);
     await narrow.page.goto(`${base}/login?next=%2Fadmin%2Faudit`, { waitUntil: 'networkidle' });
     await logIn(narrow.page, 'chief', NEW);
-    await narrow.page.waitForURL(/\/admin\/audit$/);
+    await narrow.page.waitForURL(/\/admin\/audit$/, { waitUntil: 'commit' });
     await narrow.page.getByTestId('audit-table').locator('.ant-table-row').first().waitFor();
     const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -144,7 +144,7 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await p.getByTestId('logout').click();
     await p.getByTestId('login-link').waitFor();
     await p.goto(`${base}/admin/users`, { waitUntil: 'networkidle' });
-    await p.waitForURL(/\/login\?next=/);
+    await p.waitForURL(/\/login\?next=/, { waitUntil: 'commit' });
     expect(errors).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { writePlansXlsx } from '../../src/report/xlsx/index.js';
 import { importBytes, migrate, openStore, type Store } from '../../src/store/index.js';
 import type { PlanContent } from '../../src/workflow/content.js';
 import { createAccount, orgPath } from '../server/auth-helpers.js';
-import { fits, pick, Rig, shot as shotAs, waitSaved, type Session } from './rig.js';
+import { choose, fits, pick, Rig, shot as shotAs, waitSaved, type Session } from './rig.js';
 import { ROOT } from './setup.js';
 
 const SAMPLE = '002_02da4d888feccc7a.txt';
@@ -58,7 +58,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('new-plan').click();
     await page.getByLabel('项目名称', { exact: true }).fill('职业技能培训补贴项目');
     await page.getByRole('button', { name: '新建', exact: true }).click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    await page.waitForURL(/\/plans\/\d+$/, { waitUntil: 'commit' });
     const planId = Number(/\/plans\/(\d+)$/.exec(page.url())![1]);
     await planState(page, 'draft');
 
@@ -234,12 +234,12 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     // the audit page offers plans among its object types and names their actions in Chinese
     page = fin.page;
     await page.goto(`${base}/admin/audit`, { waitUntil: 'networkidle' });
-    await page.getByRole('combobox', { name: '对象类型' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '绩效目标申报' }).click();
-    await page.waitForURL(/targetType=plan/);
-    await page.getByRole('combobox', { name: '操作', exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '提交申报' }).click();
-    await page.waitForURL(/action=plan\.submit/);
+    // through the rig: an option click lost under load is retried (by keyboard), and the address changes
+    // without a load event (a client-side route)
+    await choose(page, '对象类型', '绩效目标申报');
+    await page.waitForURL(/targetType=plan/, { waitUntil: 'commit' });
+    await choose(page, '操作', '提交申报');
+    await page.waitForURL(/action=plan\.submit/, { waitUntil: 'commit' });
     await page.waitForFunction(() => {
       const r = [...document.querySelectorAll('[data-testid=audit-table] .ant-table-row')];
       return r.length > 0 && r.every((x) => x.textContent?.includes('提交申报') && x.textContent.includes('绩效目标申报'));
@@ -255,7 +255,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await a.page.getByTestId('new-plan').click();
     await a.page.getByLabel('项目名称', { exact: true }).fill('并发编辑测试项目');
     await a.page.getByRole('button', { name: '新建', exact: true }).click();
-    await a.page.waitForURL(/\/plans\/\d+$/);
+    await a.page.waitForURL(/\/plans\/\d+$/, { waitUntil: 'commit' });
     const url = a.page.url();
     await b.page.goto(url, { waitUntil: 'networkidle' });
     await b.page.getByTestId('plan-editor').waitFor();
@@ -287,7 +287,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('new-plan').click();
     await page.getByLabel('项目名称', { exact: true }).fill('手机上新建的项目');
     await page.getByRole('button', { name: '新建', exact: true }).click();
-    await page.waitForURL(/\/plans\/\d+$/);
+    await page.waitForURL(/\/plans\/\d+$/, { waitUntil: 'commit' });
     // saves are held back until the leave-page question has been asked: the page is then surely unsaved
     let release = (): void => undefined;
     const held = new Promise<void>((r) => { release = r; });

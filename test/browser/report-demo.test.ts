@@ -49,7 +49,7 @@ describe('演示数据 in Chromium', { timeout: 240_000 }, () => {
     await shot(page, 'report-demo-dashboard-1440');
     // the dashboard's project opens the report page, which says 演示数据
     await page.locator('a[href^="/reports/monitoring/"]').first().click();
-    await page.waitForURL(/\/reports\/monitoring\/\d+$/);
+    await page.waitForURL(/\/reports\/monitoring\/\d+$/, { waitUntil: 'commit' });
     await page.getByTestId('report-page').getByTestId('demo-tag').waitFor();
     await expect(page.getByText('演示数据：本报告按固定种子生成，并非真实填报。').count()).resolves.toBe(1);
     await shot(page, 'report-demo-monitoring-1440');

@@ -64,7 +64,7 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     await page.getByTestId('new-monitoring').click();
     await choose(page, '截至月份', '6');
     await page.getByTestId('open-report').click();
-    await page.waitForURL(/\/reports\/monitoring\/\d+$/);
+    await page.waitForURL(/\/reports\/monitoring\/\d+$/, { waitUntil: 'commit' });
     const monitoringUrl = page.url();
     await reportState(page, 'draft');
     await expect(page.getByTestId('funding').textContent()).resolves.toMatch(/财政拨款.*其他资金/);
@@ -137,7 +137,7 @@ describe('monitoring reports and self-evaluations in Chromium', { timeout: 300_0
     await page.getByTestId('plan-reports').getByText('2024年1—6月运行监控').waitFor();
     await page.getByTestId('new-evaluation').click();
     await page.getByTestId('open-report').click();
-    await page.waitForURL(/\/reports\/evaluation\/\d+$/);
+    await page.waitForURL(/\/reports\/evaluation\/\d+$/, { waitUntil: 'commit' });
     const evaluationUrl = page.url();
     await reportState(page, 'draft');
     await page.getByLabel('全年执行数', { exact: true }).fill('118');

@@ -90,7 +90,8 @@ export default function App() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const role = me?.user?.role ?? null;
-  const todo = useTodo(Boolean(role)).data;
+  // not before a forced password change: every protected route answers 403 until then
+  const todo = useTodo(Boolean(role) && !me?.mustChangePassword).data;
   const items = SECTIONS.filter((s) => !s.route || may(s.route, role))
     .map((s) => ({ key: s.path, label: <Link to={s.path} onClick={() => setOpen(false)}>{s.label}<TodoBadge todo={todo} section={s.path} /></Link> }));
   // the log-in and password pages belong to no section
