@@ -147,4 +147,22 @@ describe('accounts in Chromium', { timeout: 120_000 }, () => {
     await p.waitForURL(/\/login\?next=/, { waitUntil: 'commit' });
     expect(errors).toEqual([]);
   });
+
+  test('a session that ends while a public page is open: the menu\'s 待办 poll turns the header anonymous and the page stays', async () => {
+    const { page: q, errors } = await page(1440);
+    await q.goto(`${base}/login`, { waitUntil: 'networkidle' });
+    await logIn(q, 'demo-viewer', 'demo-password-1');
+    await q.getByTestId('user-who').waitFor();
+    await q.goto(`${base}/projects`, { waitUntil: 'networkidle' });
+    await q.getByTestId('user-who').waitFor();
+    // ended elsewhere (an administrator disabled the account, or it timed out)
+    const { endUserSessions } = await import('../../src/auth/index.js');
+    const user = await store.db.selectFrom('users').select('id').where('username', '=', 'demo-viewer').executeTakeFirstOrThrow();
+    await endUserSessions(store.db, Number(user.id));
+    // back to the tab: the badges are asked for again
+    await q.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+    await q.getByTestId('login-link').waitFor({ timeout: 20_000 });
+    expect(new URL(q.url()).pathname).toBe('/projects');
+    expect(errors).toEqual([]);
+  });
 });

@@ -74,7 +74,7 @@ class Boundary extends Component<{ children: ReactNode; resetKey: string }, { er
 }
 
 /** the count beside 申报 and 报告: what waits for this account's review, and (a unit) what was returned to it */
-function TodoBadge({ todo, section }: { todo: Todo | undefined; section: string }) {
+function TodoBadge({ todo, section }: { todo: Todo | null | undefined; section: string }) {
   const c = section === '/plans' ? todo?.plans : section === '/reports' ? todo?.reports : undefined;
   const n = c ? c.review + c.returned : 0;
   if (!c || n === 0) return null;

@@ -55,7 +55,7 @@ export function onAuthProblem(f: ((p: AuthProblem) => void) | null): void { auth
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function request<T>(path: string, init?: RequestInit, retried = false): Promise<T> {
+async function request<T>(path: string, init?: RequestInit, retried = false, notify = true): Promise<T> {
   let res: Response;
   const method = (init?.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = { accept: 'application/json', ...(init?.headers as Record<string, string> | undefined) };
@@ -72,8 +72,8 @@ async function request<T>(path: string, init?: RequestInit, retried = false): Pr
       const me = await request<Me>('/auth/me', undefined, true).catch(() => null);
       if (me?.csrfToken) { setCsrfToken(me.csrfToken); return request<T>(path, init, true); }
     }
-    if (e.statusCode === 401 && e.code === 'unauthenticated') authListener?.('unauthenticated');
-    if (e.statusCode === 403 && e.code === 'password-change-required') authListener?.('password-change-required');
+    if (notify && e.statusCode === 401 && e.code === 'unauthenticated') authListener?.('unauthenticated');
+    if (notify && e.statusCode === 403 && e.code === 'password-change-required') authListener?.('password-change-required');
     throw e;
   }
   return (await res.json()) as T;
@@ -84,6 +84,9 @@ const send = <T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promis
 
 const get = <T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> =>
   request<T>(`${path}${queryString(params)}`, signal ? { signal } : undefined);
+
+/** a request the app makes by itself (a badge's poll): a session that ended is not a reason to leave the page */
+export const backgroundGet = <T>(path: string, signal?: AbortSignal): Promise<T> => request<T>(path, signal ? { signal } : undefined, false, false);
 
 export function upload<T>(path: string, files: readonly File[], params?: Params): Promise<T> {
   const body = new FormData();

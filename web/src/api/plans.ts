@@ -4,7 +4,7 @@ import type {
   PlanCheckResponse, PlanConflictResponse, PlanCreateBody, PlanDecisionBody, PlanDetailResponse, PlanListQuery, PlanListResponse, PlanSaveResponse, PlanStateResponse, TodoResponse, VersionsDiffResponse,
 } from '../../../src/server/plan-schemas';
 import type { PlanContent } from '../../../src/workflow/content';
-import { api, queryString, sendJson, type Params, type XlsxLayout } from './client';
+import { api, backgroundGet, queryString, sendJson, type Params, type XlsxLayout } from './client';
 
 export type PlanDetail = PlanDetailResponse;
 export type PlanSummary = PlanListResponse['items'][number];
@@ -24,7 +24,7 @@ export const plansApi = {
   list: (p: PlanListQuery & Params, signal?: AbortSignal) => api.get<PlanListResponse>('/plans', p, signal),
   queue: (signal?: AbortSignal) => api.get<PlanListResponse>('/plans/queue', undefined, signal),
   /** 待办: plans and reports waiting for this account, for the menu's badges */
-  todo: (signal?: AbortSignal) => api.get<TodoResponse>('/todo', undefined, signal),
+  todo: (signal?: AbortSignal) => backgroundGet<TodoResponse>('/todo', signal),
   get: (id: number, signal?: AbortSignal) => api.get<PlanDetail>(`/plans/${id}`, undefined, signal),
   create: (body: PlanCreateBody) => sendJson<{ id: number; versionId: number }>('POST', '/plans', body),
   save: (id: number, baseVersionId: number, content: PlanContent, session?: string) => sendJson<PlanSaveResponse>('POST', `/plans/${id}/save`, { baseVersionId, content, session }),

@@ -1,14 +1,33 @@
 // Shared queries: the lists several pages use for their filter options.
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client';
 import { plansApi } from '../api/plans';
 
 export const useDocuments = () => useQuery({ queryKey: ['documents'], queryFn: ({ signal }) => api.documents(signal), staleTime: 60_000 });
 export const useOverview = (params: { year?: number | 'none' | undefined; department?: string | undefined } = {}) =>
   useQuery({ queryKey: ['overview', params], queryFn: ({ signal }) => api.overview(params, signal) });
-/** 待办 of a logged-in account: polled for the menu's badges, and refreshed after every decision (['todo']) */
-export const useTodo = (loggedIn: boolean) =>
-  useQuery({ queryKey: ['todo'], queryFn: ({ signal }) => plansApi.todo(signal), enabled: loggedIn, staleTime: 15_000, refetchInterval: 60_000, refetchOnWindowFocus: true });
+/**
+ * 待办 of a logged-in account: polled for the menu's badges, and refreshed after every decision (['todo']).
+ * A session that ended meanwhile (401, 403) only refreshes who is logged in: the header turns anonymous and
+ * a public page stays open; a protected page goes to the log-in as it does on its own requests.
+ */
+export function useTodo(loggedIn: boolean) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: ['todo'], enabled: loggedIn, staleTime: 15_000, refetchInterval: 60_000, refetchOnWindowFocus: 'always',
+    queryFn: async ({ signal }) => {
+      try {
+        return await plansApi.todo(signal);
+      } catch (e) {
+        if (e instanceof ApiError && (e.statusCode === 401 || e.statusCode === 403)) {
+          void qc.invalidateQueries({ queryKey: ['me'] });
+          return null;
+        }
+        throw e;
+      }
+    },
+  });
+}
 export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => api.units({}, signal), staleTime: 60_000 });
 
 /** distinct values, sorted, for a Select */
