@@ -12,6 +12,7 @@ import { comparePlans, type PlanDiff } from './compare.js';
 import type { PlanContent } from './content.js';
 import { WorkflowError } from './errors.js';
 import { planFor, inTransaction, versionContent } from './plans.js';
+import { lastPlanAction } from './last-action.js';
 import { syncPublishedPlans } from './publication.js';
 import { publicCheck, publicDiffers, type PublicCheck } from './public-check.js';
 import { ACTIONS, decide, REVIEWER_OF, STATE_LABEL, STATES, type Action, type State } from './states.js';
@@ -56,16 +57,16 @@ type Db = Kysely<PlanDatabase>;
 
 const scoped = (scope: OrgScope) => (scope === 'all' ? null : [...scope]);
 
-async function summaries(db: Db, where: (q: ReturnType<typeof base>) => ReturnType<typeof base>, limit: number, offset: number): Promise<{ total: number; items: PlanSummary[] }> {
+async function summaries(db: Db, where: (q: ReturnType<typeof base>) => ReturnType<typeof base>, limit: number, offset: number, compare = true): Promise<{ total: number; items: PlanSummary[] }> {
   const q = where(base(db));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.select([
     'pl.id', 'pl.unit_org_id', 'pl.year', 'pl.name', 'pl.state', 'pl.source', 'pl.total', 'pl.review_score', 'pl.review_grade', 'pl.updated_at',
     'o.name as unit', 'parent.name as department', 'cv.number as currentNumber', 'av.number as approvedNumber', 'pl.approved_version_id', 'pl.current_version_id', 'pl.project_id',
-    (eb) => eb.selectFrom('plan_events as e').select('e.action').whereRef('e.plan_id', '=', 'pl.id').orderBy('e.id', 'desc').limit(1).as('lastAction'),
+    lastPlanAction.as('lastAction'),
   ]).orderBy('pl.year', 'desc').orderBy('pl.updated_at', 'desc').orderBy('pl.id', 'desc').limit(limit).offset(offset).execute();
   const differs = new Map<number, boolean | null>();
-  for (const r of rows) {
+  for (const r of compare ? rows : []) {
     if (r.source !== 'authored' || r.project_id === null || r.approved_version_id === null) continue;
     differs.set(Number(r.id), await publicDiffers(db, Number(r.approved_version_id), Number(r.project_id)));
   }
@@ -187,8 +188,11 @@ export async function getPlan(store: Store, actor: Principal, id: number): Promi
   await syncPublishedPlans(store);
   return inTransaction(store, async (trx) => {
     const row = await planFor(trx, store, actor, id);
-    const summary = (await summaries(trx, (q) => q.where('pl.id', '=', id), 1, 0)).items[0]!;
+    // its public check is made below, in full: the summary's flag is taken from it, not compared again
+    const listed = (await summaries(trx, (q) => q.where('pl.id', '=', id), 1, 0, false)).items[0]!;
     const extra = await trx.selectFrom('plans').select(['document_id', 'project_id', 'origin']).where('id', '=', id).executeTakeFirstOrThrow();
+    const publicState = listed.source === 'authored' ? await publicCheck(trx, id, row.approvedVersionId, extra.project_id === null ? null : Number(extra.project_id)) : null;
+    const summary: PlanSummary = { ...listed, publicDiffers: publicState ? publicState.diff.changed : null };
     const versions = (await trx.selectFrom('plan_versions as v').leftJoin('plan_versions as b', 'b.id', 'v.based_on_id')
       .select(['v.id', 'v.number', 'b.number as basedOn', 'v.kind', 'v.author_name', 'v.created_at', 'v.review_score', 'v.review_grade', 'v.finding_count'])
       .where('v.plan_id', '=', id).where('v.kind', '<>', SUPERSEDED).orderBy('v.number', 'desc').execute()).map((v): VersionInfo => ({
@@ -216,7 +220,7 @@ export async function getPlan(store: Store, actor: Principal, id: number): Promi
       versions, events, comments,
       allowed: ACTIONS.filter((a) => decide(row.state, a, actor.role).ok),
       publication: extra.document_id === null ? null : { documentId: Number(extra.document_id), projectId: extra.project_id === null ? null : Number(extra.project_id) },
-      publicCheck: summary.source === 'authored' ? await publicCheck(trx, id, row.approvedVersionId, extra.project_id === null ? null : Number(extra.project_id)) : null,
+      publicCheck: publicState,
       origin: JSON.parse(extra.origin) as Record<string, unknown>,
     };
   });

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/roles.js';
 import { summarizeEvaluations, type IndicatorCount, type ProjectEvaluation, type ProjectMonitor } from '../score/index.js';
 import type { Store } from '../store/index.js';
 import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
+import { lastReportAction } from './last-action.js';
 import { periodCoverage, type Coverage } from './report-coverage.js';
 import { departmentId, departmentName, departmentOf } from './report-orgs.js';
 import { REPORT_STATE_LABEL, REPORT_STATES, type ReportState } from './report-states.js';
@@ -69,7 +70,7 @@ export async function listReports(store: Store, actor: Principal, kind: 'monitor
   if (f.state !== undefined) q = q.where('r.state', '=', f.state);
   if (f.planId !== undefined) q = q.where('r.plan_id', '=', f.planId);
   const rows = await q.select(['r.id', 'r.plan_id', 'pl.name as planName', 'o.name as unit', departmentName, 'r.year', 'r.state', 'r.demo', 'r.updated_at', 'r.result'])
-    .select((eb) => eb.selectFrom('report_events as e').select('e.action').where('e.kind', '=', kind).whereRef('e.report_id', '=', 'r.id').orderBy('e.id', 'desc').limit(1).as('lastAction'))
+    .select(lastReportAction(kind).as('lastAction'))
     .select((eb) => (monitoring ? [eb.ref('r.month').as('month'), eb.ref('r.light').as('light'), eb.ref('r.rate').as('rate')] : []) as never)
     .orderBy('r.year', 'desc').orderBy('r.id', 'desc').limit(2000).execute() as unknown as Record<string, unknown>[];
   return rows.map((r) => {

@@ -7,6 +7,7 @@ import { scopeOrgIds } from '../auth/index.js';
 import type { Principal } from '../auth/roles.js';
 import type { Store } from '../store/index.js';
 import { monitoringDb, type MonitoringDatabase } from '../store/monitoring-schema.js';
+import { lastPlanAction, lastReportAction } from './last-action.js';
 import { REPORT_STATES, REPORT_TRANSITIONS } from './report-states.js';
 import { REVIEWER_OF, STATES } from './states.js';
 
@@ -37,15 +38,13 @@ export async function todo(store: Store, actor: Principal): Promise<Todo> {
     return q;
   };
   const planReview = planStates.length ? plans(planBase().where('pl.state', 'in', planStates)) : Promise.resolve(0);
-  const planReturned = unit ? plans(planBase().where('pl.state', '=', 'draft').where((eb) => eb(
-    eb.selectFrom('plan_events as e').select('e.action').whereRef('e.plan_id', '=', 'pl.id').orderBy('e.id', 'desc').limit(1), '=', 'return'))) : Promise.resolve(0);
+  const planReturned = unit ? plans(planBase().where('pl.state', '=', 'draft').where(lastPlanAction, '=', 'return')) : Promise.resolve(0);
 
-  const reports = async (table: (typeof KINDS)[number][0], kind: string, returned: boolean): Promise<number> => {
+  const reports = async (table: (typeof KINDS)[number][0], kind: (typeof KINDS)[number][1], returned: boolean): Promise<number> => {
     let q = (db as Db).selectFrom(`${table} as r` as 'monitoring_reports as r').innerJoin('plans as pl', 'pl.id', 'r.plan_id');
     if (inScope !== null) q = q.where('pl.unit_org_id', 'in', inScope);
     q = returned
-      ? q.where('r.state', '=', 'draft').where((eb) => eb(
-        eb.selectFrom('report_events as e').select('e.action').where('e.kind', '=', kind).whereRef('e.report_id', '=', 'r.id').orderBy('e.id', 'desc').limit(1), '=', 'return'))
+      ? q.where('r.state', '=', 'draft').where(lastReportAction(kind), '=', 'return')
       : q.where('r.state', 'in', reportStates);
     return Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   };
